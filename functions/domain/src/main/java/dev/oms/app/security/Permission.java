@@ -1,0 +1,17 @@
+package dev.oms.app.security;
+
+import java.util.Locale;
+
+/** What a caller may do. Routes declare the permission they need; {@link RolePermissions} grants them to roles. */
+public enum Permission {
+    ORDERS_READ, ORDERS_CREATE, ORDERS_WRITE, ORDERS_CONFIRM, ORDERS_HOLD, ORDERS_RELEASE, ORDERS_RELEASE_FRAUD,
+    ORDERS_CLOSE, ORDERS_REOPEN, ORDERS_DELETE, ORDERS_HARD_DELETE, ORDERS_LOCK, ORDERS_LOCK_OVERRIDE,
+    TIMELINE_READ, AUDIT_READ, HEALTH_DETAILS;
+
+    /** {@code ORDERS_RELEASE_FRAUD} is written {@code orders:release_fraud}. */
+    public String wire() {
+        String n = name().toLowerCase(Locale.ROOT);
+        int i = n.indexOf('_');
+        return n.substring(0, i) + ":" + n.substring(i + 1);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.oms.app.security;
+
+import static dev.oms.app.security.Permission.*;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** The one role-to-permission table. The README shows it; RolePermissionsTest keeps the two equal. */
+public final class RolePermissions {
+    public static final Map<String, Set<Permission>> TABLE = table();
+
+    private RolePermissions() { }
+
+    private static Map<String, Set<Permission>> table() {
+        Map<String, Set<Permission>> t = new LinkedHashMap<>();
+        t.put("admin", EnumSet.allOf(Permission.class));
+        t.put("supervisor", EnumSet.of(ORDERS_READ, ORDERS_CREATE, ORDERS_WRITE, ORDERS_CONFIRM, ORDERS_HOLD, ORDERS_RELEASE,
+                ORDERS_RELEASE_FRAUD, ORDERS_CLOSE, ORDERS_LOCK, ORDERS_LOCK_OVERRIDE, TIMELINE_READ, AUDIT_READ, HEALTH_DETAILS));
+        t.put("agent", EnumSet.of(ORDERS_READ, ORDERS_CREATE, ORDERS_WRITE, ORDERS_CONFIRM, ORDERS_HOLD, ORDERS_RELEASE,
+                ORDERS_CLOSE, ORDERS_LOCK, TIMELINE_READ));
+        t.put("finance", EnumSet.of(ORDERS_READ, TIMELINE_READ, AUDIT_READ));
+        t.put("fraud_analyst", EnumSet.of(ORDERS_READ, ORDERS_HOLD, ORDERS_RELEASE, ORDERS_RELEASE_FRAUD, TIMELINE_READ, AUDIT_READ));
+        t.put("fulfillment_manager", EnumSet.of(ORDERS_READ, ORDERS_HOLD, ORDERS_CLOSE, TIMELINE_READ));
+        t.put("service", EnumSet.of(ORDERS_READ, ORDERS_CREATE, ORDERS_WRITE, ORDERS_CONFIRM, ORDERS_HOLD, ORDERS_RELEASE,
+                ORDERS_CLOSE, TIMELINE_READ, HEALTH_DETAILS));
+        t.put("customer", EnumSet.of(ORDERS_READ, ORDERS_CREATE));
+        t.put("warehouse_supervisor", EnumSet.of(ORDERS_READ));
+        t.put("picker", EnumSet.noneOf(Permission.class));
+        t.put("packer", EnumSet.noneOf(Permission.class));
+        t.put("qc_agent", EnumSet.noneOf(Permission.class));
+        return Map.copyOf(t);
+    }
+
+    public static boolean isRole(String role) { return TABLE.containsKey(role); }
+
+    public static Set<Permission> of(Collection<String> roles) {
+        Set<Permission> granted = EnumSet.noneOf(Permission.class);
+        for (String r : roles) granted.addAll(TABLE.getOrDefault(r, Set.of()));
+        return granted;
+    }
+
+    /** Roles in the order the README lists them. */
+    public static final java.util.List<String> ROLES = java.util.List.of("admin", "supervisor", "agent", "finance",
+            "fraud_analyst", "fulfillment_manager", "service", "customer", "warehouse_supervisor", "picker", "packer", "qc_agent");
+}

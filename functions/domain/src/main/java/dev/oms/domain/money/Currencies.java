@@ -1,0 +1,29 @@
+package dev.oms.domain.money;
+
+import dev.oms.domain.DomainException;
+import java.util.Currency;
+import java.util.regex.Pattern;
+
+/** ISO 4217 currencies and their minor-unit exponents (JPY 0, GBP 2, KWD 3). */
+public final class Currencies {
+    private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
+
+    private Currencies() { }
+
+    /** The number of minor-unit digits, or an exception if the code is not a circulating ISO 4217 currency. */
+    public static int exponent(String code) {
+        if (!isKnown(code)) {
+            throw DomainException.invalidField("currency", "currency.unknown", "Unknown ISO 4217 currency: " + code);
+        }
+        return Currency.getInstance(code).getDefaultFractionDigits();
+    }
+
+    public static boolean isKnown(String code) {
+        if (code == null || !CODE.matcher(code).matches()) return false;
+        try {
+            return Currency.getInstance(code).getDefaultFractionDigits() >= 0;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

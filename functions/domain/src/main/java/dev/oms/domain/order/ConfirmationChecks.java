@@ -1,0 +1,20 @@
+package dev.oms.domain.order;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the connectors said when an order asked to be confirmed: payment authorization, inventory availability and
+ * fraud screening. The order decides what they mean ({@link Order#confirm}).
+ */
+public record ConfirmationChecks(PaymentCheck payment, List<String> unavailableSkus, FraudCheck fraud) {
+
+    public enum PaymentOutcome { AUTHORIZED, PENDING, DECLINED, MISSING }
+
+    public enum FraudOutcome { APPROVE, REVIEW, REJECT }
+
+    /** {@code authorizedMinor}: authorized or captured amount in the order currency. */
+    public record PaymentCheck(PaymentOutcome outcome, long authorizedMinor, Map<String, String> statusByPayment) { }
+
+    public record FraudCheck(FraudOutcome outcome, int score, List<String> reasons) { }
+}

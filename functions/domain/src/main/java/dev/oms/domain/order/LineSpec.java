@@ -1,0 +1,16 @@
+package dev.oms.domain.order;
+
+import dev.oms.domain.money.Money;
+import java.util.Map;
+
+/** What a caller asks for when adding a line. Either {@code taxRateBps} or {@code taxAmount} may be set, not both. */
+public record LineSpec(String clientLineId, String sku, String variantId, String description, long quantity,
+                       Money unitPrice, Money discount, Integer taxRateBps, Money taxAmount,
+                       Map<String, String> metadata) {
+
+    public OrderLine toLine(String id) {
+        Money zero = Money.zero(unitPrice.currency());
+        return new OrderLine(id, clientLineId, sku, variantId, description, quantity, unitPrice,
+                discount == null ? zero : discount, taxRateBps, taxAmount, metadata, 0, 0);
+    }
+}

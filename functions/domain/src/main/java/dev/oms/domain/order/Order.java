@@ -1,0 +1,492 @@
+package dev.oms.domain.order;
+
+import dev.oms.domain.Actor;
+import dev.oms.domain.DomainEvent;
+import dev.oms.domain.DomainException;
+import dev.oms.domain.money.Allocation;
+import dev.oms.domain.money.Money;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The order aggregate: lines, totals, holds, payment references and its lifecycle. Every transition checks its rule
+ * and records the events it caused; {@link #pendingEvents()} are committed with the new state in one transaction.
+ */
+public final class Order {
+    public static final int MAX_LINES = 200;
+
+    private static final Set<OrderStatus> DETAILS_EDITABLE =
+            EnumSet.of(OrderStatus.CREATED, OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.ON_HOLD);
+    private static final Set<OrderStatus> LINES_EDITABLE = EnumSet.of(OrderStatus.CREATED, OrderStatus.PENDING);
+    private static final Set<OrderStatus> HOLDABLE =
+            EnumSet.of(OrderStatus.CREATED, OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.ON_HOLD);
+    private static final Set<OrderStatus> DELETABLE =
+            EnumSet.of(OrderStatus.CREATED, OrderStatus.PENDING, OrderStatus.CANCELLED, OrderStatus.COMPLETED);
+
+    private final OrderState s;
+    private final List<DomainEvent> pending = new ArrayList<>();
+
+    public Order(OrderState state) { this.s = state; }
+
+    public static Order create(String tenantId, String id, long number, OrderDraft d, Instant now,
+                               Supplier<String> lineIds) {
+        if (d.items().isEmpty()) throw DomainException.invalidField("items", "items.required", "An order needs at least one item");
+        if (d.items().size() > MAX_LINES) throw tooManyLines();
+        OrderState st = new OrderState();
+        st.tenantId = tenantId;
+        st.id = id;
+        st.number = number;
+        st.externalReference = d.externalReference();
+        st.status = OrderStatus.CREATED;
+        st.customerId = d.customerId();
+        st.channel = d.channel();
+        st.source = d.source();
+        st.currency = d.currency();
+        st.shippingAddress = d.shippingAddress();
+        st.billingAddress = d.billingAddress();
+        st.shippingMethod = d.shippingMethod();
+        st.shippingAmount = d.shippingAmount() == null ? Money.zero(d.currency()) : d.shippingAmount();
+        st.discount = d.discount() == null ? Money.zero(d.currency()) : d.discount();
+        st.payments = d.payments() == null ? List.of() : List.copyOf(d.payments());
+        st.metadata = Metadata.sorted(d.metadata());
+        st.createdAt = now;
+        st.updatedAt = now;
+        List<OrderLine> lines = new ArrayList<>();
+        for (LineSpec spec : d.items()) lines.add(spec.toLine(lineIds.get()));
+        st.lines = lines;
+        Order order = new Order(st);
+        order.reprice();
+        order.record("order.created", data(
+                "number", number, "status", st.status.wire(), "customer_id", st.customerId, "currency", st.currency,
+                "total", order.totals().total(), "line_count", lines.size(), "source", st.source));
+        return order;
+    }
+
+    // ---- reads -------------------------------------------------------------------------------------------
+
+    public OrderState state() { return s; }
+    public String id() { return s.id; }
+    public String tenantId() { return s.tenantId; }
+    public OrderStatus status() { return s.status; }
+    public long version() { return s.version; }
+    public String customerId() { return s.customerId; }
+    public List<OrderLine> lines() { return List.copyOf(s.lines); }
+    public List<Hold> holds() { return List.copyOf(s.holds); }
+    public OrderTotals totals() { return OrderPricing.totals(s.lines, s.shippingAmount.minor()); }
+    public boolean isDeleted() { return s.deletedAt != null; }
+    public List<DomainEvent> pendingEvents() { return List.copyOf(pending); }
+    public boolean hasChanges() { return !pending.isEmpty(); }
+
+    /** Amount still to be paid: total minus what the linked payments have captured. */
+    public long balanceDue() {
+        long captured = 0;
+        for (PaymentReference p : s.payments) if ("captured".equals(p.status())) captured += p.amount().minor();
+        return Math.max(0, totals().total() - captured);
+    }
+
+    public OrderLine line(String lineId) {
+        for (OrderLine l : s.lines) if (l.id().equals(lineId)) return l;
+        throw DomainException.notFound("order.line_not_found", "No line " + lineId + " on order " + s.id);
+    }
+
+    // ---- guards --------------------------------------------------------------------------------------------
+
+    /** Other principals may not change a locked order until the lock is released or expires. */
+    public void assertNotLockedAgainst(String principal, Instant now) {
+        OrderLock lock = s.lock;
+        if (lock != null && lock.isActiveAt(now) && !lock.owner().equals(principal)) {
+            throw DomainException.conflict("order.locked", "Order " + s.id + " is locked by another user until " + lock.expiresAt(),
+                    "Wait for the lock to expire or ask its owner to release it.")
+                    .with("lock_expires_at", lock.expiresAt().toString());
+        }
+    }
+
+    private void assertDetailsEditable() {
+        if (!DETAILS_EDITABLE.contains(s.status)) {
+            throw DomainException.conflict("order.not_editable", "Order " + s.id + " is " + s.status.wire() + " and can no longer be edited",
+                    "Only created, pending, confirmed and on-hold orders can be edited.");
+        }
+    }
+
+    private void assertLinesEditable() {
+        boolean editable = LINES_EDITABLE.contains(s.status)
+                || (s.status == OrderStatus.ON_HOLD && LINES_EDITABLE.contains(s.statusBeforeHold));
+        if (!editable) {
+            throw DomainException.conflict("order.lines_not_editable", "Lines of a " + s.status.wire() + " order cannot be changed directly",
+                    "Lines can change while an order is created or pending; after confirmation use a change quote.");
+        }
+    }
+
+    // ---- details ---------------------------------------------------------------------------------------------
+
+    public void updateDetails(Map<String, String> metadataPatch, Address shipping, Address billing, Instant now) {
+        assertDetailsEditable();
+        List<String> changed = new ArrayList<>();
+        if (metadataPatch != null && !metadataPatch.isEmpty()) {
+            s.metadata = Metadata.merge(s.metadata, metadataPatch);
+            changed.add("metadata");
+        }
+        if (shipping != null) { s.shippingAddress = shipping; changed.add("shipping_address"); }
+        if (billing != null) { s.billingAddress = billing; changed.add("billing_address"); }
+        if (changed.isEmpty()) return;
+        touch(now);
+        record("order.updated", data("fields", changed));
+    }
+
+    // ---- lines -----------------------------------------------------------------------------------------------
+
+    /** Adds a line; a second add with the same {@code client_line_id} changes nothing and returns the first line. */
+    public OrderLine addLine(LineSpec spec, String lineId, Instant now) {
+        if (spec.clientLineId() != null) {
+            for (OrderLine l : s.lines) if (spec.clientLineId().equals(l.clientLineId())) return l;
+        }
+        assertLinesEditable();
+        assertCurrency(spec.unitPrice());
+        if (spec.discount() != null) assertCurrency(spec.discount());
+        if (spec.taxAmount() != null) assertCurrency(spec.taxAmount());
+        if (s.lines.size() >= MAX_LINES) throw tooManyLines();
+        OrderLine line = spec.toLine(lineId);
+        s.lines.add(line);
+        reprice();
+        touch(now);
+        record("order.line_added", lineData(line(lineId)));
+        return line(lineId);
+    }
+
+    public OrderLine updateLine(String lineId, LineChange change, Instant now) {
+        assertLinesEditable();
+        OrderLine before = line(lineId);
+        assertCurrencies(change);
+        LineChange effective = change;
+        if (change.quantity() != null && change.taxAmount() == null && before.taxAmount() != null
+                && change.quantity() != before.quantity()) {
+            long scaled = Allocation.divideHalfEven(Math.multiplyExact(before.taxAmount().minor(), change.quantity()), before.quantity());
+            effective = new LineChange(change.quantity(), change.unitPrice(), change.discount(), change.taxRateBps(),
+                    Money.of(scaled, s.currency), change.description(), change.metadata());
+        }
+        replaceLine(before.with(effective));
+        reprice();
+        touch(now);
+        Map<String, Object> d = lineData(line(lineId));
+        d.put("previous_quantity", before.quantity());
+        record("order.line_updated", d);
+        return line(lineId);
+    }
+
+    public void removeLine(String lineId, Instant now) {
+        assertLinesEditable();
+        OrderLine line = line(lineId);
+        if (s.lines.size() == 1) {
+            throw DomainException.conflict("order.last_line", "The last line of an order cannot be removed",
+                    "Delete or cancel the order instead.");
+        }
+        s.lines.remove(line);
+        reprice();
+        touch(now);
+        record("order.line_removed", data("line_id", lineId, "sku", line.sku(), "quantity", line.quantity()));
+    }
+
+    /**
+     * Splits a line into parts whose quantities sum to the original. The first part keeps the line id; line discount
+     * and explicit tax are divided by largest remainder on the quantities so that nothing is gained or lost.
+     */
+    public List<OrderLine> splitLine(String lineId, List<Long> quantities, Supplier<String> lineIds, Instant now) {
+        assertLinesEditable();
+        OrderLine line = line(lineId);
+        if (quantities.size() < 2) throw DomainException.invalidField("quantities", "split.too_few_parts", "A split needs at least two parts");
+        long sum = 0;
+        for (int i = 0; i < quantities.size(); i++) {
+            if (quantities.get(i) <= 0) throw DomainException.invalidField("quantities[" + i + "]", "quantity.not_positive", "Each part needs a positive quantity");
+            sum += quantities.get(i);
+        }
+        if (sum != line.quantity()) {
+            throw DomainException.invalidField("quantities", "split.quantity_mismatch",
+                    "Parts sum to " + sum + " but the line has quantity " + line.quantity());
+        }
+        if (s.lines.size() - 1 + quantities.size() > MAX_LINES) throw tooManyLines();
+        long[] weights = quantities.stream().mapToLong(Long::longValue).toArray();
+        long[] discounts = Allocation.largestRemainder(line.discount().minor(), weights);
+        long[] taxes = line.taxAmount() == null ? null : Allocation.largestRemainder(line.taxAmount().minor(), weights);
+        List<OrderLine> parts = new ArrayList<>();
+        int at = s.lines.indexOf(line);
+        for (int i = 0; i < quantities.size(); i++) {
+            OrderLine part = line.withQuantity(quantities.get(i), Money.of(discounts[i], s.currency),
+                    taxes == null ? null : Money.of(taxes[i], s.currency));
+            if (i > 0) part = part.withId(lineIds.get(), null);
+            parts.add(part);
+        }
+        s.lines.remove(at);
+        s.lines.addAll(at, parts);
+        reprice();
+        touch(now);
+        List<String> ids = parts.stream().map(OrderLine::id).toList();
+        record("order.line_split", data("line_id", lineId, "into", ids, "quantities", quantities));
+        return ids.stream().map(this::line).toList();
+    }
+
+    /** Applies adds and edits all together, or none of them. */
+    public void applyLineBatch(List<LineSpec> adds, Map<String, LineChange> edits, Supplier<String> lineIds, Instant now) {
+        assertLinesEditable();
+        List<String> added = new ArrayList<>();
+        for (Map.Entry<String, LineChange> e : edits.entrySet()) {
+            OrderLine before = line(e.getKey());
+            assertCurrencies(e.getValue());
+            replaceLine(before.with(e.getValue()));
+        }
+        for (LineSpec spec : adds) {
+            if (spec.clientLineId() != null && s.lines.stream().anyMatch(l -> spec.clientLineId().equals(l.clientLineId()))) continue;
+            assertCurrency(spec.unitPrice());
+            OrderLine line = spec.toLine(lineIds.get());
+            s.lines.add(line);
+            added.add(line.id());
+        }
+        if (s.lines.size() > MAX_LINES) throw tooManyLines();
+        reprice();
+        touch(now);
+        record("order.lines_bulk_updated", data("added", added, "updated", List.copyOf(edits.keySet())));
+    }
+
+    // ---- lifecycle -------------------------------------------------------------------------------------------
+
+    /**
+     * created|pending -> confirmed when payment is authorized for the total, every SKU is available and fraud
+     * screening approves. A pending authorization moves the order to pending; a fraud review or rejection puts it
+     * on a fraud hold for an analyst; a declined or missing payment or unavailable stock is refused.
+     */
+    public void confirm(ConfirmationChecks checks, String holdId, Actor actor, Instant now) {
+        if (s.status != OrderStatus.CREATED && s.status != OrderStatus.PENDING) throw invalidTransition(OrderStatus.CONFIRMED);
+        if (!checks.unavailableSkus().isEmpty()) {
+            throw DomainException.conflict("order.blocked.inventory_unavailable", "Not enough stock for " + checks.unavailableSkus(),
+                    "Change the quantities or wait for stock, then confirm again.").with("skus", checks.unavailableSkus());
+        }
+        long total = totals().total();
+        ConfirmationChecks.PaymentCheck pay = checks.payment();
+        s.payments = s.payments.stream().map(p -> new PaymentReference(p.paymentId(), p.amount(),
+                pay.statusByPayment().getOrDefault(p.paymentId(), p.status()))).toList();
+        if (total > 0) {
+            switch (pay.outcome()) {
+                case DECLINED -> throw DomainException.unprocessable("order.blocked.payment_declined", "A payment of the order was declined",
+                        "Link a new payment and confirm again.").with("payments", pay.statusByPayment());
+                case MISSING -> throw DomainException.unprocessable("order.blocked.payment_required",
+                        "The order has no authorized payment covering its total of " + total,
+                        "Reference an authorized payment in the order's payments, then confirm again.").with("authorized", pay.authorizedMinor());
+                case PENDING -> {
+                    if (s.status != OrderStatus.PENDING) {
+                        transition(OrderStatus.PENDING, now);
+                        record("order.payment_pending", data("from", OrderStatus.CREATED.wire(), "to", OrderStatus.PENDING.wire(),
+                                "authorized", pay.authorizedMinor(), "total", total));
+                    }
+                    return;
+                }
+                case AUTHORIZED -> { }
+            }
+        }
+        OrderStatus from = s.status;
+        if (checks.fraud().outcome() != ConfirmationChecks.FraudOutcome.APPROVE) {
+            String reason = checks.fraud().outcome() == ConfirmationChecks.FraudOutcome.REJECT
+                    ? "Fraud screening rejected the order (score " + checks.fraud().score() + ")"
+                    : "Fraud screening asked for a review (score " + checks.fraud().score() + ")";
+            // the order passed every other check: releasing the fraud hold confirms it
+            Hold hold = new Hold(holdId, "fraud", reason, null, String.join("; ", checks.fraud().reasons()), actor.id(), now);
+            s.statusBeforeHold = OrderStatus.CONFIRMED;
+            s.status = OrderStatus.ON_HOLD;
+            s.holds.add(hold);
+            touch(now);
+            record("order.held", data("hold_id", hold.id(), "type", hold.type(), "reason", reason, "from", from.wire(),
+                    "to", OrderStatus.ON_HOLD.wire(), "open_holds", s.holds.size(), "fraud_score", checks.fraud().score(),
+                    "fraud_outcome", checks.fraud().outcome().name().toLowerCase(java.util.Locale.ROOT)), reason);
+            return;
+        }
+        transition(OrderStatus.CONFIRMED, now);
+        s.confirmedAt = now;
+        record("order.confirmed", data("from", from.wire(), "to", OrderStatus.CONFIRMED.wire(), "total", total,
+                "fraud_score", checks.fraud().score()));
+    }
+
+    public Hold hold(Hold hold, Instant now) {
+        if (!HOLDABLE.contains(s.status)) throw invalidTransition(OrderStatus.ON_HOLD);
+        if (s.holds.size() >= 20) {
+            throw DomainException.conflict("order.too_many_holds", "An order can carry at most 20 holds", "Release a hold first.");
+        }
+        placeHold(hold, now);
+        return hold;
+    }
+
+    private void placeHold(Hold hold, Instant now) {
+        OrderStatus from = s.status;
+        if (s.status != OrderStatus.ON_HOLD) {
+            s.statusBeforeHold = s.status;
+            s.status = OrderStatus.ON_HOLD;
+        }
+        s.holds.add(hold);
+        touch(now);
+        record("order.held", data("hold_id", hold.id(), "type", hold.type(), "reason", hold.reason(),
+                "assigned_to", hold.assignedTo(), "from", from.wire(), "to", OrderStatus.ON_HOLD.wire(),
+                "open_holds", s.holds.size()), hold.reason());
+    }
+
+    /** Releases one hold (the only one if no id is given). The order leaves on_hold when its last hold goes. */
+    public Hold release(String holdId, String resolution, boolean mayReleaseFraud, Instant now) {
+        if (s.status != OrderStatus.ON_HOLD || s.holds.isEmpty()) {
+            throw DomainException.conflict("order.not_on_hold", "Order " + s.id + " is not on hold", "Only orders on hold can be released.");
+        }
+        Hold hold;
+        if (holdId == null) {
+            if (s.holds.size() > 1) {
+                throw DomainException.invalidField("hold_id", "hold_id.required", "The order has " + s.holds.size() + " holds; say which one to release");
+            }
+            hold = s.holds.get(0);
+        } else {
+            hold = s.holds.stream().filter(h -> h.id().equals(holdId)).findFirst()
+                    .orElseThrow(() -> DomainException.notFound("order.hold_not_found", "No hold " + holdId + " on order " + s.id));
+        }
+        if ("fraud".equals(hold.type()) && !mayReleaseFraud) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "auth.forbidden", "Only fraud analysts, supervisors and admins can release fraud holds",
+                    "Ask a fraud analyst to review the order.");
+        }
+        s.holds.remove(hold);
+        OrderStatus to = s.status;
+        if (s.holds.isEmpty()) {
+            to = s.statusBeforeHold;
+            s.status = to;
+            s.statusBeforeHold = null;
+            if (to == OrderStatus.CONFIRMED && s.confirmedAt == null) s.confirmedAt = now;
+        }
+        touch(now);
+        record("order.hold_released", data("hold_id", hold.id(), "type", hold.type(), "resolution", resolution,
+                "from", OrderStatus.ON_HOLD.wire(), "to", to.wire(), "open_holds", s.holds.size()), resolution);
+        return hold;
+    }
+
+    public void close(String reason, Instant now) {
+        if (s.status != OrderStatus.CONFIRMED) throw invalidTransition(OrderStatus.COMPLETED);
+        transition(OrderStatus.COMPLETED, now);
+        s.closedAt = now;
+        record("order.closed", data("from", OrderStatus.CONFIRMED.wire(), "to", OrderStatus.COMPLETED.wire()), reason);
+    }
+
+    public void reopen(String reason, Instant now) {
+        if (s.status != OrderStatus.COMPLETED) throw invalidTransition(OrderStatus.CONFIRMED);
+        transition(OrderStatus.CONFIRMED, now);
+        s.closedAt = null;
+        record("order.reopened", data("from", OrderStatus.COMPLETED.wire(), "to", OrderStatus.CONFIRMED.wire()), reason);
+    }
+
+    public void softDelete(String reason, Instant now) {
+        if (!DELETABLE.contains(s.status)) {
+            throw DomainException.conflict("order.blocked.active", "A " + s.status.wire() + " order cannot be deleted",
+                    "Cancel or close the order first; confirmed and on-hold orders have work in flight.");
+        }
+        s.deletedAt = now;
+        touch(now);
+        record("order.deleted", data("hard", false, "status", s.status.wire()), reason);
+    }
+
+    /** Marks a hard deletion: the order's items are removed, this event survives in the tenant's audit log. */
+    public void hardDelete(String reason, Instant now) {
+        if (!DELETABLE.contains(s.status)) {
+            throw DomainException.conflict("order.blocked.active", "A " + s.status.wire() + " order cannot be deleted",
+                    "Cancel or close the order first; confirmed and on-hold orders have work in flight.");
+        }
+        record("order.deleted", data("hard", true, "status", s.status.wire()), reason);
+    }
+
+    public OrderLock acquireLock(OrderLock lock, Instant now) {
+        OrderLock current = s.lock;
+        if (current != null && current.isActiveAt(now) && !current.owner().equals(lock.owner())) {
+            throw DomainException.conflict("order.locked", "Order " + s.id + " is already locked until " + current.expiresAt(),
+                    "Wait for the lock to expire or ask its owner to release it.").with("lock_expires_at", current.expiresAt().toString());
+        }
+        s.lock = lock;
+        record("order.lock_acquired", data("lock_id", lock.id(), "purpose", lock.purpose(), "expires_at", lock.expiresAt().toString()));
+        return lock;
+    }
+
+    public void releaseLock(String lockId, String principal, boolean override) {
+        if (s.lock == null || !s.lock.id().equals(lockId)) {
+            throw DomainException.notFound("lock.not_found", "No lock " + lockId);
+        }
+        if (!s.lock.owner().equals(principal) && !override) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "auth.forbidden", "Only the lock owner or an admin can release this lock",
+                    "Wait for the lock to expire.");
+        }
+        s.lock = null;
+        record("order.lock_released", data("lock_id", lockId));
+    }
+
+    /** A new created order with the same lines, addresses and metadata; payments are not copied. */
+    public Order duplicate(String newId, long number, Instant now, Supplier<String> lineIds) {
+        List<LineSpec> items = s.lines.stream().map(l -> new LineSpec(null, l.sku(), l.variantId(), l.description(),
+                l.quantity(), l.unitPrice(), l.discount(), l.taxRateBps(), l.taxAmount(), l.metadata())).toList();
+        OrderDraft draft = new OrderDraft(null, s.customerId, s.channel, "duplicate", s.currency, items,
+                s.shippingAddress, s.billingAddress, s.shippingMethod, s.shippingAmount, s.discount, List.of(), s.metadata);
+        Order copy = create(s.tenantId, newId, number, draft, now, lineIds);
+        copy.s.duplicatedFrom = s.id;
+        copy.pending.clear();
+        copy.record("order.created", data("number", number, "status", OrderStatus.CREATED.wire(), "customer_id", s.customerId,
+                "currency", s.currency, "total", copy.totals().total(), "line_count", items.size(), "source", "duplicate",
+                "duplicated_from", s.id));
+        return copy;
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------
+
+    private void reprice() { s.lines = new ArrayList<>(OrderPricing.price(s.lines, s.discount)); }
+
+    private void replaceLine(OrderLine line) {
+        for (int i = 0; i < s.lines.size(); i++) if (s.lines.get(i).id().equals(line.id())) s.lines.set(i, line);
+    }
+
+    private void assertCurrencies(LineChange c) {
+        for (Money m : new Money[] {c.unitPrice(), c.discount(), c.taxAmount()}) if (m != null) assertCurrency(m);
+    }
+
+    private void assertCurrency(Money m) {
+        if (!m.currency().equals(s.currency)) {
+            throw DomainException.invalidField("unit_price.currency", "currency.mismatch",
+                    "Price currency " + m.currency() + " does not match the order currency " + s.currency);
+        }
+    }
+
+    private void transition(OrderStatus to, Instant now) {
+        s.status = to;
+        touch(now);
+    }
+
+    private void touch(Instant now) { s.updatedAt = now; }
+
+    private DomainException invalidTransition(OrderStatus to) {
+        return DomainException.conflict("order.invalid_transition",
+                        "An order cannot go from " + s.status.wire() + " to " + to.wire(),
+                        "See the order state machine in the README for the allowed transitions.")
+                .with("from", s.status.wire()).with("to", to.wire());
+    }
+
+    private static DomainException tooManyLines() {
+        return DomainException.invalidField("items", "lines.too_many", "An order holds at most " + MAX_LINES + " lines");
+    }
+
+    private void record(String type, Map<String, Object> data) { record(type, data, null); }
+
+    private void record(String type, Map<String, Object> data, String reason) {
+        pending.add(new DomainEvent(type, data, reason, Map.of()));
+    }
+
+    private static Map<String, Object> lineData(OrderLine l) {
+        return data("line_id", l.id(), "sku", l.sku(), "quantity", l.quantity(), "unit_price", l.unitPrice().minor(),
+                "line_total", l.lineTotal(), "tax", l.tax());
+    }
+
+    /** An insertion-ordered map of the non-null pairs. */
+    static Map<String, Object> data(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) if (kv[i + 1] != null) m.put((String) kv[i], kv[i + 1]);
+        return m;
+    }
+}

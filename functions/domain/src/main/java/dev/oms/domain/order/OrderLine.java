@@ -1,0 +1,52 @@
+package dev.oms.domain.order;
+
+import dev.oms.domain.money.Money;
+import java.util.Map;
+
+/**
+ * One line of an order. {@code unitPrice}, {@code discount} (line-level, absolute) and either a tax rate in basis
+ * points or an explicit tax amount are given; {@code allocatedDiscount} (its share of the order-level discount) and
+ * {@code tax} are computed by {@link OrderPricing}.
+ */
+public record OrderLine(String id, String clientLineId, String sku, String variantId, String description,
+                        long quantity, Money unitPrice, Money discount, Integer taxRateBps, Money taxAmount,
+                        Map<String, String> metadata, long allocatedDiscount, long tax) {
+
+    public OrderLine {
+        metadata = Metadata.sorted(metadata);
+        if (quantity <= 0) throw new IllegalArgumentException("quantity must be positive");
+    }
+
+    public long gross() { return Math.multiplyExact(unitPrice.minor(), quantity); }
+
+    public long discountTotal() { return Math.addExact(discount.minor(), allocatedDiscount); }
+
+    public long lineTotal() { return gross() - discountTotal(); }
+
+    public OrderLine priced(long allocated, long computedTax) {
+        return new OrderLine(id, clientLineId, sku, variantId, description, quantity, unitPrice, discount,
+                taxRateBps, taxAmount, metadata, allocated, computedTax);
+    }
+
+    public OrderLine withId(String newId, String newClientLineId) {
+        return new OrderLine(newId, newClientLineId, sku, variantId, description, quantity, unitPrice, discount,
+                taxRateBps, taxAmount, metadata, allocatedDiscount, tax);
+    }
+
+    public OrderLine withQuantity(long newQuantity, Money newDiscount, Money newTaxAmount) {
+        return new OrderLine(id, clientLineId, sku, variantId, description, newQuantity, unitPrice, newDiscount,
+                taxRateBps, newTaxAmount, metadata, allocatedDiscount, tax);
+    }
+
+    public OrderLine with(LineChange c) {
+        return new OrderLine(id, clientLineId, sku, variantId,
+                c.description() != null ? c.description() : description,
+                c.quantity() != null ? c.quantity() : quantity,
+                c.unitPrice() != null ? c.unitPrice() : unitPrice,
+                c.discount() != null ? c.discount() : discount,
+                c.taxRateBps() != null ? c.taxRateBps() : (c.taxAmount() != null ? null : taxRateBps),
+                c.taxAmount() != null ? c.taxAmount() : (c.taxRateBps() != null ? null : taxAmount),
+                c.metadata() != null ? Metadata.merge(metadata, c.metadata()) : metadata,
+                allocatedDiscount, tax);
+    }
+}

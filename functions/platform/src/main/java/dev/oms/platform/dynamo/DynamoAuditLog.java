@@ -1,0 +1,78 @@
+package dev.oms.platform.dynamo;
+
+import dev.oms.app.port.AuditFilter;
+import dev.oms.app.port.AuditLog;
+import dev.oms.app.port.Page;
+import dev.oms.app.port.PageRequest;
+import dev.oms.app.port.StoredEvent;
+import dev.oms.platform.json.Times;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Timeline: the order's event items, oldest first. Audit: the tenant's event items by time, actor or action. */
+public final class DynamoAuditLog implements AuditLog {
+    private final SingleTable table;
+
+    public DynamoAuditLog(SingleTable table) { this.table = table; }
+
+    @Override
+    public Page<StoredEvent> timeline(String tenantId, String orderId, PageRequest page) {
+        String pk = Keys.order(tenantId, orderId);
+        QueryEnhancedRequest.Builder q = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortBeginsWith(k -> k.partitionValue(pk).sortValue(Keys.EVENT_SK_PREFIX)))
+                .limit(page.limit()).consistentRead(true);
+        Map<String, AttributeValue> start = Positions.decode(page.position());
+        if (start != null) q.exclusiveStartKey(start);
+        var result = table.table().query(q.build()).iterator().next();
+        return toPage(result.items(), result.lastEvaluatedKey());
+    }
+
+    @Override
+    public Optional<StoredEvent> find(String tenantId, String orderId, String eventId) {
+        return table.get(Keys.order(tenantId, orderId), Keys.eventSk(eventId)).map(EventItemMapper::fromItem);
+    }
+
+    @Override
+    public Page<StoredEvent> search(String tenantId, AuditFilter f, PageRequest page) {
+        DynamoDbIndex<EnhancedDocument> index;
+        String pk;
+        Expression filter = null;
+        if (f.actorId() != null) {
+            index = table.index(Keys.GSI2);
+            pk = Keys.auditByActor(tenantId, f.actorId());
+            if (f.action() != null) {
+                filter = Expression.builder().expression("event_type = :action").putExpressionValue(":action", AttributeValue.fromS(f.action())).build();
+            }
+        } else if (f.action() != null) {
+            index = table.index(Keys.GSI3);
+            pk = Keys.auditByAction(tenantId, f.action());
+        } else {
+            index = table.index(Keys.GSI1);
+            pk = Keys.audit(tenantId);
+        }
+        String lower = f.from() == null ? "0" : Times.format(f.from());
+        String upper = f.to() == null ? "9" : Times.format(f.to()) + "~";
+        QueryEnhancedRequest.Builder q = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortBetween(k -> k.partitionValue(pk).sortValue(lower), k -> k.partitionValue(pk).sortValue(upper)))
+                .scanIndexForward(false).limit(page.limit());
+        if (filter != null) q.filterExpression(filter);
+        Map<String, AttributeValue> start = Positions.decode(page.position());
+        if (start != null) q.exclusiveStartKey(start);
+        var result = index.query(q.build()).iterator().next();
+        return toPage(result.items(), result.lastEvaluatedKey());
+    }
+
+    private static Page<StoredEvent> toPage(List<EnhancedDocument> docs, Map<String, AttributeValue> last) {
+        List<StoredEvent> events = new ArrayList<>(docs.size());
+        for (EnhancedDocument d : docs) events.add(EventItemMapper.fromItem(SingleTable.item(d.toMap())));
+        return new Page<>(events, Positions.encode(last));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.oms.platform.dynamo;
+
+import dev.oms.app.port.TenantSettingsStore;
+
+/** Tenant settings item; a tenant without one gets the defaults. */
+public final class DynamoTenantSettings implements TenantSettingsStore {
+    private final SingleTable table;
+
+    public DynamoTenantSettings(SingleTable table) { this.table = table; }
+
+    @Override
+    public TenantSettings get(String tenantId) {
+        return table.get(Keys.settings(tenantId), Keys.SINGLE)
+                .map(i -> new TenantSettings(i.path("allow_hard_delete").asBoolean(false)))
+                .orElse(TenantSettings.DEFAULTS);
+    }
+
+    /** Writes the settings (used by the demo loader; the settings endpoints come with section 16). */
+    public void put(String tenantId, TenantSettings s) {
+        var item = dev.oms.platform.json.Json.object();
+        item.put(Keys.PK, Keys.settings(tenantId));
+        item.put(Keys.SK, Keys.SINGLE);
+        item.put("type", "settings");
+        item.put("allow_hard_delete", s.allowHardDelete());
+        table.table().putItem(SingleTable.document(item));
+    }
+}

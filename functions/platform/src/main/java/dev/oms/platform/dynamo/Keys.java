@@ -1,0 +1,55 @@
+package dev.oms.platform.dynamo;
+
+/**
+ * Every key string of the single table, built in this one class. Every partition key starts with the tenant, so a
+ * request can only ever reach its own tenant's items. The README's access-pattern table describes them.
+ */
+public final class Keys {
+    public static final String PK = "PK", SK = "SK";
+    public static final String GSI1PK = "GSI1PK", GSI1SK = "GSI1SK", GSI2PK = "GSI2PK", GSI2SK = "GSI2SK", GSI3PK = "GSI3PK", GSI3SK = "GSI3SK";
+    public static final String GSI1 = "GSI1", GSI2 = "GSI2", GSI3 = "GSI3";
+    public static final String TTL = "expires_at";
+
+    public static final String ORDER_SK = "A#ORDER";
+    public static final String EVENT_SK_PREFIX = "E#";
+
+    private Keys() { }
+
+    private static String t(String tenant) { return "T#" + tenant; }
+
+    public static String order(String tenant, String orderId) { return t(tenant) + "#ORDER#" + orderId; }
+
+    public static String eventSk(String eventId) { return EVENT_SK_PREFIX + eventId; }
+
+    /** Events of a hard-deleted order are kept here so the deletion stays in the audit log. */
+    public static String deletedOrder(String tenant, String orderId) { return t(tenant) + "#DELETED#" + orderId; }
+
+    public static String ordersByCreated(String tenant) { return t(tenant) + "#ORDERS"; }
+
+    public static String ordersByStatus(String tenant, String status) { return t(tenant) + "#ORDERS#STATUS#" + status; }
+
+    public static String ordersByCustomer(String tenant, String customerId) { return t(tenant) + "#ORDERS#CUSTOMER#" + customerId; }
+
+    public static String createdSk(String createdAt, String orderId) { return createdAt + "#" + orderId; }
+
+    public static String externalReference(String tenant, String ref) { return t(tenant) + "#EXTREF#" + ref; }
+
+    public static String orderCounter(String tenant) { return t(tenant) + "#COUNTER#ORDER_NUMBER"; }
+
+    public static String audit(String tenant) { return t(tenant) + "#AUDIT"; }
+
+    public static String auditByActor(String tenant, String actorId) { return t(tenant) + "#AUDIT#ACTOR#" + actorId; }
+
+    public static String auditByAction(String tenant, String action) { return t(tenant) + "#AUDIT#ACTION#" + action; }
+
+    public static String idempotency(String tenant, String scopeHash) { return t(tenant) + "#IDEM#" + scopeHash; }
+
+    public static String settings(String tenant) { return t(tenant) + "#SETTINGS"; }
+
+    public static String sandboxPayment(String tenant, String paymentId) { return t(tenant) + "#SANDBOX#PAYMENT#" + paymentId; }
+
+    public static String sandboxStock(String tenant, String sku) { return t(tenant) + "#SANDBOX#STOCK#" + sku; }
+
+    /** The sort key of items that are alone in their partition. */
+    public static final String SINGLE = "A";
+}

@@ -1,0 +1,169 @@
+package dev.oms.platform.dynamo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oms.domain.money.Money;
+import dev.oms.domain.order.Address;
+import dev.oms.domain.order.Hold;
+import dev.oms.domain.order.Order;
+import dev.oms.domain.order.OrderLine;
+import dev.oms.domain.order.OrderLock;
+import dev.oms.domain.order.OrderState;
+import dev.oms.domain.order.OrderStatus;
+import dev.oms.domain.order.PaymentReference;
+import dev.oms.platform.json.Json;
+import dev.oms.platform.json.Times;
+import static dev.oms.platform.json.Shapes.*;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The order header item: the whole aggregate (lines embedded) plus its key and index attributes. */
+public final class OrderItemMapper {
+    private OrderItemMapper() { }
+
+    public static ObjectNode toItem(Order order) {
+        OrderState s = order.state();
+        ObjectNode o = Json.object();
+        o.put(Keys.PK, Keys.order(s.tenantId, s.id));
+        o.put(Keys.SK, Keys.ORDER_SK);
+        o.put("type", "order");
+        String created = Times.format(s.createdAt);
+        if (s.deletedAt == null) {
+            String sk = Keys.createdSk(created, s.id);
+            o.put(Keys.GSI1PK, Keys.ordersByCreated(s.tenantId));
+            o.put(Keys.GSI1SK, sk);
+            o.put(Keys.GSI2PK, Keys.ordersByStatus(s.tenantId, s.status.wire()));
+            o.put(Keys.GSI2SK, sk);
+            o.put(Keys.GSI3PK, Keys.ordersByCustomer(s.tenantId, s.customerId));
+            o.put(Keys.GSI3SK, sk);
+        }
+        o.put("tenant_id", s.tenantId);
+        o.put("id", s.id);
+        o.put("number", s.number);
+        o.put("external_reference", s.externalReference);
+        o.put("status", s.status.wire());
+        o.put("status_before_hold", s.statusBeforeHold == null ? null : s.statusBeforeHold.wire());
+        o.put("customer_id", s.customerId);
+        o.put("channel", s.channel);
+        o.put("source", s.source);
+        o.put("currency", s.currency);
+        o.put("total", order.totals().total());
+        o.set("lines", lines(s.lines));
+        o.set("shipping_address", address(s.shippingAddress));
+        o.set("billing_address", address(s.billingAddress));
+        o.put("shipping_method", s.shippingMethod);
+        o.set("shipping_amount", money(s.shippingAmount));
+        o.set("discount", money(s.discount));
+        ArrayNode pays = o.putArray("payments");
+        for (PaymentReference p : s.payments) {
+            ObjectNode x = pays.addObject();
+            x.put("payment_id", p.paymentId());
+            x.set("amount", money(p.amount()));
+            x.put("status", p.status());
+        }
+        ArrayNode holds = o.putArray("holds");
+        for (Hold h : s.holds) {
+            ObjectNode x = holds.addObject();
+            x.put("id", h.id());
+            x.put("type", h.type());
+            x.put("reason", h.reason());
+            x.put("assigned_to", h.assignedTo());
+            x.put("note", h.note());
+            x.put("placed_by", h.placedBy());
+            x.put("placed_at", Times.format(h.placedAt()));
+        }
+        o.set("metadata", Json.valueToTree(s.metadata));
+        if (s.lock != null) {
+            ObjectNode l = o.putObject("lock");
+            l.put("id", s.lock.id());
+            l.put("owner", s.lock.owner());
+            l.put("purpose", s.lock.purpose());
+            l.put("acquired_at", Times.format(s.lock.acquiredAt()));
+            l.put("expires_at", Times.format(s.lock.expiresAt()));
+        }
+        o.put("duplicated_from", s.duplicatedFrom);
+        o.put("version", s.version);
+        o.put("created_at", created);
+        o.put("updated_at", Times.format(s.updatedAt));
+        o.put("confirmed_at", Times.format(s.confirmedAt));
+        o.put("closed_at", Times.format(s.closedAt));
+        o.put("deleted_at", Times.format(s.deletedAt));
+        return o;
+    }
+
+    public static Order fromItem(JsonNode o) {
+        OrderState s = new OrderState();
+        s.tenantId = text(o, "tenant_id");
+        s.id = text(o, "id");
+        s.number = o.path("number").asLong();
+        s.externalReference = text(o, "external_reference");
+        s.status = OrderStatus.fromWire(text(o, "status"));
+        String before = text(o, "status_before_hold");
+        s.statusBeforeHold = before == null ? null : OrderStatus.fromWire(before);
+        s.customerId = text(o, "customer_id");
+        s.channel = text(o, "channel");
+        s.source = text(o, "source");
+        s.currency = text(o, "currency");
+        List<OrderLine> lines = new ArrayList<>();
+        for (JsonNode l : o.path("lines")) {
+            lines.add(new OrderLine(text(l, "id"), text(l, "client_line_id"), text(l, "sku"), text(l, "variant_id"),
+                    text(l, "description"), l.path("quantity").asLong(), money(l.path("unit_price")), money(l.path("discount")),
+                    l.hasNonNull("tax_rate_bps") ? l.get("tax_rate_bps").asInt() : null, money(l.path("tax_amount")),
+                    stringMap(l.path("metadata")), l.path("allocated_discount").asLong(), l.path("tax").asLong()));
+        }
+        s.lines = lines;
+        s.shippingAddress = address(o.path("shipping_address"));
+        s.billingAddress = address(o.path("billing_address"));
+        s.shippingMethod = text(o, "shipping_method");
+        s.shippingAmount = money(o.path("shipping_amount"));
+        s.discount = money(o.path("discount"));
+        List<PaymentReference> pays = new ArrayList<>();
+        for (JsonNode p : o.path("payments")) pays.add(new PaymentReference(text(p, "payment_id"), money(p.path("amount")), text(p, "status")));
+        s.payments = pays;
+        List<Hold> holds = new ArrayList<>();
+        for (JsonNode h : o.path("holds")) {
+            holds.add(new Hold(text(h, "id"), text(h, "type"), text(h, "reason"), text(h, "assigned_to"), text(h, "note"),
+                    text(h, "placed_by"), Times.parse(text(h, "placed_at"))));
+        }
+        s.holds = holds;
+        s.metadata = stringMap(o.path("metadata"));
+        JsonNode l = o.path("lock");
+        if (l.isObject()) {
+            s.lock = new OrderLock(text(l, "id"), text(l, "owner"), text(l, "purpose"), Times.parse(text(l, "acquired_at")),
+                    Times.parse(text(l, "expires_at")));
+        }
+        s.duplicatedFrom = text(o, "duplicated_from");
+        s.version = o.path("version").asLong();
+        s.createdAt = Times.parse(text(o, "created_at"));
+        s.updatedAt = Times.parse(text(o, "updated_at"));
+        s.confirmedAt = Times.parse(text(o, "confirmed_at"));
+        s.closedAt = Times.parse(text(o, "closed_at"));
+        s.deletedAt = Times.parse(text(o, "deleted_at"));
+        return new Order(s);
+    }
+
+    private static ArrayNode lines(List<OrderLine> lines) {
+        ArrayNode a = Json.array();
+        for (OrderLine l : lines) {
+            ObjectNode x = a.addObject();
+            x.put("id", l.id());
+            x.put("client_line_id", l.clientLineId());
+            x.put("sku", l.sku());
+            x.put("variant_id", l.variantId());
+            x.put("description", l.description());
+            x.put("quantity", l.quantity());
+            x.set("unit_price", money(l.unitPrice()));
+            x.set("discount", money(l.discount()));
+            if (l.taxRateBps() != null) x.put("tax_rate_bps", l.taxRateBps());
+            x.set("tax_amount", money(l.taxAmount()));
+            x.set("metadata", Json.valueToTree(l.metadata()));
+            x.put("allocated_discount", l.allocatedDiscount());
+            x.put("tax", l.tax());
+        }
+        return a;
+    }
+
+}

@@ -1,0 +1,30 @@
+package dev.oms.platform.http;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** An endpoint group's routes by route key. */
+public final class Routes {
+    private final Map<String, Route> byKey = new LinkedHashMap<>();
+
+    private Routes(List<Route> routes) {
+        for (Route r : routes) {
+            if (byKey.put(r.key(), r) != null) throw new IllegalStateException("duplicate route " + r.key());
+        }
+    }
+
+    public static Routes of(Route... routes) { return new Routes(List.of(routes)); }
+
+    public Route find(String routeKey) { return byKey.get(routeKey); }
+
+    public List<Route> all() { return List.copyOf(byKey.values()); }
+
+    /** Matches a concrete method and path against the templates, for callers that have no route key. */
+    public Route match(String method, String path) {
+        for (Route r : byKey.values()) {
+            if (r.method().equals(method) && PathTemplate.matches(r.path(), path)) return r;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.oms.platform.template;
+
+import java.io.InputStream;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads {@code template.yaml}: functions with their handlers, environment and HTTP routes, and other resources.
+ * CloudFormation short forms ({@code !Ref X}, {@code !GetAtt A.B}, {@code !Sub ...}) become {@code {"Ref": "X"}}
+ * style maps. The local runtime, the route fallback and the template tests all read the template through here.
+ */
+public final class SamTemplate {
+    private final Map<String, Object> root;
+
+    private SamTemplate(Map<String, Object> root) { this.root = root; }
+
+    public static SamTemplate read(Reader reader) { return new SamTemplate(yaml().load(reader)); }
+
+    public static SamTemplate read(InputStream in) { return new SamTemplate(yaml().load(in)); }
+
+    /** The template packaged on the classpath as {@code template.yaml}. */
+    public static SamTemplate fromClasspath() {
+        InputStream in = SamTemplate.class.getResourceAsStream("/template.yaml");
+        if (in == null) throw new IllegalStateException("template.yaml is not on the classpath");
+        return read(in);
+    }
+
+    public record HttpRoute(String function, String method, String path) {
+        public String key() { return method + " " + path; }
+    }
+
+    public record Function(String logicalId, String handler, Map<String, Object> properties) { }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> resources() { return (Map<String, Object>) root.getOrDefault("Resources", Map.of()); }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> section(String name) { return (Map<String, Object>) root.getOrDefault(name, Map.of()); }
+
+    @SuppressWarnings("unchecked")
+    public List<Function> functions() {
+        List<Function> out = new ArrayList<>();
+        resources().forEach((id, r) -> {
+            Map<String, Object> res = (Map<String, Object>) r;
+            if ("AWS::Serverless::Function".equals(res.get("Type"))) {
+                Map<String, Object> props = (Map<String, Object>) res.getOrDefault("Properties", Map.of());
+                out.add(new Function(id, String.valueOf(props.get("Handler")), props));
+            }
+        });
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<HttpRoute> httpRoutes() {
+        List<HttpRoute> out = new ArrayList<>();
+        for (Function f : functions()) {
+            Map<String, Object> events = (Map<String, Object>) f.properties().getOrDefault("Events", Map.of());
+            for (Object e : events.values()) {
+                Map<String, Object> ev = (Map<String, Object>) e;
+                if (!"HttpApi".equals(ev.get("Type"))) continue;
+                Map<String, Object> p = (Map<String, Object>) ev.getOrDefault("Properties", Map.of());
+                Object path = p.get("Path");
+                Object method = p.get("Method");
+                if (path == null && method == null) out.add(new HttpRoute(f.logicalId(), "ANY", "$default"));
+                else out.add(new HttpRoute(f.logicalId(), String.valueOf(method).toUpperCase(java.util.Locale.ROOT), String.valueOf(path)));
+            }
+        }
+        return out;
+    }
+
+    /** The resources of one type, by logical id. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Map<String, Object>> resourcesOfType(String type) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        resources().forEach((id, r) -> {
+            Map<String, Object> res = (Map<String, Object>) r;
+            if (type.equals(res.get("Type"))) out.put(id, (Map<String, Object>) res.getOrDefault("Properties", Map.of()));
+        });
+        return out;
+    }
+
+    private static Yaml yaml() {
+        LoaderOptions options = new LoaderOptions();
+        return new Yaml(new IntrinsicConstructor(options));
+    }
+
+    /** Turns any {@code !Tag} into a one-entry map keyed by the CloudFormation function name. */
+    private static final class IntrinsicConstructor extends SafeConstructor {
+        IntrinsicConstructor(LoaderOptions options) {
+            super(options);
+            this.yamlMultiConstructors.put("!", new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    String tag = node.getTag().getValue().substring(1);
+                    String fn = tag.equals("Ref") || tag.equals("Condition") ? tag : "Fn::" + tag;
+                    Object value;
+                    if (node instanceof ScalarNode s) {
+                        value = constructScalar(s);
+                        if (tag.equals("GetAtt")) value = List.of(((String) value).split("\\.", 2));
+                    } else if (node instanceof SequenceNode s) {
+                        value = constructSequence(s);
+                    } else {
+                        value = constructMapping((MappingNode) node);
+                    }
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put(fn, value);
+                    return m;
+                }
+            });
+        }
+    }
+}
