@@ -50,6 +50,9 @@ public final class Keys {
 
     public static String sandboxStock(String tenant, String sku) { return t(tenant) + "#SANDBOX#STOCK#" + sku; }
 
+    /** A marker item, such as "the demo data was loaded". */
+    public static String marker(String tenant, String name) { return t(tenant) + "#MARKER#" + name; }
+
     /** The sort key of items that are alone in their partition. */
     public static final String SINGLE = "A";
 }

@@ -1,0 +1,175 @@
+package dev.oms.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oms.app.security.Caller;
+import dev.oms.app.security.RolePermissions;
+import dev.oms.domain.money.Currencies;
+import dev.oms.domain.money.Money;
+import dev.oms.platform.Platform;
+import dev.oms.platform.auth.TokenService;
+import dev.oms.platform.connectors.SandboxFaults;
+import dev.oms.platform.json.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Development-only endpoints under {@code /local/} (not in template.yaml): mint tokens, create sandbox payments,
+ * and switch connector faults on and off.
+ */
+final class LocalEndpoints {
+    private static final Set<String> PAYMENT_STATES = Set.of("authorized", "pending", "declined", "captured");
+    private final TokenService tokens;
+
+    LocalEndpoints(TokenService tokens) { this.tokens = tokens; }
+
+    LocalApiGateway.Exchange handle(String method, String path, Map<String, String> headers, String body) {
+        try {
+            return switch (method + " " + path) {
+                case "GET /local", "GET /local/" -> ok(index());
+                case "POST /local/token" -> token(parse(body));
+                case "POST /local/sandbox/payments" -> payment(headers, parse(body));
+                case "GET /local/faults" -> ok(faults());
+                case "POST /local/faults" -> fault(parse(body));
+                case "DELETE /local/faults" -> {
+                    SandboxFaults.clear();
+                    yield new LocalApiGateway.Exchange(204, Map.of(), "");
+                }
+                default -> problem(404, "route.not_found", "No local endpoint " + method + " " + path);
+            };
+        } catch (IllegalArgumentException e) {
+            return problem(400, "request.invalid", e.getMessage());
+        }
+    }
+
+    String mint(String sub, String tenant, List<String> roles, String customerId, long ttl) {
+        Set<String> r = new LinkedHashSet<>(roles);
+        return tokens.mint(new Caller(tenant, sub, TokenService.defaultKind(r), r, customerId, null), ttl);
+    }
+
+    private LocalApiGateway.Exchange token(JsonNode b) {
+        String sub = required(b, "sub");
+        String tenant = required(b, "tenant_id");
+        List<String> roles = new ArrayList<>();
+        if (!b.path("roles").isArray() || b.path("roles").isEmpty()) throw new IllegalArgumentException("roles must be a non-empty array");
+        for (JsonNode r : b.path("roles")) {
+            if (!RolePermissions.isRole(r.asText())) throw new IllegalArgumentException("Unknown role " + r.asText() + "; roles are " + RolePermissions.ROLES);
+            roles.add(r.asText());
+        }
+        String customerId = b.hasNonNull("customer_id") ? b.get("customer_id").asText() : null;
+        if (roles.equals(List.of("customer")) && customerId == null) throw new IllegalArgumentException("customer tokens need customer_id");
+        long ttl = b.path("ttl_seconds").asLong(3600);
+        if (ttl < 1 || ttl > 7 * 86400) throw new IllegalArgumentException("ttl_seconds must be between 1 and 604800");
+        String token = mint(sub, tenant, roles, customerId, ttl);
+        try {
+            tokens.verify(token);
+        } catch (TokenService.InvalidToken e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        ObjectNode o = Json.object();
+        o.put("access_token", token);
+        o.put("token_type", "Bearer");
+        o.put("expires_in", ttl);
+        return ok(o);
+    }
+
+    private LocalApiGateway.Exchange payment(Map<String, String> headers, JsonNode b) {
+        String auth = headers.get("authorization");
+        Caller caller;
+        try {
+            if (auth == null || !auth.startsWith("Bearer ")) throw new TokenService.InvalidToken("missing bearer token");
+            caller = tokens.verify(auth.substring(7));
+        } catch (TokenService.InvalidToken e) {
+            return problem(401, "auth.unauthorized", "Sandbox payments belong to a tenant: send a bearer token (" + e.getMessage() + ")");
+        }
+        if (!b.path("amount").isIntegralNumber() || b.path("amount").asLong() < 0) throw new IllegalArgumentException("amount must be a non-negative integer of minor units");
+        String currency = required(b, "currency");
+        if (!Currencies.isKnown(currency)) throw new IllegalArgumentException("Unknown currency " + currency);
+        String state = b.path("state").asText("authorized");
+        if (!PAYMENT_STATES.contains(state)) throw new IllegalArgumentException("state must be one of " + PAYMENT_STATES);
+        Money amount = Money.of(b.get("amount").asLong(), currency);
+        String id = Platform.get().payments.create(caller.tenantId(), amount, state);
+        ObjectNode o = Json.object();
+        o.put("payment_id", id);
+        o.put("status", state);
+        o.putObject("amount").put("amount", amount.minor()).put("currency", currency);
+        return new LocalApiGateway.Exchange(201, json(), Json.write(o));
+    }
+
+    private LocalApiGateway.Exchange fault(JsonNode b) {
+        String connector = required(b, "connector");
+        if (!Set.of("payments", "inventory", "fraud").contains(connector)) throw new IllegalArgumentException("connector must be payments, inventory or fraud");
+        String operation = b.path("operation").asText("*");
+        SandboxFaults.Mode mode;
+        try {
+            mode = SandboxFaults.parseMode(required(b, "mode"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("mode must be fail, timeout or decline");
+        }
+        int times = b.path("times").asInt(1);
+        if (times < 1 || times > 1000) throw new IllegalArgumentException("times must be between 1 and 1000");
+        SandboxFaults.inject(connector, operation, mode, times);
+        return new LocalApiGateway.Exchange(201, json(), Json.write(faults()));
+    }
+
+    private static ObjectNode faults() {
+        ObjectNode o = Json.object();
+        ArrayNode a = o.putArray("data");
+        for (SandboxFaults.Fault f : SandboxFaults.list()) {
+            a.addObject().put("connector", f.connector()).put("operation", f.operation())
+                    .put("mode", f.mode().name().toLowerCase(java.util.Locale.ROOT)).put("times", f.remaining());
+        }
+        return o;
+    }
+
+    private static ObjectNode index() {
+        ObjectNode o = Json.object();
+        o.put("description", "Local runtime endpoints (development only; not part of template.yaml)");
+        ArrayNode a = o.putArray("endpoints");
+        a.add("POST /local/token {sub, tenant_id, roles, customer_id?, ttl_seconds?}");
+        a.add("POST /local/sandbox/payments {amount, currency, state?} with a bearer token");
+        a.add("GET|POST|DELETE /local/faults {connector, operation, mode: fail|timeout|decline, times}");
+        return o;
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            JsonNode n = Json.parse(body == null ? "{}" : body);
+            if (!n.isObject()) throw new IllegalArgumentException("The body must be a JSON object");
+            return n;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("The body is not valid JSON");
+        }
+    }
+
+    private static String required(JsonNode b, String field) {
+        JsonNode v = b.get(field);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) throw new IllegalArgumentException(field + " is required");
+        return v.asText();
+    }
+
+    private static Map<String, String> json() {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("content-type", "application/json");
+        return h;
+    }
+
+    private static LocalApiGateway.Exchange ok(JsonNode body) { return new LocalApiGateway.Exchange(200, json(), Json.write(body)); }
+
+    private static LocalApiGateway.Exchange problem(int status, String code, String detail) {
+        ObjectNode o = Json.object();
+        o.put("type", "https://docs.oms.dev/problems/" + code.replace('.', '-'));
+        o.put("title", status == 404 ? "Not Found" : status == 401 ? "Unauthorized" : "Bad Request");
+        o.put("status", status);
+        o.put("code", code);
+        o.put("detail", detail);
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("content-type", "application/problem+json");
+        return new LocalApiGateway.Exchange(status, h, Json.write(o));
+    }
+}
