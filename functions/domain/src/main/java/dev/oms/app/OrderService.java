@@ -42,7 +42,7 @@ import java.util.function.Function;
  * caller pinned a version with If-Match), so no update is ever lost.
  */
 public final class OrderService {
-    static final int MAX_ATTEMPTS = 5;
+    static final int MAX_ATTEMPTS = 12;
     public static final int MAX_LOCK_SECONDS = 3600;
 
     private final OrderRepository orders;
@@ -230,7 +230,17 @@ public final class OrderService {
                     throw DomainException.conflict("order.contention", "Order " + orderId + " is being changed by others right now",
                             "Retry the request.");
                 }
+                backOff(attempt);
             }
+        }
+    }
+
+    /** A short random pause that grows with the attempt, so racing writers spread out instead of colliding again. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 10L * Math.min(attempt, 5) + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,0 +1,180 @@
+package dev.oms.platform.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SamTemplateTest {
+    private static SamTemplate template;
+
+    @BeforeAll
+    static void read() throws Exception {
+        Path file = Path.of("../../template.yaml");
+        assertThat(file).exists();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            template = SamTemplate.read(r);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        assertThat(o).isInstanceOf(Map.class);
+        return (Map<String, Object>) o;
+    }
+
+    @Test
+    void everyFunctionHasAHandler() {
+        List<SamTemplate.Function> functions = template.functions();
+        assertThat(functions).extracting(SamTemplate.Function::logicalId)
+                .contains("AuthorizerFunction", "OrderCrudFunction", "RouteFallbackFunction");
+        for (SamTemplate.Function f : functions) {
+            assertThat(f.handler()).as(f.logicalId()).matches("[A-Za-z0-9_.]+::handleRequest");
+        }
+        Map<String, String> handlers = functions.stream()
+                .collect(Collectors.toMap(SamTemplate.Function::logicalId, SamTemplate.Function::handler));
+        assertThat(handlers).containsEntry("OrderCrudFunction", "dev.oms.orders.OrderCrudHandler::handleRequest")
+                .containsEntry("AuthorizerFunction", "dev.oms.authorizer.TokenAuthorizer::handleRequest");
+    }
+
+    @Test
+    void functionsAreOnlyServerlessFunctions() {
+        assertThat(template.functions()).extracting(SamTemplate.Function::logicalId).doesNotContain("OrdersTable", "HttpApi");
+    }
+
+    @Test
+    void refBecomesARefMap() {
+        Map<String, Object> vars = map(map(map(map(template.section("Globals").get("Function")).get("Environment")).get("Variables")));
+        assertThat(vars.get("TABLE_NAME")).isEqualTo(Map.of("Ref", "OrdersTable"));
+        assertThat(vars.get("OMS_TOKEN_SECRET")).isEqualTo(Map.of("Ref", "TokenSecret"));
+        assertThat(vars.get("POWERTOOLS_SERVICE_NAME")).isEqualTo("oms");
+    }
+
+    @Test
+    void getAttBecomesAFnGetAttList() {
+        Map<String, Object> api = template.resourcesOfType("AWS::Serverless::HttpApi").get("HttpApi");
+        Map<String, Object> authorizer = map(map(map(api.get("Auth")).get("Authorizers")).get("TokenAuthorizer"));
+        assertThat(authorizer.get("FunctionArn")).isEqualTo(Map.of("Fn::GetAtt", List.of("AuthorizerFunction", "Arn")));
+    }
+
+    @Test
+    void subBecomesAFnSubMap() {
+        Map<String, Object> apiUrl = map(template.section("Outputs").get("ApiUrl"));
+        assertThat(apiUrl.get("Value")).isEqualTo(Map.of("Fn::Sub", "https://${HttpApi}.execute-api.${AWS::Region}.amazonaws.com"));
+    }
+
+    @Test
+    void httpRoutesOfTheRealTemplate() {
+        List<SamTemplate.HttpRoute> routes = template.httpRoutes();
+        assertThat(routes).contains(
+                new SamTemplate.HttpRoute("OrderCrudFunction", "POST", "/v1/orders"),
+                new SamTemplate.HttpRoute("OrderCrudFunction", "GET", "/v1/orders/{orderId}"),
+                new SamTemplate.HttpRoute("OrderAuditFunction", "GET", "/v1/orders/audit"),
+                new SamTemplate.HttpRoute("RouteFallbackFunction", "ANY", "$default"));
+        Map<String, String> byKey = routes.stream().collect(Collectors.toMap(SamTemplate.HttpRoute::key, SamTemplate.HttpRoute::function,
+                (a, b) -> a + "," + b));
+        assertThat(byKey).containsEntry("POST /v1/orders", "OrderCrudFunction").containsEntry("ANY $default", "RouteFallbackFunction");
+    }
+
+    @Test
+    void noRouteKeyAppearsTwice() {
+        Map<String, Long> counts = template.httpRoutes().stream()
+                .collect(Collectors.groupingBy(SamTemplate.HttpRoute::key, Collectors.counting()));
+        assertThat(counts.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)).isEmpty();
+    }
+
+    @Test
+    void onlyTheFallbackIsTheDefaultRoute() {
+        assertThat(template.httpRoutes().stream().filter(r -> r.path().equals("$default")))
+                .extracting(SamTemplate.HttpRoute::function).containsExactly("RouteFallbackFunction");
+    }
+
+    @Test
+    void everyRouteBelongsToAFunctionWithAHandler() {
+        Set<String> functions = template.functions().stream().map(SamTemplate.Function::logicalId).collect(Collectors.toSet());
+        assertThat(template.httpRoutes()).allSatisfy(r -> {
+            assertThat(functions).contains(r.function());
+            assertThat(r.method()).isIn("GET", "POST", "PUT", "PATCH", "DELETE", "ANY");
+            assertThat(r.path()).satisfiesAnyOf(p -> assertThat(p).startsWith("/v1/"), p -> assertThat(p).isEqualTo("$default"));
+        });
+    }
+
+    @Test
+    void tableResource() {
+        assertThat(template.resourcesOfType("AWS::DynamoDB::Table")).containsKey("OrdersTable");
+        assertThat(template.resourcesOfType("AWS::DynamoDB::Table").get("OrdersTable").get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
+    }
+
+    // ---- intrinsic tags in a small inline template --------------------------------------------------------------
+
+    private static final String INLINE = String.join("\n",
+            "Conditions:",
+            "  IsProd: !Equals [!Ref Stage, prod]",
+            "Resources:",
+            "  Fn:",
+            "    Type: AWS::Serverless::Function",
+            "    Properties:",
+            "      Handler: a.B::handleRequest",
+            "      Role: !GetAtt [Role, Arn]",
+            "      Name: !Sub",
+            "        - '${Prefix}-fn'",
+            "        - Prefix: !Ref Stage",
+            "      Layers: !If [IsProd, !Join [',', [!Ref A, !Ref B]], !Ref AWS::NoValue]",
+            "      Cond: !Condition IsProd",
+            "      Mapped: !FindInMap {Map: x}",
+            "      Events:",
+            "        Lower:",
+            "          Type: HttpApi",
+            "          Properties:",
+            "            Path: /v1/x/{id}",
+            "            Method: get",
+            "        Queue:",
+            "          Type: SQS",
+            "          Properties:",
+            "            Queue: !GetAtt Q.Arn",
+            "  NoProps:",
+            "    Type: AWS::Serverless::Function",
+            "");
+
+    @Test
+    void intrinsicTagsOfEveryShape() {
+        SamTemplate t = SamTemplate.read(new StringReader(INLINE));
+        Map<String, SamTemplate.Function> fns = t.functions().stream().collect(Collectors.toMap(SamTemplate.Function::logicalId, Function.identity()));
+        Map<String, Object> p = fns.get("Fn").properties();
+        assertThat(p.get("Role")).isEqualTo(Map.of("Fn::GetAtt", List.of("Role", "Arn")));
+        assertThat(p.get("Name")).isEqualTo(Map.of("Fn::Sub", List.of("${Prefix}-fn", Map.of("Prefix", Map.of("Ref", "Stage")))));
+        assertThat(p.get("Layers")).isEqualTo(Map.of("Fn::If", List.of("IsProd",
+                Map.of("Fn::Join", List.of(",", List.of(Map.of("Ref", "A"), Map.of("Ref", "B")))),
+                Map.of("Ref", "AWS::NoValue"))));
+        assertThat(p.get("Cond")).isEqualTo(Map.of("Condition", "IsProd"));
+        assertThat(p.get("Mapped")).isEqualTo(Map.of("Fn::FindInMap", Map.of("Map", "x")));
+        assertThat(t.section("Conditions").get("IsProd")).isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "Stage"), "prod")));
+        assertThat(fns.get("NoProps").handler()).isEqualTo("null");
+    }
+
+    @Test
+    void onlyHttpApiEventsAreRoutesAndMethodsAreUpperCase() {
+        SamTemplate t = SamTemplate.read(new StringReader(INLINE));
+        assertThat(t.httpRoutes()).containsExactly(new SamTemplate.HttpRoute("Fn", "GET", "/v1/x/{id}"));
+        assertThat(t.httpRoutes().get(0).key()).isEqualTo("GET /v1/x/{id}");
+    }
+
+    @Test
+    void missingSectionsAreEmpty() {
+        SamTemplate t = SamTemplate.read(new StringReader("Description: nothing\n"));
+        assertThat(t.resources()).isEmpty();
+        assertThat(t.functions()).isEmpty();
+        assertThat(t.httpRoutes()).isEmpty();
+        assertThat(t.section("Outputs")).isEmpty();
+    }
+}
