@@ -35,6 +35,8 @@ final class InMemoryOrderRepository implements OrderRepository {
 
     /** Runs once, at the start of the next commit: lets a test store another change "concurrently". */
     Runnable beforeNextCommit;
+    /** Runs once, at the start of the next hard delete. */
+    Runnable beforeNextHardDelete;
     /** When true, every commit loses its race. */
     boolean alwaysConflict;
 
@@ -67,6 +69,11 @@ final class InMemoryOrderRepository implements OrderRepository {
 
     @Override
     public void hardDelete(OrderCommit commit) {
+        Runnable hook = beforeNextHardDelete;
+        if (hook != null) {
+            beforeNextHardDelete = null;
+            hook.run();
+        }
         Order order = commit.order();
         String key = key(order.tenantId(), order.id());
         OrderState current = stored.get(key);

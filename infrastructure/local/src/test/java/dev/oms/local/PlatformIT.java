@@ -47,6 +47,17 @@ class PlatformIT {
     }
 
     @Test
+    void theReadmePermissionTableIsTheCodesTable() throws Exception {
+        String readme = Files.readString(Path.of(System.getProperty("oms.readme", "../../README.md")));
+        for (String role : dev.oms.app.security.RolePermissions.ROLES) {
+            var granted = dev.oms.app.security.RolePermissions.TABLE.get(role);
+            String perms = granted.isEmpty() ? "(none on the orders API yet)"
+                    : String.join(", ", granted.stream().map(dev.oms.app.security.Permission::wire).toList());
+            assertThat(readme).as("README row for " + role).contains("| `" + role + "` | " + perms + " |");
+        }
+    }
+
+    @Test
     void unknownRoutesAndWrongMethodsGetProblemJson() {
         Client agent = as(newTenant(), "a", "agent");
         Resp notFound = agent.get("/v2/whatever");

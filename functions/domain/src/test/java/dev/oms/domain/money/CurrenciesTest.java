@@ -36,7 +36,7 @@ class CurrenciesTest {
         assertThat(Currencies.isKnown("XAU")).isFalse();
     }
 
-    @Disabled("BUG: Currencies.isKnown/exponent (Currencies.java:14-27) promise to reject codes that are not circulating "
+    @Disabled("BUG: Currencies.isKnown/exponent (Currencies.java:21-28) promise to reject codes that are not circulating "
             + "ISO 4217 currencies, but they accept every code java.util.Currency knows, including withdrawn ones such as "
             + "DEM (replaced by EUR in 2002), FRF and VEF, each with exponent 2")
     @ParameterizedTest

@@ -166,7 +166,7 @@ class ApiHandlerTest {
         assertThat(json(r).get("caller").asText()).isEqualTo("anonymous");
     }
 
-    @Disabled("BUG (latent): ApiHandler.handle (ApiHandler.java:54) matches a route by path when the event has no route key, "
+    @Disabled("BUG (latent): ApiHandler.handle (ApiHandler.java:56) matches a route by path when the event has no route key, "
             + "but ApiRequest keeps the event's (absent) pathParameters, so request.pathParam(...) answers 404 route.not_found "
             + "for a path that did match")
     @Test
