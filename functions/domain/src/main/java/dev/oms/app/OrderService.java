@@ -77,6 +77,11 @@ public final class OrderService {
         return order;
     }
 
+    private Order find(CommandContext ctx, String orderId) {
+        return orders.find(ctx.tenantId(), orderId).filter(o -> ctx.caller().mayView(o.customerId()))
+                .orElseThrow(() -> notFound(orderId));
+    }
+
     public Page<Order> list(CommandContext ctx, OrderFilter filter, PageRequest page) {
         OrderFilter scoped = ctx.caller().isCustomer() ? filter.withCustomer(ctx.caller().customerId()) : filter;
         return orders.list(ctx.tenantId(), scoped, page);
@@ -172,13 +177,7 @@ public final class OrderService {
             throw DomainException.conflict("order.hard_delete_disabled", "This tenant does not allow hard deletion",
                     "Enable allow_hard_delete in the tenant settings, or use a soft delete.");
         }
-        Order order = orders.find(ctx.tenantId(), orderId).orElseThrow(() -> notFound(orderId));
-        checkExpectedVersion(ctx, order.version());
-        order.assertNotLockedAgainst(ctx.caller().subject(), now());
-        order.hardDelete(ctx.reason(), now());
-        orders.hardDelete(new OrderCommit(order, order.version(), meta(ctx), journal(ctx, order)));
-        ctx.journal().written();
-        return order;
+        return mutate(ctx, orderId, true, true, o -> { o.hardDelete(ctx.reason(), now()); return o; }, orders::hardDelete);
     }
 
     // ---- locks ---------------------------------------------------------------------------------------------------
@@ -212,8 +211,18 @@ public final class OrderService {
     // ---- the command loop --------------------------------------------------------------------------------------
 
     private <R> R mutate(CommandContext ctx, String orderId, boolean respectLock, Function<Order, R> change) {
+        return mutate(ctx, orderId, respectLock, false, change, orders::commit);
+    }
+
+    /**
+     * Reads the order, applies the change and writes it with {@code writer}; on a lost race re-reads and tries again
+     * (or answers a version conflict when the caller pinned a version). {@code includeDeleted} lets a hard delete
+     * purge a soft-deleted order.
+     */
+    private <R> R mutate(CommandContext ctx, String orderId, boolean respectLock, boolean includeDeleted,
+                         Function<Order, R> change, java.util.function.Consumer<OrderCommit> writer) {
         for (int attempt = 1; ; attempt++) {
-            Order order = get(ctx, orderId);
+            Order order = includeDeleted ? find(ctx, orderId) : get(ctx, orderId);
             checkExpectedVersion(ctx, order.version());
             if (respectLock) order.assertNotLockedAgainst(ctx.caller().subject(), now());
             long readVersion = order.version();
@@ -221,7 +230,7 @@ public final class OrderService {
             if (!order.hasChanges()) return result;
             order.state().version = readVersion + 1;
             try {
-                orders.commit(new OrderCommit(order, readVersion, meta(ctx), journal(ctx, result)));
+                writer.accept(new OrderCommit(order, readVersion, meta(ctx), journal(ctx, result)));
                 ctx.journal().written();
                 return result;
             } catch (ConcurrentUpdateException e) {
@@ -286,10 +295,11 @@ public final class OrderService {
             }
         }
         long total = order.totals().total();
+        // authorized payments that cover the total win over a declined or stale extra one
         PaymentOutcome outcome;
-        if (declined) outcome = PaymentOutcome.DECLINED;
-        else if (authorized >= total) outcome = PaymentOutcome.AUTHORIZED;
+        if (authorized >= total) outcome = PaymentOutcome.AUTHORIZED;
         else if (pending) outcome = PaymentOutcome.PENDING;
+        else if (declined) outcome = PaymentOutcome.DECLINED;
         else outcome = PaymentOutcome.MISSING;
         return new PaymentCheck(outcome, authorized, states);
     }

@@ -46,7 +46,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -432,11 +431,6 @@ class OrderServiceTest {
             assertThat(deleted.data()).containsEntry("hard", true);
             assertThat(journal.written).isEqualTo(1);
         }
-
-        @Disabled("BUG: OrderService.delete(hard=true) (OrderService.java:175-179) calls orders.hardDelete outside the "
-                + "command loop: when another write lands between the read and the delete, the port's "
-                + "ConcurrentUpdateException escapes the use case raw (no order.version_conflict with current_version for an "
-                + "If-Match request, no re-read and re-check without one), so the HTTP layer cannot answer 409")
         @Test
         void aHardDeleteThatLosesARaceIsAVersionConflict() {
             settings.allowHardDelete = true;
@@ -445,9 +439,6 @@ class OrderServiceTest {
             DomainException e = failsWith(() -> service.delete(ctx(ADMIN, 1L), order.id(), true), "order.version_conflict");
             assertThat(e.details()).containsEntry("current_version", 2L);
         }
-
-        @Disabled("BUG: OrderService.delete(hard=true) (OrderService.java:175-179): without If-Match a hard delete that loses "
-                + "a race is neither retried nor re-checked; ConcurrentUpdateException leaks out of the use case")
         @Test
         void aHardDeleteThatLosesARaceWithoutIfMatchIsRetried() {
             settings.allowHardDelete = true;
@@ -573,7 +564,7 @@ class OrderServiceTest {
             assertThat(released.hold().id()).isEqualTo("hold_1");
             assertThat(released.order().status()).isEqualTo(OrderStatus.CONFIRMED);
             assertThat(service.get(ctx(AGENT), order.id()).status()).isEqualTo(OrderStatus.CONFIRMED);
-            assertThat(repo.eventTypes(order.id())).containsExactly("order.created", "order.held", "order.hold_released");
+            assertThat(repo.eventTypes(order.id())).containsExactly("order.created", "order.held", "order.hold_released", "order.confirmed");
         }
 
         @Test

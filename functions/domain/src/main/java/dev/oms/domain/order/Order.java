@@ -57,10 +57,12 @@ public final class Order {
         st.metadata = Metadata.sorted(d.metadata());
         st.createdAt = now;
         st.updatedAt = now;
+        Order order = new Order(st);
+        for (Money m : new Money[] {d.shippingAmount(), d.discount()}) if (m != null) order.assertCurrency(m);
+        for (LineSpec spec : d.items()) order.assertCurrencies(spec);
         List<OrderLine> lines = new ArrayList<>();
         for (LineSpec spec : d.items()) lines.add(spec.toLine(lineIds.get()));
         st.lines = lines;
-        Order order = new Order(st);
         order.reprice();
         order.record("order.created", data(
                 "number", number, "status", st.status.wire(), "customer_id", st.customerId, "currency", st.currency,
@@ -147,9 +149,7 @@ public final class Order {
             for (OrderLine l : s.lines) if (spec.clientLineId().equals(l.clientLineId())) return l;
         }
         assertLinesEditable();
-        assertCurrency(spec.unitPrice());
-        if (spec.discount() != null) assertCurrency(spec.discount());
-        if (spec.taxAmount() != null) assertCurrency(spec.taxAmount());
+        assertCurrencies(spec);
         if (s.lines.size() >= MAX_LINES) throw tooManyLines();
         OrderLine line = spec.toLine(lineId);
         s.lines.add(line);
@@ -163,20 +163,24 @@ public final class Order {
         assertLinesEditable();
         OrderLine before = line(lineId);
         assertCurrencies(change);
-        LineChange effective = change;
-        if (change.quantity() != null && change.taxAmount() == null && before.taxAmount() != null
-                && change.quantity() != before.quantity()) {
-            long scaled = Allocation.divideHalfEven(Math.multiplyExact(before.taxAmount().minor(), change.quantity()), before.quantity());
-            effective = new LineChange(change.quantity(), change.unitPrice(), change.discount(), change.taxRateBps(),
-                    Money.of(scaled, s.currency), change.description(), change.metadata());
-        }
-        replaceLine(before.with(effective));
+        replaceLine(before.with(effective(before, change)));
         reprice();
         touch(now);
         Map<String, Object> d = lineData(line(lineId));
         d.put("previous_quantity", before.quantity());
         record("order.line_updated", d);
         return line(lineId);
+    }
+
+    /** A quantity change without a new tax keeps an explicit tax amount per unit (scaled half to even). */
+    private LineChange effective(OrderLine before, LineChange change) {
+        if (change.quantity() == null || change.taxAmount() != null || change.taxRateBps() != null
+                || before.taxAmount() == null || change.quantity() == before.quantity()) {
+            return change;
+        }
+        long scaled = Allocation.divideHalfEven(Math.multiplyExact(before.taxAmount().minor(), change.quantity()), before.quantity());
+        return new LineChange(change.quantity(), change.unitPrice(), change.discount(), null,
+                Money.of(scaled, s.currency), change.description(), change.metadata());
     }
 
     public void removeLine(String lineId, Instant now) {
@@ -230,24 +234,31 @@ public final class Order {
         return ids.stream().map(this::line).toList();
     }
 
-    /** Applies adds and edits all together, or none of them. */
+    /** Applies adds and edits all together, or none of them: everything is checked before anything changes. */
     public void applyLineBatch(List<LineSpec> adds, Map<String, LineChange> edits, Supplier<String> lineIds, Instant now) {
         assertLinesEditable();
-        List<String> added = new ArrayList<>();
+        List<OrderLine> next = new ArrayList<>(s.lines);
         for (Map.Entry<String, LineChange> e : edits.entrySet()) {
             OrderLine before = line(e.getKey());
             assertCurrencies(e.getValue());
-            replaceLine(before.with(e.getValue()));
+            OrderLine after = before.with(effective(before, e.getValue()));
+            next.set(next.indexOf(before), after);
         }
+        List<LineSpec> toAdd = new ArrayList<>();
         for (LineSpec spec : adds) {
-            if (spec.clientLineId() != null && s.lines.stream().anyMatch(l -> spec.clientLineId().equals(l.clientLineId()))) continue;
-            assertCurrency(spec.unitPrice());
+            assertCurrencies(spec);
+            boolean known = spec.clientLineId() != null && s.lines.stream().anyMatch(l -> spec.clientLineId().equals(l.clientLineId()));
+            if (!known) toAdd.add(spec);
+        }
+        if (next.size() + toAdd.size() > MAX_LINES) throw tooManyLines();
+        List<String> added = new ArrayList<>();
+        for (LineSpec spec : toAdd) {
             OrderLine line = spec.toLine(lineIds.get());
-            s.lines.add(line);
+            next.add(line);
             added.add(line.id());
         }
-        if (s.lines.size() > MAX_LINES) throw tooManyLines();
-        reprice();
+        List<OrderLine> priced = OrderPricing.price(next, s.discount);
+        s.lines = new ArrayList<>(priced);
         touch(now);
         record("order.lines_bulk_updated", data("added", added, "updated", List.copyOf(edits.keySet())));
     }
@@ -310,6 +321,9 @@ public final class Order {
     }
 
     public Hold hold(Hold hold, Instant now) {
+        if (!Hold.TYPES.contains(hold.type())) {
+            throw DomainException.invalidField("type", "field.not_allowed", "Hold type must be one of " + new java.util.TreeSet<>(Hold.TYPES));
+        }
         if (!HOLDABLE.contains(s.status)) throw invalidTransition(OrderStatus.ON_HOLD);
         if (s.holds.size() >= 20) {
             throw DomainException.conflict("order.too_many_holds", "An order can carry at most 20 holds", "Release a hold first.");
@@ -356,11 +370,16 @@ public final class Order {
             to = s.statusBeforeHold;
             s.status = to;
             s.statusBeforeHold = null;
-            if (to == OrderStatus.CONFIRMED && s.confirmedAt == null) s.confirmedAt = now;
         }
+        boolean confirmedByRelease = to == OrderStatus.CONFIRMED && s.confirmedAt == null;
+        if (confirmedByRelease) s.confirmedAt = now;
         touch(now);
         record("order.hold_released", data("hold_id", hold.id(), "type", hold.type(), "resolution", resolution,
                 "from", OrderStatus.ON_HOLD.wire(), "to", to.wire(), "open_holds", s.holds.size()), resolution);
+        if (confirmedByRelease) {
+            record("order.confirmed", data("from", OrderStatus.ON_HOLD.wire(), "to", OrderStatus.CONFIRMED.wire(),
+                    "total", totals().total(), "after_review", hold.type()), resolution);
+        }
         return hold;
     }
 
@@ -441,6 +460,10 @@ public final class Order {
 
     private void replaceLine(OrderLine line) {
         for (int i = 0; i < s.lines.size(); i++) if (s.lines.get(i).id().equals(line.id())) s.lines.set(i, line);
+    }
+
+    private void assertCurrencies(LineSpec spec) {
+        for (Money m : new Money[] {spec.unitPrice(), spec.discount(), spec.taxAmount()}) if (m != null) assertCurrency(m);
     }
 
     private void assertCurrencies(LineChange c) {

@@ -14,7 +14,9 @@ public record OrderLine(String id, String clientLineId, String sku, String varia
 
     public OrderLine {
         metadata = Metadata.sorted(metadata);
-        if (quantity <= 0) throw new IllegalArgumentException("quantity must be positive");
+        if (quantity <= 0) {
+            throw dev.oms.domain.DomainException.invalidField("quantity", "quantity.not_positive", "quantity must be positive");
+        }
     }
 
     public long gross() { return Math.multiplyExact(unitPrice.minor(), quantity); }

@@ -3,7 +3,6 @@ package dev.oms.domain.money;
 import static dev.oms.DomainAssertions.failsWithFieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,10 +34,6 @@ class CurrenciesTest {
         assertThat(java.util.Currency.getInstance("XAU").getDefaultFractionDigits()).isEqualTo(-1);
         assertThat(Currencies.isKnown("XAU")).isFalse();
     }
-
-    @Disabled("BUG: Currencies.isKnown/exponent (Currencies.java:21-28) promise to reject codes that are not circulating "
-            + "ISO 4217 currencies, but they accept every code java.util.Currency knows, including withdrawn ones such as "
-            + "DEM (replaced by EUR in 2002), FRF and VEF, each with exponent 2")
     @ParameterizedTest
     @ValueSource(strings = {"DEM", "FRF", "VEF"})
     void withdrawnCurrenciesAreRejected(String code) {

@@ -102,8 +102,11 @@ public final class TokenService {
             roles.add(r.asText());
         }
         String customerId = claims.hasNonNull("customer_id") ? claims.get("customer_id").asText() : null;
-        String kind = claims.path("kind").asText(defaultKind(roles));
-        if ("customer".equals(kind) && customerId == null) throw new InvalidToken("customer tokens need customer_id");
+        // the kind follows from the roles; a claim may only repeat it, never widen it (a customer is always scoped)
+        String kind = defaultKind(roles);
+        if (claims.hasNonNull("kind") && !claims.get("kind").asText().equals(kind)) throw new InvalidToken("kind does not match the roles");
+        if (roles.contains("customer") && roles.size() > 1) throw new InvalidToken("customer tokens carry only the customer role");
+        if ("customer".equals(kind) && (customerId == null || customerId.isBlank())) throw new InvalidToken("customer tokens need customer_id");
         String act = claims.path("act").hasNonNull("sub") ? claims.path("act").path("sub").asText() : null;
         return new Caller(tenant, sub, kind, roles, customerId, act);
     }

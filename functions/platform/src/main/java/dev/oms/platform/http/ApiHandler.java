@@ -53,7 +53,10 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         try {
             request = ApiRequest.from(event);
             Route route = request.routeKey() == null ? null : routes().find(request.routeKey());
-            if (route == null) route = routes().match(request.method(), request.path());
+            if (route == null) {
+                route = routes().match(request.method(), request.path());
+                if (route != null) request = request.withPathParams(PathTemplate.parameters(route.path(), request.path()));
+            }
             if (route == null) {
                 throw new ApiProblem(404, "route.not_found", "No route " + request.method() + " " + request.path(),
                         "Check the method and path against the API reference.");
@@ -96,7 +99,8 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     "Send smaller requests; use the bulk import for large data sets.");
         }
         String type = request.header("content-type");
-        if (type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        String mediaType = type == null ? null : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (mediaType != null && !mediaType.equals("application/json")) {
             throw new ApiProblem(415, "request.unsupported_media_type", "Bodies must be application/json",
                     "Send Content-Type: application/json.");
         }

@@ -55,7 +55,13 @@ public final class ApiRequest {
         Map<String, String> headers = new LinkedHashMap<>();
         if (e.getHeaders() != null) e.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
         String body = e.getBody();
-        if (body != null && e.getIsBase64Encoded()) body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+        if (body != null && e.getIsBase64Encoded()) {
+            try {
+                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException bad) {
+                throw ApiProblem.badRequest("request.malformed_body", "The body is not valid base64");
+            }
+        }
         var ctx = e.getRequestContext();
         String method = ctx != null && ctx.getHttp() != null ? ctx.getHttp().getMethod() : "GET";
         Map<String, String> auth = ctx != null && ctx.getAuthorizer() != null && ctx.getAuthorizer().getLambda() != null
@@ -70,6 +76,15 @@ public final class ApiRequest {
         Map<String, String> out = new LinkedHashMap<>();
         m.forEach((k, v) -> { if (v != null) out.put(k, String.valueOf(v)); });
         return out;
+    }
+
+    /** The same request with path parameters (for requests matched by path rather than by route key). */
+    public ApiRequest withPathParams(Map<String, String> params) {
+        ApiRequest r = new ApiRequest(method, routeKey, path, rawQuery, params, query, headers, body, requestId, caller, authError);
+        r.journal = journal;
+        r.httpJournal = httpJournal;
+        r.bodyVersion = bodyVersion;
+        return r;
     }
 
     public String method() { return method; }

@@ -110,7 +110,7 @@ public final class Body {
         if (!v.isIntegralNumber() || !v.canConvertToLong()) { error(field, "field.type", field + " must be an integer"); return null; }
         long n = v.longValue();
         if (n < min || n > max) {
-            error(field, min == 1 && n <= 0 ? "quantity.not_positive" : "field.out_of_range", field + " must be between " + min + " and " + max);
+            error(field, field.equals("quantity") && n <= 0 ? "quantity.not_positive" : "field.out_of_range", field + " must be between " + min + " and " + max);
             return null;
         }
         return n;
@@ -173,7 +173,7 @@ public final class Body {
             String p = at(field) + "[" + i + "]";
             if (!e.isIntegralNumber() || !e.canConvertToLong()) { errors.add(new FieldError(p, "field.type", "must be an integer")); continue; }
             if (e.longValue() < minValue || e.longValue() > maxValue) {
-                errors.add(new FieldError(p, minValue == 1 && e.longValue() <= 0 ? "quantity.not_positive" : "field.out_of_range",
+                errors.add(new FieldError(p, field.equals("quantities") && e.longValue() <= 0 ? "quantity.not_positive" : "field.out_of_range",
                         "must be between " + minValue + " and " + maxValue));
                 continue;
             }

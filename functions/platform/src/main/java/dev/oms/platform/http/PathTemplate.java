@@ -17,13 +17,35 @@ public final class PathTemplate {
         Map<String, String> params = new LinkedHashMap<>();
         for (int i = 0; i < t.length; i++) {
             if (t[i].startsWith("{") && t[i].endsWith("}")) {
-                if (p[i].isEmpty()) return null;
-                params.put(t[i].substring(1, t[i].length() - 1), java.net.URLDecoder.decode(p[i], java.nio.charset.StandardCharsets.UTF_8));
+                String value = percentDecode(p[i]);
+                if (value == null || value.isEmpty()) return null;
+                params.put(t[i].substring(1, t[i].length() - 1), value);
             } else if (!t[i].equals(p[i])) {
                 return null;
             }
         }
         return params;
+    }
+
+    /** RFC 3986 percent-decoding of one path segment ({@code +} stays a plus); null when an escape is malformed. */
+    static String percentDecode(String segment) {
+        if (segment.indexOf('%') < 0) return segment;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= segment.length()) return null;
+                int hi = Character.digit(segment.charAt(i + 1), 16);
+                int lo = Character.digit(segment.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) return null;
+                out.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                byte[] b = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.write(b, 0, b.length);
+            }
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** How specific a template is: literal segments win over parameters (API Gateway's rule). */

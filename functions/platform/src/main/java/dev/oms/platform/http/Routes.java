@@ -22,9 +22,13 @@ public final class Routes {
 
     /** Matches a concrete method and path against the templates, for callers that have no route key. */
     public Route match(String method, String path) {
+        Route best = null;
         for (Route r : byKey.values()) {
-            if (r.method().equals(method) && PathTemplate.matches(r.path(), path)) return r;
+            if (r.method().equals(method) && PathTemplate.matches(r.path(), path)
+                    && (best == null || PathTemplate.specificity(r.path()) > PathTemplate.specificity(best.path()))) {
+                best = r;
+            }
         }
-        return null;
+        return best;
     }
 }

@@ -114,9 +114,15 @@ class TokenServiceTest {
 
     @Test
     void craftedValidTokenIsAccepted() throws Exception {
-        Caller c = tokens.verify(craft(HS256, validClaims(",\"kind\":\"service\"")));
-        assertThat(c.kind()).isEqualTo("service");
+        Caller c = tokens.verify(craft(HS256, validClaims(",\"kind\":\"agent\"")));
+        assertThat(c.kind()).isEqualTo("agent");
         assertThat(c.roles()).containsExactly("agent");
+    }
+
+    @Test
+    void aKindClaimThatContradictsTheRolesIsRefused() {
+        assertThatThrownBy(() -> tokens.verify(craft(HS256, validClaims(",\"kind\":\"service\""))))
+                .isInstanceOf(TokenService.InvalidToken.class).hasMessageContaining("kind");
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -282,9 +281,6 @@ class BodyTest {
             assertThat(b.integer("rate", true, 0, 10_000)).isNull();
             assertOnlyError(b, "rate", "field.out_of_range");
         }
-
-        @Disabled("BUG: Body.integer (Body.java:113) reports quantity.not_positive for ANY field whose minimum is 1, "
-                + "so {\"version\": 0} or {\"ttl_seconds\": 0} answer code quantity.not_positive on a field that is not a quantity")
         @Test
         void nonQuantityFieldBelowOneIsOutOfRangeNotQuantityNotPositive() {
             Body b = body("{'version':0}");

@@ -1,0 +1,412 @@
+package dev.oms.benchmark;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.oms.app.security.Caller;
+import dev.oms.orders.OrderAuditHandler;
+import dev.oms.orders.OrderCrudHandler;
+import dev.oms.orders.OrderLifecycleHandler;
+import dev.oms.orders.OrderLinesHandler;
+import dev.oms.platform.dynamo.CapacityMeter;
+import dev.oms.platform.http.ApiHandler;
+import dev.oms.platform.template.SamTemplate;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The benchmark: DynamoDB Local in memory with the template's table, then warm latency and DynamoDB cost per
+ * endpoint in this JVM, then cold starts in fresh JVMs. Prints a Markdown report and writes it to
+ * {@code target/benchmark.md} (next to the jar).
+ * <pre>java -jar infrastructure/benchmark/target/oms-benchmark.jar [--template template.yaml] [--cold-runs 7]
+ *      [--requests 1000] [--warmup 300] [--out path/to/report.md]</pre>
+ */
+public final class Benchmark {
+    static final String TABLE = "OrdersTable";
+    static final int COST_LIST_PAGE = 50;
+
+    private final Options options;
+    private final StringBuilder md = new StringBuilder();
+
+    private Benchmark(Options options) { this.options = options; }
+
+    public static void main(String[] args) throws Exception {
+        // the report is the only thing on stdout: DynamoDB Local's banner and any log line go to stderr
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        Options options = Options.parse(args);
+        String report = new Benchmark(options).run();
+        stdout.print(report);
+        stdout.flush();
+        Files.createDirectories(options.out().toAbsolutePath().getParent());
+        Files.writeString(options.out(), report);
+        System.err.println("Report written to " + options.out().toAbsolutePath());
+        System.exit(0); // DynamoDB Local leaves non-daemon threads behind
+    }
+
+    private String run() throws Exception {
+        SamTemplate template;
+        try (Reader r = Files.newBufferedReader(options.template())) {
+            template = SamTemplate.read(r);
+        }
+        try (LocalDynamo dynamo = LocalDynamo.start()) {
+            dynamo.createTable(template, TABLE);
+            Map<String, String> lambdaConfig = lambdaConfig(dynamo.endpoint());
+            lambdaConfig.forEach(System::setProperty);
+
+            progress("warm latency: " + options.warmup() + " warm-up rounds, " + options.requests() + " requests per endpoint");
+            List<LatencyRow> latency = warmLatency();
+            progress("DynamoDB cost per endpoint");
+            List<CostRow> costs = costs();
+            progress("cold start: " + options.coldRuns() + " fresh JVMs");
+            List<ColdRun> cold = coldStarts(lambdaConfig);
+
+            header();
+            targets(cold, costs);
+            coldStartSection(cold);
+            latencySection(latency);
+            costSection(costs);
+        }
+        return md.toString();
+    }
+
+    /** What Lambda would put in the function's environment, plus the SDK settings that point at DynamoDB Local. */
+    private static Map<String, String> lambdaConfig(String endpoint) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("TABLE_NAME", TABLE);
+        c.put("OMS_TOKEN_SECRET", "benchmark-token-secret-0123456789abcdef");
+        c.put("OMS_METRICS", "off");
+        c.put("OMS_LOG_LEVEL", "WARN");
+        c.put("aws.region", "us-east-1");
+        c.put("aws.accessKeyId", "local");
+        c.put("aws.secretAccessKey", "local");
+        c.put("aws.endpointUrlDynamoDb", endpoint);
+        return c;
+    }
+
+    // ---------------------------------------------------------------- warm latency
+
+    record LatencyRow(String endpoint, Stats stats) { }
+
+    private List<LatencyRow> warmLatency() {
+        Caller caller = Events.agent(newTenant());
+        OrderCrudHandler crud = new OrderCrudHandler();
+        for (int i = 0; i < options.warmup(); i++) {
+            String id = orderId(call(crud, createEvent(caller, 3), 201));
+            call(crud, getEvent(caller, id), 200);
+            call(crud, listEvent(caller, 50), 200);
+        }
+        int n = options.requests();
+        List<String> ids = new ArrayList<>(n);
+        long[] create = new long[n];
+        long[] get = new long[n];
+        long[] list = new long[n];
+        for (int i = 0; i < n; i++) {
+            APIGatewayV2HTTPEvent e = createEvent(caller, 3);
+            long t = System.nanoTime();
+            APIGatewayV2HTTPResponse r = crud.handleRequest(e, context(e));
+            create[i] = System.nanoTime() - t;
+            ids.add(orderId(check(r, 201, e)));
+        }
+        for (int i = 0; i < n; i++) {
+            APIGatewayV2HTTPEvent e = getEvent(caller, ids.get(i));
+            long t = System.nanoTime();
+            APIGatewayV2HTTPResponse r = crud.handleRequest(e, context(e));
+            get[i] = System.nanoTime() - t;
+            check(r, 200, e);
+        }
+        for (int i = 0; i < n; i++) {
+            APIGatewayV2HTTPEvent e = listEvent(caller, 50);
+            long t = System.nanoTime();
+            APIGatewayV2HTTPResponse r = crud.handleRequest(e, context(e));
+            list[i] = System.nanoTime() - t;
+            check(r, 200, e);
+        }
+        return List.of(
+                new LatencyRow("create (3 lines) `POST /v1/orders`", Stats.ofNanos(create)),
+                new LatencyRow("get expanded `GET /v1/orders/{orderId}?expand=lines,payments`", Stats.ofNanos(get)),
+                new LatencyRow("list `GET /v1/orders?limit=50`", Stats.ofNanos(list)));
+    }
+
+    // ---------------------------------------------------------------- DynamoDB cost
+
+    record CostRow(String endpoint, long requests, double units, Map<String, Integer> operations, boolean command) {
+        int transactions() { return operations.getOrDefault("TransactWriteItems", 0); }
+    }
+
+    private List<CostRow> costs() {
+        Caller caller = Events.agent(newTenant());
+        OrderCrudHandler crud = new OrderCrudHandler();
+        OrderLinesHandler lines = new OrderLinesHandler();
+        OrderLifecycleHandler lifecycle = new OrderLifecycleHandler();
+        OrderAuditHandler audit = new OrderAuditHandler();
+        // a full first page for the list: 49 orders now, the 50th is the measured create
+        for (int i = 1; i < COST_LIST_PAGE; i++) call(crud, createEvent(caller, 3), 201);
+
+        CapacityMeter.enable();
+        OperationLog.enable();
+        List<CostRow> rows = new ArrayList<>();
+        String idemKey = "bench-" + UUID.randomUUID();
+
+        APIGatewayV2HTTPResponse created = meter(rows, "create (3 lines) `POST /v1/orders`", true, crud, createEvent(caller, 3), 201);
+        String id = orderId(created);
+        meter(rows, "get `GET /v1/orders/{orderId}?expand=lines,payments`", false, crud, getEvent(caller, id), 200);
+        meter(rows, "list `GET /v1/orders?limit=50` (full page)", false, crud, listEvent(caller, COST_LIST_PAGE), 200);
+        meter(rows, "patch metadata `PATCH /v1/orders/{orderId}`", true, crud, Events.request("PATCH", "/v1/orders/{orderId}")
+                .path("orderId", id).body("{\"metadata\":{\"bench\":\"yes\"}}").as(caller).build(), 200);
+        meter(rows, "add line `POST /v1/orders/{orderId}/lines`", true, lines, Events.request("POST", "/v1/orders/{orderId}/lines")
+                .path("orderId", id).body(Events.lineBody("SKU-4", 1, 500)).as(caller).build(), 201);
+        meter(rows, "hold `POST /v1/orders/{orderId}/hold`", true, lifecycle, Events.request("POST", "/v1/orders/{orderId}/hold")
+                .path("orderId", id).body("{\"reason\":\"bench\"}").as(caller).build(), 201);
+        meter(rows, "timeline `GET /v1/orders/{orderId}/timeline`", false, audit, Events.request("GET", "/v1/orders/{orderId}/timeline")
+                .path("orderId", id).as(caller).build(), 200);
+        APIGatewayV2HTTPEvent idempotent = Events.request("POST", "/v1/orders").header("Idempotency-Key", idemKey)
+                .body(Events.orderBody("cust-idem", 3)).as(caller).build();
+        meter(rows, "create with `Idempotency-Key`", true, crud, idempotent, 201);
+        APIGatewayV2HTTPEvent replay = Events.request("POST", "/v1/orders").header("Idempotency-Key", idemKey)
+                .body(Events.orderBody("cust-idem", 3)).as(caller).build();
+        meter(rows, "replay of that `Idempotency-Key`", false, crud, replay, 201);
+        return rows;
+    }
+
+    private static APIGatewayV2HTTPResponse meter(List<CostRow> rows, String endpoint, boolean command, ApiHandler handler,
+                                                  APIGatewayV2HTTPEvent event, int expected) {
+        CapacityMeter.reset();
+        OperationLog.reset();
+        APIGatewayV2HTTPResponse r = call(handler, event, expected);
+        rows.add(new CostRow(endpoint, CapacityMeter.requests(), CapacityMeter.units(), OperationLog.counts(), command));
+        return r;
+    }
+
+    // ---------------------------------------------------------------- cold start
+
+    record ColdRun(double sinceJvmStartMs, double handlerMs, double wallMs) { }
+
+    private List<ColdRun> coldStarts(Map<String, String> lambdaConfig) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-XX:+TieredCompilation");
+        command.add("-XX:TieredStopAtLevel=1");
+        lambdaConfig.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ColdStart.class.getName());
+        List<ColdRun> runs = new ArrayList<>();
+        for (int i = 0; i < options.coldRuns(); i++) {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+            long started = System.nanoTime();
+            Process p = pb.start();
+            String out;
+            try (InputStream in = p.getInputStream()) {
+                out = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            }
+            int exit = p.waitFor();
+            double wall = (System.nanoTime() - started) / 1_000_000.0;
+            if (exit != 0) throw new IllegalStateException("cold start run " + (i + 1) + " failed (exit " + exit + "): " + out);
+            String[] parts = out.split("\\s+");
+            runs.add(new ColdRun(Double.parseDouble(parts[parts.length - 2]), Double.parseDouble(parts[parts.length - 1]), wall));
+        }
+        return runs;
+    }
+
+    // ---------------------------------------------------------------- requests
+
+    private static APIGatewayV2HTTPEvent createEvent(Caller caller, int lines) {
+        return Events.request("POST", "/v1/orders").body(Events.orderBody("cust-" + UUID.randomUUID(), lines)).as(caller).build();
+    }
+
+    private static APIGatewayV2HTTPEvent getEvent(Caller caller, String orderId) {
+        return Events.request("GET", "/v1/orders/{orderId}").path("orderId", orderId).query("expand", "lines,payments").as(caller).build();
+    }
+
+    private static APIGatewayV2HTTPEvent listEvent(Caller caller, int limit) {
+        return Events.request("GET", "/v1/orders").query("limit", Integer.toString(limit)).as(caller).build();
+    }
+
+    private static APIGatewayV2HTTPResponse call(ApiHandler handler, APIGatewayV2HTTPEvent event, int expected) {
+        return check(handler.handleRequest(event, context(event)), expected, event);
+    }
+
+    private static LambdaContext context(APIGatewayV2HTTPEvent event) {
+        return new LambdaContext(event.getRequestContext().getRequestId(), "benchmark");
+    }
+
+    private static APIGatewayV2HTTPResponse check(APIGatewayV2HTTPResponse r, int expected, APIGatewayV2HTTPEvent event) {
+        if (r.getStatusCode() != expected) {
+            throw new IllegalStateException(event.getRouteKey() + " answered " + r.getStatusCode() + " instead of " + expected + ": " + r.getBody());
+        }
+        return r;
+    }
+
+    /** The new order's id, from the {@code location} header {@code /v1/orders/<id>}. */
+    private static String orderId(APIGatewayV2HTTPResponse created) {
+        String location = created.getHeaders().get("location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private static String newTenant() { return "bench-" + UUID.randomUUID().toString().substring(0, 8); }
+
+    private static void progress(String message) { System.err.println("[benchmark] " + message); }
+
+    // ---------------------------------------------------------------- report
+
+    private void header() {
+        line("# OMS benchmark");
+        line("");
+        line("- Date: " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        line("- JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                + " (" + System.getProperty("java.vendor") + "), max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+        line("- OS: " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        line("- CPUs: " + Runtime.getRuntime().availableProcessors() + cpuModel());
+        line("- DynamoDB: DynamoDB Local, in memory, in the benchmark's JVM; table `" + TABLE + "` from `" + options.template() + "`");
+        line("- Latencies include DynamoDB Local on the same machine, so they show the code's overhead and trends, not AWS latency.");
+        line("");
+    }
+
+    private void targets(List<ColdRun> cold, List<CostRow> costs) {
+        Stats sinceStart = Stats.of(cold.stream().mapToDouble(ColdRun::sinceJvmStartMs).toArray());
+        CostRow get = costs.stream().filter(c -> c.endpoint().startsWith("get ")).findFirst().orElseThrow();
+        List<CostRow> commands = costs.stream().filter(CostRow::command).toList();
+        boolean oneTx = commands.stream().allMatch(c -> c.transactions() == 1);
+        line("## Targets");
+        line("");
+        line("| Target | Measured | Result |");
+        line("|---|---|---|");
+        line("| Cold start under 1 s (JVM start to first response, median) | " + ms(sinceStart.median()) + " ms | " + pass(sinceStart.median() < 1000) + " |");
+        line("| One DynamoDB request to read an order with its lines | " + get.requests() + " (" + ops(get) + ") | " + pass(get.requests() == 1) + " |");
+        line("| One transaction per command | " + commands.stream().map(c -> shortName(c) + ": " + c.transactions())
+                .collect(Collectors.joining(", ")) + " | " + pass(oneTx) + " |");
+        line("");
+    }
+
+    private void coldStartSection(List<ColdRun> cold) {
+        line("## Cold start (`OrderCrudHandler`, first `POST /v1/orders`)");
+        line("");
+        line(cold.size() + " fresh JVMs (`java -XX:+TieredCompilation -XX:TieredStopAtLevel=1`, as `JAVA_TOOL_OPTIONS` in the template), "
+                + "each constructing the handler and answering one create (201); no SnapStart, no CRaC.");
+        line("");
+        line("| Measure | Median ms | Min ms | Max ms |");
+        line("|---|---:|---:|---:|");
+        coldRow("JVM start to first response", Stats.of(cold.stream().mapToDouble(ColdRun::sinceJvmStartMs).toArray()));
+        coldRow("Handler construction + first request", Stats.of(cold.stream().mapToDouble(ColdRun::handlerMs).toArray()));
+        coldRow("Process wall clock (start to exit)", Stats.of(cold.stream().mapToDouble(ColdRun::wallMs).toArray()));
+        line("");
+        line("Runs (JVM start to response / handler / wall, ms): " + cold.stream()
+                .map(r -> ms(r.sinceJvmStartMs()) + " / " + ms(r.handlerMs()) + " / " + ms(r.wallMs()))
+                .collect(Collectors.joining("; ")));
+        line("");
+    }
+
+    private void coldRow(String name, Stats s) {
+        line("| " + name + " | " + ms(s.median()) + " | " + ms(s.min()) + " | " + ms(s.max()) + " |");
+    }
+
+    private void latencySection(List<LatencyRow> rows) {
+        line("## Warm latency (in-process, `OrderCrudHandler`)");
+        line("");
+        line("Handler created once, " + options.warmup() + " warm-up rounds of create + get + list, then " + options.requests()
+                + " timed `handleRequest` calls per endpoint (System.nanoTime), one fresh tenant, orders of 3 lines.");
+        line("");
+        line("| Endpoint | Requests | Median ms | p99 ms | Min ms | Max ms |");
+        line("|---|---:|---:|---:|---:|---:|");
+        for (LatencyRow r : rows) {
+            Stats s = r.stats();
+            line("| " + r.endpoint() + " | " + s.count() + " | " + ms(s.median()) + " | " + ms(s.p99()) + " | " + ms(s.min()) + " | " + ms(s.max()) + " |");
+        }
+        line("");
+    }
+
+    private void costSection(List<CostRow> rows) {
+        line("## DynamoDB cost per endpoint (order of 3 lines)");
+        line("");
+        line("Counted with `CapacityMeter` (requests, and the consumed capacity DynamoDB Local reports) and the SDK operation names. "
+                + "The list reads a tenant with " + COST_LIST_PAGE + " orders of 3 lines.");
+        line("");
+        line("| Endpoint | DynamoDB requests | Capacity units | Operations |");
+        line("|---|---:|---:|---|");
+        for (CostRow r : rows) {
+            line("| " + r.endpoint() + " | " + r.requests() + " | " + units(r.units()) + " | " + ops(r) + " |");
+        }
+        line("");
+    }
+
+    private static String ops(CostRow r) {
+        return r.operations().entrySet().stream().map(e -> e.getKey() + (e.getValue() > 1 ? " x" + e.getValue() : ""))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String shortName(CostRow r) {
+        int tick = r.endpoint().indexOf(" `");
+        return tick > 0 && !r.endpoint().startsWith("create with") ? r.endpoint().substring(0, tick) : r.endpoint().replace("`", "");
+    }
+
+    private static String cpuModel() {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(Path.of("/proc/cpuinfo")), StandardCharsets.UTF_8))) {
+            return r.lines().filter(l -> l.startsWith("model name")).findFirst()
+                    .map(l -> " (" + l.substring(l.indexOf(':') + 1).trim() + ")").orElse("");
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static String pass(boolean ok) { return ok ? "PASS" : "**FAIL**"; }
+
+    private static String ms(double v) { return String.format(Locale.ROOT, "%.1f", v); }
+
+    private static String units(double v) { return String.format(Locale.ROOT, "%.1f", v); }
+
+    private void line(String s) { md.append(s).append('\n'); }
+
+    // ---------------------------------------------------------------- options
+
+    record Options(Path template, int coldRuns, int requests, int warmup, Path out) {
+        static Options parse(String[] args) throws Exception {
+            Path template = Path.of("template.yaml");
+            int coldRuns = 7;
+            int requests = 1000;
+            int warmup = 300;
+            Path out = defaultOut();
+            for (int i = 0; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--template" -> template = Path.of(required(args[i], value));
+                    case "--cold-runs" -> coldRuns = Math.max(1, Integer.parseInt(required(args[i], value)));
+                    case "--requests" -> requests = Math.max(1, Integer.parseInt(required(args[i], value)));
+                    case "--warmup" -> warmup = Math.max(0, Integer.parseInt(required(args[i], value)));
+                    case "--out" -> out = Path.of(required(args[i], value));
+                    default -> throw new IllegalArgumentException("Unknown option " + args[i]
+                            + "; use --template, --cold-runs, --requests, --warmup, --out");
+                }
+                i++;
+            }
+            if (!Files.isRegularFile(template)) throw new IllegalArgumentException("No template at " + template.toAbsolutePath());
+            return new Options(template, coldRuns, requests, warmup, out);
+        }
+
+        private static String required(String option, String value) {
+            if (value == null) throw new IllegalArgumentException(option + " needs a value");
+            return value;
+        }
+
+        /** {@code benchmark.md} in the directory of this jar ({@code target/}), or of {@code target/classes}. */
+        private static Path defaultOut() throws Exception {
+            Path code = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return code.getParent().resolve("benchmark.md");
+        }
+    }
+}
