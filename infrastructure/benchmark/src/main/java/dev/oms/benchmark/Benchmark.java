@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -39,24 +41,32 @@ import java.util.stream.Collectors;
 public final class Benchmark {
     static final String TABLE = "OrdersTable";
     static final int COST_LIST_PAGE = 50;
+    static final Set<String> WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems");
 
     private final Options options;
     private final StringBuilder md = new StringBuilder();
+    private final double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
     private Benchmark(Options options) { this.options = options; }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         // the report is the only thing on stdout: DynamoDB Local's banner and any log line go to stderr
         PrintStream stdout = System.out;
         System.setOut(System.err);
-        Options options = Options.parse(args);
-        String report = new Benchmark(options).run();
-        stdout.print(report);
-        stdout.flush();
-        Files.createDirectories(options.out().toAbsolutePath().getParent());
-        Files.writeString(options.out(), report);
-        System.err.println("Report written to " + options.out().toAbsolutePath());
-        System.exit(0); // DynamoDB Local leaves non-daemon threads behind
+        int exit = 0;
+        try {
+            Options options = Options.parse(args);
+            String report = new Benchmark(options).run();
+            stdout.print(report);
+            stdout.flush();
+            Files.createDirectories(options.out().toAbsolutePath().getParent());
+            Files.writeString(options.out(), report);
+            System.err.println("Report written to " + options.out().toAbsolutePath());
+        } catch (Exception e) {
+            e.printStackTrace();
+            exit = 1;
+        }
+        System.exit(exit); // DynamoDB Local leaves non-daemon threads behind
     }
 
     private String run() throws Exception {
@@ -64,10 +74,12 @@ public final class Benchmark {
         try (Reader r = Files.newBufferedReader(options.template())) {
             template = SamTemplate.read(r);
         }
-        try (LocalDynamo dynamo = LocalDynamo.start()) {
+        // configure before anything logs: Log4j reads OMS_LOG_LEVEL once, when it starts (DynamoDB Local starts it)
+        int port = LocalDynamo.freePort();
+        Map<String, String> lambdaConfig = lambdaConfig(LocalDynamo.endpoint(port));
+        lambdaConfig.forEach(System::setProperty);
+        try (LocalDynamo dynamo = LocalDynamo.start(port)) {
             dynamo.createTable(template, TABLE);
-            Map<String, String> lambdaConfig = lambdaConfig(dynamo.endpoint());
-            lambdaConfig.forEach(System::setProperty);
 
             progress("warm latency: " + options.warmup() + " warm-up rounds, " + options.requests() + " requests per endpoint");
             List<LatencyRow> latency = warmLatency();
@@ -218,8 +230,9 @@ public final class Benchmark {
             int exit = p.waitFor();
             double wall = (System.nanoTime() - started) / 1_000_000.0;
             if (exit != 0) throw new IllegalStateException("cold start run " + (i + 1) + " failed (exit " + exit + "): " + out);
-            String[] parts = out.split("\\s+");
-            runs.add(new ColdRun(Double.parseDouble(parts[parts.length - 2]), Double.parseDouble(parts[parts.length - 1]), wall));
+            // the last line is ColdStart's "<ms since JVM start> <ms in handler>"
+            String[] parts = out.substring(out.lastIndexOf('\n') + 1).trim().split("\\s+");
+            runs.add(new ColdRun(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), wall));
         }
         return runs;
     }
@@ -272,7 +285,7 @@ public final class Benchmark {
         line("- JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " (" + System.getProperty("java.vendor") + "), max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
         line("- OS: " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        line("- CPUs: " + Runtime.getRuntime().availableProcessors() + cpuModel());
+        line("- CPUs: " + Runtime.getRuntime().availableProcessors() + cpuModel() + String.format(Locale.ROOT, ", load average %.2f before the run", loadBefore));
         line("- DynamoDB: DynamoDB Local, in memory, in the benchmark's JVM; table `" + TABLE + "` from `" + options.template() + "`");
         line("- Latencies include DynamoDB Local on the same machine, so they show the code's overhead and trends, not AWS latency.");
         line("");
@@ -289,8 +302,11 @@ public final class Benchmark {
         line("|---|---|---|");
         line("| Cold start under 1 s (JVM start to first response, median) | " + ms(sinceStart.median()) + " ms | " + pass(sinceStart.median() < 1000) + " |");
         line("| One DynamoDB request to read an order with its lines | " + get.requests() + " (" + ops(get) + ") | " + pass(get.requests() == 1) + " |");
-        line("| One transaction per command | " + commands.stream().map(c -> shortName(c) + ": " + c.transactions())
+        line("| One transaction per command | " + commands.stream().map(c -> shortName(c) + ": " + c.transactions() + otherWrites(c))
                 .collect(Collectors.joining(", ")) + " | " + pass(oneTx) + " |");
+        line("");
+        line("Writes outside the transaction: `UpdateItem` is the tenant's order-number counter (taken before the create's "
+                + "transaction); `PutItem` is the Idempotency-Key claim.");
         line("");
     }
 
@@ -298,7 +314,8 @@ public final class Benchmark {
         line("## Cold start (`OrderCrudHandler`, first `POST /v1/orders`)");
         line("");
         line(cold.size() + " fresh JVMs (`java -XX:+TieredCompilation -XX:TieredStopAtLevel=1`, as `JAVA_TOOL_OPTIONS` in the template), "
-                + "each constructing the handler and answering one create (201); no SnapStart, no CRaC.");
+                + "each constructing the handler and answering one create (201); no SnapStart, no CRaC. They run after the in-process "
+                + "phases, so DynamoDB Local (in the benchmark's JVM) is already warm.");
         line("");
         line("| Measure | Median ms | Min ms | Max ms |");
         line("|---|---:|---:|---:|");
@@ -343,11 +360,23 @@ public final class Benchmark {
             line("| " + r.endpoint() + " | " + r.requests() + " | " + units(r.units()) + " | " + ops(r) + " |");
         }
         line("");
+        line("Capacity units are what DynamoDB Local reports (transactional writes count double, as on AWS). A write refused by "
+                + "its condition (the replay's claim) is charged by DynamoDB but reports no capacity to the SDK, so it shows 0 here.");
+        line("");
     }
 
     private static String ops(CostRow r) {
         return r.operations().entrySet().stream().map(e -> e.getKey() + (e.getValue() > 1 ? " x" + e.getValue() : ""))
                 .collect(Collectors.joining(", "));
+    }
+
+    /** Writes a command made besides its transaction, e.g. {@code " (+ UpdateItem)"}. */
+    private static String otherWrites(CostRow r) {
+        String others = r.operations().entrySet().stream()
+                .filter(e -> WRITES.contains(e.getKey()) && !e.getKey().equals("TransactWriteItems"))
+                .map(e -> e.getKey() + (e.getValue() > 1 ? " x" + e.getValue() : ""))
+                .collect(Collectors.joining(", "));
+        return others.isEmpty() ? "" : " (+ " + others + ")";
     }
 
     private static String shortName(CostRow r) {

@@ -31,18 +31,23 @@ final class LocalDynamo implements AutoCloseable {
         this.port = port;
     }
 
-    static LocalDynamo start() throws Exception {
-        int port;
+    /** A port nobody listens on now, to {@link #start(int)} on. */
+    static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+            return s.getLocalPort();
         }
+    }
+
+    static LocalDynamo start(int port) throws Exception {
         DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
                 new String[] {"-port", Integer.toString(port), "-sharedDb", "-inMemory", "-disableTelemetry"});
         server.start();
         return new LocalDynamo(server, port);
     }
 
-    String endpoint() { return "http://127.0.0.1:" + port; }
+    static String endpoint(int port) { return "http://127.0.0.1:" + port; }
+
+    String endpoint() { return endpoint(port); }
 
     /** Creates the template's table {@code logicalId} under the same name: keys, GSIs and stream as declared. */
     @SuppressWarnings("unchecked")

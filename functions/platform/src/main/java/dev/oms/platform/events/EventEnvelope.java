@@ -1,0 +1,40 @@
+package dev.oms.platform.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oms.platform.json.Json;
+
+/**
+ * The envelope every order event travels in (EventBridge detail, webhook body): {@code id}, {@code type},
+ * {@code version}, {@code tenant_id}, {@code order_id}, {@code sequence} (the order version, for ordering and
+ * de-duplication), {@code occurred_at} and {@code timestamp}, {@code correlation_id}, {@code actor}, {@code reason}
+ * and {@code data}. Built from the stored event item, so what consumers see is exactly what was committed.
+ */
+public final class EventEnvelope {
+    /** The EventBridge source of order events. */
+    public static final String SOURCE = "oms.orders";
+
+    private EventEnvelope() { }
+
+    public static boolean isEventItem(JsonNode item) { return "event".equals(item.path("type").asText()); }
+
+    public static ObjectNode fromItem(JsonNode item) {
+        ObjectNode e = Json.object();
+        e.put("id", item.path("id").asText());
+        e.put("type", item.path("event_type").asText());
+        e.put("version", item.path("schema_version").asInt(1));
+        e.put("tenant_id", item.path("tenant_id").asText());
+        e.put("order_id", item.path("order_id").asText());
+        e.put("sequence", item.path("sequence").asLong());
+        e.put("occurred_at", item.path("occurred_at").asText());
+        e.put("timestamp", item.path("occurred_at").asText());
+        e.put("correlation_id", item.path("correlation_id").asText(null));
+        ObjectNode actor = e.putObject("actor");
+        actor.put("id", item.path("actor_id").asText());
+        actor.put("type", item.path("actor_type").asText());
+        e.put("reason", item.path("reason").asText(null));
+        e.set("metadata", item.path("metadata").isObject() ? item.get("metadata") : Json.object());
+        e.set("data", item.path("data").isObject() ? item.get("data") : Json.object());
+        return e;
+    }
+}
