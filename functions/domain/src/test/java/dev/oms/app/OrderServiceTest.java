@@ -92,8 +92,19 @@ class OrderServiceTest {
     static final class Payments implements PaymentGateway {
         final Map<String, PaymentStatus> byId = new HashMap<>();
         void set(String id, State state, Money amount) { byId.put(id, new PaymentStatus(id, state, amount)); }
+        final List<Operation> operations = new ArrayList<>();
         @Override public PaymentStatus status(String tenantId, String paymentId) {
             return byId.getOrDefault(paymentId, new PaymentStatus(paymentId, State.NOT_FOUND, null));
+        }
+        @Override public Operation voidAuthorization(String tenantId, String paymentId, Money amount, String key) {
+            Operation op = new Operation("void_" + key, paymentId, "void", amount);
+            operations.add(op);
+            return op;
+        }
+        @Override public Operation refund(String tenantId, String paymentId, Money amount, String key) {
+            Operation op = new Operation("re_" + key, paymentId, "refund", amount);
+            operations.add(op);
+            return op;
         }
     }
 
@@ -104,6 +115,9 @@ class OrderServiceTest {
             requests.add(request);
             return request.stream().map(SkuQuantity::sku).filter(outOfStock::contains).toList();
         }
+        @Override public List<SkuQuantity> release(String tenantId, String orderId, List<SkuQuantity> request, String key) { return List.of(); }
+        @Override public void reserve(String tenantId, String orderId, List<SkuQuantity> request, String key) { }
+        @Override public void restock(String tenantId, List<SkuQuantity> request, String key) { }
     }
 
     static final class Fraud implements FraudScreening {
@@ -381,8 +395,8 @@ class OrderServiceTest {
             int before = repo.commitAttempts;
             DomainException e = failsWith(() -> service.update(ctx(AGENT), order.id(), Map.of("a", "1"), null, null), "order.contention");
             assertThat(e.kind()).isEqualTo(DomainException.Kind.CONFLICT);
-            assertThat(OrderService.MAX_ATTEMPTS).isGreaterThan(1);
-            assertThat(repo.commitAttempts - before).isEqualTo(OrderService.MAX_ATTEMPTS);
+            assertThat(OrderTransactions.MAX_ATTEMPTS).isGreaterThan(1);
+            assertThat(repo.commitAttempts - before).isEqualTo(OrderTransactions.MAX_ATTEMPTS);
             assertThat(journal.written).isZero();
         }
     }

@@ -33,7 +33,8 @@ public final class OrderLifecycleHandler extends ApiHandler {
                 post("/v1/orders/{orderId}/hold", this::hold).requires(ORDERS_HOLD),
                 post("/v1/orders/{orderId}/release", this::release).requires(ORDERS_RELEASE),
                 post("/v1/orders/{orderId}/close", this::close).requires(ORDERS_CLOSE),
-                post("/v1/orders/{orderId}/reopen", this::reopen).requires(ORDERS_REOPEN));
+                post("/v1/orders/{orderId}/reopen", this::reopen).requires(ORDERS_REOPEN),
+                post("/v1/orders/{orderId}/resend-confirmation", this::resendConfirmation).requires(dev.oms.app.security.Permission.ORDERS_NOTIFY));
     }
 
     @Override
@@ -78,6 +79,16 @@ public final class OrderLifecycleHandler extends ApiHandler {
     private ApiResponse reopen(ApiRequest r) {
         String reason = reasonOnly(r, true);
         return r.execute(OrderCrudHandler::ok, ctx -> p.orders.reopen(ctx.withReason(reason), r.pathParam("orderId")));
+    }
+
+    /** {@code {"channel": "email"|"sms"}}: the notifications subscriber sends it once the request is committed (202). */
+    private ApiResponse resendConfirmation(ApiRequest r) {
+        Body b = Body.parseOptional(r.body());
+        b.allow("channel");
+        String channel = b.oneOf("channel", false, java.util.Set.of("email", "sms"));
+        b.check();
+        return r.execute(o -> ApiResponse.accepted(OrderViews.order(o)).withVersion(o.version()),
+                ctx -> p.orders.resendConfirmation(ctx, r.pathParam("orderId"), channel == null ? "email" : channel));
     }
 
     private static String reasonOnly(ApiRequest r, boolean required) {

@@ -1,7 +1,14 @@
 package dev.oms.platform;
 
 import dev.oms.app.AuditService;
+import dev.oms.app.CancellationService;
 import dev.oms.app.OrderService;
+import dev.oms.app.RepairService;
+import dev.oms.app.connector.NotificationSender;
+import dev.oms.platform.aws.AwsClients;
+import dev.oms.platform.config.Env;
+import dev.oms.platform.connectors.SnsNotificationSender;
+import dev.oms.platform.dynamo.DynamoRepairQueue;
 import dev.oms.app.port.IdGenerator;
 import dev.oms.platform.connectors.SandboxFraud;
 import dev.oms.platform.connectors.SandboxInventory;
@@ -32,6 +39,9 @@ public final class Platform {
     public final SandboxInventory inventory;
     public final OrderService orders;
     public final AuditService audit;
+    public final NotificationSender notifications;
+    public final CancellationService cancellations;
+    public final RepairService repairs;
 
     private Platform() {
         table = SingleTable.fromEnvironment();
@@ -43,6 +53,10 @@ public final class Platform {
         DynamoOrderRepository repository = new DynamoOrderRepository(table, ids);
         orders = new OrderService(repository, settings, payments, inventory, new SandboxFraud(), ids, clock);
         audit = new AuditService(orders, new DynamoAuditLog(table));
+        DynamoRepairQueue repairQueue = new DynamoRepairQueue(table);
+        notifications = new SnsNotificationSender(AwsClients::sns, Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications"));
+        cancellations = new CancellationService(orders.transactions(), settings, payments, inventory, notifications, repairQueue, ids, clock);
+        repairs = new RepairService(repairQueue, cancellations, orders.transactions(), clock);
     }
 
     public static Platform get() {

@@ -45,9 +45,11 @@ final class LocalApiGateway {
 
     List<SamTemplate.HttpRoute> routes() { return routes; }
 
-    /** Creates every function now, so the first request does not pay for it. */
+    /** Creates every function behind a route (and the authorizer) now, so the first request does not pay for it. */
     void warmUp() {
-        for (SamTemplate.Function f : functions.values()) instance(f.logicalId());
+        routes.forEach(r -> instance(r.function()));
+        if (defaultRoute != null) instance(defaultRoute.function());
+        if (authorizerFunction != null) instance(authorizerFunction);
     }
 
     Exchange handle(String method, String rawPath, String rawQuery, Map<String, String> headers, String body) {

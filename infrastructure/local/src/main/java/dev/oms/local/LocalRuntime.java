@@ -92,6 +92,7 @@ public final class LocalRuntime implements AutoCloseable {
         String secret = System.getenv().getOrDefault("OMS_TOKEN_SECRET", DEFAULT_SECRET);
         Map<String, String> refs = new LinkedHashMap<>(tableNames);
         refs.put("TokenSecret", secret);
+        refs.putAll(LocalResources.references(template));
         // what Lambda would put in each function's environment, plus the SDK settings that point at the local services
         TemplateEnvironment.resolve(template, refs).forEach(System::setProperty);
         System.setProperty("aws.region", "us-east-1");

@@ -2,13 +2,31 @@ package dev.oms.app.connector;
 
 import dev.oms.domain.money.Money;
 
-/** The payment service, seen from the OMS: it holds payments; the OMS only references them by id. */
+/**
+ * The payment service, seen from the OMS: it holds payments; the OMS only references them by id. Operations that
+ * move money take an idempotency key, so a retried saga step never voids or refunds twice.
+ */
 public interface PaymentGateway {
 
     /** The current state of a payment, or {@code NOT_FOUND}. Throws {@link ConnectorException} when unreachable. */
     PaymentStatus status(String tenantId, String paymentId);
 
+    /** Releases (part of) an authorization that was not captured. */
+    Operation voidAuthorization(String tenantId, String paymentId, Money amount, String idempotencyKey);
+
+    /** Gives back (part of) a captured amount to the original payment method. */
+    Operation refund(String tenantId, String paymentId, Money amount, String idempotencyKey);
+
     enum State { PENDING, AUTHORIZED, CAPTURED, DECLINED, VOIDED, REFUNDED, NOT_FOUND }
 
-    record PaymentStatus(String paymentId, State state, Money amount) { }
+    /**
+     * {@code amount}: the authorized amount; {@code captured} and {@code refunded} what has been captured and
+     * refunded of it so far (zero when unknown).
+     */
+    record PaymentStatus(String paymentId, State state, Money amount, long captured, long refunded) {
+        public PaymentStatus(String paymentId, State state, Money amount) { this(paymentId, state, amount, 0, 0); }
+    }
+
+    /** The result of a void or refund: the payment service's id for it and the amount it moved. */
+    record Operation(String id, String paymentId, String kind, Money amount) { }
 }

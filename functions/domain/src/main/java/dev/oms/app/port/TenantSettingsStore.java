@@ -4,8 +4,13 @@ package dev.oms.app.port;
 public interface TenantSettingsStore {
     TenantSettings get(String tenantId);
 
-    /** Settings used in this issue; later issues add more. Defaults are the safe choice. */
-    record TenantSettings(boolean allowHardDelete) {
-        public static final TenantSettings DEFAULTS = new TenantSettings(false);
+    /**
+     * {@code allowHardDelete}: admins may delete orders for good. {@code cancellationPolicy}:
+     * {@code before_shipment} (default: any order not yet shipped) or {@code before_confirmation}.
+     */
+    record TenantSettings(boolean allowHardDelete, String cancellationPolicy) {
+        public static final TenantSettings DEFAULTS = new TenantSettings(false, "before_shipment");
+
+        public TenantSettings(boolean allowHardDelete) { this(allowHardDelete, "before_shipment"); }
     }
 }

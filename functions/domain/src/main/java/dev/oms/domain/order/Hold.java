@@ -6,5 +6,5 @@ import java.time.Instant;
 public record Hold(String id, String type, String reason, String assignedTo, String note,
                    String placedBy, Instant placedAt) {
     /** Hold types; {@code fraud} holds may only be released by someone allowed to release fraud holds. */
-    public static final java.util.Set<String> TYPES = java.util.Set.of("manual_review", "fraud", "payment", "inventory", "address", "customer_request", "other");
+    public static final java.util.Set<String> TYPES = java.util.Set.of("manual_review", "fraud", "payment", "inventory", "address", "customer_request", "cancellation_failed", "other");
 }

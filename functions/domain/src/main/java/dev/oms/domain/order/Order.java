@@ -26,6 +26,8 @@ public final class Order {
     private static final Set<OrderStatus> LINES_EDITABLE = EnumSet.of(OrderStatus.CREATED, OrderStatus.PENDING);
     private static final Set<OrderStatus> HOLDABLE =
             EnumSet.of(OrderStatus.CREATED, OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.ON_HOLD);
+    private static final Set<OrderStatus> CANCELLABLE =
+            EnumSet.of(OrderStatus.CREATED, OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.ON_HOLD);
     private static final Set<OrderStatus> DELETABLE =
             EnumSet.of(OrderStatus.CREATED, OrderStatus.PENDING, OrderStatus.CANCELLED, OrderStatus.COMPLETED);
 
@@ -119,6 +121,10 @@ public final class Order {
     private void assertLinesEditable() {
         boolean editable = LINES_EDITABLE.contains(s.status)
                 || (s.status == OrderStatus.ON_HOLD && LINES_EDITABLE.contains(s.statusBeforeHold));
+        if (editable && openCancellation() != null) {
+            throw DomainException.conflict("order.cancellation_in_progress", "Order " + s.id + " has a cancellation in progress",
+                    "Wait for the cancellation to finish.");
+        }
         if (!editable) {
             throw DomainException.conflict("order.lines_not_editable", "Lines of a " + s.status.wire() + " order cannot be changed directly",
                     "Lines can change while an order is created or pending; after confirmation use a change quote.");
@@ -416,6 +422,17 @@ public final class Order {
         record("order.deleted", data("hard", true, "status", s.status.wire()), reason);
     }
 
+    /** Asks for the order confirmation to be sent again (the notifications subscriber sends it). */
+    public void requestConfirmationResend(String channel, Instant now) {
+        if (s.status != OrderStatus.CONFIRMED && s.status != OrderStatus.COMPLETED
+                && !(s.status == OrderStatus.ON_HOLD && s.statusBeforeHold == OrderStatus.CONFIRMED)) {
+            throw DomainException.conflict("order.not_confirmed", "Order " + s.id + " is " + s.status.wire() + " and has no confirmation to send",
+                    "Confirm the order first.");
+        }
+        touch(now);
+        record("order.confirmation_requested", data("channel", channel, "customer_id", s.customerId));
+    }
+
     public OrderLock acquireLock(OrderLock lock, Instant now) {
         OrderLock current = s.lock;
         if (current != null && current.isActiveAt(now) && !current.owner().equals(lock.owner())) {
@@ -452,6 +469,184 @@ public final class Order {
                 "currency", s.currency, "total", copy.totals().total(), "line_count", items.size(), "source", "duplicate",
                 "duplicated_from", s.id));
         return copy;
+    }
+
+    // ---- cancellation ------------------------------------------------------------------------------------------
+
+    public Cancellation openCancellation() {
+        return s.cancellations.stream().filter(Cancellation::isOpen).findFirst().orElse(null);
+    }
+
+    public Cancellation cancellation(String cancellationId) {
+        return s.cancellations.stream().filter(c -> c.id().equals(cancellationId)).findFirst()
+                .orElseThrow(() -> DomainException.notFound("cancellation.not_found", "No cancellation " + cancellationId + " on order " + s.id));
+    }
+
+    /**
+     * Accepts a request to cancel the whole order: it moves to {@code cancelling} (nothing else may change it) until
+     * the cancellation saga completes or compensates. Everything the customer paid for is to be given back:
+     * each line's total and tax, and the shipping.
+     */
+    public Cancellation requestCancellation(String id, String reason, boolean refund, boolean restock, Actor actor, Instant now) {
+        assertCancellable();
+        Map<String, Long> byLine = new LinkedHashMap<>();
+        for (OrderLine l : s.lines) if (l.quantity() > 0) byLine.put(l.id(), l.amountDue());
+        if (s.shippingAmount.minor() > 0) byLine.put("shipping", s.shippingAmount.minor());
+        List<Cancellation.LineQuantity> lines = s.lines.stream().filter(l -> l.quantity() > 0)
+                .map(l -> new Cancellation.LineQuantity(l.id(), l.quantity())).toList();
+        return open(new Cancellation(id, Cancellation.FULL, reason, refund, restock, s.status, lines, byLine,
+                totals().total(), Cancellation.State.REQUESTED, actor.id(), now, List.of(), null), now);
+    }
+
+    /**
+     * Accepts a request to cancel some quantities of some lines. The refund of each line is exactly what its amount
+     * due drops by (discounts and explicit tax shrink in proportion, largest remainder); cancelling every remaining
+     * unit is a full cancellation.
+     */
+    public Cancellation requestPartialCancellation(String id, List<Cancellation.LineQuantity> request, String reason,
+                                                   boolean refund, boolean restock, Actor actor, Instant now) {
+        assertCancellable();
+        if (request.isEmpty()) throw DomainException.invalidField("lines", "field.required", "Name the lines and quantities to cancel");
+        Map<String, Long> wanted = new LinkedHashMap<>();
+        for (int i = 0; i < request.size(); i++) {
+            Cancellation.LineQuantity q = request.get(i);
+            OrderLine line = line(q.lineId());
+            if (wanted.containsKey(q.lineId())) {
+                throw DomainException.invalidField("lines[" + i + "].line_id", "line_id.duplicate", "A line may appear once per request");
+            }
+            if (q.quantity() > line.quantity()) {
+                throw DomainException.invalidField("lines[" + i + "].quantity", "cancel.quantity_exceeds_open",
+                        "Line " + line.id() + " has " + line.quantity() + " units left to cancel");
+            }
+            wanted.put(q.lineId(), q.quantity());
+        }
+        long remainingUnits = s.lines.stream().mapToLong(l -> l.quantity() - wanted.getOrDefault(l.id(), 0L)).sum();
+        if (remainingUnits == 0) return requestCancellation(id, reason, refund, restock, actor, now);
+        List<OrderLine> after = new ArrayList<>();
+        for (OrderLine l : s.lines) after.add(wanted.containsKey(l.id()) ? l.cancel(wanted.get(l.id())) : l);
+        after = OrderPricing.price(after, s.discount);
+        Map<String, Long> byLine = new LinkedHashMap<>();
+        long refundAmount = 0;
+        for (int i = 0; i < s.lines.size(); i++) {
+            long delta = s.lines.get(i).amountDue() - after.get(i).amountDue();
+            if (delta != 0) byLine.put(s.lines.get(i).id(), delta);
+            refundAmount += delta;
+        }
+        List<Cancellation.LineQuantity> lines = wanted.entrySet().stream()
+                .map(e -> new Cancellation.LineQuantity(e.getKey(), e.getValue())).toList();
+        return open(new Cancellation(id, Cancellation.PARTIAL, reason, refund, restock, s.status, lines, byLine,
+                refundAmount, Cancellation.State.REQUESTED, actor.id(), now, List.of(), null), now);
+    }
+
+    private void assertCancellable() {
+        if (s.status == OrderStatus.CANCELLED) {
+            throw DomainException.conflict("order.already_cancelled", "Order " + s.id + " is already cancelled", "Nothing to do.");
+        }
+        if (openCancellation() != null) {
+            throw DomainException.conflict("order.cancellation_in_progress", "Order " + s.id + " has a cancellation in progress",
+                    "Follow the running cancellation; it ends cancelled or back in its previous state with a hold.");
+        }
+        if (!CANCELLABLE.contains(s.status)) throw invalidTransition(OrderStatus.CANCELLED);
+    }
+
+    private Cancellation open(Cancellation c, Instant now) {
+        s.cancellations.add(c);
+        OrderStatus from = s.status;
+        if (c.scope().equals(Cancellation.FULL)) s.status = OrderStatus.CANCELLING;
+        touch(now);
+        record("order.cancellation_requested", data("cancellation_id", c.id(), "scope", c.scope(), "reason", c.reason(),
+                "refund", c.refund(), "restock", c.restock(), "from", from.wire(), "to", s.status.wire(),
+                "refund_amount", c.refundAmount(), "currency", s.currency, "refund_by_line", c.refundByLine(),
+                "lines", c.lines().stream().map(l -> (Object) data("line_id", l.lineId(), "quantity", l.quantity())).toList()), c.reason());
+        return c;
+    }
+
+    /** Records one step of the cancellation saga (idempotent: a step already recorded is not recorded again). */
+    public boolean recordCancellationStep(String cancellationId, String step, Map<String, Object> detail, Instant now) {
+        Cancellation c = cancellation(cancellationId);
+        if (c.hasDone(step)) return false;
+        replace(c.with(new Cancellation.Action(step, detail, now)));
+        touch(now);
+        Map<String, Object> d = data("cancellation_id", cancellationId, "step", step);
+        d.put("detail", detail);
+        record("order.cancellation_progressed", d);
+        return true;
+    }
+
+    /** The saga finished: a full cancellation cancels the order, a partial one takes the quantities off the lines. */
+    public void completeCancellation(String cancellationId, Instant now) {
+        Cancellation c = cancellation(cancellationId);
+        if (!c.isOpen()) return;
+        replace(c.in(Cancellation.State.COMPLETED, null));
+        touch(now);
+        Map<String, Object> d = data("cancellation_id", c.id(), "scope", c.scope(), "reason", c.reason(),
+                "refund_amount", c.refund() ? c.refundAmount() : 0, "currency", s.currency, "restocked", c.restock());
+        d.put("actions", c.actions().stream().map(a -> (Object) data("step", a.step(), "detail", a.detail())).toList());
+        if (c.scope().equals(Cancellation.FULL)) {
+            s.status = OrderStatus.CANCELLED;
+            s.cancelledAt = now;
+            s.holds.clear();
+            s.statusBeforeHold = null;
+            d.put("from", OrderStatus.CANCELLING.wire());
+            d.put("to", OrderStatus.CANCELLED.wire());
+            record("order.cancelled", d, c.reason());
+            return;
+        }
+        Map<String, Long> byId = new LinkedHashMap<>();
+        c.lines().forEach(l -> byId.put(l.lineId(), l.quantity()));
+        List<OrderLine> after = new ArrayList<>();
+        for (OrderLine l : s.lines) after.add(byId.containsKey(l.id()) ? l.cancel(Math.min(byId.get(l.id()), l.quantity())) : l);
+        s.lines = new ArrayList<>(OrderPricing.price(after, s.discount));
+        d.put("lines", c.lines().stream().map(l -> (Object) data("line_id", l.lineId(), "quantity", l.quantity())).toList());
+        record("order.lines_cancelled", d, c.reason());
+    }
+
+    /**
+     * The saga could not finish and undid what it had done: the order goes back to where it was, with a hold that says
+     * what failed, for an agent to look at.
+     */
+    public Hold compensateCancellation(String cancellationId, String failure, String holdId, Instant now) {
+        Cancellation c = cancellation(cancellationId);
+        if (!c.isOpen()) return null;
+        replace(c.in(Cancellation.State.COMPENSATED, failure));
+        if (s.status == OrderStatus.CANCELLING) s.status = c.previousStatus();
+        record("order.cancellation_failed", data("cancellation_id", c.id(), "scope", c.scope(), "failure", failure,
+                "to", s.status == OrderStatus.ON_HOLD ? OrderStatus.ON_HOLD.wire() : s.status.wire()), failure);
+        Hold hold = new Hold(holdId, "cancellation_failed", "Cancellation " + c.id() + " failed: " + failure, null, failure, "system", now);
+        placeHold(hold, now);
+        return hold;
+    }
+
+    /**
+     * A person settled a failed cancellation outside the system (refunded by hand, ...) and forces its outcome: the
+     * order is cancelled (or the lines reduced) without calling any service again, and the failure hold goes.
+     */
+    public void forceCancellation(String cancellationId, String reason, Instant now) {
+        Cancellation c = cancellation(cancellationId);
+        if (c.state() == Cancellation.State.COMPLETED) {
+            throw DomainException.conflict("cancellation.already_completed", "Cancellation " + cancellationId + " already completed", "Nothing to force.");
+        }
+        if (s.status == OrderStatus.CANCELLED) throw DomainException.conflict("order.already_cancelled", "Order " + s.id + " is already cancelled", "Nothing to do.");
+        s.holds.removeIf(h -> h.type().equals("cancellation_failed") && h.reason().contains(cancellationId));
+        if (s.status == OrderStatus.ON_HOLD && s.holds.isEmpty()) {
+            s.status = s.statusBeforeHold;
+            s.statusBeforeHold = null;
+        }
+        Cancellation reopened = c.in(Cancellation.State.REQUESTED, c.failure());
+        replace(reopened);
+        if (reopened.scope().equals(Cancellation.FULL)) s.status = OrderStatus.CANCELLING;
+        record("order.cancellation_forced", data("cancellation_id", cancellationId, "reason", reason), reason);
+        completeCancellation(cancellationId, now);
+    }
+
+    /** Leaves a note on the timeline that a repair item was dealt with. */
+    public void noteRepair(String repairId, String action, String note, Instant now) {
+        touch(now);
+        record("order.repair_" + action, data("repair_id", repairId, "action", action, "note", note), note);
+    }
+
+    private void replace(Cancellation c) {
+        for (int i = 0; i < s.cancellations.size(); i++) if (s.cancellations.get(i).id().equals(c.id())) s.cancellations.set(i, c);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------

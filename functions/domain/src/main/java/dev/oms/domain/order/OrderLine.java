@@ -10,13 +10,39 @@ import java.util.Map;
  */
 public record OrderLine(String id, String clientLineId, String sku, String variantId, String description,
                         long quantity, Money unitPrice, Money discount, Integer taxRateBps, Money taxAmount,
-                        Map<String, String> metadata, long allocatedDiscount, long tax) {
+                        Map<String, String> metadata, long allocatedDiscount, long tax, long cancelledQuantity) {
 
     public OrderLine {
         metadata = Metadata.sorted(metadata);
-        if (quantity <= 0) {
+        if (quantity < 0 || (quantity == 0 && cancelledQuantity == 0)) {
             throw dev.oms.domain.DomainException.invalidField("quantity", "quantity.not_positive", "quantity must be positive");
         }
+        if (cancelledQuantity < 0) throw new IllegalArgumentException("cancelled quantity must not be negative");
+    }
+
+    /** A line nothing was cancelled from. */
+    public OrderLine(String id, String clientLineId, String sku, String variantId, String description, long quantity,
+                     Money unitPrice, Money discount, Integer taxRateBps, Money taxAmount, Map<String, String> metadata,
+                     long allocatedDiscount, long tax) {
+        this(id, clientLineId, sku, variantId, description, quantity, unitPrice, discount, taxRateBps, taxAmount, metadata,
+                allocatedDiscount, tax, 0);
+    }
+
+    /** What the line costs the customer: its total after discounts plus its tax. */
+    public long amountDue() { return lineTotal() + tax; }
+
+    /** The line after {@code cancel} more units were cancelled: discount and explicit tax shrink exactly in proportion. */
+    public OrderLine cancel(long cancel) {
+        long remaining = quantity - cancel;
+        long[] split = dev.oms.domain.money.Allocation.largestRemainder(discount.minor(), new long[] {remaining, cancel});
+        Money newDiscount = Money.of(split[0], discount.currency());
+        Money newTax = null;
+        if (taxAmount != null) {
+            long[] t = dev.oms.domain.money.Allocation.largestRemainder(taxAmount.minor(), new long[] {remaining, cancel});
+            newTax = Money.of(t[0], taxAmount.currency());
+        }
+        return new OrderLine(id, clientLineId, sku, variantId, description, remaining, unitPrice, newDiscount, taxRateBps,
+                newTax, metadata, allocatedDiscount, tax, cancelledQuantity + cancel);
     }
 
     public long gross() { return Math.multiplyExact(unitPrice.minor(), quantity); }
@@ -27,17 +53,17 @@ public record OrderLine(String id, String clientLineId, String sku, String varia
 
     public OrderLine priced(long allocated, long computedTax) {
         return new OrderLine(id, clientLineId, sku, variantId, description, quantity, unitPrice, discount,
-                taxRateBps, taxAmount, metadata, allocated, computedTax);
+                taxRateBps, taxAmount, metadata, allocated, computedTax, cancelledQuantity);
     }
 
     public OrderLine withId(String newId, String newClientLineId) {
         return new OrderLine(newId, newClientLineId, sku, variantId, description, quantity, unitPrice, discount,
-                taxRateBps, taxAmount, metadata, allocatedDiscount, tax);
+                taxRateBps, taxAmount, metadata, allocatedDiscount, tax, 0);
     }
 
     public OrderLine withQuantity(long newQuantity, Money newDiscount, Money newTaxAmount) {
         return new OrderLine(id, clientLineId, sku, variantId, description, newQuantity, unitPrice, newDiscount,
-                taxRateBps, newTaxAmount, metadata, allocatedDiscount, tax);
+                taxRateBps, newTaxAmount, metadata, allocatedDiscount, tax, cancelledQuantity);
     }
 
     public OrderLine with(LineChange c) {
@@ -49,6 +75,6 @@ public record OrderLine(String id, String clientLineId, String sku, String varia
                 c.taxRateBps() != null ? c.taxRateBps() : (c.taxAmount() != null ? null : taxRateBps),
                 c.taxAmount() != null ? c.taxAmount() : (c.taxRateBps() != null ? null : taxAmount),
                 c.metadata() != null ? Metadata.merge(metadata, c.metadata()) : metadata,
-                allocatedDiscount, tax);
+                allocatedDiscount, tax, cancelledQuantity);
     }
 }

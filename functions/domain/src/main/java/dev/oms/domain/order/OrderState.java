@@ -30,6 +30,8 @@ public final class OrderState {
     public List<Hold> holds = new ArrayList<>();
     public Map<String, String> metadata = Map.of();
     public OrderLock lock;
+    public List<Cancellation> cancellations = new ArrayList<>();
+    public Instant cancelledAt;
     public String duplicatedFrom;
     public long version;
     public Instant createdAt;

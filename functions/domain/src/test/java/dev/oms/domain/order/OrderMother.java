@@ -142,6 +142,13 @@ public final class OrderMother {
         return fresh(o);
     }
 
+    /** A created order whose full cancellation was requested and not yet finished. */
+    public Order cancelling() {
+        Order o = created();
+        o.requestCancellation("can_1", "customer changed their mind", true, false, new dev.oms.domain.Actor("agent_1", "agent"), NOW);
+        return fresh(o);
+    }
+
     public Order inStatus(OrderStatus status) {
         return switch (status) {
             case CREATED -> created();
@@ -150,6 +157,7 @@ public final class OrderMother {
             case ON_HOLD -> onHoldFrom(OrderStatus.CREATED);
             case COMPLETED -> completed();
             case CANCELLED -> cancelled();
+            case CANCELLING -> cancelling();
         };
     }
 

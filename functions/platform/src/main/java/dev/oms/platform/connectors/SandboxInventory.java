@@ -1,46 +1,138 @@
 package dev.oms.platform.connectors;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.connector.ConnectorException;
 import dev.oms.app.connector.InventoryService;
 import dev.oms.platform.dynamo.Keys;
 import dev.oms.platform.dynamo.SingleTable;
 import dev.oms.platform.json.Json;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An inventory service kept in the table. A SKU with a stock item has that many units; a SKU without one is
  * treated as in stock ({@link #DEFAULT_STOCK} units) so any catalogue works out of the box, except SKUs starting
- * with {@code OOS-}, which are always out of stock.
+ * with {@code OOS-}, which are always out of stock. Reservations are kept per order. Faults: connector
+ * {@code inventory}, operations {@code availability}, {@code release}, {@code reserve}, {@code restock}.
  */
 public final class SandboxInventory implements InventoryService {
     public static final long DEFAULT_STOCK = 10_000;
     private final SingleTable table;
+    private final SandboxOperations operations;
 
-    public SandboxInventory(SingleTable table) { this.table = table; }
+    public SandboxInventory(SingleTable table) {
+        this.table = table;
+        this.operations = new SandboxOperations(table);
+    }
 
     @Override
     public List<String> unavailable(String tenantId, List<SkuQuantity> request) {
-        SandboxFaults.Mode fault = SandboxFaults.next("inventory", "availability");
-        if (fault == SandboxFaults.Mode.FAIL) throw new ConnectorException("inventory", "availability", "sandbox fault injected");
-        if (fault == SandboxFaults.Mode.TIMEOUT) throw new ConnectorException("inventory", "availability", "timed out");
+        SandboxFaults.Mode fault = fault("availability");
         List<String> missing = new ArrayList<>();
         for (SkuQuantity q : request) {
             if (fault == SandboxFaults.Mode.DECLINE || q.sku().startsWith("OOS-")) { missing.add(q.sku()); continue; }
-            long stock = table.get(Keys.sandboxStock(tenantId, q.sku()), Keys.SINGLE)
-                    .map(i -> i.path("available").asLong()).orElse(DEFAULT_STOCK);
-            if (stock < q.quantity()) missing.add(q.sku());
+            if (stock(tenantId, q.sku()) < q.quantity()) missing.add(q.sku());
         }
         return missing;
     }
 
+    @Override
+    public List<SkuQuantity> release(String tenantId, String orderId, List<SkuQuantity> request, String idempotencyKey) {
+        ObjectNode result = operations.once(tenantId, "inventory", "release#" + idempotencyKey, () -> {
+            refuseOnDecline(fault("release"), "release");
+            Map<String, Long> reserved = reservations(tenantId, orderId);
+            Map<String, Long> released = new LinkedHashMap<>();
+            if (request.isEmpty()) {
+                released.putAll(reserved);
+                reserved.clear();
+            } else {
+                for (SkuQuantity q : request) {
+                    long take = Math.min(q.quantity(), reserved.getOrDefault(q.sku(), 0L));
+                    if (take > 0) {
+                        released.merge(q.sku(), take, Long::sum);
+                        reserved.merge(q.sku(), -take, Long::sum);
+                    }
+                }
+            }
+            released.forEach((sku, n) -> setStock(tenantId, sku, stock(tenantId, sku) + n));
+            saveReservations(tenantId, orderId, reserved);
+            ObjectNode o = Json.object();
+            released.forEach(o::put);
+            return o;
+        });
+        List<SkuQuantity> out = new ArrayList<>();
+        result.properties().forEach(e -> out.add(new SkuQuantity(e.getKey(), e.getValue().asLong())));
+        return out;
+    }
+
+    @Override
+    public void reserve(String tenantId, String orderId, List<SkuQuantity> request, String idempotencyKey) {
+        operations.once(tenantId, "inventory", "reserve#" + idempotencyKey, () -> {
+            refuseOnDecline(fault("reserve"), "reserve");
+            Map<String, Long> reserved = reservations(tenantId, orderId);
+            for (SkuQuantity q : request) {
+                long available = stock(tenantId, q.sku());
+                if (q.sku().startsWith("OOS-") || available < q.quantity()) {
+                    throw new ConnectorException("inventory", "reserve", "not enough stock of " + q.sku());
+                }
+                setStock(tenantId, q.sku(), available - q.quantity());
+                reserved.merge(q.sku(), q.quantity(), Long::sum);
+            }
+            saveReservations(tenantId, orderId, reserved);
+            return Json.object();
+        });
+    }
+
+    @Override
+    public void restock(String tenantId, List<SkuQuantity> request, String idempotencyKey) {
+        operations.once(tenantId, "inventory", "restock#" + idempotencyKey, () -> {
+            refuseOnDecline(fault("restock"), "restock");
+            for (SkuQuantity q : request) setStock(tenantId, q.sku(), stock(tenantId, q.sku()) + q.quantity());
+            return Json.object();
+        });
+    }
+
+    public long stock(String tenantId, String sku) {
+        return table.get(Keys.sandboxStock(tenantId, sku), Keys.SINGLE).map(i -> i.path("available").asLong()).orElse(DEFAULT_STOCK);
+    }
+
+    public Map<String, Long> reservations(String tenantId, String orderId) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        table.get(Keys.sandboxReservation(tenantId, orderId), Keys.SINGLE)
+                .ifPresent(i -> i.path("skus").properties().forEach(e -> { if (e.getValue().asLong() > 0) m.put(e.getKey(), e.getValue().asLong()); }));
+        return m;
+    }
+
     public void setStock(String tenantId, String sku, long available) {
-        var item = Json.object();
+        ObjectNode item = Json.object();
         item.put(Keys.PK, Keys.sandboxStock(tenantId, sku));
         item.put(Keys.SK, Keys.SINGLE);
         item.put("type", "sandbox_stock");
         item.put("sku", sku);
         item.put("available", available);
         table.table().putItem(SingleTable.document(item));
+    }
+
+    private void saveReservations(String tenantId, String orderId, Map<String, Long> reserved) {
+        ObjectNode item = Json.object();
+        item.put(Keys.PK, Keys.sandboxReservation(tenantId, orderId));
+        item.put(Keys.SK, Keys.SINGLE);
+        item.put("type", "sandbox_reservation");
+        ObjectNode skus = item.putObject("skus");
+        reserved.forEach((k, v) -> { if (v > 0) skus.put(k, v); });
+        table.table().putItem(SingleTable.document(item));
+    }
+
+    private static SandboxFaults.Mode fault(String operation) {
+        SandboxFaults.Mode fault = SandboxFaults.next("inventory", operation);
+        if (fault == SandboxFaults.Mode.FAIL) throw new ConnectorException("inventory", operation, "sandbox fault injected");
+        if (fault == SandboxFaults.Mode.TIMEOUT) throw new ConnectorException("inventory", operation, "timed out");
+        return fault;
+    }
+
+    private static void refuseOnDecline(SandboxFaults.Mode fault, String operation) {
+        if (fault == SandboxFaults.Mode.DECLINE) throw new ConnectorException("inventory", operation, "the inventory service refused");
     }
 }

@@ -11,7 +11,8 @@ public final class DynamoTenantSettings implements TenantSettingsStore {
     @Override
     public TenantSettings get(String tenantId) {
         return table.get(Keys.settings(tenantId), Keys.SINGLE)
-                .map(i -> new TenantSettings(i.path("allow_hard_delete").asBoolean(false)))
+                .map(i -> new TenantSettings(i.path("allow_hard_delete").asBoolean(false),
+                        i.path("cancellation_policy").asText(TenantSettings.DEFAULTS.cancellationPolicy())))
                 .orElse(TenantSettings.DEFAULTS);
     }
 
@@ -22,6 +23,7 @@ public final class DynamoTenantSettings implements TenantSettingsStore {
         item.put(Keys.SK, Keys.SINGLE);
         item.put("type", "settings");
         item.put("allow_hard_delete", s.allowHardDelete());
+        item.put("cancellation_policy", s.cancellationPolicy());
         table.table().putItem(SingleTable.document(item));
     }
 }

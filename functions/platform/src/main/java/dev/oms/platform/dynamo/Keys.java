@@ -50,6 +50,15 @@ public final class Keys {
 
     public static String sandboxStock(String tenant, String sku) { return t(tenant) + "#SANDBOX#STOCK#" + sku; }
 
+    public static String sandboxReservation(String tenant, String orderId) { return t(tenant) + "#SANDBOX#RESERVATION#" + orderId; }
+
+    /** The remembered result of a sandbox connector operation, by its idempotency key. */
+    public static String sandboxOperation(String tenant, String connector, String key) { return t(tenant) + "#SANDBOX#OP#" + connector + "#" + key; }
+
+    public static String repair(String tenant, String repairId) { return t(tenant) + "#REPAIR#" + repairId; }
+
+    public static String repairsByState(String tenant, String state) { return t(tenant) + "#REPAIRS#" + state; }
+
     /** A marker item, such as "the demo data was loaded". */
     public static String marker(String tenant, String name) { return t(tenant) + "#MARKER#" + name; }
 

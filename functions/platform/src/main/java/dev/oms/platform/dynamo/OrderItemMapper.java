@@ -84,6 +84,8 @@ public final class OrderItemMapper {
             l.put("acquired_at", Times.format(s.lock.acquiredAt()));
             l.put("expires_at", Times.format(s.lock.expiresAt()));
         }
+        o.set("cancellations", CancellationShapes.toJson(s.cancellations));
+        o.put("cancelled_at", Times.format(s.cancelledAt));
         o.put("duplicated_from", s.duplicatedFrom);
         o.put("version", s.version);
         o.put("created_at", created);
@@ -112,7 +114,8 @@ public final class OrderItemMapper {
             lines.add(new OrderLine(text(l, "id"), text(l, "client_line_id"), text(l, "sku"), text(l, "variant_id"),
                     text(l, "description"), l.path("quantity").asLong(), money(l.path("unit_price")), money(l.path("discount")),
                     l.hasNonNull("tax_rate_bps") ? l.get("tax_rate_bps").asInt() : null, money(l.path("tax_amount")),
-                    stringMap(l.path("metadata")), l.path("allocated_discount").asLong(), l.path("tax").asLong()));
+                    stringMap(l.path("metadata")), l.path("allocated_discount").asLong(), l.path("tax").asLong(),
+                    l.path("cancelled_quantity").asLong()));
         }
         s.lines = lines;
         s.shippingAddress = address(o.path("shipping_address"));
@@ -135,6 +138,8 @@ public final class OrderItemMapper {
             s.lock = new OrderLock(text(l, "id"), text(l, "owner"), text(l, "purpose"), Times.parse(text(l, "acquired_at")),
                     Times.parse(text(l, "expires_at")));
         }
+        s.cancellations = CancellationShapes.fromJson(o.path("cancellations"));
+        s.cancelledAt = Times.parse(text(o, "cancelled_at"));
         s.duplicatedFrom = text(o, "duplicated_from");
         s.version = o.path("version").asLong();
         s.createdAt = Times.parse(text(o, "created_at"));
@@ -162,6 +167,7 @@ public final class OrderItemMapper {
             x.set("metadata", Json.valueToTree(l.metadata()));
             x.put("allocated_discount", l.allocatedDiscount());
             x.put("tax", l.tax());
+            x.put("cancelled_quantity", l.cancelledQuantity());
         }
         return a;
     }

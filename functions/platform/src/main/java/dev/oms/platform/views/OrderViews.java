@@ -60,6 +60,7 @@ public final class OrderViews {
         ArrayNode holds = o.putArray("holds");
         for (Hold h : s.holds) holds.add(hold(h));
         if (s.lock != null && s.lock.isActiveAt(java.time.Instant.now())) o.set("lock", lock(s.lock, false));
+        o.set("cancellations", dev.oms.platform.dynamo.CancellationShapes.toJson(s.cancellations));
         o.put("duplicated_from", s.duplicatedFrom);
         o.put("version", s.version);
         o.set("metadata", Json.valueToTree(s.metadata));
@@ -67,6 +68,7 @@ public final class OrderViews {
         o.put("updated_at", Times.format(s.updatedAt));
         o.put("confirmed_at", Times.format(s.confirmedAt));
         o.put("closed_at", Times.format(s.closedAt));
+        o.put("cancelled_at", Times.format(s.cancelledAt));
         return o;
     }
 
@@ -85,6 +87,7 @@ public final class OrderViews {
         x.put("line_total", l.lineTotal());
         if (l.taxRateBps() != null) x.put("tax_rate_bps", l.taxRateBps());
         x.put("tax", l.tax());
+        x.put("cancelled_quantity", l.cancelledQuantity());
         x.set("metadata", Json.valueToTree(l.metadata()));
         return x;
     }

@@ -1,0 +1,289 @@
+package dev.oms.app;
+
+import dev.oms.app.connector.InventoryService;
+import dev.oms.app.connector.InventoryService.SkuQuantity;
+import dev.oms.app.connector.NotificationSender;
+import dev.oms.app.connector.PaymentGateway;
+import dev.oms.app.port.IdGenerator;
+import dev.oms.app.port.RepairItem;
+import dev.oms.app.port.RepairQueue;
+import dev.oms.app.port.TenantSettingsStore;
+import dev.oms.app.security.Caller;
+import dev.oms.domain.DomainException;
+import dev.oms.domain.money.Allocation;
+import dev.oms.domain.money.Money;
+import dev.oms.domain.order.Address;
+import dev.oms.domain.order.Cancellation;
+import dev.oms.domain.order.Hold;
+import dev.oms.domain.order.Order;
+import dev.oms.domain.order.OrderLine;
+import dev.oms.domain.order.OrderStatus;
+import dev.oms.domain.order.PaymentReference;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Cancelling orders, whole or in part. A request only records the cancellation (the order moves to
+ * {@code cancelling}); the cancel-order saga then calls the steps below one by one. Each step is idempotent: it
+ * records what it did on the order (refund ids, released reservations) and does nothing when called again, and every
+ * connector call carries an idempotency key derived from the cancellation, so retries never refund twice.
+ * Irreversible work (moving money) comes last before the order is marked cancelled; when a step fails for good,
+ * {@link #compensate} undoes what can be undone and puts the order back where it was, with a hold and a repair item.
+ */
+public final class CancellationService {
+    public static final String STEP_RELEASED = "inventory.released";
+    public static final String STEP_FULFILLMENTS = "fulfillments.cancelled";
+    public static final String STEP_PAYMENTS = "payments.settled";
+    public static final String STEP_RESTOCKED = "inventory.restocked";
+    public static final String STEP_NOTIFIED = "customer.notified";
+    public static final String STEP_RESERVATIONS_RESTORED = "inventory.reservations_restored";
+
+    private final OrderTransactions tx;
+    private final TenantSettingsStore settings;
+    private final PaymentGateway payments;
+    private final InventoryService inventory;
+    private final NotificationSender notifications;
+    private final RepairQueue repairs;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public CancellationService(OrderTransactions tx, TenantSettingsStore settings, PaymentGateway payments, InventoryService inventory,
+                               NotificationSender notifications, RepairQueue repairs, IdGenerator ids, Clock clock) {
+        this.tx = tx;
+        this.settings = settings;
+        this.payments = payments;
+        this.inventory = inventory;
+        this.notifications = notifications;
+        this.repairs = repairs;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public record Requested(Order order, Cancellation cancellation) { }
+
+    /** The caller the saga acts as. */
+    public static Caller sagaCaller(String tenantId) {
+        return new Caller(tenantId, "cancel-order-saga", "system", Set.of("service"), null, null);
+    }
+
+    // ---- requests ------------------------------------------------------------------------------------------------
+
+    public Requested cancel(CommandContext ctx, String orderId, boolean refund, boolean restock) {
+        return tx.mutate(ctx, orderId, true, o -> {
+            checkPolicy(ctx, o);
+            return new Requested(o, o.requestCancellation(ids.next("can"), ctx.reason(), refund, restock, ctx.caller().actor(), clock.instant()));
+        });
+    }
+
+    public Requested cancelLines(CommandContext ctx, String orderId, List<Cancellation.LineQuantity> lines, boolean refund, boolean restock) {
+        return tx.mutate(ctx, orderId, true, o -> {
+            checkPolicy(ctx, o);
+            return new Requested(o, o.requestPartialCancellation(ids.next("can"), lines, ctx.reason(), refund, restock,
+                    ctx.caller().actor(), clock.instant()));
+        });
+    }
+
+    /** The tenant's cancellation policy: {@code before_confirmation} refuses cancelling confirmed orders. */
+    private void checkPolicy(CommandContext ctx, Order o) {
+        String policy = settings.get(ctx.tenantId()).cancellationPolicy();
+        boolean confirmed = o.status() == OrderStatus.CONFIRMED
+                || (o.status() == OrderStatus.ON_HOLD && o.state().statusBeforeHold == OrderStatus.CONFIRMED);
+        if ("before_confirmation".equals(policy) && confirmed) {
+            throw DomainException.conflict("order.blocked.cancellation_policy", "This tenant does not allow cancelling confirmed orders",
+                    "Create a return once the order is delivered, or change the tenant's cancellation_policy.");
+        }
+    }
+
+    // ---- saga steps ------------------------------------------------------------------------------------------------
+
+    /** Releases the inventory reserved for the cancelled quantities. */
+    public Map<String, Object> releaseReservations(String tenantId, String orderId, String cancellationId) {
+        Order order = load(tenantId, orderId);
+        Cancellation c = order.cancellation(cancellationId);
+        if (c.hasDone(STEP_RELEASED)) return c.action(STEP_RELEASED).detail();
+        List<SkuQuantity> request = c.scope().equals(Cancellation.FULL) ? List.of() : skus(order, c);
+        List<SkuQuantity> released = inventory.release(tenantId, orderId, request, cancellationId + ":release");
+        return record(tenantId, orderId, cancellationId, STEP_RELEASED, Map.of("released", quantities(released)));
+    }
+
+    /**
+     * Cancels the order's open fulfilments. Fulfilments arrive with the fulfilment service; until an order has any, the
+     * step records that there was nothing to cancel.
+     */
+    public Map<String, Object> cancelFulfillments(String tenantId, String orderId, String cancellationId) {
+        Cancellation c = load(tenantId, orderId).cancellation(cancellationId);
+        if (c.hasDone(STEP_FULFILLMENTS)) return c.action(STEP_FULFILLMENTS).detail();
+        return record(tenantId, orderId, cancellationId, STEP_FULFILLMENTS, Map.of("cancelled", List.of()));
+    }
+
+    /**
+     * Gives the money back when the request asked for it: uncaptured authorizations are voided, captured amounts are
+     * refunded, payment by payment, until the cancellation's refund amount is covered. Each refund is allocated to the
+     * lines (and shipping) it pays back by largest remainder, so the allocations sum exactly to the refund.
+     */
+    public Map<String, Object> settlePayments(String tenantId, String orderId, String cancellationId) {
+        Order order = load(tenantId, orderId);
+        Cancellation c = order.cancellation(cancellationId);
+        if (c.hasDone(STEP_PAYMENTS)) return c.action(STEP_PAYMENTS).detail();
+        String currency = order.state().currency;
+        List<Map<String, Object>> operations = new ArrayList<>();
+        long left = c.refund() ? c.refundAmount() : 0;
+        for (PaymentReference ref : order.state().payments) {
+            if (left == 0) break;
+            PaymentGateway.PaymentStatus st = payments.status(tenantId, ref.paymentId());
+            if (st.amount() == null || !st.amount().currency().equals(currency)) continue;
+            String key = cancellationId + ":" + ref.paymentId();
+            PaymentGateway.Operation op = null;
+            if (st.state() == PaymentGateway.State.AUTHORIZED && st.captured() == 0) {
+                long amount = Math.min(left, st.amount().minor());
+                op = payments.voidAuthorization(tenantId, ref.paymentId(), Money.of(amount, currency), key);
+            } else if (st.captured() - st.refunded() > 0) {
+                long amount = Math.min(left, st.captured() - st.refunded());
+                op = payments.refund(tenantId, ref.paymentId(), Money.of(amount, currency), key);
+            }
+            if (op == null) continue;
+            left -= op.amount().minor();
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("payment_id", ref.paymentId());
+            o.put("kind", op.kind());
+            o.put("id", op.id());
+            o.put("amount", op.amount().minor());
+            operations.add(o);
+        }
+        long given = (c.refund() ? c.refundAmount() : 0) - left;
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("requested", c.refund());
+        detail.put("currency", currency);
+        detail.put("amount", given);
+        detail.put("shortfall", left);
+        detail.put("operations", operations);
+        detail.put("allocation", allocate(given, c.refundByLine()));
+        return record(tenantId, orderId, cancellationId, STEP_PAYMENTS, detail);
+    }
+
+    /** Puts the cancelled units back into sellable stock when the request asked for it. */
+    public Map<String, Object> restock(String tenantId, String orderId, String cancellationId) {
+        Order order = load(tenantId, orderId);
+        Cancellation c = order.cancellation(cancellationId);
+        if (c.hasDone(STEP_RESTOCKED)) return c.action(STEP_RESTOCKED).detail();
+        List<SkuQuantity> units = c.restock() ? skus(order, c) : List.of();
+        if (!units.isEmpty()) inventory.restock(tenantId, units, cancellationId + ":restock");
+        return record(tenantId, orderId, cancellationId, STEP_RESTOCKED, Map.of("requested", c.restock(), "restocked", quantities(units)));
+    }
+
+    /** Marks the order cancelled (or takes the cancelled quantities off its lines). */
+    public Map<String, Object> complete(String tenantId, String orderId, String cancellationId) {
+        Order order = tx.mutate(ctx(tenantId), orderId, false, o -> { o.completeCancellation(cancellationId, clock.instant()); return o; });
+        return Map.of("status", order.status().wire(), "total", order.totals().total());
+    }
+
+    /** Tells the customer, by email when the order has an address with one. */
+    public Map<String, Object> notifyCustomer(String tenantId, String orderId, String cancellationId) {
+        Order order = load(tenantId, orderId);
+        Cancellation c = order.cancellation(cancellationId);
+        if (c.hasDone(STEP_NOTIFIED)) return c.action(STEP_NOTIFIED).detail();
+        String email = email(order);
+        if (email == null) return record(tenantId, orderId, cancellationId, STEP_NOTIFIED, Map.of("sent", false, "why", "no email address"));
+        boolean full = c.scope().equals(Cancellation.FULL);
+        String subject = full ? "Your order " + order.state().number + " is cancelled" : "Part of your order " + order.state().number + " is cancelled";
+        String body = (full ? "We have cancelled your order." : "We have cancelled some items of your order.")
+                + (c.refund() && c.refundAmount() > 0 ? " " + Money.of(c.refundAmount(), order.state().currency) + " is on its way back to you." : "");
+        notifications.send(tenantId, new NotificationSender.Notification("email", email, "order.cancelled", subject, body,
+                Map.of("order_id", orderId, "cancellation_id", cancellationId)));
+        return record(tenantId, orderId, cancellationId, STEP_NOTIFIED, Map.of("sent", true, "channel", "email", "recipient", email));
+    }
+
+    /**
+     * A step failed for good: re-reserve what was released, put the order back to where it was with a hold, and open a
+     * repair item saying what failed. Money already refunded cannot be taken back: the repair item says so.
+     */
+    public Map<String, Object> compensate(String tenantId, String orderId, String cancellationId, String failedStep, String failure) {
+        Order order = load(tenantId, orderId);
+        Cancellation c = order.cancellation(cancellationId);
+        String problem = failure;
+        if (c.hasDone(STEP_RELEASED) && !c.hasDone(STEP_RESERVATIONS_RESTORED)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> released = (Map<String, Object>) c.action(STEP_RELEASED).detail().get("released");
+            List<SkuQuantity> back = new ArrayList<>();
+            released.forEach((sku, n) -> back.add(new SkuQuantity(sku, ((Number) n).longValue())));
+            try {
+                if (!back.isEmpty()) inventory.reserve(tenantId, orderId, back, cancellationId + ":restore");
+                record(tenantId, orderId, cancellationId, STEP_RESERVATIONS_RESTORED, Map.of("reserved", quantities(back)));
+            } catch (RuntimeException e) {
+                problem = failure + "; the released reservations could not be restored: " + e.getMessage();
+            }
+        }
+        if (c.hasDone(STEP_PAYMENTS) && ((Number) c.action(STEP_PAYMENTS).detail().get("amount")).longValue() > 0) {
+            problem = problem + "; money was already given back (" + c.action(STEP_PAYMENTS).detail().get("amount") + ")";
+        }
+        String why = problem;
+        Hold hold = tx.mutate(ctx(tenantId), orderId, false, o -> o.compensateCancellation(cancellationId, why, ids.next("hold"), clock.instant()));
+        openRepair(tenantId, orderId, cancellationId, failedStep, why);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("compensated", true);
+        out.put("failure", why);
+        if (hold != null) out.put("hold_id", hold.id());
+        return out;
+    }
+
+    /** The last resort when compensation itself failed: a repair item, so a person finishes the job. */
+    public Map<String, Object> parkForRepair(String tenantId, String orderId, String cancellationId, String failedStep, String failure) {
+        openRepair(tenantId, orderId, cancellationId, failedStep, "compensation failed: " + failure);
+        return Map.of("parked", true);
+    }
+
+    private void openRepair(String tenantId, String orderId, String cancellationId, String failedStep, String failure) {
+        var now = clock.instant();
+        repairs.open(new RepairItem("rep_" + cancellationId.substring(cancellationId.indexOf('_') + 1), tenantId, orderId, cancellationId,
+                "cancellation_failed", failedStep, failure, "open", now, now, 1, List.of()));
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    private Map<String, Object> record(String tenantId, String orderId, String cancellationId, String step, Map<String, Object> detail) {
+        tx.mutate(ctx(tenantId), orderId, false, o -> o.recordCancellationStep(cancellationId, step, detail, clock.instant()));
+        return detail;
+    }
+
+    private Order load(String tenantId, String orderId) { return tx.get(ctx(tenantId), orderId); }
+
+    private static CommandContext ctx(String tenantId) {
+        return new CommandContext(sagaCaller(tenantId), null, null, null, null);
+    }
+
+    private static List<SkuQuantity> skus(Order order, Cancellation c) {
+        Map<String, Long> bySku = new LinkedHashMap<>();
+        for (Cancellation.LineQuantity q : c.lines()) {
+            OrderLine line = order.line(q.lineId());
+            bySku.merge(line.sku(), q.quantity(), Long::sum);
+        }
+        return bySku.entrySet().stream().map(e -> new SkuQuantity(e.getKey(), e.getValue())).toList();
+    }
+
+    private static Map<String, Object> quantities(List<SkuQuantity> q) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        q.forEach(x -> m.merge(x.sku(), x.quantity(), (a, b) -> ((Long) a) + ((Long) b)));
+        return m;
+    }
+
+    /** Splits an amount over the refund's lines in proportion to what each line gives back (largest remainder). */
+    static Map<String, Object> allocate(long amount, Map<String, Long> byLine) {
+        List<String> keys = new ArrayList<>(byLine.keySet());
+        long[] weights = keys.stream().mapToLong(byLine::get).toArray();
+        long[] parts = keys.isEmpty() ? new long[0] : Allocation.largestRemainder(amount, weights);
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) out.put(keys.get(i), parts[i]);
+        return out;
+    }
+
+    private static String email(Order order) {
+        for (Address a : new Address[] {order.state().billingAddress, order.state().shippingAddress}) {
+            if (a != null && a.email() != null) return a.email();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.oms.streams;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oms.app.CommandContext;
+import dev.oms.app.connector.NotificationSender;
+import dev.oms.app.connector.NotificationSender.Notification;
+import dev.oms.app.security.Caller;
+import dev.oms.domain.money.Money;
+import dev.oms.domain.order.Address;
+import dev.oms.domain.order.Order;
+import dev.oms.platform.Platform;
+import dev.oms.platform.dynamo.Keys;
+import dev.oms.platform.dynamo.SingleTable;
+import dev.oms.platform.json.Json;
+import dev.oms.platform.observability.Observability;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Sends the customer's order confirmation when an order is confirmed, and again when someone asks for it
+ * ({@code order.confirmation_requested}). EventBridge delivers at least once, so each event is sent once: a marker
+ * item per event id is written after a successful send and checked before sending.
+ */
+public final class NotificationsSubscriber implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private final Platform p;
+
+    public NotificationsSubscriber() { this(Platform.get()); }
+
+    NotificationsSubscriber(Platform p) { this.p = p; }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        Observability.start(context);
+        Map<String, Object> detail = (Map<String, Object>) event.get("detail");
+        String type = String.valueOf(event.get("detail-type"));
+        if (detail == null || !Set.of("order.confirmed", "order.confirmation_requested").contains(type)) return Map.of("sent", false);
+        String tenant = String.valueOf(detail.get("tenant_id"));
+        String eventId = String.valueOf(detail.get("id"));
+        String marker = Keys.marker(tenant, "notified#" + eventId);
+        if (p.table.get(marker, Keys.SINGLE).isPresent()) return Map.of("sent", false, "why", "already sent");
+        Order order = p.orders.get(new CommandContext(new Caller(tenant, "notifications", "system", Set.of("service"), null, null),
+                String.valueOf(detail.get("correlation_id")), null, null, null), String.valueOf(detail.get("order_id")));
+        Map<String, Object> data = (Map<String, Object>) detail.getOrDefault("data", Map.of());
+        String channel = String.valueOf(data.getOrDefault("channel", "email"));
+        String recipient = recipient(order, channel);
+        if (recipient == null) return Map.of("sent", false, "why", "no " + channel + " address on the order");
+        String subject = "Your order " + order.state().number + " is confirmed";
+        String body = "Thank you! We have your order " + order.state().number + " of " + order.lines().size() + " item(s), "
+                + Money.of(order.totals().total(), order.state().currency) + ".";
+        p.notifications.send(tenant, new Notification(channel, recipient, "order.confirmation", subject, body, Map.of("order_id", order.id())));
+        ObjectNode item = Json.object();
+        item.put(Keys.PK, marker);
+        item.put(Keys.SK, Keys.SINGLE);
+        item.put("type", "marker");
+        item.put(Keys.TTL, p.clock.instant().getEpochSecond() + 7 * 86400);
+        p.table.table().putItem(SingleTable.document(item));
+        return Map.of("sent", true, "channel", channel, "recipient", recipient);
+    }
+
+    private static String recipient(Order order, String channel) {
+        for (Address a : new Address[] {order.state().billingAddress, order.state().shippingAddress}) {
+            if (a == null) continue;
+            String v = channel.equals("sms") ? a.phone() : a.email();
+            if (v != null) return v;
+        }
+        return null;
+    }
+}

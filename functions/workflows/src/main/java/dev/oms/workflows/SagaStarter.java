@@ -1,0 +1,66 @@
+package dev.oms.workflows;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.oms.platform.aws.AwsClients;
+import dev.oms.platform.config.Env;
+import dev.oms.platform.json.Json;
+import dev.oms.platform.observability.Observability;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+
+/**
+ * Starts a saga for an order event (EventBridge rule target). The execution name is derived from the order and the
+ * request ({@code cancel-<order>-<cancellation>}), so a duplicate event starts nothing twice: Step Functions answers
+ * the existing execution for the same name and input.
+ */
+public final class SagaStarter implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private final SfnClient sfn;
+    private final String cancelOrderArn;
+
+    public SagaStarter() { this(AwsClients.stepFunctions(), Env.required("CANCEL_ORDER_STATE_MACHINE_ARN")); }
+
+    public SagaStarter(SfnClient sfn, String cancelOrderArn) {
+        this.sfn = sfn;
+        this.cancelOrderArn = cancelOrderArn;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        Observability.start(context);
+        Map<String, Object> detail = (Map<String, Object>) event.get("detail");
+        String type = String.valueOf(event.get("detail-type"));
+        if (detail == null || !"order.cancellation_requested".equals(type)) {
+            throw new IllegalArgumentException("SagaStarter cannot start anything for " + type);
+        }
+        Map<String, Object> data = (Map<String, Object>) detail.get("data");
+        String orderId = String.valueOf(detail.get("order_id"));
+        String cancellationId = String.valueOf(data.get("cancellation_id"));
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("tenant_id", detail.get("tenant_id"));
+        input.put("order_id", orderId);
+        input.put("cancellation_id", cancellationId);
+        input.put("scope", data.get("scope"));
+        input.put("refund", data.get("refund"));
+        input.put("restock", data.get("restock"));
+        input.put("correlation_id", detail.get("correlation_id"));
+        String name = executionName(orderId, cancellationId);
+        String arn;
+        try {
+            arn = sfn.startExecution(r -> r.stateMachineArn(cancelOrderArn).name(name).input(Json.write(Json.valueToTree(input)))).executionArn();
+        } catch (ExecutionAlreadyExistsException duplicate) {
+            arn = cancelOrderArn.replace(":stateMachine:", ":execution:") + ":" + name;
+        }
+        Observability.log().info("cancel-order saga {} for {}", arn, orderId);
+        return Map.of("execution_arn", arn, "name", name);
+    }
+
+    /** At most 80 characters of letters, digits, - and _: the ids are ULIDs with short prefixes, so they fit. */
+    static String executionName(String orderId, String cancellationId) {
+        String name = "cancel-" + orderId + "-" + cancellationId;
+        return name.length() <= 80 ? name : name.substring(0, 80);
+    }
+}
