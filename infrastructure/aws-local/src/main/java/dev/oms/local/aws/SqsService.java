@@ -92,8 +92,7 @@ public final class SqsService implements AutoCloseable {
         Map<String, Object> props = declared.get(id);
         if (props == null) throw new IllegalStateException("No AWS::SQS::Queue " + id + " in the template");
         boolean fifo = TemplateRefs.bool(props.get("FifoQueue"));
-        String name = TemplateRefs.name(template, props.get("QueueName"));
-        if (name == null) name = fifo ? id + ".fifo" : id;
+        String name = TemplateRefs.queueName(template, id);
         Map<String, String> attributes = new LinkedHashMap<>();
         copy(props, attributes, "VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds", "MaximumMessageSize",
                 "ReceiveMessageWaitTimeSeconds", "ContentBasedDeduplication");
@@ -108,8 +107,7 @@ public final class SqsService implements AutoCloseable {
             policy.put("maxReceiveCount", TemplateRefs.integer(r.get("maxReceiveCount"), 10));
             attributes.put("RedrivePolicy", Jsons.write(policy));
         }
-        String finalName = name;
-        String url = client.createQueue(b -> b.queueName(finalName).attributesWithStrings(attributes)).queueUrl();
+        String url = client.createQueue(b -> b.queueName(name).attributesWithStrings(attributes)).queueUrl();
         String arn = client.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         Queue q = new Queue(id, name, url, arn, fifo);

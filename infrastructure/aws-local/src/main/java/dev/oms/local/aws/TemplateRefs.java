@@ -95,6 +95,45 @@ final class TemplateRefs {
         }
     }
 
+    /** The name of a template queue: QueueName, or the logical id (with {@code .fifo} for FIFO queues). */
+    static String queueName(SamTemplate template, String logicalId) {
+        Map<String, Object> props = template.resourcesOfType("AWS::SQS::Queue").get(logicalId);
+        if (props == null) throw new IllegalArgumentException("No AWS::SQS::Queue " + logicalId + " in the template");
+        String name = name(template, props.get("QueueName"));
+        if (name != null) return name;
+        return bool(props.get("FifoQueue")) ? logicalId + ".fifo" : logicalId;
+    }
+
+    /** The name of a template topic: TopicName, or the logical id (with {@code .fifo} for FIFO topics). */
+    static String topicName(SamTemplate template, String logicalId) {
+        Map<String, Object> props = template.resourcesOfType("AWS::SNS::Topic").get(logicalId);
+        if (props == null) throw new IllegalArgumentException("No AWS::SNS::Topic " + logicalId + " in the template");
+        String name = name(template, props.get("TopicName"));
+        if (name != null) return name;
+        return bool(props.get("FifoTopic")) ? logicalId + ".fifo" : logicalId;
+    }
+
+    /** The logical id of the resource of one of the types whose physical name (as {@code namer} gives it) is this. */
+    static String logicalIdByName(SamTemplate template, String name, java.util.function.BiFunction<SamTemplate, String, String> namer, String... types) {
+        for (String type : types) {
+            for (String id : template.resourcesOfType(type).keySet()) {
+                if (name.equals(namer.apply(template, id))) return id;
+            }
+        }
+        return null;
+    }
+
+    /** A function's or state machine's name: FunctionName / Name / StateMachineName, or the logical id. */
+    static String functionName(SamTemplate template, String logicalId) {
+        Object r = template.resources().get(logicalId);
+        if (r instanceof Map<?, ?> m && m.get("Properties") instanceof Map<?, ?> p) {
+            for (String key : List.of("FunctionName", "StateMachineName", "Name")) {
+                if (p.get(key) != null) return name(template, p.get(key));
+            }
+        }
+        return logicalId;
+    }
+
     /** A property that may be one string or a list of strings. */
     static List<String> strings(Object value) {
         if (value == null) return List.of();

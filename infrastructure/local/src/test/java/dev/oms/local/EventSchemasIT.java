@@ -1,0 +1,98 @@
+package dev.oms.local;
+
+import static dev.oms.local.TestSystem.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.oms.platform.Platform;
+import dev.oms.platform.dynamo.SingleTable;
+import dev.oms.platform.events.EventEnvelope;
+import dev.oms.platform.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every event the code wrote validates against its JSON Schema in events/schemas, and every schema is used. */
+class EventSchemasIT {
+    static final Path SCHEMAS = Path.of(System.getProperty("oms.events", "../../events/schemas"));
+
+    static Map<String, JsonSchema> schemas() throws Exception {
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        Map<String, JsonSchema> out = new HashMap<>();
+        try (Stream<Path> files = Files.list(SCHEMAS)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".v1.json")).toList()) {
+                String type = f.getFileName().toString().replace(".v1.json", "");
+                out.put(type, factory.getSchema(Files.readString(f), com.networknt.schema.InputFormat.JSON,
+                        com.networknt.schema.SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build()));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyEmittedEventMatchesItsSchema() throws Exception {
+        driveAFlowThatEmitsMostEventTypes();
+        Map<String, JsonSchema> schemas = schemas();
+        List<String> problems = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
+        var scan = Platform.get().table.table().scan(r -> r.filterExpression(software.amazon.awssdk.enhanced.dynamodb.Expression.builder()
+                .expression("#t = :event").putExpressionName("#t", "type")
+                .putExpressionValue(":event", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("event")).build()));
+        for (var page : scan) {
+            for (var doc : page.items()) {
+                JsonNode envelope = EventEnvelope.fromItem(SingleTable.item(doc.toMap()));
+                String type = envelope.path("type").asText();
+                seen.add(type);
+                JsonSchema schema = schemas.get(type);
+                if (schema == null) { problems.add("no schema for " + type); continue; }
+                Set<ValidationMessage> errors = schema.validate(Json.parse(Json.write(envelope)));
+                if (!errors.isEmpty()) problems.add(type + ": " + errors + " in " + envelope);
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(seen).contains("order.created", "order.updated", "order.line_added", "order.line_updated", "order.line_removed",
+                "order.line_split", "order.lines_bulk_updated", "order.confirmed", "order.payment_pending", "order.held",
+                "order.hold_released", "order.closed", "order.reopened", "order.deleted", "order.lock_acquired", "order.lock_released",
+                "order.confirmation_requested");
+    }
+
+    @Test
+    void theSchemasAreValidDocuments() throws Exception {
+        assertThat(schemas()).hasSizeGreaterThanOrEqualTo(20);
+    }
+
+    private static void driveAFlowThatEmitsMostEventTypes() {
+        String tenant = newTenant();
+        Client admin = as(tenant, "schema-admin", "admin");
+        String id = create(admin, paidOrder(admin, "c1", "authorized"));
+        admin.patch("/v1/orders/" + id, Map.of("metadata", Map.of("a", "b")));
+        String line = admin.post("/v1/orders/" + id + "/lines", item("SKU-9", 2, 100, "GBP")).json().path("lines").get(0).path("id").asText();
+        admin.patch("/v1/orders/" + id + "/lines/" + line, Map.of("quantity", 3));
+        admin.post("/v1/orders/" + id + "/lines/" + line + "/split", Map.of("quantities", List.of(1, 2)));
+        admin.delete("/v1/orders/" + id + "/lines/" + line);
+        admin.post("/v1/orders/" + id + "/lines/bulk", Map.of("lines", List.of(Map.of("sku", "SKU-8", "quantity", 1,
+                "unit_price", Map.of("amount", 5, "currency", "GBP")))));
+        String hold = admin.post("/v1/orders/" + id + "/hold", Map.of("reason", "check")).json().path("hold").path("id").asText();
+        admin.post("/v1/orders/" + id + "/release", Map.of("hold_id", hold));
+        String lock = admin.post("/v1/orders/" + id + "/locks", Map.of()).json().path("id").asText();
+        admin.delete("/v1/orders/locks/" + lock);
+        String paidId = create(admin, paidOrder(admin, "c1", "authorized"));
+        admin.post("/v1/orders/" + paidId + "/confirm", null);
+        admin.post("/v1/orders/" + paidId + "/resend-confirmation", Map.of("channel", "email"));
+        admin.post("/v1/orders/" + paidId + "/close", Map.of("reason", "done"));
+        admin.post("/v1/orders/" + paidId + "/reopen", Map.of("reason", "dispute"));
+        admin.post("/v1/orders/" + create(admin, paidOrder(admin, "c2", "pending")) + "/confirm", null);
+        admin.delete("/v1/orders/" + create(admin, order("c3")));
+    }
+}
