@@ -1,6 +1,5 @@
 package dev.oms.local;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Plays API Gateway (HTTP API, payload 2.0) from the template: matches the route (literal segments beat parameters,
@@ -30,16 +28,15 @@ final class LocalApiGateway {
 
     private final List<SamTemplate.HttpRoute> routes;
     private final SamTemplate.HttpRoute defaultRoute;
-    private final Map<String, SamTemplate.Function> functions = new LinkedHashMap<>();
-    private final Map<String, Object> instances = new ConcurrentHashMap<>();
+    private final LocalFunctions functions;
     private final String authorizerFunction;
 
-    LocalApiGateway(SamTemplate template) {
+    LocalApiGateway(SamTemplate template, LocalFunctions functions) {
+        this.functions = functions;
         List<SamTemplate.HttpRoute> all = template.httpRoutes();
         this.defaultRoute = all.stream().filter(r -> r.path().equals("$default")).findFirst().orElse(null);
         this.routes = new ArrayList<>(all.stream().filter(r -> !r.path().equals("$default")).toList());
         this.routes.sort(Comparator.comparingInt((SamTemplate.HttpRoute r) -> -PathTemplate.specificity(r.path())));
-        template.functions().forEach(f -> functions.put(f.logicalId(), f));
         this.authorizerFunction = authorizerOf(template);
     }
 
@@ -47,9 +44,9 @@ final class LocalApiGateway {
 
     /** Creates every function behind a route (and the authorizer) now, so the first request does not pay for it. */
     void warmUp() {
-        routes.forEach(r -> instance(r.function()));
-        if (defaultRoute != null) instance(defaultRoute.function());
-        if (authorizerFunction != null) instance(authorizerFunction);
+        routes.forEach(r -> functions.instance(r.function()));
+        if (defaultRoute != null) functions.instance(defaultRoute.function());
+        if (authorizerFunction != null) functions.instance(authorizerFunction);
     }
 
     Exchange handle(String method, String rawPath, String rawQuery, Map<String, String> headers, String body) {
@@ -106,37 +103,19 @@ final class LocalApiGateway {
                 .withRouteArn("arn:aws:execute-api:us-east-1:000000000000:local/$default/" + routeKey.replace(' ', '/'))
                 .withIdentitySource(List.of(routeKey)).withRouteKey(routeKey).withRawPath(rawPath).withRawQueryString(rawQuery)
                 .withHeaders(headers).withQueryStringParameters(query).withPathParameters(pathParams).build();
-        RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>> handler =
-                (RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>>) instance(authorizerFunction);
-        Map<String, Object> result = handler.handleRequest(event, new LocalLambdaContext(requestId, authorizerFunction, 10));
+        Map<String, Object> result = (Map<String, Object>) functions.invoke(authorizerFunction, event);
         if (!Boolean.TRUE.equals(result.get("isAuthorized"))) return Map.of("auth_error", "Forbidden");
         return (Map<String, Object>) result.getOrDefault("context", Map.of());
     }
 
-    @SuppressWarnings("unchecked")
     private APIGatewayV2HTTPResponse invoke(String function, APIGatewayV2HTTPEvent event, String requestId) {
         try {
-            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
-                    (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) instance(function);
-            return handler.handleRequest(event, new LocalLambdaContext(requestId, function, 29));
+            return (APIGatewayV2HTTPResponse) functions.invoke(function, event);
         } catch (RuntimeException e) {
             // what API Gateway answers when the function itself crashes
             e.printStackTrace();
             return APIGatewayV2HTTPResponse.builder().withStatusCode(500).withBody("{\"message\":\"Internal Server Error\"}").build();
         }
-    }
-
-    private Object instance(String logicalId) {
-        return instances.computeIfAbsent(logicalId, id -> {
-            SamTemplate.Function f = functions.get(id);
-            if (f == null) throw new IllegalStateException("No function " + id + " in the template");
-            String className = f.handler().split("::")[0];
-            try {
-                return Class.forName(className).getDeclaredConstructor().newInstance();
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("Cannot create handler " + className, e);
-            }
-        });
     }
 
     @SuppressWarnings("unchecked")

@@ -103,7 +103,8 @@ public final class LocalRuntime implements AutoCloseable {
         System.setProperty("OMS_LOG_LEVEL", System.getProperty("OMS_LOG_LEVEL", "WARN"));
 
         TokenService tokens = new TokenService(secret.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
-        LocalApiGateway gateway = new LocalApiGateway(template);
+        LocalFunctions functions = new LocalFunctions(template);
+        LocalApiGateway gateway = new LocalApiGateway(template, functions);
         gateway.warmUp();
         LocalEndpoints local = new LocalEndpoints(tokens);
 
