@@ -134,25 +134,10 @@ public final class CancellationService {
         long left = c.refund() ? c.refundAmount() : 0;
         for (PaymentReference ref : order.state().payments) {
             if (left == 0) break;
-            PaymentGateway.PaymentStatus st = payments.status(tenantId, ref.paymentId());
-            if (st.amount() == null || !st.amount().currency().equals(currency)) continue;
-            String key = cancellationId + ":" + ref.paymentId();
-            PaymentGateway.Operation op = null;
-            if (st.state() == PaymentGateway.State.AUTHORIZED && st.captured() == 0) {
-                long amount = Math.min(left, st.amount().minor());
-                op = payments.voidAuthorization(tenantId, ref.paymentId(), Money.of(amount, currency), key);
-            } else if (st.captured() - st.refunded() > 0) {
-                long amount = Math.min(left, st.captured() - st.refunded());
-                op = payments.refund(tenantId, ref.paymentId(), Money.of(amount, currency), key);
-            }
-            if (op == null) continue;
-            left -= op.amount().minor();
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("payment_id", ref.paymentId());
-            o.put("kind", op.kind());
-            o.put("id", op.id());
-            o.put("amount", op.amount().minor());
-            operations.add(o);
+            Map<String, Object> done = settlePayment(tenantId, orderId, c, ref.paymentId(), currency, left);
+            if (done == null) continue;
+            left -= ((Number) done.get("amount")).longValue();
+            operations.add(done);
         }
         long given = (c.refund() ? c.refundAmount() : 0) - left;
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -163,6 +148,53 @@ public final class CancellationService {
         detail.put("operations", operations);
         detail.put("allocation", allocate(given, c.refundByLine()));
         return record(tenantId, orderId, cancellationId, STEP_PAYMENTS, detail);
+    }
+
+    /**
+     * One payment's part of the settlement, safe to repeat: the intended operation is recorded before the payment
+     * service is called, so a retry after a crash replays the same operation (same key, same amount) instead of
+     * deciding again from a status that the first attempt already changed.
+     */
+    private Map<String, Object> settlePayment(String tenantId, String orderId, Cancellation c, String paymentId, String currency, long left) {
+        String doneStep = "payment.settled:" + paymentId;
+        String plannedStep = "payment.planned:" + paymentId;
+        Order current = load(tenantId, orderId);
+        Cancellation now = current.cancellation(c.id());
+        if (now.hasDone(doneStep)) return now.action(doneStep).detail();
+        Map<String, Object> plan = now.hasDone(plannedStep) ? now.action(plannedStep).detail() : plan(tenantId, paymentId, currency, left);
+        if (plan == null) return null;
+        if (!now.hasDone(plannedStep)) record(tenantId, orderId, c.id(), plannedStep, plan);
+        String kind = (String) plan.get("kind");
+        Money amount = Money.of(((Number) plan.get("amount")).longValue(), currency);
+        String key = c.id() + ":" + paymentId;
+        PaymentGateway.Operation op = kind.equals("void")
+                ? payments.voidAuthorization(tenantId, paymentId, amount, key)
+                : payments.refund(tenantId, paymentId, amount, key);
+        Map<String, Object> done = new LinkedHashMap<>();
+        done.put("payment_id", paymentId);
+        done.put("kind", op.kind());
+        done.put("id", op.id());
+        done.put("amount", op.amount().minor());
+        record(tenantId, orderId, c.id(), doneStep, done);
+        return done;
+    }
+
+    /** Void what is authorized and not captured; refund what is captured and not refunded; nothing otherwise. */
+    private Map<String, Object> plan(String tenantId, String paymentId, String currency, long left) {
+        PaymentGateway.PaymentStatus st = payments.status(tenantId, paymentId);
+        if (st.amount() == null || !st.amount().currency().equals(currency)) return null;
+        String kind;
+        long amount;
+        if (st.state() == PaymentGateway.State.AUTHORIZED && st.captured() == 0 && st.openAuthorization() > 0) {
+            kind = "void";
+            amount = Math.min(left, st.openAuthorization());
+        } else if (st.captured() - st.refunded() > 0) {
+            kind = "refund";
+            amount = Math.min(left, st.captured() - st.refunded());
+        } else {
+            return null;
+        }
+        return Map.of("kind", kind, "amount", amount);
     }
 
     /** Puts the cancelled units back into sellable stock when the request asked for it. */
@@ -190,8 +222,9 @@ public final class CancellationService {
         if (email == null) return record(tenantId, orderId, cancellationId, STEP_NOTIFIED, Map.of("sent", false, "why", "no email address"));
         boolean full = c.scope().equals(Cancellation.FULL);
         String subject = full ? "Your order " + order.state().number + " is cancelled" : "Part of your order " + order.state().number + " is cancelled";
+        long given = c.hasDone(STEP_PAYMENTS) ? ((Number) c.action(STEP_PAYMENTS).detail().get("amount")).longValue() : 0;
         String body = (full ? "We have cancelled your order." : "We have cancelled some items of your order.")
-                + (c.refund() && c.refundAmount() > 0 ? " " + Money.of(c.refundAmount(), order.state().currency) + " is on its way back to you." : "");
+                + (given > 0 ? " " + Money.of(given, order.state().currency).display() + " is on its way back to you." : "");
         notifications.send(tenantId, new NotificationSender.Notification("email", email, "order.cancelled", subject, body,
                 Map.of("order_id", orderId, "cancellation_id", cancellationId)));
         return record(tenantId, orderId, cancellationId, STEP_NOTIFIED, Map.of("sent", true, "channel", "email", "recipient", email));

@@ -136,6 +136,8 @@ final class InMemoryOrderRepository implements OrderRepository {
         c.holds = new ArrayList<>(s.holds);
         c.metadata = s.metadata;
         c.lock = s.lock;
+        c.cancellations = new ArrayList<>(s.cancellations);
+        c.cancelledAt = s.cancelledAt;
         c.duplicatedFrom = s.duplicatedFrom;
         c.version = s.version;
         c.createdAt = s.createdAt;

@@ -20,11 +20,14 @@ public interface PaymentGateway {
     enum State { PENDING, AUTHORIZED, CAPTURED, DECLINED, VOIDED, REFUNDED, NOT_FOUND }
 
     /**
-     * {@code amount}: the authorized amount; {@code captured} and {@code refunded} what has been captured and
-     * refunded of it so far (zero when unknown).
+     * {@code amount}: the authorized amount; {@code captured}, {@code refunded} and {@code voided} what has been
+     * captured, refunded and released of it so far (zero when unknown).
      */
-    record PaymentStatus(String paymentId, State state, Money amount, long captured, long refunded) {
-        public PaymentStatus(String paymentId, State state, Money amount) { this(paymentId, state, amount, 0, 0); }
+    record PaymentStatus(String paymentId, State state, Money amount, long captured, long refunded, long voided) {
+        public PaymentStatus(String paymentId, State state, Money amount) { this(paymentId, state, amount, 0, 0, 0); }
+
+        /** What is authorized and neither captured nor released. */
+        public long openAuthorization() { return amount == null ? 0 : amount.minor() - captured - voided; }
     }
 
     /** The result of a void or refund: the payment service's id for it and the amount it moved. */

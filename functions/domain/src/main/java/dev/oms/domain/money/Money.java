@@ -44,6 +44,11 @@ public record Money(long minor, String currency) implements Comparable<Money> {
         return Long.compare(minor, other.minor);
     }
 
+    /** For people: {@code 29.49 GBP}, {@code 1200 JPY}, {@code 1.250 KWD} (exact, in the currency's minor-unit digits). */
+    public String display() {
+        return java.math.BigDecimal.valueOf(minor).movePointLeft(Currencies.exponent(currency)).toPlainString() + " " + currency;
+    }
+
     @Override
     public String toString() { return minor + " " + currency; }
 }

@@ -121,10 +121,7 @@ public final class Order {
     private void assertLinesEditable() {
         boolean editable = LINES_EDITABLE.contains(s.status)
                 || (s.status == OrderStatus.ON_HOLD && LINES_EDITABLE.contains(s.statusBeforeHold));
-        if (editable && openCancellation() != null) {
-            throw DomainException.conflict("order.cancellation_in_progress", "Order " + s.id + " has a cancellation in progress",
-                    "Wait for the cancellation to finish.");
-        }
+        if (editable) assertNoOpenCancellation();
         if (!editable) {
             throw DomainException.conflict("order.lines_not_editable", "Lines of a " + s.status.wire() + " order cannot be changed directly",
                     "Lines can change while an order is created or pending; after confirmation use a change quote.");
@@ -278,6 +275,7 @@ public final class Order {
      */
     public void confirm(ConfirmationChecks checks, String holdId, Actor actor, Instant now) {
         if (s.status != OrderStatus.CREATED && s.status != OrderStatus.PENDING) throw invalidTransition(OrderStatus.CONFIRMED);
+        assertNoOpenCancellation();
         if (!checks.unavailableSkus().isEmpty()) {
             throw DomainException.conflict("order.blocked.inventory_unavailable", "Not enough stock for " + checks.unavailableSkus(),
                     "Change the quantities or wait for stock, then confirm again.").with("skus", checks.unavailableSkus());
@@ -391,6 +389,7 @@ public final class Order {
 
     public void close(String reason, Instant now) {
         if (s.status != OrderStatus.CONFIRMED) throw invalidTransition(OrderStatus.COMPLETED);
+        assertNoOpenCancellation();
         transition(OrderStatus.COMPLETED, now);
         s.closedAt = now;
         record("order.closed", data("from", OrderStatus.CONFIRMED.wire(), "to", OrderStatus.COMPLETED.wire()), reason);
@@ -510,6 +509,9 @@ public final class Order {
         Map<String, Long> wanted = new LinkedHashMap<>();
         for (int i = 0; i < request.size(); i++) {
             Cancellation.LineQuantity q = request.get(i);
+            if (q.quantity() <= 0) {
+                throw DomainException.invalidField("lines[" + i + "].quantity", "quantity.not_positive", "Cancel a positive quantity");
+            }
             OrderLine line = line(q.lineId());
             if (wanted.containsKey(q.lineId())) {
                 throw DomainException.invalidField("lines[" + i + "].line_id", "line_id.duplicate", "A line may appear once per request");
@@ -522,9 +524,7 @@ public final class Order {
         }
         long remainingUnits = s.lines.stream().mapToLong(l -> l.quantity() - wanted.getOrDefault(l.id(), 0L)).sum();
         if (remainingUnits == 0) return requestCancellation(id, reason, refund, restock, actor, now);
-        List<OrderLine> after = new ArrayList<>();
-        for (OrderLine l : s.lines) after.add(wanted.containsKey(l.id()) ? l.cancel(wanted.get(l.id())) : l);
-        after = OrderPricing.price(after, s.discount);
+        List<OrderLine> after = linesAfterCancelling(wanted).lines();
         Map<String, Long> byLine = new LinkedHashMap<>();
         long refundAmount = 0;
         for (int i = 0; i < s.lines.size(); i++) {
@@ -536,6 +536,36 @@ public final class Order {
                 .map(e -> new Cancellation.LineQuantity(e.getKey(), e.getValue())).toList();
         return open(new Cancellation(id, Cancellation.PARTIAL, reason, refund, restock, s.status, lines, byLine,
                 refundAmount, Cancellation.State.REQUESTED, actor.id(), now, List.of(), null), now);
+    }
+
+    private record CancelPlan(List<OrderLine> lines, Money discount) { }
+
+    /**
+     * The lines once these quantities are cancelled. Only the cancelled lines change: each keeps the share of its line
+     * discount, explicit tax and order-discount allocation that belongs to its remaining units (largest remainder on
+     * units), and the order discount shrinks by the cancelled units' shares. Untouched lines keep their allocation, so
+     * nobody else's price moves and no line gives back a negative amount.
+     */
+    private CancelPlan linesAfterCancelling(Map<String, Long> wanted) {
+        long removed = 0;
+        List<OrderLine> after = new ArrayList<>();
+        for (OrderLine l : s.lines) {
+            Long q = wanted.get(l.id());
+            if (q == null) { after.add(l); continue; }
+            OrderLine cut = l.cancel(Math.min(q, l.quantity()));
+            long[] alloc = Allocation.largestRemainder(l.allocatedDiscount(), new long[] {cut.quantity(), Math.min(q, l.quantity())});
+            long keep = Math.min(alloc[0], Math.max(0, cut.gross() - cut.discount().minor()));
+            removed += l.allocatedDiscount() - keep;
+            after.add(OrderPricing.withAllocation(cut, keep));
+        }
+        return new CancelPlan(after, Money.of(s.discount.minor() - removed, s.currency));
+    }
+
+    private void assertNoOpenCancellation() {
+        if (openCancellation() != null) {
+            throw DomainException.conflict("order.cancellation_in_progress", "Order " + s.id + " has a cancellation in progress",
+                    "Wait for the cancellation to finish.");
+        }
     }
 
     private void assertCancellable() {
@@ -577,7 +607,7 @@ public final class Order {
     public void completeCancellation(String cancellationId, Instant now) {
         Cancellation c = cancellation(cancellationId);
         if (!c.isOpen()) return;
-        replace(c.in(Cancellation.State.COMPLETED, null));
+        replace(c.in(Cancellation.State.COMPLETED, c.failure()));
         touch(now);
         Map<String, Object> d = data("cancellation_id", c.id(), "scope", c.scope(), "reason", c.reason(),
                 "refund_amount", c.refund() ? c.refundAmount() : 0, "currency", s.currency, "restocked", c.restock());
@@ -594,9 +624,9 @@ public final class Order {
         }
         Map<String, Long> byId = new LinkedHashMap<>();
         c.lines().forEach(l -> byId.put(l.lineId(), l.quantity()));
-        List<OrderLine> after = new ArrayList<>();
-        for (OrderLine l : s.lines) after.add(byId.containsKey(l.id()) ? l.cancel(Math.min(byId.get(l.id()), l.quantity())) : l);
-        s.lines = new ArrayList<>(OrderPricing.price(after, s.discount));
+        CancelPlan plan = linesAfterCancelling(byId);
+        s.lines = new ArrayList<>(plan.lines());
+        s.discount = plan.discount();
         d.put("lines", c.lines().stream().map(l -> (Object) data("line_id", l.lineId(), "quantity", l.quantity())).toList());
         record("order.lines_cancelled", d, c.reason());
     }
@@ -612,7 +642,7 @@ public final class Order {
         if (s.status == OrderStatus.CANCELLING) s.status = c.previousStatus();
         record("order.cancellation_failed", data("cancellation_id", c.id(), "scope", c.scope(), "failure", failure,
                 "to", s.status == OrderStatus.ON_HOLD ? OrderStatus.ON_HOLD.wire() : s.status.wire()), failure);
-        Hold hold = new Hold(holdId, "cancellation_failed", "Cancellation " + c.id() + " failed: " + failure, null, failure, "system", now);
+        Hold hold = new Hold(holdId, "cancellation_failed", failureHoldReason(c.id()) + failure, null, failure, "system", now);
         placeHold(hold, now);
         return hold;
     }
@@ -627,7 +657,7 @@ public final class Order {
             throw DomainException.conflict("cancellation.already_completed", "Cancellation " + cancellationId + " already completed", "Nothing to force.");
         }
         if (s.status == OrderStatus.CANCELLED) throw DomainException.conflict("order.already_cancelled", "Order " + s.id + " is already cancelled", "Nothing to do.");
-        s.holds.removeIf(h -> h.type().equals("cancellation_failed") && h.reason().contains(cancellationId));
+        s.holds.removeIf(h -> h.type().equals("cancellation_failed") && h.reason().startsWith(failureHoldReason(cancellationId)));
         if (s.status == OrderStatus.ON_HOLD && s.holds.isEmpty()) {
             s.status = s.statusBeforeHold;
             s.statusBeforeHold = null;
@@ -644,6 +674,8 @@ public final class Order {
         touch(now);
         record("order.repair_" + action, data("repair_id", repairId, "action", action, "note", note), note);
     }
+
+    private static String failureHoldReason(String cancellationId) { return "Cancellation " + cancellationId + " failed: "; }
 
     private void replace(Cancellation c) {
         for (int i = 0; i < s.cancellations.size(); i++) if (s.cancellations.get(i).id().equals(c.id())) s.cancellations.set(i, c);

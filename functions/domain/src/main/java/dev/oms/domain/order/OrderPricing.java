@@ -41,18 +41,23 @@ public final class OrderPricing {
         List<OrderLine> priced = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             OrderLine line = lines.get(i);
-            long net = weights[i] - allocated[i];
-            long tax;
-            if (line.taxAmount() != null) {
-                tax = line.taxAmount().minor();
-            } else if (line.taxRateBps() != null) {
-                tax = Allocation.divideHalfEven(Math.multiplyExact(net, (long) line.taxRateBps()), 10_000);
-            } else {
-                tax = 0;
-            }
-            priced.add(line.priced(allocated[i], tax));
+            priced.add(withAllocation(line, allocated[i]));
         }
         return priced;
+    }
+
+    /** The line with this share of the order discount and the tax that follows from it. */
+    public static OrderLine withAllocation(OrderLine line, long allocated) {
+        long net = line.gross() - line.discount().minor() - allocated;
+        long tax;
+        if (line.taxAmount() != null) {
+            tax = line.taxAmount().minor();
+        } else if (line.taxRateBps() != null) {
+            tax = Allocation.divideHalfEven(Math.multiplyExact(net, (long) line.taxRateBps()), 10_000);
+        } else {
+            tax = 0;
+        }
+        return line.priced(allocated, tax);
     }
 
     public static OrderTotals totals(List<OrderLine> lines, long shipping) {

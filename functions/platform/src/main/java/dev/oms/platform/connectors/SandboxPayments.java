@@ -35,7 +35,7 @@ public final class SandboxPayments implements PaymentGateway {
         if (p == null) return new PaymentStatus(paymentId, State.NOT_FOUND, null);
         State state = fault == SandboxFaults.Mode.DECLINE ? State.DECLINED : State.valueOf(p.path("state").asText().toUpperCase(Locale.ROOT));
         return new PaymentStatus(paymentId, state, Money.of(p.path("amount").asLong(), p.path("currency").asText()),
-                p.path("captured").asLong(), p.path("refunded").asLong());
+                p.path("captured").asLong(), p.path("refunded").asLong(), p.path("voided").asLong());
     }
 
     @Override
