@@ -49,7 +49,7 @@ public final class NotificationsSubscriber implements RequestHandler<Map<String,
         if (recipient == null) return Map.of("sent", false, "why", "no " + channel + " address on the order");
         String subject = "Your order " + order.state().number + " is confirmed";
         String body = "Thank you! We have your order " + order.state().number + " of " + order.lines().size() + " item(s), "
-                + Money.of(order.totals().total(), order.state().currency) + ".";
+                + Money.of(order.totals().total(), order.state().currency).display() + ".";
         p.notifications.send(tenant, new Notification(channel, recipient, "order.confirmation", subject, body, Map.of("order_id", order.id())));
         ObjectNode item = Json.object();
         item.put(Keys.PK, marker);

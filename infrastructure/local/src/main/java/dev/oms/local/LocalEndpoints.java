@@ -25,13 +25,23 @@ import java.util.Set;
 final class LocalEndpoints {
     private static final Set<String> PAYMENT_STATES = Set.of("authorized", "pending", "declined", "captured");
     private final TokenService tokens;
+    private final LocalCloud cloud;
 
-    LocalEndpoints(TokenService tokens) { this.tokens = tokens; }
+    LocalEndpoints(TokenService tokens, LocalCloud cloud) {
+        this.tokens = tokens;
+        this.cloud = cloud;
+    }
 
     LocalApiGateway.Exchange handle(String method, String path, Map<String, String> headers, String body) {
         try {
             return switch (method + " " + path) {
                 case "GET /local", "GET /local/" -> ok(index());
+                case "GET /local/notifications" -> new LocalApiGateway.Exchange(200, json(), cloud.notifications().toJson(200));
+                case "DELETE /local/notifications" -> {
+                    cloud.notifications().clear();
+                    yield new LocalApiGateway.Exchange(204, Map.of(), "");
+                }
+                case "GET /local/console" -> ok(LocalConsole.snapshot(cloud));
                 case "POST /local/token" -> token(parse(body));
                 case "POST /local/sandbox/payments" -> payment(headers, parse(body));
                 case "GET /local/faults" -> ok(faults());
@@ -117,7 +127,7 @@ final class LocalEndpoints {
         return new LocalApiGateway.Exchange(201, json(), Json.write(faults()));
     }
 
-    private static ObjectNode faults() {
+    static ObjectNode faults() {
         ObjectNode o = Json.object();
         ArrayNode a = o.putArray("data");
         for (SandboxFaults.Fault f : SandboxFaults.list()) {
@@ -134,6 +144,8 @@ final class LocalEndpoints {
         a.add("POST /local/token {sub, tenant_id, roles, customer_id?, ttl_seconds?}");
         a.add("POST /local/sandbox/payments {amount, currency, state?} with a bearer token");
         a.add("GET|POST|DELETE /local/faults {connector, operation, mode: fail|timeout|decline, times}");
+        a.add("GET|DELETE /local/notifications (captured emails and SMS, newest first)");
+        a.add("GET /local/console (recent events and their deliveries, queues and DLQs, executions, notifications, faults)");
         return o;
     }
 

@@ -5,9 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What {@code !Ref} gives for the template's resources locally, as CloudFormation would on AWS: the name of an event
- * bus, the ARN of a topic or a state machine, the URL of a queue, the name of a bucket. Physical names are the
- * logical ids (buckets lower-cased), in account 000000000000 and region us-east-1.
+ * What {@code !Ref} and {@code !GetAtt} give locally for the resources the local cloud does not name itself (state
+ * machines, functions), as CloudFormation would on AWS, in account 000000000000 and region us-east-1.
  */
 final class LocalResources {
     static final String REGION = "us-east-1";
@@ -17,14 +16,21 @@ final class LocalResources {
 
     static Map<String, String> references(SamTemplate template) {
         Map<String, String> refs = new LinkedHashMap<>();
-        template.resourcesOfType("AWS::Events::EventBus").keySet().forEach(id -> refs.put(id, id));
-        template.resourcesOfType("AWS::SNS::Topic").keySet().forEach(id -> refs.put(id, "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":" + id));
-        template.resourcesOfType("AWS::Serverless::StateMachine").keySet()
-                .forEach(id -> refs.put(id, "arn:aws:states:" + REGION + ":" + ACCOUNT + ":stateMachine:" + id));
-        template.resourcesOfType("AWS::SQS::Queue").keySet().forEach(id -> refs.put(id, "http://localhost/" + ACCOUNT + "/" + id));
-        template.resourcesOfType("AWS::S3::Bucket").keySet().forEach(id -> refs.put(id, id.toLowerCase(java.util.Locale.ROOT)));
+        template.resourcesOfType("AWS::Serverless::StateMachine").keySet().forEach(id -> refs.put(id, stateMachineArn(id)));
         template.functions().forEach(f -> refs.put(f.logicalId(), f.logicalId()));
         return refs;
+    }
+
+    static String stateMachineArn(String logicalId) { return "arn:aws:states:" + REGION + ":" + ACCOUNT + ":stateMachine:" + logicalId; }
+
+    /** {@code !GetAtt Id.Attribute} locally: ARNs of queues, functions and state machines, names of topics and machines. */
+    static String getAtt(LocalCloud cloud, String id, String attribute) {
+        if (cloud.sqs.queues().containsKey(id)) return attribute.equals("Arn") ? cloud.sqs.queueArn(id) : cloud.sqs.queue(id).name();
+        if (attribute.equals("TopicName")) return id;
+        if (attribute.equals("Name")) return id;
+        if (attribute.equals("StreamArn")) return id;
+        if (attribute.equals("Arn")) return functionArn(id);
+        return id;
     }
 
     static String functionArn(String logicalId) { return "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + logicalId; }

@@ -56,15 +56,17 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     private final DynamoDbLocal dynamo;
+    private final LocalCloud cloud;
     private final HttpServer server;
     private final ExecutorService executor;
     private final LocalApiGateway gateway;
     private final LocalEndpoints local;
     private final TokenService tokens;
 
-    private LocalRuntime(DynamoDbLocal dynamo, HttpServer server, ExecutorService executor, LocalApiGateway gateway,
+    private LocalRuntime(DynamoDbLocal dynamo, LocalCloud cloud, HttpServer server, ExecutorService executor, LocalApiGateway gateway,
                          LocalEndpoints local, TokenService tokens) {
         this.dynamo = dynamo;
+        this.cloud = cloud;
         this.server = server;
         this.executor = executor;
         this.gateway = gateway;
@@ -75,6 +77,7 @@ public final class LocalRuntime implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         System.setProperty("OMS_LOG_FORMAT", System.getProperty("OMS_LOG_FORMAT", "Text"));
+        System.setProperty("OMS_LOG_LEVEL", System.getProperty("OMS_LOG_LEVEL", "INFO"));
         LocalRuntime runtime = start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try { runtime.close(); } catch (Exception ignored) { }
@@ -83,7 +86,9 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     public static LocalRuntime start(Options o) throws Exception {
+        System.setProperty("OMS_LOG_LEVEL", System.getProperty("OMS_LOG_LEVEL", "WARN"));
         SamTemplate template = readTemplate(o.template());
+        var sqsStarting = LocalCloud.startSqs();
         DynamoDbLocal dynamo = DynamoDbLocal.start(o.dataDir(), o.inMemory());
         Map<String, String> tableNames = new LinkedHashMap<>();
         template.resourcesOfType("AWS::DynamoDB::Table").keySet().forEach(id -> tableNames.put(id, id));
@@ -93,25 +98,29 @@ public final class LocalRuntime implements AutoCloseable {
         Map<String, String> refs = new LinkedHashMap<>(tableNames);
         refs.put("TokenSecret", secret);
         refs.putAll(LocalResources.references(template));
+        LocalFunctions functions = new LocalFunctions(template);
+        LocalCloud cloud = LocalCloud.start(template, sqsStarting, o.dataDir(), o.inMemory(), functions::invoke, null);
+        refs.putAll(cloud.references());
         // what Lambda would put in each function's environment, plus the SDK settings that point at the local services
-        TemplateEnvironment.resolve(template, refs).forEach(System::setProperty);
+        TemplateEnvironment.resolve(template, refs, (id, attribute) -> LocalResources.getAtt(cloud, id, attribute)).forEach(System::setProperty);
+        cloud.pointSdkClientsHere();
         System.setProperty("aws.region", "us-east-1");
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
         System.setProperty("aws.endpointUrlDynamoDb", dynamo.endpoint());
         System.setProperty("OMS_METRICS", System.getProperty("OMS_METRICS", "off"));
-        System.setProperty("OMS_LOG_LEVEL", System.getProperty("OMS_LOG_LEVEL", "WARN"));
+
 
         TokenService tokens = new TokenService(secret.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
-        LocalFunctions functions = new LocalFunctions(template);
         LocalApiGateway gateway = new LocalApiGateway(template, functions);
         gateway.warmUp();
-        LocalEndpoints local = new LocalEndpoints(tokens);
+        LocalEndpoints local = new LocalEndpoints(tokens, cloud);
+        cloud.startEventSources(template, functions::invoke, dynamo.endpoint(), tableNames, o.dataDir(), o.inMemory());
 
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", o.port()), 128);
         ExecutorService executor = Executors.newFixedThreadPool(32);
         server.setExecutor(executor);
-        LocalRuntime runtime = new LocalRuntime(dynamo, server, executor, gateway, local, tokens);
+        LocalRuntime runtime = new LocalRuntime(dynamo, cloud, server, executor, gateway, local, tokens);
         server.createContext("/", runtime::serve);
         server.start();
         if (o.demo()) new DemoData(runtime).loadIfAbsent();
@@ -132,6 +141,8 @@ public final class LocalRuntime implements AutoCloseable {
     public String baseUrl() { return "http://localhost:" + port(); }
 
     public TokenService tokens() { return tokens; }
+
+    LocalCloud cloud() { return cloud; }
 
     List<dev.oms.platform.template.SamTemplate.HttpRoute> routes() { return gateway.routes(); }
 
@@ -177,6 +188,8 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
+    LocalEndpoints localEndpoints() { return local; }
+
     private void printBanner() {
         String admin = local.mint("demo-admin", "demo", List.of("admin"), null, 86400);
         String agent = local.mint("demo-agent", "demo", List.of("agent"), null, 86400);
@@ -199,6 +212,7 @@ public final class LocalRuntime implements AutoCloseable {
     public void close() throws Exception {
         server.stop(0);
         executor.shutdownNow();
+        cloud.close();
         dynamo.close();
     }
 }

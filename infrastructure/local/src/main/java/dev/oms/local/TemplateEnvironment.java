@@ -14,20 +14,26 @@ final class TemplateEnvironment {
 
     @SuppressWarnings("unchecked")
     static Map<String, String> resolve(SamTemplate template, Map<String, String> refs) {
+        return resolve(template, refs, (id, attribute) -> id);
+    }
+
+    /** {@code getAtt} answers {@code !GetAtt Id.Attribute} (an ARN, a name). */
+    static Map<String, String> resolve(SamTemplate template, Map<String, String> refs, java.util.function.BinaryOperator<String> getAtt) {
         Map<String, String> env = new LinkedHashMap<>();
         Map<String, Object> globals = (Map<String, Object>) template.section("Globals").getOrDefault("Function", Map.of());
-        add(env, globals, refs, "Globals");
-        for (SamTemplate.Function f : template.functions()) add(env, f.properties(), refs, f.logicalId());
+        add(env, globals, refs, getAtt, "Globals");
+        for (SamTemplate.Function f : template.functions()) add(env, f.properties(), refs, getAtt, f.logicalId());
         env.remove("JAVA_TOOL_OPTIONS");
         return env;
     }
 
     @SuppressWarnings("unchecked")
-    private static void add(Map<String, String> env, Map<String, Object> props, Map<String, String> refs, String owner) {
+    private static void add(Map<String, String> env, Map<String, Object> props, Map<String, String> refs,
+                            java.util.function.BinaryOperator<String> getAtt, String owner) {
         Map<String, Object> environment = (Map<String, Object>) props.getOrDefault("Environment", Map.of());
         Map<String, Object> vars = (Map<String, Object>) environment.getOrDefault("Variables", Map.of());
         vars.forEach((k, v) -> {
-            String value = value(v, refs);
+            String value = value(v, refs, getAtt);
             String before = env.putIfAbsent(k, value);
             if (before != null && !before.equals(value) && !owner.equals("Globals")) {
                 throw new IllegalStateException(owner + " sets " + k + " differently from another function");
@@ -36,7 +42,7 @@ final class TemplateEnvironment {
     }
 
     @SuppressWarnings("unchecked")
-    private static String value(Object v, Map<String, String> refs) {
+    private static String value(Object v, Map<String, String> refs, java.util.function.BinaryOperator<String> getAtt) {
         if (v instanceof Map<?, ?> m && m.containsKey("Ref")) {
             String name = String.valueOf(m.get("Ref"));
             String resolved = refs.get(name);
@@ -44,7 +50,8 @@ final class TemplateEnvironment {
             return resolved;
         }
         if (v instanceof Map<?, ?> m && m.containsKey("Fn::GetAtt")) {
-            return String.valueOf(((java.util.List<Object>) m.get("Fn::GetAtt")).get(0));
+            java.util.List<Object> parts = (java.util.List<Object>) m.get("Fn::GetAtt");
+            return getAtt.apply(String.valueOf(parts.get(0)), String.valueOf(parts.get(1)));
         }
         return String.valueOf(v);
     }

@@ -26,7 +26,20 @@ final class LocalHttpServer implements AutoCloseable {
         executor = Executors.newCachedThreadPool(daemonThreads(name));
         server.setExecutor(executor);
         server.createContext("/", handler);
-        server.start();
+        startOnDaemonThread(name);
+    }
+
+    /** The JDK names its dispatcher thread itself and makes it a daemon only when started from a daemon thread. */
+    private void startOnDaemonThread(String name) {
+        Thread starter = new Thread(server::start, name + "-start");
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting " + name, e);
+        }
     }
 
     int port() { return server.getAddress().getPort(); }

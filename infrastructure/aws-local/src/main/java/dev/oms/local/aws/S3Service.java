@@ -112,6 +112,7 @@ public final class S3Service implements AutoCloseable {
                 .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY)
                 .ignoreUnknownHeaders(true).stopTimeout(200).build();
+        daemonJettyThreads(proxy);
         proxy.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!"STARTED".equals(proxy.getState()) && System.nanoTime() < deadline) Thread.sleep(10);
@@ -124,6 +125,26 @@ public final class S3Service implements AutoCloseable {
     }
 
     public static S3Service start(Options options) throws Exception { return new S3Service(options); }
+
+    /**
+     * s3proxy's (shaded) Jetty runs on non-daemon threads and offers no setting for it; flip its thread pool and
+     * scheduler to daemon before start, so a runtime that forgets {@link #close()} can still exit. Best effort.
+     */
+    private static void daemonJettyThreads(S3Proxy proxy) {
+        try {
+            java.lang.reflect.Field serverField = S3Proxy.class.getDeclaredField("server");
+            serverField.setAccessible(true);
+            var server = (org.gaul.shaded.org.eclipse.jetty.server.Server) serverField.get(proxy);
+            if (server.getThreadPool() instanceof org.gaul.shaded.org.eclipse.jetty.util.thread.QueuedThreadPool pool) pool.setDaemon(true);
+            if (server.getScheduler() instanceof org.gaul.shaded.org.eclipse.jetty.util.thread.ScheduledExecutorScheduler scheduler) {
+                java.lang.reflect.Field daemon = scheduler.getClass().getDeclaredField("daemon");
+                daemon.setAccessible(true);
+                daemon.setBoolean(scheduler, true);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debug("s3proxy threads stay non-daemon: {}", e.toString());
+        }
+    }
 
     /** What SDK clients use as their S3 endpoint ({@code aws.endpointUrlS3}), with path-style access. */
     public String endpoint() { return "http://127.0.0.1:" + port; }
@@ -341,6 +362,10 @@ public final class S3Service implements AutoCloseable {
         notifier.awaitTermination(5, TimeUnit.SECONDS);
         presigner.close();
         client.close();
-        proxy.stop();
+        try {
+            proxy.stop();
+        } catch (java.util.concurrent.TimeoutException idleConnectionsCut) {
+            // Jetty stopped; the graceful wait for kept-alive client connections timed out
+        }
     }
 }

@@ -236,6 +236,14 @@ public final class SnsService implements AutoCloseable {
                 }
             });
         }
+        if (topic.subscriptions().isEmpty() && attributes.containsKey("channel") && attributes.containsKey("recipient")) {
+            // a message addressed by its attributes (channel + recipient), as the OMS sends customer notifications: on
+            // AWS a delivery subscription (SES, SMS) sends it; locally the outbox captures what would go out
+            Map<String, String> texts = new java.util.LinkedHashMap<>();
+            attributes.forEach((k, a) -> { if (a.stringValue() != null) texts.put(k, a.stringValue()); });
+            outbox.add(attributes.get("channel").stringValue(), attributes.get("recipient").stringValue(), subject, message, texts,
+                    topic.arn(), messageId);
+        }
         return messageId;
     }
 

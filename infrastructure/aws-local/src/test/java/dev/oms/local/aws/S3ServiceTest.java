@@ -156,10 +156,13 @@ class S3ServiceTest {
             first.createBuckets(template);
             first.client().putObject(b -> b.bucket("importsbucket").key("kept/one.txt"), RequestBody.fromString("still here"));
         }
+        int port;
         try (S3Service second = S3Service.start(S3Service.Options.filesystem(dir))) {
             second.createBuckets(template);
             assertThat(second.client().getObjectAsBytes(b -> b.bucket("importsbucket").key("kept/one.txt")).asUtf8String()).isEqualTo("still here");
+            port = second.port();
         }
+        assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", port).close()).isInstanceOf(java.net.ConnectException.class);
     }
 
     private static List<S3EventNotification.S3EventNotificationRecord> records() {
