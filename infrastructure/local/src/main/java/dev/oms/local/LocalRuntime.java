@@ -57,16 +57,18 @@ public final class LocalRuntime implements AutoCloseable {
 
     private final DynamoDbLocal dynamo;
     private final LocalCloud cloud;
+    private final LocalStepFunctions stepFunctions;
     private final HttpServer server;
     private final ExecutorService executor;
     private final LocalApiGateway gateway;
     private final LocalEndpoints local;
     private final TokenService tokens;
 
-    private LocalRuntime(DynamoDbLocal dynamo, LocalCloud cloud, HttpServer server, ExecutorService executor, LocalApiGateway gateway,
-                         LocalEndpoints local, TokenService tokens) {
+    private LocalRuntime(DynamoDbLocal dynamo, LocalCloud cloud, LocalStepFunctions stepFunctions, HttpServer server,
+                         ExecutorService executor, LocalApiGateway gateway, LocalEndpoints local, TokenService tokens) {
         this.dynamo = dynamo;
         this.cloud = cloud;
+        this.stepFunctions = stepFunctions;
         this.server = server;
         this.executor = executor;
         this.gateway = gateway;
@@ -99,11 +101,15 @@ public final class LocalRuntime implements AutoCloseable {
         refs.put("TokenSecret", secret);
         refs.putAll(LocalResources.references(template));
         LocalFunctions functions = new LocalFunctions(template);
-        LocalCloud cloud = LocalCloud.start(template, sqsStarting, o.dataDir(), o.inMemory(), functions::invoke, null);
+        LocalStepFunctions stepFunctions = LocalStepFunctions.start(functions, o.dataDir(), o.inMemory());
+        LocalCloud cloud = LocalCloud.start(template, sqsStarting, o.dataDir(), o.inMemory(), functions::invoke, stepFunctions::start);
         refs.putAll(cloud.references());
+        java.util.function.BinaryOperator<String> getAtt = (id, attribute) -> LocalResources.getAtt(cloud, id, attribute);
         // what Lambda would put in each function's environment, plus the SDK settings that point at the local services
-        TemplateEnvironment.resolve(template, refs, (id, attribute) -> LocalResources.getAtt(cloud, id, attribute)).forEach(System::setProperty);
+        TemplateEnvironment.resolve(template, refs, getAtt).forEach(System::setProperty);
         cloud.pointSdkClientsHere();
+        System.setProperty("aws.endpointUrlSfn", stepFunctions.endpoint());
+        stepFunctions.createStateMachines(template, o.template().toAbsolutePath().getParent(), getAtt);
         System.setProperty("aws.region", "us-east-1");
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
@@ -114,13 +120,13 @@ public final class LocalRuntime implements AutoCloseable {
         TokenService tokens = new TokenService(secret.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
         LocalApiGateway gateway = new LocalApiGateway(template, functions);
         gateway.warmUp();
-        LocalEndpoints local = new LocalEndpoints(tokens, cloud);
+        LocalEndpoints local = new LocalEndpoints(tokens, cloud, stepFunctions);
         cloud.startEventSources(template, functions::invoke, dynamo.endpoint(), tableNames, o.dataDir(), o.inMemory());
 
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", o.port()), 128);
         ExecutorService executor = Executors.newFixedThreadPool(32);
         server.setExecutor(executor);
-        LocalRuntime runtime = new LocalRuntime(dynamo, cloud, server, executor, gateway, local, tokens);
+        LocalRuntime runtime = new LocalRuntime(dynamo, cloud, stepFunctions, server, executor, gateway, local, tokens);
         server.createContext("/", runtime::serve);
         server.start();
         if (o.demo()) new DemoData(runtime).loadIfAbsent();
@@ -143,6 +149,8 @@ public final class LocalRuntime implements AutoCloseable {
     public TokenService tokens() { return tokens; }
 
     LocalCloud cloud() { return cloud; }
+
+    LocalStepFunctions stepFunctions() { return stepFunctions; }
 
     List<dev.oms.platform.template.SamTemplate.HttpRoute> routes() { return gateway.routes(); }
 
@@ -213,6 +221,7 @@ public final class LocalRuntime implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
         cloud.close();
+        stepFunctions.close();
         dynamo.close();
     }
 }

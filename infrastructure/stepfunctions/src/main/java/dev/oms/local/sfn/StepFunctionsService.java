@@ -68,7 +68,7 @@ public final class StepFunctionsService implements AutoCloseable {
         this.store = builder.store;
         this.threads = new EngineThreads(builder.workerThreads, builder.delayScale);
         Interpreter interpreter = new Interpreter(threads, builder.taskInvoker, tokens, builder.region);
-        this.runner = new ExecutionRunner(interpreter, threads);
+        this.runner = new ExecutionRunner(interpreter, threads, tokens);
         load();
     }
 
@@ -309,6 +309,7 @@ public final class StepFunctionsService implements AutoCloseable {
                 toResume.add(run);
             }
         }
+        toResume.forEach(runner::reserveTaskToken);
         toResume.forEach(runner::resume);
     }
 

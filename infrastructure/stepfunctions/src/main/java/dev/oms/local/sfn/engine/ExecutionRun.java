@@ -32,6 +32,8 @@ public final class ExecutionRun {
     private final CompletableFuture<ExecutionDescription> completion = new CompletableFuture<>();
     private final Consumer<ExecutionRun> checkpointer;
 
+    private volatile String resumedTaskToken;
+    private volatile CompletableFuture<JsonNode> resumedTaskResult;
     private ExecutionStatus status;
     private String output;
     private String error;
@@ -117,6 +119,26 @@ public final class ExecutionRun {
 
     public CompletableFuture<ExecutionDescription> completion() {
         return completion;
+    }
+
+    /** Keeps the future reserved for the task token this execution waits for when it is loaded from a store. */
+    public void reserveResumedTask(String token, CompletableFuture<JsonNode> result) {
+        resumedTaskToken = token;
+        resumedTaskResult = result;
+    }
+
+    /**
+     * The future reserved for {@code token} at load time (even if a callback has completed it meanwhile), once;
+     * null if none.
+     */
+    public synchronized CompletableFuture<JsonNode> takeResumedTask(String token) {
+        if (token == null || !token.equals(resumedTaskToken)) {
+            return null;
+        }
+        CompletableFuture<JsonNode> result = resumedTaskResult;
+        resumedTaskToken = null;
+        resumedTaskResult = null;
+        return result;
     }
 
     public synchronized ExecutionStatus status() {

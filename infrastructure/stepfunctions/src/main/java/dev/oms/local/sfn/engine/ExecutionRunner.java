@@ -25,10 +25,12 @@ import java.util.concurrent.ScheduledFuture;
 public final class ExecutionRunner {
     private final Interpreter interpreter;
     private final EngineThreads threads;
+    private final TaskTokens tokens;
 
-    public ExecutionRunner(Interpreter interpreter, EngineThreads threads) {
+    public ExecutionRunner(Interpreter interpreter, EngineThreads threads, TaskTokens tokens) {
         this.interpreter = interpreter;
         this.threads = threads;
+        this.tokens = tokens;
     }
 
     /** Records ExecutionStarted and runs a new execution. */
@@ -40,6 +42,17 @@ public final class ExecutionRunner {
         run.history().add("ExecutionStarted", 0, "executionStartedEventDetails", details);
         run.moveTo(Position.before(run.definition().startAt(), run.input()));
         go(run, run.definition().startAt(), run.input(), null);
+    }
+
+    /**
+     * Registers the task token a loaded execution waits for, before it resumes, so that a callback sent right after
+     * the restart finds it.
+     */
+    public void reserveTaskToken(ExecutionRun run) {
+        Position position = run.position();
+        if (position != null && position.taskToken() != null) {
+            run.reserveResumedTask(position.taskToken(), tokens.await(position.taskToken(), run.executionArn()));
+        }
     }
 
     /** Continues a RUNNING execution loaded from a store, from its saved position. */

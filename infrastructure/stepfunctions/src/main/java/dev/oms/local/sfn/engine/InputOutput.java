@@ -48,8 +48,9 @@ public final class InputOutput {
         return outputPath(state, placed, context);
     }
 
-    public static void checkSize(String stateName, JsonNode output) {
-        int size = Json.utf8Length(output);
+    /** Fails with States.DataLimitExceeded when a state's output (as JSON text) is above 256 KiB. */
+    public static void checkSize(String stateName, String outputJson) {
+        int size = outputJson.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         if (size > MAX_PAYLOAD_BYTES) {
             throw new StatesError(ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + stateName
                     + "' returned a result with a size exceeding the maximum number of bytes service limit ("

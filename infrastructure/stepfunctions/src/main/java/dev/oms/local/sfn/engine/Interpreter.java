@@ -119,10 +119,11 @@ public final class Interpreter {
             case Map -> withRetryAndCatch(visit, v -> maps.attempt((MapState) state, v));
         };
         return outcome.thenApply(transition -> {
-            InputOutput.checkSize(state.name(), transition.output());
+            String output = Json.write(transition.output());
+            InputOutput.checkSize(state.name(), output);
             ObjectNode details = Json.object();
             details.put("name", state.name());
-            details.put("output", Json.write(transition.output()));
+            details.put("output", output);
             details.putObject("outputDetails").put("truncated", false);
             flow.record(state.type() + "StateExited", "stateExitedEventDetails", details);
             return transition;

@@ -39,7 +39,7 @@ final class MapStateRunner {
         started.put("length", items.size());
         flow.record("MapStateStarted", "mapStateStartedEventDetails", started);
 
-        Iterations iterations = new Iterations(state, visit, context, effective, (ArrayNode) items, flow);
+        Iterations iterations = new Iterations(state, context, effective, (ArrayNode) items, flow);
         iterations.launch(concurrency == 0 ? items.size() : Math.min(concurrency, items.size()));
         return iterations.all.handle((result, failure) -> {
             iterations.group.close();
@@ -80,7 +80,6 @@ final class MapStateRunner {
     /** The iterations of one attempt: started in item order, never more than the concurrency at once. */
     private final class Iterations {
         private final MapState state;
-        private final StateVisit visit;
         private final ObjectNode context;
         private final JsonNode effective;
         private final ArrayNode items;
@@ -91,10 +90,8 @@ final class MapStateRunner {
         private final CancellationScope group;
         private final CompletableFuture<JsonNode> all = new CompletableFuture<>();
 
-        Iterations(MapState state, StateVisit visit, ObjectNode context, JsonNode effective, ArrayNode items,
-                   Flow flow) {
+        Iterations(MapState state, ObjectNode context, JsonNode effective, ArrayNode items, Flow flow) {
             this.state = state;
-            this.visit = visit;
             this.context = context;
             this.effective = effective;
             this.items = items;

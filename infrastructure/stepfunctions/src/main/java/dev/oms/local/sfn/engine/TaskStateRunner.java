@@ -25,8 +25,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * for the token) → ResultSelector → ResultPath → OutputPath.
  *
  * <p>{@code TimeoutSeconds}/{@code TimeoutSecondsPath} fail the attempt with {@code States.Timeout};
- * {@code HeartbeatSeconds}/{@code HeartbeatSecondsPath} with {@code States.HeartbeatTimeout} when no
- * SendTaskHeartbeat arrives in time (the timer starts with the task and restarts at each heartbeat). On a timeout or
+ * {@code HeartbeatSeconds}/{@code HeartbeatSecondsPath} (for {@code .waitForTaskToken} tasks, the ones that can send
+ * heartbeats) with {@code States.HeartbeatTimeout} when no SendTaskHeartbeat arrives in time (the timer starts with
+ * the task and restarts at each heartbeat). On a timeout or
  * a stop, the invoker's thread is interrupted.
  *
  * <p>After a restart, a top-level {@code .waitForTaskToken} task whose invocation had returned resumes waiting with
@@ -61,14 +62,20 @@ final class TaskStateRunner {
         if (!resumeWaiting) {
             events.scheduled(flow, parameters, timeoutSeconds, heartbeatSeconds);
             events.started(flow);
+            if (flow.isTopLevel()) {
+                visit.run().checkpoint(); // a restart shows this attempt in the history before invoking again
+            }
         }
 
-        CompletableFuture<JsonNode> result = new CompletableFuture<>();
+        CompletableFuture<JsonNode> reserved = resumeWaiting ? visit.run().takeResumedTask(token) : null;
+        CompletableFuture<JsonNode> result = reserved != null ? reserved
+                : token == null ? new CompletableFuture<>() : tokens.await(token, visit.run().executionArn());
         AtomicReference<String> timedOut = new AtomicReference<>();
         ScheduledFuture<?> timeout = timeoutSeconds == null ? null
                 : threads.schedule(() -> timeOut(result, timedOut, ErrorNames.TIMEOUT, "Task timed out after "
                 + timeoutSeconds + " seconds"), remaining(startedAt, timeoutSeconds));
-        HeartbeatTimer heartbeat = heartbeatSeconds == null ? null
+        // Only a task with a token can send heartbeats, so only its heartbeat can run out.
+        HeartbeatTimer heartbeat = heartbeatSeconds == null || token == null ? null
                 : new HeartbeatTimer(heartbeatSeconds, () -> timeOut(result, timedOut, ErrorNames.HEARTBEAT_TIMEOUT,
                 "No heartbeat received for " + heartbeatSeconds + " seconds"));
         if (heartbeat != null) {
@@ -77,9 +84,8 @@ final class TaskStateRunner {
         Runnable removeCancelHook = flow.scope().onCancel(
                 () -> result.completeExceptionally(new ExecutionCancelledException()));
 
-        if (token != null) {
-            tokens.register(token, new TaskTokens.Waiting(visit.run().executionArn(), result,
-                    heartbeat == null ? () -> { } : heartbeat::restart));
+        if (token != null && heartbeat != null) {
+            tokens.onHeartbeat(token, heartbeat::restart);
         }
         Future<?> invocation = resumeWaiting ? null : invoke(state, visit, parameters, token, timeoutSeconds,
                 startedAt, context, result, events);

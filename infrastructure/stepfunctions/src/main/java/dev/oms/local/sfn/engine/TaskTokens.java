@@ -31,8 +31,15 @@ public final class TaskTokens {
                 }
             }));
 
-    /** A task waiting for its token. {@code onHeartbeat} restarts its heartbeat timer. */
-    public record Waiting(String executionArn, CompletableFuture<JsonNode> result, Runnable onHeartbeat) {
+    /** A task waiting for its token; {@code onHeartbeat} restarts its heartbeat timer. */
+    private static final class Waiting {
+        private final String executionArn;
+        private final CompletableFuture<JsonNode> result = new CompletableFuture<>();
+        private volatile Runnable onHeartbeat = () -> { };
+
+        Waiting(String executionArn) {
+            this.executionArn = executionArn;
+        }
     }
 
     public String newToken() {
@@ -41,31 +48,48 @@ public final class TaskTokens {
         return "AQC" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    public void register(String token, Waiting task) {
-        waiting.put(token, task);
-        task.result().whenComplete((value, error) -> {
-            waiting.remove(token, task);
-            finished.add(token);
+    /**
+     * The future that SendTaskSuccess / SendTaskFailure complete for {@code token}: registered now, or the one
+     * registered before (when a restarted service re-registers the tokens of resumed executions before their tasks
+     * run again, so that a callback arriving in between is not lost).
+     */
+    public CompletableFuture<JsonNode> await(String token, String executionArn) {
+        Waiting task = waiting.computeIfAbsent(token, t -> {
+            Waiting created = new Waiting(executionArn);
+            created.result.whenComplete((value, error) -> {
+                waiting.remove(t, created);
+                finished.add(t);
+            });
+            return created;
         });
+        return task.result;
+    }
+
+    /** What SendTaskHeartbeat does for {@code token} (restart the heartbeat timer). */
+    public void onHeartbeat(String token, Runnable onHeartbeat) {
+        Waiting task = waiting.get(token);
+        if (task != null) {
+            task.onHeartbeat = onHeartbeat;
+        }
     }
 
     public void succeed(String token, JsonNode output) {
-        find(token).result().complete(output);
+        find(token).result.complete(output);
     }
 
     public void fail(String token, String error, String cause) {
-        find(token).result().completeExceptionally(new StatesError(error, cause));
+        find(token).result.completeExceptionally(new StatesError(error, cause));
     }
 
     public void heartbeat(String token) {
-        find(token).onHeartbeat().run();
+        find(token).onHeartbeat.run();
     }
 
     /** The tokens waiting for an execution (for tests and diagnostics). */
     public Set<String> tokensOf(String executionArn) {
         Set<String> tokens = new java.util.TreeSet<>();
         waiting.forEach((token, task) -> {
-            if (task.executionArn().equals(executionArn)) {
+            if (task.executionArn.equals(executionArn)) {
                 tokens.add(token);
             }
         });
@@ -77,10 +101,10 @@ public final class TaskTokens {
             throw StepFunctionsException.of("InvalidToken", "Invalid Token: '" + token + "'");
         }
         Waiting task = waiting.get(token);
-        if (task != null) {
+        if (task != null && !task.result.isDone()) {
             return task;
         }
-        if (finished.contains(token)) {
+        if (task != null || finished.contains(token)) {
             throw StepFunctionsException.of("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
         }
         throw StepFunctionsException.of("TaskDoesNotExist", "Task does not exist: '" + token + "'");

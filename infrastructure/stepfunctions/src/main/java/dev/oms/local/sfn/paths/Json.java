@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -47,10 +46,6 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    public static int utf8Length(JsonNode node) {
-        return write(node).getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** JSON equality where numbers compare by value (1 equals 1.0), as ASL's ArrayContains and ArrayUnique need. */

@@ -30,8 +30,15 @@ public final class JsonPaths {
         if (path == null || !path.startsWith("$")) {
             return false;
         }
+        String documentPath = toDocumentPath(path);
+        if (ReferencePath.isValid(documentPath)) {
+            return true;
+        }
+        if (!balanced(documentPath)) {
+            return false;
+        }
         try {
-            JsonPath.compile(toDocumentPath(path));
+            JsonPath.compile(documentPath);
             return true;
         } catch (InvalidPathException | IllegalArgumentException e) {
             return false;
@@ -53,6 +60,14 @@ public final class JsonPaths {
         if (document == null) {
             throw new PathNotFoundException(path, "no document");
         }
+        if (ReferencePath.isValid(documentPath)) {
+            // Names and indexes only: walked here, so that an index past the end is "not found" (Jayway says null).
+            JsonNode value = ReferencePath.parse(documentPath).select(document);
+            if (value == null) {
+                throw new PathNotFoundException(path, null);
+            }
+            return value;
+        }
         try {
             Object value = JsonPath.using(CONFIGURATION).parse(document).read(documentPath);
             return toNode(value);
@@ -69,6 +84,37 @@ public final class JsonPaths {
         } catch (PathNotFoundException e) {
             return Optional.empty();
         }
+    }
+
+    /** Brackets, parentheses and quotes are closed (Jayway accepts "$.a[" as "$.a"). */
+    private static boolean balanced(String path) {
+        int brackets = 0;
+        int parentheses = 0;
+        char quote = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '[') {
+                brackets++;
+            } else if (c == ']') {
+                brackets--;
+            } else if (c == '(') {
+                parentheses++;
+            } else if (c == ')') {
+                parentheses--;
+            }
+            if (brackets < 0 || parentheses < 0) {
+                return false;
+            }
+        }
+        return brackets == 0 && parentheses == 0 && quote == 0;
     }
 
     private static String toDocumentPath(String path) {

@@ -27,9 +27,14 @@ public final class PayloadTemplate {
         this.root = root;
     }
 
-    /** Compiles a template; throws IllegalArgumentException naming the offending field. */
+    /** Compiles a template; throws IllegalArgumentException naming every offending field. */
     public static PayloadTemplate compile(JsonNode template) {
-        return new PayloadTemplate(compileNode(template, "$"));
+        List<String> problems = new ArrayList<>();
+        Node root = compileNode(template, "", problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        return new PayloadTemplate(root);
     }
 
     /**
@@ -40,19 +45,23 @@ public final class PayloadTemplate {
         return root.apply(input, context);
     }
 
-    private static Node compileNode(JsonNode template, String where) {
+    private static Node compileNode(JsonNode template, String where, List<String> problems) {
         if (template.isObject()) {
             Map<String, Node> fields = new LinkedHashMap<>();
             Iterator<Map.Entry<String, JsonNode>> iterator = template.fields();
             while (iterator.hasNext()) {
                 Map.Entry<String, JsonNode> field = iterator.next();
                 String key = field.getKey();
-                String here = where + "." + key;
+                String here = where.isEmpty() ? key : where + "." + key;
                 if (key.endsWith(".$")) {
                     String name = key.substring(0, key.length() - 2);
-                    fields.put(name, compileDynamic(field.getValue(), here));
+                    try {
+                        fields.put(name, compileDynamic(field.getValue(), here));
+                    } catch (IllegalArgumentException e) {
+                        problems.add(e.getMessage());
+                    }
                 } else {
-                    fields.put(key, compileNode(field.getValue(), here));
+                    fields.put(key, compileNode(field.getValue(), here, problems));
                 }
             }
             return new ObjectTemplate(fields);
@@ -60,7 +69,7 @@ public final class PayloadTemplate {
         if (template.isArray()) {
             List<Node> items = new ArrayList<>();
             for (int i = 0; i < template.size(); i++) {
-                items.add(compileNode(template.get(i), where + "[" + i + "]"));
+                items.add(compileNode(template.get(i), where + "[" + i + "]", problems));
             }
             return new ArrayTemplate(items);
         }
@@ -121,7 +130,7 @@ public final class PayloadTemplate {
                 return JsonPaths.read(path, input, context);
             } catch (PathNotFoundException e) {
                 throw new StatesError(ErrorNames.PARAMETER_PATH_FAILURE, "The JSONPath '" + path
-                        + "' specified for the field '" + where.substring(2) + ".$' could not be found in the input "
+                        + "' specified for the field '" + where + "' could not be found in the input "
                         + Json.write(path.startsWith("$$") ? context : input));
             }
         }

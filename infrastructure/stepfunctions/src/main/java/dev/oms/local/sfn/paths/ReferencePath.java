@@ -71,6 +71,31 @@ public final class ReferencePath {
         }
     }
 
+    /** The path as field names (String) and array indexes (Integer). */
+    public List<Object> segments() {
+        return segments;
+    }
+
+    /**
+     * Selects the value at this path, or null when there is none (a missing field, an index past the end, a step
+     * into something that is not an object or array).
+     */
+    public JsonNode select(JsonNode document) {
+        JsonNode current = document;
+        for (Object segment : segments) {
+            if (segment instanceof String field) {
+                current = current.isObject() ? current.get(field) : null;
+            } else {
+                int index = (Integer) segment;
+                current = current.isArray() && index < current.size() ? current.get(index) : null;
+            }
+            if (current == null) {
+                return null;
+            }
+        }
+        return current;
+    }
+
     public boolean isRoot() {
         return segments.isEmpty();
     }
