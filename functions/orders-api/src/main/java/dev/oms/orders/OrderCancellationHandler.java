@@ -61,7 +61,7 @@ public final class OrderCancellationHandler extends ApiHandler {
         Body b = Body.parse(r.body());
         b.allow("lines", "reason", "refund", "restock", "version");
         String reason = b.string("reason", true, 500);
-        Boolean refund = b.bool("refund", true);
+        Boolean refund = b.bool("refund", false);
         Boolean restock = b.bool("restock", false);
         r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
         List<Cancellation.LineQuantity> lines = new ArrayList<>();
@@ -76,7 +76,7 @@ public final class OrderCancellationHandler extends ApiHandler {
         }
         b.check();
         return r.execute(OrderCancellationHandler::accepted, ctx -> p.cancellations.cancelLines(ctx.withReason(reason), r.pathParam("orderId"),
-                lines, refund != null && refund, restock != null && restock));
+                lines, refund == null || refund, restock != null && restock));
     }
 
     private ApiResponse read(ApiRequest r) {

@@ -35,6 +35,7 @@ final class TestSystem {
         if (runtime == null) {
             try {
                 Path template = Path.of(System.getProperty("oms.template", "../../template.yaml"));
+                System.setProperty("oms.sfn.delayScale", "0");
                 runtime = LocalRuntime.start(new LocalRuntime.Options(DynamoDbLocal.freePort(), Files.createTempDirectory("oms-it"), true, true, template));
             } catch (Exception e) {
                 throw new IllegalStateException("local runtime did not start", e);
@@ -156,6 +157,20 @@ final class TestSystem {
         o.set("shipping_address", address("GB"));
         o.set("billing_address", address("GB"));
         return o;
+    }
+
+    /** Polls until the condition holds (the asynchronous platform: streams, EventBridge, sagas), or fails after 30 s. */
+    static void eventually(String what, java.util.function.BooleanSupplier condition) {
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     /** Creates a sandbox payment of the tenant in the given state and returns its id. */
