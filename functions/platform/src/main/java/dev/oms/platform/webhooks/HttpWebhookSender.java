@@ -27,10 +27,13 @@ public final class HttpWebhookSender implements WebhookSender {
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
     public static final String USER_AGENT = "oms-webhooks/1";
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .connectTimeout(CONNECT_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    /** Built on first use (functions that never send one do not pay for it at cold start). */
+    private static final class Shared {
+        static final HttpClient CLIENT = HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
 
     private final WebhookUrlGuard guard;
     private final Clock clock;
@@ -56,7 +59,7 @@ public final class HttpWebhookSender implements WebhookSender {
                 .build();
         long started = System.nanoTime();
         try {
-            HttpResponse<InputStream> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = Shared.CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
             long millis = (System.nanoTime() - started) / 1_000_000;
             response.body().close();
             int status = response.statusCode();
