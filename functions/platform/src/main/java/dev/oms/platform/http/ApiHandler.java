@@ -128,7 +128,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         if (claim instanceof IdempotencyStore.Completed done) return replay.apply(done);
         if (claim instanceof IdempotencyStore.InProgress p) {
             if (!p.fingerprint().equals(fingerprint)) throw keyReused();
-            throw new ApiProblem(409, "idempotency.in_progress", "A request with this Idempotency-Key is still running",
+            throw new ApiProblem(409, "idempotency.in_progress", "The first request with this Idempotency-Key (or webhook-id) is still running",
                     "Wait a moment and retry with the same key to get its response.");
         }
         HttpJournal journal = new HttpJournal(tenant, scope, owner, fingerprint, clock.instant().getEpochSecond() + IdempotencyStore.TTL_SECONDS);
