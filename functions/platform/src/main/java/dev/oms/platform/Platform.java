@@ -3,7 +3,10 @@ package dev.oms.platform;
 import dev.oms.app.AuditService;
 import dev.oms.app.CancellationService;
 import dev.oms.app.OrderService;
+import dev.oms.app.PostbackService;
 import dev.oms.app.RepairService;
+import dev.oms.app.WebhookDeliveries;
+import dev.oms.app.WebhookSubscriptions;
 import dev.oms.app.connector.NotificationSender;
 import dev.oms.platform.aws.AwsClients;
 import dev.oms.platform.config.Env;
@@ -18,7 +21,14 @@ import dev.oms.platform.dynamo.DynamoOrderRepository;
 import dev.oms.platform.dynamo.DynamoTenantSettings;
 import dev.oms.platform.dynamo.IdempotencyStore;
 import dev.oms.platform.dynamo.SingleTable;
+import dev.oms.platform.dynamo.DynamoInboundSecrets;
+import dev.oms.platform.dynamo.DynamoWebhookStore;
 import dev.oms.platform.http.Cursors;
+import dev.oms.platform.webhooks.HttpWebhookSender;
+import dev.oms.platform.webhooks.InboundWebhooks;
+import dev.oms.platform.webhooks.SqsWebhookQueue;
+import dev.oms.platform.webhooks.WebhookSignature;
+import dev.oms.platform.webhooks.WebhookUrlGuard;
 import dev.oms.platform.ids.UlidIds;
 import java.time.Clock;
 
@@ -42,6 +52,14 @@ public final class Platform {
     public final NotificationSender notifications;
     public final CancellationService cancellations;
     public final RepairService repairs;
+    public final DynamoWebhookStore webhookStore;
+    public final WebhookUrlGuard webhookUrls;
+    public final HttpWebhookSender webhookSender;
+    public final WebhookSubscriptions webhooks;
+    public final WebhookDeliveries webhookDeliveries;
+    public final DynamoInboundSecrets inboundSecrets;
+    public final InboundWebhooks inbound;
+    public final PostbackService postbacks;
 
     private Platform() {
         table = SingleTable.fromEnvironment();
@@ -57,6 +75,16 @@ public final class Platform {
         notifications = new SnsNotificationSender(AwsClients::sns, Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications"));
         cancellations = new CancellationService(orders.transactions(), settings, payments, inventory, notifications, repairQueue, ids, clock);
         repairs = new RepairService(repairQueue, cancellations, orders.transactions(), clock);
+        webhookStore = new DynamoWebhookStore(table);
+        webhookUrls = WebhookUrlGuard.fromEnvironment();
+        webhookSender = new HttpWebhookSender(webhookUrls, clock);
+        SqsWebhookQueue webhookQueue = new SqsWebhookQueue(AwsClients::sqs,
+                Env.get("WEBHOOK_DELIVERY_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/oms-webhook-deliveries"));
+        webhooks = new WebhookSubscriptions(webhookStore, webhookQueue, webhookSender, WebhookSignature::newSecret, ids, clock);
+        webhookDeliveries = new WebhookDeliveries(webhookStore, webhookQueue, webhookSender, clock);
+        inboundSecrets = new DynamoInboundSecrets(table);
+        inbound = new InboundWebhooks(inboundSecrets::get, clock);
+        postbacks = new PostbackService(orders, clock);
     }
 
     public static Platform get() {

@@ -115,7 +115,7 @@ public final class LocalRuntime implements AutoCloseable {
         System.setProperty("aws.secretAccessKey", "local");
         System.setProperty("aws.endpointUrlDynamoDb", dynamo.endpoint());
         System.setProperty("OMS_METRICS", System.getProperty("OMS_METRICS", "off"));
-
+        System.setProperty("OMS_WEBHOOKS_ALLOW_LOCALHOST", "true");
 
         TokenService tokens = new TokenService(secret.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
         LocalApiGateway gateway = new LocalApiGateway(template, functions);

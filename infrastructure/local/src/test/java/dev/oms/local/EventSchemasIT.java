@@ -4,10 +4,12 @@ import static dev.oms.local.TestSystem.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.oms.domain.order.OrderEventTypes;
 import dev.oms.platform.Platform;
 import dev.oms.platform.dynamo.SingleTable;
 import dev.oms.platform.events.EventEnvelope;
@@ -64,12 +66,17 @@ class EventSchemasIT {
         assertThat(seen).contains("order.created", "order.updated", "order.line_added", "order.line_updated", "order.line_removed",
                 "order.line_split", "order.lines_bulk_updated", "order.confirmed", "order.payment_pending", "order.held",
                 "order.hold_released", "order.closed", "order.reopened", "order.deleted", "order.lock_acquired", "order.lock_released",
-                "order.confirmation_requested");
+                "order.confirmation_requested", "order.payment_updated", "order.external_update");
     }
 
     @Test
     void theSchemasAreValidDocuments() throws Exception {
         assertThat(schemas()).hasSizeGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void theEventTypesWebhooksMayFilterOnAreTheSchemas() throws Exception {
+        assertThat(new TreeSet<>(schemas().keySet())).isEqualTo(new TreeSet<>(OrderEventTypes.ALL));
     }
 
     private static void driveAFlowThatEmitsMostEventTypes() {
@@ -94,5 +101,18 @@ class EventSchemasIT {
         admin.post("/v1/orders/" + paidId + "/reopen", Map.of("reason", "dispute"));
         admin.post("/v1/orders/" + create(admin, paidOrder(admin, "c2", "pending")) + "/confirm", null);
         admin.delete("/v1/orders/" + create(admin, order("c3")));
+
+        // news from the payment service and the 3PL, as signed inbound webhooks
+        ObjectNode pendingBody = paidOrder(admin, "c4", "pending");
+        String pending = create(admin, pendingBody);
+        String paymentId = pendingBody.path("payments").get(0).path("payment_id").asText();
+        admin.post("/v1/orders/" + pending + "/confirm", null);
+        Platform.get().payments.settle(tenant, paymentId, "authorized");
+        String paymentSecret = Platform.get().inboundSecrets.generate(tenant, "payment");
+        postback(tenant, "payment", paymentSecret, "psp-1", now(), "{\"type\":\"payment.authorized\",\"data\":{\"payment_id\":\""
+                + paymentId + "\",\"order_id\":\"" + pending + "\",\"amount\":{\"amount\":4990,\"currency\":\"GBP\"}}}");
+        String fulfillmentSecret = Platform.get().inboundSecrets.generate(tenant, "fulfillment");
+        postback(tenant, "fulfillment", fulfillmentSecret, "3pl-1", now(), "{\"type\":\"fulfillment.shipped\",\"data\":{\"order_id\":\""
+                + pending + "\",\"fulfillment_id\":\"3pl-9\",\"carrier\":\"UPS\"}}");
     }
 }

@@ -190,6 +190,33 @@ final class TestSystem {
         return o;
     }
 
+    // ---- webhooks ------------------------------------------------------------------------------------------------
+
+    /**
+     * A Standard Webhooks signature computed here, independently of the code under test:
+     * {@code v1,base64(HMAC-SHA256(base64decode(secret without whsec_), "id.timestamp.body"))}.
+     */
+    static String sign(String secret, String id, long timestamp, String body) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            byte[] key = java.util.Base64.getDecoder().decode(secret.replaceFirst("^whsec_", ""));
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            byte[] digest = mac.doFinal((id + "." + timestamp + "." + body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "v1," + java.util.Base64.getEncoder().encodeToString(digest);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An inbound webhook as a sender would post it: no token, the tenant in X-Tenant-ID, signed with the secret. */
+    static Resp postback(String tenant, String source, String secret, String messageId, long timestamp, String body) {
+        return anonymous().header("x-tenant-id", tenant).header("webhook-id", messageId)
+                .header("webhook-timestamp", Long.toString(timestamp)).header("webhook-signature", sign(secret, messageId, timestamp, body))
+                .post("/v1/orders/webhook/" + source, body);
+    }
+
+    static long now() { return java.time.Instant.now().getEpochSecond(); }
+
     static String create(Client client, ObjectNode body) {
         Resp r = client.post("/v1/orders", body);
         if (r.status() != 201) throw new IllegalStateException("create order: " + r);

@@ -432,6 +432,46 @@ public final class Order {
         record("order.confirmation_requested", data("channel", channel, "customer_id", s.customerId));
     }
 
+    // ---- news from other services ------------------------------------------------------------------------------
+
+    /**
+     * The payment service reported a new state of one of the order's payments ({@code authorized}, {@code captured},
+     * {@code declined}, {@code voided}, {@code refunded}); {@code sourceEvent} is the type it sent. The same state again
+     * changes nothing.
+     */
+    public void updatePayment(String paymentId, String status, Money amount, String sourceEvent, Instant now) {
+        PaymentReference ref = s.payments.stream().filter(p -> p.paymentId().equals(paymentId)).findFirst()
+                .orElseThrow(() -> DomainException.notFound("order.payment_not_found", "Order " + s.id + " has no payment " + paymentId));
+        if (amount != null && !amount.currency().equals(s.currency)) {
+            throw DomainException.invalidField("data.amount.currency", "currency.mismatch",
+                    "Payment currency " + amount.currency() + " does not match the order currency " + s.currency);
+        }
+        if (status.equals(ref.status())) return;
+        s.payments = s.payments.stream().map(p -> p == ref ? new PaymentReference(p.paymentId(), p.amount(), status) : p).toList();
+        touch(now);
+        record("order.payment_updated", data("payment_id", paymentId, "status", status, "previous_status", ref.status(),
+                "source_event", sourceEvent, "amount", amount == null ? null : amount.minor(), "currency", s.currency));
+    }
+
+    /** The linked payments the payment service last reported authorized or captured cover the order total. */
+    public boolean paymentsCoverTotal() {
+        long covered = 0;
+        for (PaymentReference p : s.payments) {
+            boolean good = "authorized".equals(p.status()) || "captured".equals(p.status());
+            if (good && p.amount().currency().equals(s.currency)) covered += p.amount().minor();
+        }
+        return covered >= totals().total();
+    }
+
+    /**
+     * Puts news from another service on the timeline (a fulfilment or invoice update, until those aggregates exist
+     * here): which service, its event type, its id for the object, and a summary of what it said.
+     */
+    public void recordExternalUpdate(String source, String type, String externalId, Map<String, Object> summary, Instant now) {
+        touch(now);
+        record("order.external_update", data("source", source, "type", type, "external_id", externalId, "summary", summary));
+    }
+
     public OrderLock acquireLock(OrderLock lock, Instant now) {
         OrderLock current = s.lock;
         if (current != null && current.isActiveAt(now) && !current.owner().equals(lock.owner())) {

@@ -50,6 +50,12 @@ class RolePermissionsTest {
         assertThat(RolePermissions.of(List.of(role)).contains(ORDERS_RELEASE_FRAUD)).isEqualTo(may);
     }
 
+    @ParameterizedTest
+    @CsvSource({"admin,true", "supervisor,true", "service,true", "agent,false", "finance,false", "customer,false"})
+    void whoMayManageWebhooks(String role, boolean may) {
+        assertThat(RolePermissions.of(List.of(role)).contains(WEBHOOKS_MANAGE)).isEqualTo(may);
+    }
+
     @Test
     void warehouseRolesWithoutOrderAccess() {
         assertThat(RolePermissions.of(List.of("picker"))).isEmpty();

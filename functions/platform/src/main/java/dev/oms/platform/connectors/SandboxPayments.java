@@ -89,6 +89,17 @@ public final class SandboxPayments implements PaymentGateway {
         return id;
     }
 
+    /**
+     * Moves a payment to another state, as the payment service's own processing does (3-D Secure finishing, a capture
+     * made in its dashboard); it then tells the OMS through the payment webhook.
+     */
+    public void settle(String tenantId, String paymentId, String state) {
+        ObjectNode p = existing(tenantId, paymentId);
+        p.put("state", state);
+        if ("captured".equals(state)) p.put("captured", p.path("amount").asLong());
+        table.table().putItem(SingleTable.document(p));
+    }
+
     private ObjectNode find(String tenantId, String paymentId) {
         return table.get(Keys.sandboxPayment(tenantId, paymentId), Keys.SINGLE).orElse(null);
     }

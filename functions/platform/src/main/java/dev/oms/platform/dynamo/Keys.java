@@ -59,6 +59,19 @@ public final class Keys {
 
     public static String repairsByState(String tenant, String state) { return t(tenant) + "#REPAIRS#" + state; }
 
+    /** Every webhook subscription of a tenant is in this one partition (the fan-out reads it with one Query). */
+    public static String webhooks(String tenant) { return t(tenant) + "#WEBHOOKS"; }
+
+    public static String webhookSk(String webhookId) { return "WH#" + webhookId; }
+
+    /** The delivery log of one subscription; the sort key orders it by event. */
+    public static String webhookDeliveries(String tenant, String webhookId) { return t(tenant) + "#WEBHOOK#" + webhookId + "#DELIVERIES"; }
+
+    public static String deliverySk(String deliveryId) { return "D#" + deliveryId; }
+
+    /** The secret an inbound webhook source ({@code payment}, {@code fulfillment}, {@code invoice}) signs with. */
+    public static String inboundSecret(String tenant, String source) { return t(tenant) + "#INBOUND_SECRET#" + source; }
+
     /** A marker item, such as "the demo data was loaded". */
     public static String marker(String tenant, String name) { return t(tenant) + "#MARKER#" + name; }
 

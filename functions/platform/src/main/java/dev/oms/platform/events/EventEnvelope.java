@@ -3,6 +3,8 @@ package dev.oms.platform.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.platform.json.Json;
+import dev.oms.platform.json.Times;
+import java.time.Instant;
 
 /**
  * The envelope every order event travels in (EventBridge detail, webhook body): {@code id}, {@code type},
@@ -17,6 +19,29 @@ public final class EventEnvelope {
     private EventEnvelope() { }
 
     public static boolean isEventItem(JsonNode item) { return "event".equals(item.path("type").asText()); }
+
+    /**
+     * A made-up event for a webhook test send: the envelope of a real one, {@code "test": true}, sequence 0 and a note
+     * in {@code data}.
+     */
+    public static ObjectNode test(String eventId, String type, String tenantId, Instant at, String actorId, String actorType) {
+        ObjectNode e = Json.object();
+        e.put("id", eventId);
+        e.put("type", type);
+        e.put("version", 1);
+        e.put("test", true);
+        e.put("tenant_id", tenantId);
+        e.put("order_id", "ord_test");
+        e.put("sequence", 0);
+        e.put("occurred_at", Times.format(at));
+        e.put("timestamp", Times.format(at));
+        e.putNull("correlation_id");
+        e.putObject("actor").put("id", actorId).put("type", actorType);
+        e.putNull("reason");
+        e.putObject("metadata");
+        e.putObject("data").put("message", "A test message from the OMS: your endpoint and its signature check work.");
+        return e;
+    }
 
     public static ObjectNode fromItem(JsonNode item) {
         ObjectNode e = Json.object();

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The request path every endpoint group shares: route, authenticate, authorize, limit the body, Idempotency-Key
@@ -49,7 +50,6 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     public ApiResponse handle(APIGatewayV2HTTPEvent event) {
         ApiRequest request = null;
-        HttpJournal journal = null;
         try {
             request = ApiRequest.from(event);
             Route route = request.routeKey() == null ? null : routes().find(request.routeKey());
@@ -63,17 +63,11 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
             }
             authorize(route, request);
             checkBody(request);
-            String key = route.idempotent() ? request.header("idempotency-key") : null;
-            if (key != null) journal = claim(route, request, key);
-            ApiResponse response = route.endpoint().handle(request);
-            if (journal != null && !journal.isWritten()) {
-                idempotency.complete(journal.record(response));
-            }
+            // public routes have no caller to scope a key to (inbound webhooks de-duplicate on the sender's id instead)
+            String key = route.idempotent() && route.permission() != null ? request.header("idempotency-key") : null;
+            ApiResponse response = key == null ? route.endpoint().handle(request) : withIdempotencyKey(route, request, key);
             return withRequestId(response, request);
-        } catch (Replay r) {
-            return withRequestId(r.response, request);
         } catch (Throwable t) {
-            if (journal != null) releaseQuietly(journal);
             return withRequestId(problem(t, request), request);
         }
     }
@@ -106,29 +100,47 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         }
     }
 
-    private HttpJournal claim(Route route, ApiRequest request, String key) {
+    private ApiResponse withIdempotencyKey(Route route, ApiRequest request, String key) {
         if (key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY) {
             throw ApiProblem.badRequest("idempotency.key_invalid", "Idempotency-Key must have 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
         }
-        String tenant = request.caller().tenantId();
         String scope = request.caller().subject() + "\n" + route.key() + "\n" + key;
         String fingerprint = fingerprint(request);
-        String owner = request.requestId() != null ? request.requestId() : java.util.UUID.randomUUID().toString();
-        IdempotencyStore.Claim claim = idempotency.claim(tenant, scope, owner, fingerprint);
-        if (claim instanceof IdempotencyStore.Completed done) {
+        return once(request, request.caller().tenantId(), scope, fingerprint, done -> {
             if (!done.fingerprint().equals(fingerprint)) throw keyReused();
             Map<String, String> headers = new LinkedHashMap<>(done.headers());
             headers.put("idempotent-replayed", "true");
-            throw new Replay(new ApiResponse(done.status(), headers, done.body()));
-        }
+            return new ApiResponse(done.status(), headers, done.body());
+        }, route.endpoint());
+    }
+
+    /**
+     * Runs {@code endpoint} at most once per {@code scope} of the tenant. The first request claims the scope, and its
+     * response is stored: in the same transaction as the change when the use case commits one (through the request's
+     * journal), on its own otherwise. A later request finds it completed and answers {@code replay} of it; one that
+     * finds it still running gets 409 {@code idempotency.in_progress} (422 {@code idempotency.key_reused} when the
+     * fingerprints differ). A request that fails gives the scope back, so it can be retried.
+     */
+    protected ApiResponse once(ApiRequest request, String tenant, String scope, String fingerprint,
+                               Function<IdempotencyStore.Completed, ApiResponse> replay, Route.Endpoint endpoint) {
+        String owner = request.requestId() != null ? request.requestId() : java.util.UUID.randomUUID().toString();
+        IdempotencyStore.Claim claim = idempotency.claim(tenant, scope, owner, fingerprint);
+        if (claim instanceof IdempotencyStore.Completed done) return replay.apply(done);
         if (claim instanceof IdempotencyStore.InProgress p) {
             if (!p.fingerprint().equals(fingerprint)) throw keyReused();
-            throw new ApiProblem(409, "idempotency.in_progress", "A request with this Idempotency-Key is still running",
+            throw new ApiProblem(409, "idempotency.in_progress", "The first request with this Idempotency-Key (or webhook-id) is still running",
                     "Wait a moment and retry with the same key to get its response.");
         }
-        HttpJournal j = new HttpJournal(tenant, scope, owner, fingerprint, clock.instant().getEpochSecond() + IdempotencyStore.TTL_SECONDS);
-        request.useJournal(j);
-        return j;
+        HttpJournal journal = new HttpJournal(tenant, scope, owner, fingerprint, clock.instant().getEpochSecond() + IdempotencyStore.TTL_SECONDS);
+        request.useJournal(journal);
+        try {
+            ApiResponse response = endpoint.handle(request);
+            if (!journal.isWritten()) idempotency.complete(journal.record(response));
+            return response;
+        } catch (RuntimeException | Error e) {
+            releaseQuietly(journal);
+            throw e;
+        }
     }
 
     private static ApiProblem keyReused() {
@@ -177,15 +189,5 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     private static ApiResponse withRequestId(ApiResponse response, ApiRequest request) {
         return request == null || request.requestId() == null ? response : response.withHeader("x-request-id", request.requestId());
-    }
-
-    /** A stored response to answer instead of running the request again. */
-    private static final class Replay extends RuntimeException {
-        final ApiResponse response;
-
-        Replay(ApiResponse response) {
-            super(null, null, false, false);
-            this.response = response;
-        }
     }
 }

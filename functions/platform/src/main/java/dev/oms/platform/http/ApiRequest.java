@@ -79,8 +79,13 @@ public final class ApiRequest {
     }
 
     /** The same request with path parameters (for requests matched by path rather than by route key). */
-    public ApiRequest withPathParams(Map<String, String> params) {
-        ApiRequest r = new ApiRequest(method, routeKey, path, rawQuery, params, query, headers, body, requestId, caller, authError);
+    public ApiRequest withPathParams(Map<String, String> params) { return copy(params, caller, authError); }
+
+    /** The same request on behalf of another caller (a sender whose signature was checked, for example). */
+    public ApiRequest withCaller(Caller newCaller) { return copy(pathParams, newCaller, null); }
+
+    private ApiRequest copy(Map<String, String> params, Caller newCaller, String newAuthError) {
+        ApiRequest r = new ApiRequest(method, routeKey, path, rawQuery, params, query, headers, body, requestId, newCaller, newAuthError);
         r.journal = journal;
         r.httpJournal = httpJournal;
         r.bodyVersion = bodyVersion;

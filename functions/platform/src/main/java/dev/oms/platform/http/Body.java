@@ -182,6 +182,29 @@ public final class Body {
         return out;
     }
 
+    /** An array of {@code min} to {@code max} non-blank strings of at most {@code maxLength} characters each. */
+    public List<String> strings(String field, boolean required, int min, int max, int maxLength) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            if (required) error(field, "field.required", field + " is required");
+            return null;
+        }
+        if (!v.isArray()) { error(field, "field.type", field + " must be an array of strings"); return null; }
+        if (v.size() < min || v.size() > max) {
+            error(field, v.size() > max ? "field.too_many" : "field.too_few", field + " must have between " + min + " and " + max + " entries");
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode e = v.get(i);
+            String p = at(field) + "[" + i + "]";
+            if (!e.isTextual() || e.textValue().isBlank()) { errors.add(new FieldError(p, "field.type", "must be a non-blank string")); continue; }
+            if (e.textValue().length() > maxLength) { errors.add(new FieldError(p, "field.too_long", "must be at most " + maxLength + " characters")); continue; }
+            out.add(e.textValue());
+        }
+        return out;
+    }
+
     /**
      * Money {@code {amount, currency}}: amount a non-negative integer of minor units, currency an ISO 4217 code that
      * equals {@code expectedCurrency} when one is given.

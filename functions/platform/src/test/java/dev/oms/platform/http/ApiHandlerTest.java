@@ -320,6 +320,14 @@ class ApiHandlerTest {
     }
 
     @Test
+    void publicRoutesIgnoreIdempotencyKeysForTheyHaveNoCallerToScopeThemTo() {
+        Req req = new Req("POST", "/v1/echo", "/v1/echo").header("Idempotency-Key", "k-1").json("{}");
+        assertThat(send(req).status()).isEqualTo(200);
+        assertThat(send(req).headers()).doesNotContainKey("idempotent-replayed");
+        assertThat(calls.get()).isEqualTo(2);
+    }
+
+    @Test
     void emptyBodyNeedsNoContentType() {
         Req req = new Req("POST", "/v1/echo", "/v1/echo").header("content-type", "text/plain");
         req.body = "";

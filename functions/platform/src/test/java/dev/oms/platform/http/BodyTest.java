@@ -235,6 +235,38 @@ class BodyTest {
     // ---- integers and booleans -------------------------------------------------------------------------------
 
     @Nested
+    class StringArrays {
+        @Test
+        void anArrayOfStrings() {
+            Body b = body("{'events':['order.created','*']}");
+            assertThat(b.strings("events", true, 1, 5, 64)).containsExactly("order.created", "*");
+            assertThat(b.errors()).isEmpty();
+        }
+
+        @Test
+        void eachBadEntryIsAnErrorAtItsIndex() {
+            Body b = body("{'events':['ok', 5, ' ', 'xxxxxxxxxx']}");
+            assertThat(b.strings("events", true, 1, 5, 5)).containsExactly("ok");
+            assertThat(fields(b)).containsExactly("events[1]", "events[2]", "events[3]");
+            assertThat(b.errors()).extracting(FieldError::code).containsExactly("field.type", "field.type", "field.too_long");
+        }
+
+        @Test
+        void sizeTypeAndPresence() {
+            assertOnlyError(withStrings("{'events':[]}"), "events", "field.too_few");
+            assertOnlyError(withStrings("{'events':['a','b','c','d','e','f']}"), "events", "field.too_many");
+            assertOnlyError(withStrings("{'events':'order.created'}"), "events", "field.type");
+            assertOnlyError(withStrings("{}"), "events", "field.required");
+        }
+
+        private Body withStrings(String json) {
+            Body b = body(json);
+            b.strings("events", true, 1, 5, 64);
+            return b;
+        }
+    }
+
+    @Nested
     class Integers {
         @Test
         void integerInRange() {

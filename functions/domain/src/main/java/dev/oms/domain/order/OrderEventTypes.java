@@ -1,0 +1,22 @@
+package dev.oms.domain.order;
+
+import java.util.Set;
+
+/**
+ * Every order event type the system emits, one JSON Schema each in {@code events/schemas} (EventSchemasIT keeps the
+ * two equal). Webhook subscriptions may only filter on these.
+ */
+public final class OrderEventTypes {
+    public static final Set<String> ALL = Set.of(
+            "order.created", "order.updated", "order.deleted", "order.line_added",
+            "order.line_updated", "order.line_removed", "order.line_split", "order.lines_bulk_updated",
+            "order.confirmed", "order.payment_pending", "order.held", "order.hold_released", "order.closed", "order.reopened",
+            "order.lock_acquired", "order.lock_released", "order.confirmation_requested",
+            "order.cancellation_requested", "order.cancellation_progressed", "order.cancellation_failed",
+            "order.cancellation_forced", "order.cancelled", "order.lines_cancelled", "order.repair_skipped",
+            "order.payment_updated", "order.external_update");
+
+    private OrderEventTypes() { }
+
+    public static boolean isKnown(String type) { return ALL.contains(type); }
+}

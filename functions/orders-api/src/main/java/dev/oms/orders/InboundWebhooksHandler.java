@@ -1,0 +1,117 @@
+package dev.oms.orders;
+
+import static dev.oms.platform.http.Route.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.oms.app.PostbackService;
+import dev.oms.domain.money.Money;
+import dev.oms.domain.order.Order;
+import dev.oms.platform.Platform;
+import dev.oms.platform.http.ApiHandler;
+import dev.oms.platform.http.ApiRequest;
+import dev.oms.platform.http.ApiResponse;
+import dev.oms.platform.http.Body;
+import dev.oms.platform.http.Route;
+import dev.oms.platform.http.Routes;
+import dev.oms.platform.json.Json;
+import dev.oms.platform.webhooks.InboundWebhooks;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Seed 000 section 10, inbound: what the payment service, the 3PL/WMS and billing tell the OMS. The routes need no
+ * token; the sender signs each message (Standard Webhooks) with its secret for the tenant named by X-Tenant-ID.
+ * A message id ({@code webhook-id}) seen before answers {@code {"duplicate": true}} without doing anything again: the
+ * id is stored with the change it caused, in the same transaction.
+ */
+public final class InboundWebhooksHandler extends ApiHandler {
+    /** What of an external update's data goes on the timeline: top-level scalar fields, cut short. */
+    static final int MAX_SUMMARY_FIELDS = 20;
+    static final int MAX_SUMMARY_TEXT = 200;
+
+    private final Platform p;
+    private final Routes routes;
+
+    public InboundWebhooksHandler() { this(Platform.get()); }
+
+    InboundWebhooksHandler(Platform p) {
+        super(p.idempotency, p.clock);
+        this.p = p;
+        this.routes = Routes.of(
+                post("/v1/orders/webhook/payment", r -> receive(r, "payment", this::payment)),
+                post("/v1/orders/webhook/fulfillment", r -> receive(r, "fulfillment", q -> external(q, "fulfillment", "fulfillment_id"))),
+                post("/v1/orders/webhook/invoice", r -> receive(r, "invoice", q -> external(q, "invoice", "invoice_id"))));
+    }
+
+    @Override
+    public Routes routes() { return routes; }
+
+    /** Verifies the sender, then applies the message once per message id, acting as the tenant's {@code webhook:<source>}. */
+    private ApiResponse receive(ApiRequest r, String source, Route.Endpoint apply) {
+        InboundWebhooks.Verified v = p.inbound.verify(r, source);
+        ApiRequest asSender = r.withCaller(PostbackService.caller(v.tenantId(), source));
+        return once(asSender, v.tenantId(), "webhook\n" + source + "\n" + v.messageId(), source,
+                seen -> ApiResponse.ok(Json.object().put("duplicate", true)), apply);
+    }
+
+    /** {@code {"type": "payment.captured", "data": {"payment_id", "order_id", "amount"?}}}. */
+    private ApiResponse payment(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("type", "timestamp", "data");
+        String type = b.oneOf("type", true, PostbackService.PAYMENT_STATUS_BY_TYPE.keySet());
+        b.string("timestamp", false, 64);
+        Body data = b.object("data", true);
+        String paymentId = null, orderId = null;
+        Money amount = null;
+        if (data != null) {
+            data.allow("payment_id", "order_id", "amount");
+            paymentId = data.string("payment_id", true, 128);
+            orderId = data.string("order_id", true, 128);
+            amount = data.money("amount", false, null);
+        }
+        b.check();
+        String payment = paymentId, order = orderId;
+        Money paid = amount;
+        return r.execute(InboundWebhooksHandler::received, ctx -> p.postbacks.paymentUpdated(ctx, order, payment, type, paid));
+    }
+
+    /**
+     * {@code {"type": "<source>.<what happened>", "data": {"order_id", "<source>_id", ...}}}: goes on the order's timeline;
+     * what it means for fulfilments and invoices comes with those aggregates.
+     */
+    private ApiResponse external(ApiRequest r, String source, String idField) {
+        Body b = Body.parse(r.body());
+        b.allow("type", "timestamp", "data");
+        String type = b.string("type", true, 64);
+        if (type != null && !type.matches(source + "\\.[a-z_]{1,48}")) {
+            b.error("type", "field.not_allowed", "type must be " + source + ".<what happened>, such as " + source + ".updated");
+        }
+        b.string("timestamp", false, 64);
+        Body data = b.object("data", true);
+        String orderId = data == null ? null : data.string("order_id", true, 128);
+        String externalId = data == null ? null : data.string(idField, true, 128);
+        b.check();
+        Map<String, Object> summary = summary(data.node(), idField);
+        return r.execute(InboundWebhooksHandler::received, ctx -> p.postbacks.externalUpdate(ctx, orderId, source, type, externalId, summary));
+    }
+
+    /**
+     * The scalar fields of the data besides the ids, at most {@link #MAX_SUMMARY_FIELDS}: long texts cut short, numbers
+     * that are not whole or do not fit a long kept as text.
+     */
+    static Map<String, Object> summary(JsonNode data, String idField) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        data.properties().forEach(e -> {
+            JsonNode v = e.getValue();
+            if (out.size() >= MAX_SUMMARY_FIELDS || e.getKey().equals("order_id") || e.getKey().equals(idField)) return;
+            if (v.isTextual()) out.put(e.getKey(), v.textValue().length() > MAX_SUMMARY_TEXT ? v.textValue().substring(0, MAX_SUMMARY_TEXT) : v.textValue());
+            else if (v.isNumber()) out.put(e.getKey(), v.canConvertToLong() && v.isIntegralNumber() ? (Object) v.longValue() : v.asText());
+            else if (v.isBoolean()) out.put(e.getKey(), v.booleanValue());
+        });
+        return out;
+    }
+
+    private static ApiResponse received(Order order) {
+        return ApiResponse.ok(Json.object().put("received", true).put("order_id", order.id()));
+    }
+}
