@@ -19,14 +19,14 @@ public final class RolePermissions {
         t.put("admin", EnumSet.allOf(Permission.class));
         t.put("supervisor", EnumSet.of(ORDERS_READ, ORDERS_CREATE, ORDERS_WRITE, ORDERS_CONFIRM, ORDERS_HOLD, ORDERS_RELEASE,
                 ORDERS_RELEASE_FRAUD, ORDERS_CLOSE, ORDERS_LOCK, ORDERS_LOCK_OVERRIDE, ORDERS_CANCEL, ORDERS_NOTIFY, REPAIRS_MANAGE,
-                TIMELINE_READ, AUDIT_READ, HEALTH_DETAILS));
+                JOBS_MANAGE, TIMELINE_READ, AUDIT_READ, HEALTH_DETAILS));
         t.put("agent", EnumSet.of(ORDERS_READ, ORDERS_CREATE, ORDERS_WRITE, ORDERS_CONFIRM, ORDERS_HOLD, ORDERS_RELEASE,
                 ORDERS_CLOSE, ORDERS_LOCK, ORDERS_CANCEL, ORDERS_NOTIFY, TIMELINE_READ));
         t.put("finance", EnumSet.of(ORDERS_READ, TIMELINE_READ, AUDIT_READ));
         t.put("fraud_analyst", EnumSet.of(ORDERS_READ, ORDERS_HOLD, ORDERS_RELEASE, ORDERS_RELEASE_FRAUD, TIMELINE_READ, AUDIT_READ));
         t.put("fulfillment_manager", EnumSet.of(ORDERS_READ, ORDERS_HOLD, ORDERS_CLOSE, TIMELINE_READ));
         t.put("service", EnumSet.of(ORDERS_READ, ORDERS_CREATE, ORDERS_WRITE, ORDERS_CONFIRM, ORDERS_HOLD, ORDERS_RELEASE,
-                ORDERS_CLOSE, ORDERS_CANCEL, ORDERS_NOTIFY, TIMELINE_READ, HEALTH_DETAILS));
+                ORDERS_CLOSE, ORDERS_CANCEL, ORDERS_NOTIFY, JOBS_MANAGE, TIMELINE_READ, HEALTH_DETAILS));
         t.put("customer", EnumSet.of(ORDERS_READ, ORDERS_CREATE));
         t.put("warehouse_supervisor", EnumSet.of(ORDERS_READ));
         t.put("picker", EnumSet.noneOf(Permission.class));
