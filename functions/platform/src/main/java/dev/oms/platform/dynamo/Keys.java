@@ -59,6 +59,11 @@ public final class Keys {
 
     public static String repairsByState(String tenant, String state) { return t(tenant) + "#REPAIRS#" + state; }
 
+    public static String job(String tenant, String jobId) { return t(tenant) + "#JOB#" + jobId; }
+
+    /** The tenant's jobs on GSI1, by creation time ({@code {created_at}#{jobId}}). */
+    public static String jobs(String tenant) { return t(tenant) + "#JOBS"; }
+
     /** A marker item, such as "the demo data was loaded". */
     public static String marker(String tenant, String name) { return t(tenant) + "#MARKER#" + name; }
 
