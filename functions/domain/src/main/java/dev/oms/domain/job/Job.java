@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.Collections;
 
 /**
  * A background job: an import, export, bulk status change or reconciliation, and its state machine.
@@ -81,7 +83,7 @@ public final class Job {
         assertRunning("checkpoint");
         s.counts = counts;
         s.checkpoint = checkpoint;
-        if (summary != null) s.summary = Map.copyOf(summary);
+        if (summary != null) s.summary = Collections.unmodifiableMap(new TreeMap<>(summary));
         touch(now);
     }
 

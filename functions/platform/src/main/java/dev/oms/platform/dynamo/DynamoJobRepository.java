@@ -142,9 +142,9 @@ public final class DynamoJobRepository implements JobRepository {
         s.runId = Shapes.text(o, "run_id");
         s.attempts = o.path("attempts").asInt();
         s.results = Map.copyOf(Shapes.stringMap(o.path("results")));
-        Map<String, Long> summary = new LinkedHashMap<>();
+        Map<String, Long> summary = new java.util.TreeMap<>();
         o.path("summary").properties().forEach(e -> summary.put(e.getKey(), e.getValue().asLong()));
-        s.summary = Map.copyOf(summary);
+        s.summary = java.util.Collections.unmodifiableMap(summary);
         s.errorCode = Shapes.text(o, "error_code");
         s.errorDetail = Shapes.text(o, "error_detail");
         s.version = o.path("version").asLong();
