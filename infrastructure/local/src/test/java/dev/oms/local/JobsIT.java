@@ -7,7 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.oms.jobs.ImportUploads;
+import dev.oms.jobs.JobRunner;
 import dev.oms.platform.json.Json;
 import dev.oms.platform.storage.ObjectStore;
 import dev.oms.platform.storage.S3Uri;
@@ -342,6 +345,26 @@ class JobsIT {
         assertThat(list.path("has_more").asBoolean()).isTrue();
         JsonNode next = sup.get("/v1/orders/jobs?limit=1&cursor=" + list.path("next_cursor").asText()).json();
         assertThat(next.path("data").get(0).path("kind").asText()).isEqualTo("bulk_update_status");
+    }
+
+    @Test
+    void theRunnerReportsOnlyTheMessagesThatFailed() {
+        String tenant = newTenant();
+        Client sup = as(tenant, "sup", "supervisor");
+        String jobId = startImport(sup, Map.of("source", kit.put(tenant, "batch.ndjson", row("BATCH-1", "c1") + "\n")));
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(message("m-good", dev.oms.platform.jobs.SqsJobQueue.message(tenant, jobId)), message("m-bad", "{broken")));
+        SQSBatchResponse response = new JobRunner(kit.executor).handleRequest(event, new LocalLambdaContext("r1", "JobRunnerFunction", 900));
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier).containsExactly("m-bad");
+        assertThat(job(sup, "/v1/orders/imports/" + jobId).path("status").asText()).isEqualTo("succeeded");
+    }
+
+    static SQSEvent.SQSMessage message(String id, String body) {
+        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+        m.setMessageId(id);
+        m.setBody(body);
+        m.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+        return m;
     }
 
     @Test

@@ -71,11 +71,16 @@ public final class FieldPaths {
         return current == null || current.isMissingNode() ? null : current;
     }
 
-    /** Removes the value at a path without indexes (how a renamed NDJSON field leaves its old place). */
+    /**
+     * Removes the value at a path without indexes (how a renamed NDJSON field leaves its old place), and the objects
+     * it leaves empty.
+     */
     public static void remove(ObjectNode root, String path) {
         int dot = path.lastIndexOf('.');
         JsonNode parent = dot < 0 ? root : get(root, path.substring(0, dot));
-        if (parent instanceof ObjectNode o) o.remove(name(path.substring(dot + 1)));
+        if (!(parent instanceof ObjectNode o)) return;
+        o.remove(name(path.substring(dot + 1)));
+        if (o.isEmpty() && dot > 0) remove(root, path.substring(0, dot));
     }
 
     private static ObjectNode child(ObjectNode parent, String name) {
