@@ -87,10 +87,13 @@ final class MultipartUploadStream extends OutputStream {
         }
     }
 
+    /** Drops the upload (once; later calls do nothing). */
     void abort() {
         closed = true;
+        String id = uploadId;
+        uploadId = null;
         try {
-            if (uploadId != null) s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
+            if (id != null) s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(id));
         } catch (RuntimeException ignored) {
             // the bucket's lifecycle rule removes incomplete uploads
         }
