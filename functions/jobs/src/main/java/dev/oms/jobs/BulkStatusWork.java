@@ -11,7 +11,6 @@ import dev.oms.domain.order.Order;
 import dev.oms.platform.Platform;
 import dev.oms.platform.json.Json;
 import dev.oms.platform.jobs.JobParameters;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

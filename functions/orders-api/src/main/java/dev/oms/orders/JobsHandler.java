@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.CommandContext;
 import dev.oms.app.security.Permission;
-import dev.oms.domain.DomainException;
 import dev.oms.domain.job.Job;
 import dev.oms.domain.job.JobKind;
 import dev.oms.domain.order.Hold;

@@ -3,11 +3,11 @@ package dev.oms.domain.job;
 import dev.oms.domain.Actor;
 import dev.oms.domain.DomainException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.Collections;
 
 /**
  * A background job: an import, export, bulk status change or reconciliation, and its state machine.

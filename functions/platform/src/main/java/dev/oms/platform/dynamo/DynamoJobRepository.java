@@ -17,7 +17,6 @@ import dev.oms.platform.json.Json;
 import dev.oms.platform.json.Shapes;
 import dev.oms.platform.json.Times;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
