@@ -78,9 +78,26 @@ public final class OrderService {
         return orders.list(ctx.tenantId(), scoped, page);
     }
 
+    /** The visible, not deleted order with this external reference, if any. */
+    public java.util.Optional<Order> findByExternalReference(CommandContext ctx, String externalReference) {
+        return orders.findIdByExternalReference(ctx.tenantId(), externalReference).flatMap(id -> orders.find(ctx.tenantId(), id))
+                .filter(o -> !o.isDeleted() && ctx.caller().mayView(o.customerId()));
+    }
+
     // ---- create ------------------------------------------------------------------------------------------------
 
     public Order create(CommandContext ctx, OrderDraft draft) {
+        Order order = build(ctx, draft, ids.next("ord"), () -> orders.nextOrderNumber(ctx.tenantId()));
+        tx.commitNew(ctx, order, order);
+        return order;
+    }
+
+    /** Decides a draft as {@link #create} would, storing nothing (the dry run of an import). */
+    public Order check(CommandContext ctx, OrderDraft draft) {
+        return build(ctx, draft, "ord_dry_run", () -> 0L);
+    }
+
+    private Order build(CommandContext ctx, OrderDraft draft, String orderId, java.util.function.LongSupplier number) {
         OrderDraft d = draft;
         if (ctx.caller().isCustomer()) {
             if (d.customerId() != null && !d.customerId().equals(ctx.caller().customerId())) {
@@ -90,10 +107,7 @@ public final class OrderService {
                     d.shippingAddress(), d.billingAddress(), d.shippingMethod(), d.shippingAmount(), d.discount(), d.payments(), d.metadata());
         }
         if (d.customerId() == null) throw DomainException.invalidField("customer_id", "field.required", "customer_id is required");
-        Order order = Order.create(ctx.tenantId(), ids.next("ord"), orders.nextOrderNumber(ctx.tenantId()), d, now(),
-                () -> ids.next("line"));
-        tx.commitNew(ctx, order, order);
-        return order;
+        return Order.create(ctx.tenantId(), orderId, number.getAsLong(), d, now(), () -> ids.next("line"));
     }
 
     public Order duplicate(CommandContext ctx, String orderId) {

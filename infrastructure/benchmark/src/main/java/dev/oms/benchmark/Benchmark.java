@@ -7,6 +7,7 @@ import dev.oms.orders.OrderAuditHandler;
 import dev.oms.orders.OrderCrudHandler;
 import dev.oms.orders.OrderLifecycleHandler;
 import dev.oms.orders.OrderLinesHandler;
+import dev.oms.platform.config.Env;
 import dev.oms.platform.dynamo.CapacityMeter;
 import dev.oms.platform.http.ApiHandler;
 import dev.oms.platform.template.SamTemplate;
@@ -36,7 +37,8 @@ import java.util.stream.Collectors;
  * endpoint in this JVM, then cold starts in fresh JVMs. Prints a Markdown report and writes it to
  * {@code target/benchmark.md} (next to the jar).
  * <pre>java -jar infrastructure/benchmark/target/oms-benchmark.jar [--template template.yaml] [--cold-runs 7]
- *      [--requests 1000] [--warmup 300] [--out path/to/report.md]</pre>
+ *      [--requests 1000] [--warmup 300] [--out path/to/report.md] [--only all|api|jobs]
+ *      [--jobs-import 10000,20000] [--jobs-export 10000,50000]</pre>
  */
 public final class Benchmark {
     static final String TABLE = "OrdersTable";
@@ -81,18 +83,36 @@ public final class Benchmark {
         try (LocalDynamo dynamo = LocalDynamo.start(port)) {
             dynamo.createTable(template, TABLE);
 
-            progress("warm latency: " + options.warmup() + " warm-up rounds, " + options.requests() + " requests per endpoint");
-            List<LatencyRow> latency = warmLatency();
-            progress("DynamoDB cost per endpoint");
-            List<CostRow> costs = costs();
-            progress("cold start: " + options.coldRuns() + " fresh JVMs");
-            List<ColdRun> cold = coldStarts(lambdaConfig);
+            boolean api = !options.only().equals("jobs");
+            boolean jobs = !options.only().equals("api");
+            List<LatencyRow> latency = null;
+            List<CostRow> costs = null;
+            List<ColdRun> cold = null;
+            if (api) {
+                progress("warm latency: " + options.warmup() + " warm-up rounds, " + options.requests() + " requests per endpoint");
+                latency = warmLatency();
+                progress("DynamoDB cost per endpoint");
+                costs = costs();
+            }
+            List<JobsBenchmark.Row> jobRows = null;
+            if (jobs) {
+                CapacityMeter.enable();
+                jobRows = new JobsBenchmark().run(options.jobImports(), options.jobExports());
+            }
+            if (api) {
+                progress("cold start: " + options.coldRuns() + " fresh JVMs");
+                cold = coldStarts(lambdaConfig);
+            }
 
             header();
-            targets(cold, costs);
-            coldStartSection(cold);
-            latencySection(latency);
-            costSection(costs);
+            if (api) {
+                targets(cold, costs);
+                coldStartSection(cold);
+                latencySection(latency);
+                costSection(costs);
+            }
+            if (jobs) md.append(JobsBenchmark.section(jobRows, Integer.parseInt(Env.get("JOBS_CHUNK_ROWS", "100")),
+                    Integer.parseInt(Env.get("JOBS_LANES", "4"))));
         }
         return md.toString();
     }
@@ -274,7 +294,7 @@ public final class Benchmark {
 
     private static String newTenant() { return "bench-" + UUID.randomUUID().toString().substring(0, 8); }
 
-    private static void progress(String message) { System.err.println("[benchmark] " + message); }
+    static void progress(String message) { System.err.println("[benchmark] " + message); }
 
     // ---------------------------------------------------------------- report
 
@@ -403,13 +423,17 @@ public final class Benchmark {
 
     // ---------------------------------------------------------------- options
 
-    record Options(Path template, int coldRuns, int requests, int warmup, Path out) {
+    record Options(Path template, int coldRuns, int requests, int warmup, Path out, String only, List<Integer> jobImports,
+                   List<Integer> jobExports) {
         static Options parse(String[] args) throws Exception {
             Path template = Path.of("template.yaml");
             int coldRuns = 7;
             int requests = 1000;
             int warmup = 300;
             Path out = defaultOut();
+            String only = "all";
+            List<Integer> jobImports = List.of(10_000, 20_000);
+            List<Integer> jobExports = List.of(10_000, 50_000);
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -418,13 +442,22 @@ public final class Benchmark {
                     case "--requests" -> requests = Math.max(1, Integer.parseInt(required(args[i], value)));
                     case "--warmup" -> warmup = Math.max(0, Integer.parseInt(required(args[i], value)));
                     case "--out" -> out = Path.of(required(args[i], value));
+                    case "--only" -> only = required(args[i], value);
+                    case "--jobs-import" -> jobImports = sizes(required(args[i], value));
+                    case "--jobs-export" -> jobExports = sizes(required(args[i], value));
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                            + "; use --template, --cold-runs, --requests, --warmup, --out");
+                            + "; use --template, --cold-runs, --requests, --warmup, --out, --only, --jobs-import, --jobs-export");
                 }
                 i++;
             }
             if (!Files.isRegularFile(template)) throw new IllegalArgumentException("No template at " + template.toAbsolutePath());
-            return new Options(template, coldRuns, requests, warmup, out);
+            if (!List.of("all", "api", "jobs").contains(only)) throw new IllegalArgumentException("--only takes all, api or jobs");
+            return new Options(template, coldRuns, requests, warmup, out, only, jobImports, jobExports);
+        }
+
+        /** {@code 10000,20000}. */
+        private static List<Integer> sizes(String value) {
+            return java.util.Arrays.stream(value.split(",")).map(String::trim).map(Integer::parseInt).toList();
         }
 
         private static String required(String option, String value) {

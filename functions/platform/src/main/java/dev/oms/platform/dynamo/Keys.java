@@ -72,6 +72,11 @@ public final class Keys {
     /** The secret an inbound webhook source ({@code payment}, {@code fulfillment}, {@code invoice}) signs with. */
     public static String inboundSecret(String tenant, String source) { return t(tenant) + "#INBOUND_SECRET#" + source; }
 
+    public static String job(String tenant, String jobId) { return t(tenant) + "#JOB#" + jobId; }
+
+    /** The tenant's jobs on GSI1, by creation time ({@code {created_at}#{jobId}}). */
+    public static String jobs(String tenant) { return t(tenant) + "#JOBS"; }
+
     /** A marker item, such as "the demo data was loaded". */
     public static String marker(String tenant, String name) { return t(tenant) + "#MARKER#" + name; }
 

@@ -53,6 +53,9 @@ public final class Body {
         return new Body(n, "", new ArrayList<>());
     }
 
+    /** A body already parsed (a row of an import file). */
+    public static Body of(JsonNode object) { return new Body(object, "", new ArrayList<>()); }
+
     /** An empty body reads as {@code {}}. */
     public static Body parseOptional(String text) {
         return text == null || text.isBlank() ? new Body(Json.object(), "", new ArrayList<>()) : parse(text);

@@ -1,0 +1,15 @@
+package dev.oms.domain.job;
+
+import java.util.Locale;
+
+/** What a job does: import orders from a file, export them, change many orders' status, or reconcile a feed. */
+public enum JobKind {
+    IMPORT, EXPORT, BULK_UPDATE_STATUS, BULK_RECONCILE;
+
+    public String wire() { return name().toLowerCase(Locale.ROOT); }
+
+    public static JobKind fromWire(String value) {
+        for (JobKind k : values()) if (k.wire().equals(value)) return k;
+        throw new IllegalArgumentException("unknown job kind: " + value);
+    }
+}

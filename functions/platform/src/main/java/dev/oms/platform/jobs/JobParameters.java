@@ -1,0 +1,61 @@
+package dev.oms.platform.jobs;
+
+import dev.oms.app.port.OrderFilter;
+import dev.oms.domain.order.OrderStatus;
+import dev.oms.platform.http.Body;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The order list filters of exports and bulk changes ({@code status}, {@code customer_id}, {@code channel},
+ * {@code from}, {@code to}, {@code min_total}: the same as {@code GET /v1/orders}), read from a request body into job
+ * parameters and back into an {@link OrderFilter} for the runner.
+ */
+public final class JobParameters {
+    public static final String[] FILTER_FIELDS = {"status", "customer_id", "channel", "from", "to", "min_total"};
+
+    private JobParameters() { }
+
+    /** Validates the filter fields of a body (recording errors on it) and answers them as parameters. */
+    public static Map<String, Object> filter(Body b) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        String status = b.string("status", false, 32);
+        if (status != null && !OrderStatus.isWire(status)) b.error("status", "field.not_allowed", "Unknown status " + status);
+        else if (status != null) out.put("status", status);
+        putIfPresent(out, "customer_id", b.string("customer_id", false, 128));
+        putIfPresent(out, "channel", b.string("channel", false, 64));
+        for (String t : new String[] {"from", "to"}) {
+            String v = b.string(t, false, 40);
+            if (v == null) continue;
+            try {
+                Instant.parse(v);
+                out.put(t, v);
+            } catch (DateTimeParseException e) {
+                b.error(t, "field.type", t + " must be an RFC 3339 UTC time such as 2025-08-29T12:00:00Z");
+            }
+        }
+        putIfPresent(out, "min_total", b.integer("min_total", false, 0, Long.MAX_VALUE));
+        return out;
+    }
+
+    /** The list filter that the stored parameters describe, oldest first. */
+    public static OrderFilter orderFilter(Map<String, Object> params) {
+        return new OrderFilter(text(params, "status"), text(params, "customer_id"), text(params, "channel"),
+                instant(params, "from"), instant(params, "to"),
+                params.get("min_total") instanceof Number n ? n.longValue() : null, false);
+    }
+
+    public static String text(Map<String, Object> params, String name) {
+        Object v = params.get(name);
+        return v == null ? null : v.toString();
+    }
+
+    private static Instant instant(Map<String, Object> params, String name) {
+        String v = text(params, name);
+        return v == null ? null : Instant.parse(v);
+    }
+
+    private static void putIfPresent(Map<String, Object> m, String k, Object v) { if (v != null) m.put(k, v); }
+}
