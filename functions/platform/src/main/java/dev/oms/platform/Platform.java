@@ -34,6 +34,7 @@ public final class Platform {
     public final AuditService audit;
 
     private Platform() {
+        BackgroundInit.start();
         table = SingleTable.fromEnvironment();
         idempotency = new IdempotencyStore(table, clock);
         cursors = Cursors.fromEnvironment();

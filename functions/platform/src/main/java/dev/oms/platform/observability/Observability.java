@@ -19,6 +19,9 @@ public final class Observability {
 
     private Observability() { }
 
+    /** Starts Log4j now rather than at the first log line (cold-start warm-up). */
+    public static void warmUp() { LOG.isDebugEnabled(); }
+
     public static void start(Context context) {
         if (context != null) PowertoolsLogging.initializeLogging(context);
     }
