@@ -2,6 +2,10 @@ package dev.oms.platform.aws;
 
 import dev.oms.platform.config.Env;
 import dev.oms.platform.dynamo.CapacityMeter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -28,13 +32,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * {@code AWS_ENDPOINT_URL_DYNAMODB}, ... or the {@code aws.endpointUrl*} system properties), so the same code talks
  * to AWS, to LocalStack or to the local runtime. {@code OMS_S3_PATH_STYLE=true} selects path-style S3 addressing,
  * which local S3 servers need.
- * <p>Cold start: all clients share one HTTP client, and when the region and the credentials are given directly
+ * <p>Cold start: all clients share one HTTP client (whose TLS context is made on first use), and when the region and the credentials are given directly
  * ({@code aws.region} / {@code AWS_REGION}, {@code aws.accessKeyId} / {@code AWS_ACCESS_KEY_ID}) the clients use them
  * instead of building the SDK's default provider chains (profile files, container and instance metadata). Without
  * them (SnapStart functions get their credentials from the container endpoint) the default chains apply.
  */
 public final class AwsClients {
-    private static final Lazy<SdkHttpClient> HTTP = new Lazy<>(() -> UrlConnectionHttpClient.builder().build());
+    private static final int CONNECT_TIMEOUT_MS = 2_000;
+    private static final int READ_TIMEOUT_MS = 30_000;
+    private static final Lazy<SdkHttpClient> HTTP = new Lazy<>(() -> UrlConnectionHttpClient.create(AwsClients::openConnection));
     private static final Lazy<DynamoDbClient> DYNAMO = new Lazy<>(() -> configure(DynamoDbClient.builder())
             .overrideConfiguration(ClientOverrideConfiguration.builder().addExecutionInterceptor(CapacityMeter.INTERCEPTOR).build())
             .build());
@@ -71,8 +77,26 @@ public final class AwsClients {
 
     public static S3Presigner s3Presigner() { return PRESIGNER.get(); }
 
-    /** The shared HTTP client: one connection pool and one TLS context for every client in the container. */
+    /** The shared HTTP client of every client in the container. */
     public static SdkHttpClient http() { return HTTP.get(); }
+
+    /**
+     * Opens connections as the SDK's default factory does (its default timeouts; proxies from the JVM's
+     * {@code http(s).proxyHost} settings), except for TLS: HTTPS connections use the JDK's default context, created
+     * at the first HTTPS request, where the SDK's factory builds one (loading the trust store) with the client. On
+     * AWS that moves the same work from initialisation to the first call (SnapStart priming does it before the
+     * snapshot); a plain-HTTP endpoint such as DynamoDB Local never pays it.
+     */
+    private static HttpURLConnection openConnection(URI uri) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
+            c.setConnectTimeout(CONNECT_TIMEOUT_MS);
+            c.setReadTimeout(READ_TIMEOUT_MS);
+            return c;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private static <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B configure(B builder) {
         builder.httpClient(HTTP.get());
