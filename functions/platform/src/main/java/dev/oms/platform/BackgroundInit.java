@@ -2,6 +2,8 @@ package dev.oms.platform;
 
 import dev.oms.platform.json.Json;
 import dev.oms.platform.observability.Observability;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Cold-start work that does not need the AWS clients, run on a second thread while the composition root builds
@@ -28,6 +30,7 @@ final class BackgroundInit {
         try {
             Observability.warmUp();
             Json.write(Json.parse("{\"warm\":[1,2.5,\"up\",true,null]}"));
+            Json.valueToTree(Map.of("warm", List.of("up", 1L)));
         } catch (Exception | LinkageError e) {
             // not fatal here: the request path does the same work and reports what fails there
         }
