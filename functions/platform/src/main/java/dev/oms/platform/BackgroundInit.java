@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Cold-start work that does not need the AWS clients, run on a second thread while the composition root builds
- * them: starting Log4j with Powertools logging, and loading Jackson. Both are CPU-bound class loading of about the
- * same length as building the DynamoDB client, so on a machine with two cores they overlap instead of adding up.
- * Nothing waits for this thread: whatever it has not finished, the request path does on its own (class
- * initialisation is thread-safe, and a Log4j context that is still starting serves loggers that pick up the
- * configuration when it is ready).
+ * Cold-start work split over two threads: Log4j (with Powertools logging) starts on a second thread while the
+ * calling thread loads Jackson, before it builds the AWS clients. Log4j and Jackson are CPU-bound class loading of
+ * a few hundred milliseconds each; the AWS SDK asks for its loggers as soon as a client is built, and would wait for
+ * Log4j's context, so the calling thread does the work that needs no logger first. Nothing waits for the second
+ * thread: whatever it has not finished, the request path does on its own (class initialisation is thread-safe, and a
+ * Log4j context that is still starting serves loggers that pick up the configuration when it is ready).
  */
 final class BackgroundInit {
     private static volatile boolean started;
@@ -21,17 +21,25 @@ final class BackgroundInit {
     static void start() {
         if (started) return;
         started = true;
-        Thread t = new Thread(BackgroundInit::run, "oms-background-init");
+        Thread t = new Thread(BackgroundInit::startLogging, "oms-background-init");
         t.setDaemon(true);
         t.start();
+        warmJson();
     }
 
-    private static void run() {
+    private static void startLogging() {
         try {
             Observability.warmUp();
+        } catch (RuntimeException | LinkageError e) {
+            // not fatal here: the request path does the same work and reports what fails there
+        }
+    }
+
+    private static void warmJson() {
+        try {
             Json.write(Json.parse("{\"warm\":[1,2.5,\"up\",true,null]}"));
             Json.valueToTree(Map.of("warm", List.of("up", 1L)));
-        } catch (Exception | LinkageError e) {
+        } catch (Exception e) {
             // not fatal here: the request path does the same work and reports what fails there
         }
     }

@@ -34,7 +34,7 @@ public final class Platform {
     public final AuditService audit;
 
     private Platform() {
-        BackgroundInit.start();
+        BackgroundInit.start(); // Log4j on a second thread, Jackson on this one, then the AWS clients
         table = SingleTable.fromEnvironment();
         idempotency = new IdempotencyStore(table, clock);
         cursors = Cursors.fromEnvironment();
