@@ -62,6 +62,7 @@ public final class Platform {
     public final PostbackService postbacks;
 
     private Platform() {
+        BackgroundInit.start(); // Log4j on a second thread, Jackson on this one, then the AWS clients
         table = SingleTable.fromEnvironment();
         idempotency = new IdempotencyStore(table, clock);
         cursors = Cursors.fromEnvironment();

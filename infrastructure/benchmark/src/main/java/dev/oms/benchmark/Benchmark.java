@@ -101,7 +101,7 @@ public final class Benchmark {
             }
             if (api) {
                 progress("cold start: " + options.coldRuns() + " fresh JVMs");
-                cold = coldStarts(lambdaConfig);
+                cold = coldStarts(template, lambdaConfig);
             }
 
             header();
@@ -229,14 +229,18 @@ public final class Benchmark {
 
     record ColdRun(double sinceJvmStartMs, double handlerMs, double wallMs) { }
 
-    private List<ColdRun> coldStarts(Map<String, String> lambdaConfig) throws IOException, InterruptedException {
+    /** The JVM options and class path of the cold-start JVMs, for the report. */
+    private List<String> coldJvmOptions = List.of();
+    private String coldClasspath = "";
+
+    private List<ColdRun> coldStarts(SamTemplate template, Map<String, String> lambdaConfig) throws Exception {
+        coldJvmOptions = javaToolOptions(template);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-XX:+TieredCompilation");
-        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(coldJvmOptions);
         lambdaConfig.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(coldStartClasspath());
         command.add(ColdStart.class.getName());
         List<ColdRun> runs = new ArrayList<>();
         for (int i = 0; i < options.coldRuns(); i++) {
@@ -255,6 +259,33 @@ public final class Benchmark {
             runs.add(new ColdRun(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), wall));
         }
         return runs;
+    }
+
+    /** The functions' {@code JAVA_TOOL_OPTIONS} from the template's {@code Globals}, as Lambda starts the JVM with them. */
+    @SuppressWarnings("unchecked")
+    static List<String> javaToolOptions(SamTemplate template) {
+        Map<String, Object> function = (Map<String, Object>) template.section("Globals").getOrDefault("Function", Map.of());
+        Map<String, Object> environment = (Map<String, Object>) function.getOrDefault("Environment", Map.of());
+        Map<String, Object> variables = (Map<String, Object>) environment.getOrDefault("Variables", Map.of());
+        Object options = variables.get("JAVA_TOOL_OPTIONS");
+        if (options == null) throw new IllegalStateException("The template's Globals set no JAVA_TOOL_OPTIONS");
+        return List.of(options.toString().trim().split("\\s+"));
+    }
+
+    /**
+     * What Lambda puts on the class path: the function's deployment jar (the orders API's shaded jar, copied to
+     * {@code target/coldstart/} by the build), and the benchmark's small driver jar (ColdStart and its event and context
+     * classes). DynamoDB Local and the rest of the benchmark's dependencies are not on it.
+     */
+    private String coldStartClasspath() throws Exception {
+        Path dir = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+        Path function = dir.resolve("coldstart").resolve("oms-orders-api-lambda.jar");
+        Path driver = dir.resolve("oms-benchmark-coldstart.jar");
+        for (Path p : List.of(function, driver)) {
+            if (!Files.isRegularFile(p)) throw new IllegalStateException("No " + p + ": build with mvn package first");
+        }
+        coldClasspath = dir.relativize(function) + ", " + dir.relativize(driver);
+        return function + java.io.File.pathSeparator + driver;
     }
 
     // ---------------------------------------------------------------- requests
@@ -333,9 +364,10 @@ public final class Benchmark {
     private void coldStartSection(List<ColdRun> cold) {
         line("## Cold start (`OrderCrudHandler`, first `POST /v1/orders`)");
         line("");
-        line(cold.size() + " fresh JVMs (`java -XX:+TieredCompilation -XX:TieredStopAtLevel=1`, as `JAVA_TOOL_OPTIONS` in the template), "
-                + "each constructing the handler and answering one create (201); no SnapStart, no CRaC. They run after the in-process "
-                + "phases, so DynamoDB Local (in the benchmark's JVM) is already warm.");
+        line(cold.size() + " fresh JVMs (`java " + String.join(" ", coldJvmOptions) + "`, the template's `JAVA_TOOL_OPTIONS`), "
+                + "each constructing the handler and answering one create (201); no SnapStart, no CRaC. Class path: the function's "
+                + "deployment jar and the benchmark's driver (`" + coldClasspath + "` under `target/`), as on Lambda. They run after "
+                + "the in-process phases, so DynamoDB Local (in the benchmark's JVM) is already warm.");
         line("");
         line("| Measure | Median ms | Min ms | Max ms |");
         line("|---|---:|---:|---:|");

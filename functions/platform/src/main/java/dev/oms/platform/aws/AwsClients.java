@@ -2,10 +2,21 @@ package dev.oms.platform.aws;
 
 import dev.oms.platform.config.Env;
 import dev.oms.platform.dynamo.CapacityMeter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -21,20 +32,32 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * {@code AWS_ENDPOINT_URL_DYNAMODB}, ... or the {@code aws.endpointUrl*} system properties), so the same code talks
  * to AWS, to LocalStack or to the local runtime. {@code OMS_S3_PATH_STYLE=true} selects path-style S3 addressing,
  * which local S3 servers need.
+ * <p>Cold start: all clients share one HTTP client (whose TLS context is made on first use), and when the region and the credentials are given directly
+ * ({@code aws.region} / {@code AWS_REGION}, {@code aws.accessKeyId} / {@code AWS_ACCESS_KEY_ID}) the clients use them
+ * instead of building the SDK's default provider chains (profile files, container and instance metadata). Without
+ * them (SnapStart functions get their credentials from the container endpoint) the default chains apply.
  */
 public final class AwsClients {
-    private static final Lazy<DynamoDbClient> DYNAMO = new Lazy<>(() -> DynamoDbClient.builder()
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
+    private static final int CONNECT_TIMEOUT_MS = 2_000;
+    private static final int READ_TIMEOUT_MS = 30_000;
+    private static final Lazy<SdkHttpClient> HTTP = new Lazy<>(() -> UrlConnectionHttpClient.create(AwsClients::openConnection));
+    private static final Lazy<DynamoDbClient> DYNAMO = new Lazy<>(() -> configure(DynamoDbClient.builder())
             .overrideConfiguration(ClientOverrideConfiguration.builder().addExecutionInterceptor(CapacityMeter.INTERCEPTOR).build())
             .build());
     private static final Lazy<DynamoDbEnhancedClient> ENHANCED = new Lazy<>(() -> DynamoDbEnhancedClient.builder().dynamoDbClient(DYNAMO.get()).build());
-    private static final Lazy<EventBridgeClient> EVENTS = new Lazy<>(() -> EventBridgeClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build());
-    private static final Lazy<SfnClient> SFN = new Lazy<>(() -> SfnClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build());
-    private static final Lazy<SqsClient> SQS = new Lazy<>(() -> SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build());
-    private static final Lazy<SnsClient> SNS = new Lazy<>(() -> SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build());
-    private static final Lazy<S3Client> S3 = new Lazy<>(() -> S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-            .serviceConfiguration(s3Configuration()).build());
-    private static final Lazy<S3Presigner> PRESIGNER = new Lazy<>(() -> S3Presigner.builder().serviceConfiguration(s3Configuration()).build());
+    private static final Lazy<EventBridgeClient> EVENTS = new Lazy<>(() -> configure(EventBridgeClient.builder()).build());
+    private static final Lazy<SfnClient> SFN = new Lazy<>(() -> configure(SfnClient.builder()).build());
+    private static final Lazy<SqsClient> SQS = new Lazy<>(() -> configure(SqsClient.builder()).build());
+    private static final Lazy<SnsClient> SNS = new Lazy<>(() -> configure(SnsClient.builder()).build());
+    private static final Lazy<S3Client> S3 = new Lazy<>(() -> configure(S3Client.builder()).serviceConfiguration(s3Configuration()).build());
+    private static final Lazy<S3Presigner> PRESIGNER = new Lazy<>(() -> {
+        S3Presigner.Builder b = S3Presigner.builder().serviceConfiguration(s3Configuration());
+        Region region = region();
+        if (region != null) b.region(region);
+        AwsCredentialsProvider credentials = credentials();
+        if (credentials != null) b.credentialsProvider(credentials);
+        return b.build();
+    });
 
     private AwsClients() { }
 
@@ -53,6 +76,61 @@ public final class AwsClients {
     public static S3Client s3() { return S3.get(); }
 
     public static S3Presigner s3Presigner() { return PRESIGNER.get(); }
+
+    /** The shared HTTP client of every client in the container. */
+    public static SdkHttpClient http() { return HTTP.get(); }
+
+    /**
+     * Opens connections as the SDK's default factory does (its default timeouts; proxies from the JVM's
+     * {@code http(s).proxyHost} settings), except for TLS: HTTPS connections use the JDK's default context, created
+     * at the first HTTPS request, where the SDK's factory builds one (loading the trust store) with the client. On
+     * AWS that moves the same work from initialisation to the first call (SnapStart priming does it before the
+     * snapshot); a plain-HTTP endpoint such as DynamoDB Local never pays it.
+     */
+    private static HttpURLConnection openConnection(URI uri) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
+            c.setConnectTimeout(CONNECT_TIMEOUT_MS);
+            c.setReadTimeout(READ_TIMEOUT_MS);
+            return c;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B configure(B builder) {
+        builder.httpClient(HTTP.get());
+        Region region = region();
+        if (region != null) builder.region(region);
+        AwsCredentialsProvider credentials = credentials();
+        if (credentials != null) builder.credentialsProvider(credentials);
+        return builder;
+    }
+
+    /** The region the SDK would find first ({@code aws.region}, then {@code AWS_REGION}), or null for its default chain. */
+    static Region region() {
+        String region = firstSet(System.getProperty("aws.region"), System.getenv("AWS_REGION"));
+        return region == null ? null : Region.of(region);
+    }
+
+    /**
+     * Credentials given as system properties or environment variables (the first two links of the SDK's default chain),
+     * or null to let the SDK build its default chain.
+     */
+    static AwsCredentialsProvider credentials() {
+        if (firstSet(System.getProperty("aws.accessKeyId")) != null && firstSet(System.getProperty("aws.secretAccessKey")) != null) {
+            return SystemPropertyCredentialsProvider.create();
+        }
+        if (firstSet(System.getenv("AWS_ACCESS_KEY_ID")) != null && firstSet(System.getenv("AWS_SECRET_ACCESS_KEY")) != null) {
+            return EnvironmentVariableCredentialsProvider.create();
+        }
+        return null;
+    }
+
+    private static String firstSet(String... values) {
+        for (String v : values) if (v != null && !v.isBlank()) return v.trim();
+        return null;
+    }
 
     private static S3Configuration s3Configuration() {
         return S3Configuration.builder().pathStyleAccessEnabled("true".equals(Env.get("OMS_S3_PATH_STYLE", "false"))).build();

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.oms.domain.DomainException;
+import dev.oms.platform.Priming;
 import dev.oms.platform.dynamo.IdempotencyStore;
 import dev.oms.platform.observability.Observability;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +16,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.crac.Core;
+import org.crac.Resource;
 
 /**
  * The request path every endpoint group shares: route, authenticate, authorize, limit the body, Idempotency-Key
  * (replay, in progress, reused), call the endpoint, and turn every failure into problem+json. Subclasses only
- * declare their {@link Routes}.
+ * declare their {@link Routes}. Each handler registers itself for SnapStart's checkpoint, where it {@link Priming primes}
+ * its first request's code paths.
  */
-public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
     public static final int MAX_BODY_BYTES = 256 * 1024;
     public static final int MAX_IDEMPOTENCY_KEY = 255;
 
@@ -31,6 +35,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
     protected ApiHandler(IdempotencyStore idempotency, Clock clock) {
         this.idempotency = idempotency;
         this.clock = clock;
+        Core.getGlobalContext().register(this); // held by the Lambda runtime as long as the handler lives
     }
 
     public abstract Routes routes();
@@ -47,6 +52,13 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status()).withHeaders(response.headers())
                 .withBody(response.body()).withIsBase64Encoded(false).build();
     }
+
+    /** SnapStart: Lambda calls this once, after the handler's construction and before it snapshots the function. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) { Priming.prime(routes()); }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) { }
 
     public ApiResponse handle(APIGatewayV2HTTPEvent event) {
         ApiRequest request = null;

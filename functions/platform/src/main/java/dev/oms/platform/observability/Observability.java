@@ -12,6 +12,8 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 /**
  * Powertools logging and metrics through their functional API (no AspectJ): structured JSON logs with the Lambda
  * context, and EMF metrics per request. Metrics are off when {@code OMS_METRICS=off} (the local runtime's default).
+ * The per-request access line is at DEBUG (API Gateway's access logs and the metrics count requests); failures are
+ * logged at ERROR with their stack trace.
  */
 public final class Observability {
     private static final Logger LOG = LoggerFactory.getLogger("oms");
@@ -19,12 +21,15 @@ public final class Observability {
 
     private Observability() { }
 
+    /** Starts Log4j now rather than at the first log line (cold-start warm-up). */
+    public static void warmUp() { LOG.isDebugEnabled(); }
+
     public static void start(Context context) {
         if (context != null) PowertoolsLogging.initializeLogging(context);
     }
 
     public static void request(String function, String route, int status, long millis) {
-        LOG.info("{} {} -> {} in {} ms", function, route, status, millis);
+        LOG.debug("{} {} -> {} in {} ms", function, route, status, millis);
         if (!METRICS) return;
         Metrics m = MetricsFactory.getMetricsInstance();
         m.setNamespace("OMS");

@@ -1,0 +1,26 @@
+package dev.oms.local;
+
+import static dev.oms.local.TestSystem.runtime;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oms.orders.OrderCrudHandler;
+import dev.oms.orders.OrderLifecycleHandler;
+import dev.oms.platform.dynamo.CapacityMeter;
+import dev.oms.platform.http.ApiHandler;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The SnapStart hook: what a handler runs before Lambda's checkpoint. */
+class SnapStartPrimingIT {
+
+    @Test
+    void primingMakesOneDynamoDbRequestAndDoesNotThrow() {
+        runtime();
+        for (ApiHandler handler : List.<ApiHandler>of(new OrderCrudHandler(), new OrderLifecycleHandler())) {
+            CapacityMeter.enable();
+            CapacityMeter.reset();
+            handler.beforeCheckpoint(null);
+            assertThat(CapacityMeter.requests()).as(handler.getClass().getSimpleName()).isEqualTo(1);
+        }
+    }
+}
