@@ -30,6 +30,24 @@ public final class CapacityMeter {
 
     public static void enable() { enabled = true; }
 
+    /**
+     * Counts only what the calling thread asks of DynamoDB from now on (until {@link #meterAllThreads()}), so a
+     * measurement in a running system is not disturbed by background work such as stream subscribers.
+     */
+    public static void meterThisThreadOnly() {
+        enabled = true;
+        onlyThread = Thread.currentThread();
+    }
+
+    public static void meterAllThreads() { onlyThread = null; }
+
+    private static volatile Thread onlyThread;
+
+    private static boolean counts() {
+        Thread only = onlyThread;
+        return enabled && (only == null || only == Thread.currentThread());
+    }
+
     public static void reset() {
         REQUESTS.set(0);
         UNITS.reset();
@@ -42,7 +60,7 @@ public final class CapacityMeter {
     private static final class Interceptor implements ExecutionInterceptor {
         @Override
         public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
-            if (!enabled) return context.request();
+            if (!counts()) return context.request();
             REQUESTS.incrementAndGet();
             SdkRequest r = context.request();
             if (r instanceof software.amazon.awssdk.services.dynamodb.model.GetItemRequest g) return g.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
@@ -57,7 +75,7 @@ public final class CapacityMeter {
 
         @Override
         public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-            if (!enabled) return;
+            if (!counts()) return;
             Object resp = context.response();
             if (resp instanceof GetItemResponse g) add(g.consumedCapacity());
             else if (resp instanceof PutItemResponse p) add(p.consumedCapacity());
