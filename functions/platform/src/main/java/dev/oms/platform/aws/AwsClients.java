@@ -32,10 +32,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * {@code AWS_ENDPOINT_URL_DYNAMODB}, ... or the {@code aws.endpointUrl*} system properties), so the same code talks
  * to AWS, to LocalStack or to the local runtime. {@code OMS_S3_PATH_STYLE=true} selects path-style S3 addressing,
  * which local S3 servers need.
- * <p>Cold start: all clients share one HTTP client (whose TLS context is made on first use), and when the region and the credentials are given directly
- * ({@code aws.region} / {@code AWS_REGION}, {@code aws.accessKeyId} / {@code AWS_ACCESS_KEY_ID}) the clients use them
- * instead of building the SDK's default provider chains (profile files, container and instance metadata). Without
- * them (SnapStart functions get their credentials from the container endpoint) the default chains apply.
+ * <p>Cold start: all clients share one HTTP client (whose TLS context is made on first use), and when the region and
+ * the credentials are given directly ({@code aws.region} / {@code AWS_REGION}, {@code aws.accessKeyId} /
+ * {@code AWS_ACCESS_KEY_ID}) the clients use them instead of building the SDK's default provider chains (profile
+ * files, container and instance metadata). Without them (SnapStart functions get their credentials from the
+ * container endpoint) the default chains apply.
  */
 public final class AwsClients {
     private static final int CONNECT_TIMEOUT_MS = 2_000;
