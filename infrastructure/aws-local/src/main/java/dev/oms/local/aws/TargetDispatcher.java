@@ -20,7 +20,5 @@ public interface TargetDispatcher {
     void startExecution(String stateMachineLogicalId, String input) throws Exception;
 
     /** An SNS target. */
-    default void publishToTopic(String topicLogicalId, String message) throws Exception {
-        throw new UnsupportedOperationException("SNS targets are not wired (topic " + topicLogicalId + ")");
-    }
+    void publishToTopic(String topicLogicalId, String message) throws Exception;
 }

@@ -54,6 +54,11 @@ class EventBridgeServiceTest {
         public void startExecution(String stateMachineLogicalId, String input) {
             executions.add(new String[] {stateMachineLogicalId, input});
         }
+
+        @Override
+        public void publishToTopic(String topicLogicalId, String message) {
+            invocations.add(new Object[] {topicLogicalId, message});
+        }
     }
 
     @BeforeAll
