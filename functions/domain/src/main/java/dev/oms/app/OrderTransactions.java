@@ -39,6 +39,16 @@ public final class OrderTransactions {
         return order;
     }
 
+    /**
+     * The id of the order that owns a child named on its own (a shipment or return id in the path); 404
+     * {@code notFoundCode} when there is none in the caller's tenant. The order itself is still checked by
+     * {@link #get} and {@link #mutate}, so another customer's child is a 404 too.
+     */
+    public String orderIdOfChild(CommandContext ctx, String childId, String notFoundCode) {
+        return orders.findOrderIdOfChild(ctx.tenantId(), childId)
+                .orElseThrow(() -> DomainException.notFound(notFoundCode, "No " + notFoundCode.substring(0, notFoundCode.indexOf('.')) + " " + childId));
+    }
+
     private Order find(CommandContext ctx, String orderId) {
         return orders.find(ctx.tenantId(), orderId).filter(o -> ctx.caller().mayView(o.customerId()))
                 .orElseThrow(() -> DomainException.notFound("order.not_found", "No order " + orderId));

@@ -28,6 +28,7 @@ final class InMemoryOrderRepository implements OrderRepository {
 
     private final Map<String, OrderState> stored = new LinkedHashMap<>();
     private final Map<String, Long> numbers = new HashMap<>();
+    private final Map<String, String> childOwners = new HashMap<>();
     final List<OrderCommit> commits = new ArrayList<>();
     final List<OrderCommit> hardDeletes = new ArrayList<>();
     final List<Written> events = new ArrayList<>();
@@ -63,6 +64,7 @@ final class InMemoryOrderRepository implements OrderRepository {
             throw new AssertionError("order written at version " + order.version() + " but read at " + commit.expectedVersion());
         }
         stored.put(key, copy(order.state()));
+        for (var child : order.changedChildren()) childOwners.putIfAbsent(order.tenantId() + "#" + child.id(), order.id());
         for (DomainEvent e : order.pendingEvents()) events.add(new Written(order.id(), order.version(), e, commit.meta()));
         commits.add(commit);
     }
@@ -104,6 +106,11 @@ final class InMemoryOrderRepository implements OrderRepository {
     }
 
     @Override
+    public Optional<String> findOrderIdOfChild(String tenantId, String childId) {
+        return Optional.ofNullable(childOwners.get(tenantId + "#" + childId));
+    }
+
+    @Override
     public long nextOrderNumber(String tenantId) { return numbers.merge(tenantId, 1001L, (a, b) -> a + 1); }
 
     long storedVersion(String tenantId, String orderId) { return stored.get(key(tenantId, orderId)).version; }
@@ -139,6 +146,13 @@ final class InMemoryOrderRepository implements OrderRepository {
         c.cancellations = new ArrayList<>(s.cancellations);
         c.cancelledAt = s.cancelledAt;
         c.duplicatedFrom = s.duplicatedFrom;
+        c.children = new ArrayList<>(s.children);
+        c.fulfillmentStatus = s.fulfillmentStatus;
+        c.shippingStatus = s.shippingStatus;
+        c.paymentStatus = s.paymentStatus;
+        c.returnStatus = s.returnStatus;
+        c.firstShippedAt = s.firstShippedAt;
+        c.lastDeliveredAt = s.lastDeliveredAt;
         c.version = s.version;
         c.createdAt = s.createdAt;
         c.updatedAt = s.updatedAt;

@@ -3,7 +3,10 @@ package dev.oms.app.port;
 import dev.oms.domain.order.Order;
 import java.util.Optional;
 
-/** Orders and their event items in the store. Every write is one atomic transaction. */
+/**
+ * Orders, their children (fulfilments, returns, ...) and their event items in the store. Every write is one atomic
+ * transaction; reading an order reads its children with it.
+ */
 public interface OrderRepository {
 
     /** The order, including a soft-deleted one (the caller decides what to show), or empty. */
@@ -25,6 +28,12 @@ public interface OrderRepository {
     Page<Order> list(String tenantId, OrderFilter filter, PageRequest page);
 
     Optional<String> findIdByExternalReference(String tenantId, String externalReference);
+
+    /**
+     * The id of the order a child (a shipment, return, ...) belongs to, for routes that name only the child. Children
+     * that can be addressed this way get a pointer written in the transaction that creates them.
+     */
+    Optional<String> findOrderIdOfChild(String tenantId, String childId);
 
     /** The next human-readable order number of the tenant (gaps are possible, repeats are not). */
     long nextOrderNumber(String tenantId);

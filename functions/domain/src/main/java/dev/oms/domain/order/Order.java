@@ -33,6 +33,8 @@ public final class Order {
 
     private final OrderState s;
     private final List<DomainEvent> pending = new ArrayList<>();
+    private final Set<String> changedChildren = new java.util.LinkedHashSet<>();
+    private final Set<String> newChildren = new java.util.HashSet<>();
 
     public Order(OrderState state) { this.s = state; }
 
@@ -92,6 +94,56 @@ public final class Order {
         long captured = 0;
         for (PaymentReference p : s.payments) if ("captured".equals(p.status())) captured += p.amount().minor();
         return Math.max(0, totals().total() - captured);
+    }
+
+    // ---- children ------------------------------------------------------------------------------------------------
+
+    /** The children of one type, oldest first. */
+    public <T extends OrderChild> List<T> children(Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (OrderChild c : s.children) if (type.isInstance(c)) out.add(type.cast(c));
+        return out;
+    }
+
+    public <T extends OrderChild> java.util.Optional<T> child(Class<T> type, String id) {
+        for (OrderChild c : s.children) if (type.isInstance(c) && c.id().equals(id)) return java.util.Optional.of(type.cast(c));
+        return java.util.Optional.empty();
+    }
+
+    /** The child, or a 404 with {@code notFoundCode} (such as {@code fulfillment.not_found}). */
+    public <T extends OrderChild> T requireChild(Class<T> type, String id, String notFoundCode) {
+        return child(type, id).orElseThrow(() -> DomainException.notFound(notFoundCode, "Order " + s.id + " has no " + notFoundCode.substring(0, notFoundCode.indexOf('.')) + " " + id));
+    }
+
+    /** Adds the child or replaces the one with its id; it is written with the order's next commit. */
+    void putChild(OrderChild child) {
+        for (int i = 0; i < s.children.size(); i++) {
+            if (s.children.get(i).id().equals(child.id())) {
+                s.children.set(i, child);
+                changedChildren.add(child.id());
+                return;
+            }
+        }
+        s.children.add(child);
+        changedChildren.add(child.id());
+        newChildren.add(child.id());
+    }
+
+    /** The children this command added or changed, to be written with the order. */
+    public List<OrderChild> changedChildren() {
+        List<OrderChild> out = new ArrayList<>();
+        for (OrderChild c : s.children) if (changedChildren.contains(c.id())) out.add(c);
+        return out;
+    }
+
+    /** Whether this command created the child (rather than changed a stored one). */
+    public boolean isNewChild(OrderChild child) { return newChildren.contains(child.id()); }
+
+    /** The units of a line that the order's children count under {@code measure} (see {@link UnitMeasure}). */
+    public long units(String lineId, UnitMeasure measure) {
+        long n = 0;
+        for (OrderChild c : s.children) if (c instanceof LineUnits u) n = Math.addExact(n, u.units(lineId, measure));
+        return n;
     }
 
     public OrderLine line(String lineId) {
@@ -749,7 +801,7 @@ public final class Order {
         touch(now);
     }
 
-    private void touch(Instant now) { s.updatedAt = now; }
+    void touch(Instant now) { s.updatedAt = now; }
 
     private DomainException invalidTransition(OrderStatus to) {
         return DomainException.conflict("order.invalid_transition",
@@ -762,9 +814,9 @@ public final class Order {
         return DomainException.invalidField("items", "lines.too_many", "An order holds at most " + MAX_LINES + " lines");
     }
 
-    private void record(String type, Map<String, Object> data) { record(type, data, null); }
+    void record(String type, Map<String, Object> data) { record(type, data, null); }
 
-    private void record(String type, Map<String, Object> data, String reason) {
+    void record(String type, Map<String, Object> data, String reason) {
         pending.add(new DomainEvent(type, data, reason, Map.of()));
     }
 

@@ -7,7 +7,9 @@ import java.util.Set;
  * two equal). Webhook subscriptions may only filter on these.
  */
 public final class OrderEventTypes {
-    public static final Set<String> ALL = Set.of(
+    public static final Set<String> ALL;
+
+    private static final Set<String> CORE = Set.of(
             "order.created", "order.updated", "order.deleted", "order.line_added",
             "order.line_updated", "order.line_removed", "order.line_split", "order.lines_bulk_updated",
             "order.confirmed", "order.payment_pending", "order.held", "order.hold_released", "order.closed", "order.reopened",
@@ -15,6 +17,14 @@ public final class OrderEventTypes {
             "order.cancellation_requested", "order.cancellation_progressed", "order.cancellation_failed",
             "order.cancellation_forced", "order.cancelled", "order.lines_cancelled", "order.repair_skipped",
             "order.payment_updated", "order.external_update");
+
+    static {
+        Set<String> all = new java.util.HashSet<>(CORE);
+        for (Set<String> area : java.util.List.of(FulfillmentEventTypes.ALL, ReturnEventTypes.ALL, MoneyEventTypes.ALL)) {
+            for (String type : area) if (!all.add(type)) throw new IllegalStateException("event type listed twice: " + type);
+        }
+        ALL = Set.copyOf(all);
+    }
 
     private OrderEventTypes() { }
 

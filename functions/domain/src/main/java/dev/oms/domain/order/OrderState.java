@@ -33,6 +33,18 @@ public final class OrderState {
     public List<Cancellation> cancellations = new ArrayList<>();
     public Instant cancelledAt;
     public String duplicatedFrom;
+    /** Fulfilments, shipments, returns, refunds, invoices and documents, each stored as its own item beside the header. */
+    public List<OrderChild> children = new ArrayList<>();
+    /** {@code unfulfilled}, {@code partially_fulfilled} or {@code fulfilled}: kept up to date by the fulfilment rules. */
+    public String fulfillmentStatus = "unfulfilled";
+    /** Where the goods are: {@code not_shipped}, {@code partially_shipped}, {@code shipped}, {@code in_transit}, {@code delivered}, ... */
+    public String shippingStatus = "not_shipped";
+    /** What the payments say ({@code unpaid}, {@code authorized}, {@code partially_paid}, {@code paid}, ...). */
+    public String paymentStatus = "unpaid";
+    /** {@code none} or where the order's returns stand ({@code requested}, {@code partially_returned}, {@code returned}, ...). */
+    public String returnStatus = "none";
+    public Instant firstShippedAt;
+    public Instant lastDeliveredAt;
     public long version;
     public Instant createdAt;
     public Instant updatedAt;

@@ -11,6 +11,7 @@ import dev.oms.app.port.PageRequest;
 import dev.oms.domain.DomainEvent;
 import dev.oms.domain.DomainException;
 import dev.oms.domain.order.Order;
+import dev.oms.domain.order.OrderChild;
 import dev.oms.platform.json.Times;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-/** Orders in the single table: one header item per order (lines embedded), event items beside it. */
+/**
+ * Orders in the single table: one header item per order (lines embedded), a child item per fulfilment, return,
+ * refund, ... ({@code C#{kind}#{id}}) and event items ({@code E#...}) beside it.
+ */
 public final class DynamoOrderRepository implements OrderRepository {
     /** A list request examines at most this many items, whatever its filters, and then answers with a cursor. */
     static final int MAX_EXAMINED = 1000;
@@ -42,9 +46,28 @@ public final class DynamoOrderRepository implements OrderRepository {
         this.ids = ids;
     }
 
+    /** One strongly consistent Query reads the header and every child (the events sort after them and are not read). */
     @Override
     public Optional<Order> find(String tenantId, String orderId) {
-        return table.get(Keys.order(tenantId, orderId), Keys.ORDER_SK).map(OrderItemMapper::fromItem);
+        String pk = Keys.order(tenantId, orderId);
+        QueryConditional range = QueryConditional.sortBetween(
+                k -> k.partitionValue(pk).sortValue(Keys.ORDER_SK), k -> k.partitionValue(pk).sortValue(Keys.CHILDREN_END));
+        ObjectNode header = null;
+        List<ObjectNode> children = new ArrayList<>();
+        for (var page : table.table().query(QueryEnhancedRequest.builder().queryConditional(range).consistentRead(true).build())) {
+            for (EnhancedDocument d : page.items()) {
+                ObjectNode item = SingleTable.item(d.toMap());
+                if (Keys.ORDER_SK.equals(item.path(Keys.SK).asText())) header = item;
+                else children.add(item);
+            }
+        }
+        if (header == null) return Optional.empty();
+        Order order = OrderItemMapper.fromItem(header);
+        for (ObjectNode item : children) {
+            ChildCodec<?> codec = ChildCodecs.forKind(item.path("type").asText());
+            if (codec != null) order.state().children.add(codec.fromItem(item));
+        }
+        return Optional.of(order);
     }
 
     @Override
@@ -75,6 +98,7 @@ public final class DynamoOrderRepository implements OrderRepository {
         }
         addEvents(tx, Keys.order(tenant, order.id()), c);
         count += order.pendingEvents().size();
+        count += addChildren(tx, order);
         int idemIndex = -1;
         if (c.idempotency() != null) {
             IdempotencyStore.addCompletion(tx, table, c.idempotency());
@@ -113,19 +137,51 @@ public final class DynamoOrderRepository implements OrderRepository {
             IdempotencyStore.addCompletion(first, table, c.idempotency());
             idemIndex = actions++;
         }
-        List<ObjectNode> rest = items.stream().filter(i -> !Keys.ORDER_SK.equals(i.path(Keys.SK).asText())).toList();
-        int i = 0;
-        for (; i < rest.size() && actions < 100; i++, actions++) {
-            first.addDeleteItem(table.table(), SingleTable.key(pk, rest.get(i).path(Keys.SK).asText()));
+        List<software.amazon.awssdk.enhanced.dynamodb.Key> rest = new ArrayList<>();
+        for (ObjectNode item : items) {
+            String sk = item.path(Keys.SK).asText();
+            if (Keys.ORDER_SK.equals(sk)) continue;
+            rest.add(SingleTable.key(pk, sk));
+            ChildCodec<?> codec = ChildCodecs.forKind(item.path("type").asText());
+            if (sk.startsWith(Keys.CHILD_SK_PREFIX) && codec != null && codec.addressable()) {
+                rest.add(SingleTable.key(Keys.childRef(tenant, item.path("id").asText()), Keys.SINGLE));
+            }
         }
+        int i = 0;
+        for (; i < rest.size() && actions < 100; i++, actions++) first.addDeleteItem(table.table(), rest.get(i));
         execute(first.build(), -1, idemIndex, null);
         while (i < rest.size()) {
             TransactWriteItemsEnhancedRequest.Builder more = TransactWriteItemsEnhancedRequest.builder();
-            for (int n = 0; i < rest.size() && n < 100; i++, n++) {
-                more.addDeleteItem(table.table(), SingleTable.key(pk, rest.get(i).path(Keys.SK).asText()));
-            }
+            for (int n = 0; i < rest.size() && n < 100; i++, n++) more.addDeleteItem(table.table(), rest.get(i));
             table.enhanced().transactWriteItems(more.build());
         }
+    }
+
+    /** Puts every child the command changed and, for a new addressable one, its pointer; answers how many writes. */
+    private int addChildren(TransactWriteItemsEnhancedRequest.Builder tx, Order order) {
+        int writes = 0;
+        String pk = Keys.order(order.tenantId(), order.id());
+        for (OrderChild child : order.changedChildren()) {
+            ChildCodec<?> codec = ChildCodecs.of(child);
+            ObjectNode item = codec.encode(child);
+            item.put(Keys.PK, pk);
+            item.put(Keys.SK, Keys.childSk(child.kind(), child.id()));
+            item.put("type", child.kind());
+            item.put("order_id", order.id());
+            tx.addPutItem(table.table(), SingleTable.document(item));
+            writes++;
+            if (codec.addressable() && order.isNewChild(child)) {
+                ObjectNode ref = dev.oms.platform.json.Json.object();
+                ref.put(Keys.PK, Keys.childRef(order.tenantId(), child.id()));
+                ref.put(Keys.SK, Keys.SINGLE);
+                ref.put("type", "child_ref");
+                ref.put("kind", child.kind());
+                ref.put("order_id", order.id());
+                tx.addPutItem(table.table(), SingleTable.document(ref));
+                writes++;
+            }
+        }
+        return writes;
     }
 
     private void addEvents(TransactWriteItemsEnhancedRequest.Builder tx, String pk, OrderCommit c) {
@@ -220,6 +276,11 @@ public final class DynamoOrderRepository implements OrderRepository {
     @Override
     public Optional<String> findIdByExternalReference(String tenantId, String externalReference) {
         return table.get(Keys.externalReference(tenantId, externalReference), Keys.SINGLE).map(i -> i.path("order_id").asText());
+    }
+
+    @Override
+    public Optional<String> findOrderIdOfChild(String tenantId, String childId) {
+        return table.get(Keys.childRef(tenantId, childId), Keys.SINGLE).map(i -> i.path("order_id").asText());
     }
 
     @Override

@@ -12,6 +12,10 @@ public final class Keys {
 
     public static final String ORDER_SK = "A#ORDER";
     public static final String EVENT_SK_PREFIX = "E#";
+    /** Children (fulfilments, returns, ...) sort between the header and the events, so one Query reads an order whole. */
+    public static final String CHILD_SK_PREFIX = "C#";
+    /** The upper bound of an order's header and children in sort-key order (the events, {@code E#}, sort after it). */
+    public static final String CHILDREN_END = "C#~";
 
     private Keys() { }
 
@@ -20,6 +24,11 @@ public final class Keys {
     public static String order(String tenant, String orderId) { return t(tenant) + "#ORDER#" + orderId; }
 
     public static String eventSk(String eventId) { return EVENT_SK_PREFIX + eventId; }
+
+    public static String childSk(String kind, String childId) { return CHILD_SK_PREFIX + kind + "#" + childId; }
+
+    /** Points from a child's id to its order, for routes that name only the child. */
+    public static String childRef(String tenant, String childId) { return t(tenant) + "#CHILD#" + childId; }
 
     /** Events of a hard-deleted order are kept here so the deletion stays in the audit log. */
     public static String deletedOrder(String tenant, String orderId) { return t(tenant) + "#DELETED#" + orderId; }

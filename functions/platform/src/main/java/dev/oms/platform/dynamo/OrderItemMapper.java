@@ -87,6 +87,13 @@ public final class OrderItemMapper {
         o.set("cancellations", CancellationShapes.toJson(s.cancellations));
         o.put("cancelled_at", Times.format(s.cancelledAt));
         o.put("duplicated_from", s.duplicatedFrom);
+        o.put("fulfillment_status", s.fulfillmentStatus);
+        o.put("shipping_status", s.shippingStatus);
+        o.put("payment_status", s.paymentStatus);
+        o.put("return_status", s.returnStatus);
+        o.put("balance_due", order.balanceDue());
+        o.put("first_shipped_at", Times.format(s.firstShippedAt));
+        o.put("last_delivered_at", Times.format(s.lastDeliveredAt));
         o.put("version", s.version);
         o.put("created_at", created);
         o.put("updated_at", Times.format(s.updatedAt));
@@ -141,6 +148,12 @@ public final class OrderItemMapper {
         s.cancellations = CancellationShapes.fromJson(o.path("cancellations"));
         s.cancelledAt = Times.parse(text(o, "cancelled_at"));
         s.duplicatedFrom = text(o, "duplicated_from");
+        if (o.hasNonNull("fulfillment_status")) s.fulfillmentStatus = text(o, "fulfillment_status");
+        if (o.hasNonNull("shipping_status")) s.shippingStatus = text(o, "shipping_status");
+        if (o.hasNonNull("payment_status")) s.paymentStatus = text(o, "payment_status");
+        if (o.hasNonNull("return_status")) s.returnStatus = text(o, "return_status");
+        s.firstShippedAt = Times.parse(text(o, "first_shipped_at"));
+        s.lastDeliveredAt = Times.parse(text(o, "last_delivered_at"));
         s.version = o.path("version").asLong();
         s.createdAt = Times.parse(text(o, "created_at"));
         s.updatedAt = Times.parse(text(o, "updated_at"));

@@ -43,6 +43,10 @@ public final class OrderViews {
         o.put("shipping_total", t.shippingTotal());
         o.put("total", t.total());
         o.put("balance_due", order.balanceDue());
+        o.put("fulfillment_status", s.fulfillmentStatus);
+        o.put("shipping_status", s.shippingStatus);
+        o.put("payment_status", s.paymentStatus);
+        o.put("return_status", s.returnStatus);
         if (withLines) {
             ArrayNode lines = o.putArray("lines");
             for (OrderLine l : s.lines) lines.add(line(l));

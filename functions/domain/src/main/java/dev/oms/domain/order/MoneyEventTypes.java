@@ -1,0 +1,10 @@
+package dev.oms.domain.order;
+
+import java.util.Set;
+
+/** The event types of payments, refunds, invoices and documents; part of {@link OrderEventTypes#ALL}. */
+public final class MoneyEventTypes {
+    public static final Set<String> ALL = Set.of();
+
+    private MoneyEventTypes() { }
+}
