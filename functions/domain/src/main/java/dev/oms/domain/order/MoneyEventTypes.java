@@ -4,7 +4,7 @@ import java.util.Set;
 
 /** The event types of payments, refunds, invoices and documents; part of {@link OrderEventTypes#ALL}. */
 public final class MoneyEventTypes {
-    public static final Set<String> ALL = Set.of();
+    public static final Set<String> ALL = Set.of("document.attached", "document.updated");
 
     private MoneyEventTypes() { }
 }

@@ -139,6 +139,19 @@ public final class Order {
     /** Whether this command created the child (rather than changed a stored one). */
     public boolean isNewChild(OrderChild child) { return newChildren.contains(child.id()); }
 
+    /**
+     * Files the order's documents list: a label or invoice the system rendered ({@code available}) or an upload that
+     * is still on its way ({@code pending_upload}); the same id again replaces the record (an upload that arrived).
+     */
+    public OrderDocument attachDocument(OrderDocument doc, Instant now) {
+        boolean known = child(OrderDocument.class, doc.id()).isPresent();
+        putChild(doc);
+        touch(now);
+        record(known ? "document.updated" : "document.attached", data("document_id", doc.id(), "type", doc.type(),
+                "status", doc.status(), "related_id", doc.relatedId(), "content_type", doc.contentType(), "size_bytes", doc.sizeBytes()));
+        return doc;
+    }
+
     /** The units of a line that the order's children count under {@code measure} (see {@link UnitMeasure}). */
     public long units(String lineId, UnitMeasure measure) {
         long n = 0;
