@@ -20,8 +20,8 @@ class RolePermissionsTest {
     }
 
     @Test
-    void customerMayOnlyReadAndCreateOrders() {
-        assertThat(RolePermissions.of(List.of("customer"))).containsExactlyInAnyOrder(ORDERS_READ, ORDERS_CREATE);
+    void customerMayOnlyReadAndCreateOrdersAndAskForReturns() {
+        assertThat(RolePermissions.of(List.of("customer"))).containsExactlyInAnyOrder(ORDERS_READ, ORDERS_CREATE, RETURNS_CREATE);
     }
 
     @Test
@@ -57,17 +57,27 @@ class RolePermissionsTest {
     }
 
     @Test
+    void onlyAdminMayUnlinkPaymentsAndOnlyMoneyRolesMayRefund() {
+        for (String role : RolePermissions.ROLES) {
+            Set<Permission> p = RolePermissions.of(List.of(role));
+            assertThat(p.contains(PAYMENTS_UNLINK)).as(role).isEqualTo(role.equals("admin"));
+            assertThat(p.contains(REFUNDS_ISSUE)).as(role).isEqualTo(Set.of("admin", "supervisor", "finance", "service").contains(role));
+        }
+    }
+
+    @Test
     void warehouseRolesWithoutOrderAccess() {
         assertThat(RolePermissions.of(List.of("picker"))).isEmpty();
         assertThat(RolePermissions.of(List.of("packer"))).isEmpty();
         assertThat(RolePermissions.of(List.of("qc_agent"))).isEmpty();
-        assertThat(RolePermissions.of(List.of("warehouse_supervisor"))).containsExactly(ORDERS_READ);
+        assertThat(RolePermissions.of(List.of("warehouse_supervisor"))).containsExactlyInAnyOrder(ORDERS_READ, FULFILLMENTS_WRITE, RETURNS_MANAGE);
     }
 
     @Test
     void rolesAreCombinedAndUnknownRolesGrantNothing() {
         assertThat(RolePermissions.of(List.of("customer", "finance")))
-                .containsExactlyInAnyOrder(ORDERS_READ, ORDERS_CREATE, TIMELINE_READ, AUDIT_READ);
+                .containsExactlyInAnyOrder(ORDERS_READ, ORDERS_CREATE, TIMELINE_READ, AUDIT_READ, RETURNS_CREATE, REFUNDS_ISSUE,
+                        PAYMENTS_MANAGE, INVOICES_MANAGE, DOCUMENTS_UPLOAD);
         assertThat(RolePermissions.of(List.of("root", "ADMIN"))).isEmpty();
         assertThat(RolePermissions.of(List.of())).isEmpty();
         assertThat(RolePermissions.isRole("agent")).isTrue();
