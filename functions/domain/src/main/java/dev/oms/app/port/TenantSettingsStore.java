@@ -7,9 +7,15 @@ public interface TenantSettingsStore {
     /**
      * {@code allowHardDelete}: admins may delete orders for good. {@code cancellationPolicy}:
      * {@code before_shipment} (default: any order not yet shipped) or {@code before_confirmation}.
+     * {@code returnWindowDays}: how many days after delivery (or the first shipment) returns are accepted (default 30).
      */
-    record TenantSettings(boolean allowHardDelete, String cancellationPolicy) {
+    record TenantSettings(boolean allowHardDelete, String cancellationPolicy, int returnWindowDays) {
+        public static final int DEFAULT_RETURN_WINDOW_DAYS = 30;
         public static final TenantSettings DEFAULTS = new TenantSettings(false, "before_shipment");
+
+        public TenantSettings(boolean allowHardDelete, String cancellationPolicy) {
+            this(allowHardDelete, cancellationPolicy, DEFAULT_RETURN_WINDOW_DAYS);
+        }
 
         public TenantSettings(boolean allowHardDelete) { this(allowHardDelete, "before_shipment"); }
     }
