@@ -77,12 +77,9 @@ public final class ReturnSaga {
         return new Wait(over ? "ready" : "waiting", token, out);
     }
 
-    /** Settles as the inspection decided: refund, store credit or exchange. */
-    public Map<String, Object> settle(String tenantId, String returnId) {
-        ReturnRequest r = load(tenantId, returnId).ret();
-        Result done = r.settlement() != null ? load(tenantId, returnId)
-                : "exchange".equals(r.resolution()) ? settlements.exchange(ctx(tenantId), returnId)
-                : settlements.issueRefund(ctx(tenantId), returnId, null);
+    /** Settles as the saga's Choice decided: {@code refund_to_card}, {@code store_credit} or {@code exchange}. */
+    public Map<String, Object> settle(String tenantId, String returnId, String kind) {
+        Result done = "exchange".equals(kind) ? settlements.exchange(ctx(tenantId), returnId) : settlements.issueRefund(ctx(tenantId), returnId, kind);
         ReturnRequest.Settlement s = done.ret().settlement();
         return Map.of("kind", s.kind(), "reference", s.reference(), "amount", s.amount(), "currency", s.currency());
     }

@@ -68,6 +68,7 @@ public final class OrderCrudHandler extends ApiHandler {
         Set<String> expand = csv(r.query("expand"), OrderViews.EXPANDABLE, "expand");
         Order order = p.orders.get(r.command(), r.pathParam("orderId"));
         ObjectNode view = OrderViews.order(order);
+        if (expand.contains("returns")) view.set("returns", dev.oms.platform.views.ReturnViews.list(order));
         for (String e : expand) {
             // fulfillments, shipments, invoices and returns are separate aggregates that are added with their sections;
             // until an order has any, its expanded list is empty

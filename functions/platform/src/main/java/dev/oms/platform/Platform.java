@@ -60,6 +60,9 @@ public final class Platform {
     public final DynamoInboundSecrets inboundSecrets;
     public final InboundWebhooks inbound;
     public final PostbackService postbacks;
+    public final dev.oms.app.ReturnService returns;
+    public final dev.oms.app.ReturnSettlements returnSettlements;
+    public final dev.oms.app.ReturnSaga returnSaga;
 
     private Platform() {
         BackgroundInit.start(); // Log4j on a second thread, Jackson on this one, then the AWS clients
@@ -86,6 +89,9 @@ public final class Platform {
         inboundSecrets = new DynamoInboundSecrets(table);
         inbound = new InboundWebhooks(inboundSecrets::get, clock);
         postbacks = new PostbackService(orders, clock);
+        returns = new dev.oms.app.ReturnService(orders.transactions(), settings, ids, clock);
+        returnSettlements = new dev.oms.app.ReturnSettlements(returns, orders, payments, ids, clock);
+        returnSaga = new dev.oms.app.ReturnSaga(returns, returnSettlements, inventory, repairQueue, clock);
     }
 
     public static Platform get() {

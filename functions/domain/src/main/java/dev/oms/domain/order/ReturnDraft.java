@@ -20,5 +20,6 @@ public record ReturnDraft(List<Item> lines, String method, String refundMethod, 
      * {@code restockable} of them back to stock, by default all of them when they came back new or opened; a
      * restocking fee in minor units) or {@code reject} with a reason.
      */
-    public record Decision(String lineId, String decision, Long quantity, Long restockable, long restockingFee, String reason) { }
+    public record Decision(String lineId, String decision, Long quantity, Long restockable, dev.oms.domain.money.Money restockingFee,
+                           String reason) { }
 }

@@ -149,11 +149,15 @@ public final class Returns {
         boolean resaleable = "new".equals(l.condition()) || "opened".equals(l.condition());
         long restockable = d.restockable() != null ? d.restockable() : resaleable ? units : 0;
         if (restockable > units) throw DomainException.invalidField(at + ".restockable_quantity", "return.restock_exceeds_approved", "At most the approved units can be restocked");
+        long fee = d.restockingFee() == null ? 0 : d.restockingFee().minor();
+        if (d.restockingFee() != null && !d.restockingFee().currency().equals(o.state().currency)) {
+            throw DomainException.invalidField(at + ".restocking_fee.currency", "currency.mismatch", "The fee must be in the order currency " + o.state().currency);
+        }
         long value = ReturnRefunds.valueOf(o, r, l.lineId(), units);
-        if (d.restockingFee() > value) {
+        if (fee > value) {
             throw DomainException.invalidField(at + ".restocking_fee", "return.fee_exceeds_refund", "The fee is more than the " + value + " the approved units are worth");
         }
-        return l.inspect(units, restockable, d.restockingFee(), units < l.received() ? d.reason() : null);
+        return l.inspect(units, restockable, fee, units < l.received() ? d.reason() : null);
     }
 
     /** Settles an inspected return: a refund, a store credit or an exchange. A second call returns the first settlement. */

@@ -48,9 +48,9 @@ class ReturnsTest {
 
     static ReturnDraft.Receipt receipt(String line, long q, String condition) { return new ReturnDraft.Receipt(line, q, condition, List.of("SN-" + q)); }
 
-    static ReturnDraft.Decision approve(String line) { return new ReturnDraft.Decision(line, "approve", null, null, 0, null); }
+    static ReturnDraft.Decision approve(String line) { return new ReturnDraft.Decision(line, "approve", null, null, null, null); }
 
-    static ReturnDraft.Decision reject(String line, String reason) { return new ReturnDraft.Decision(line, "reject", null, null, 0, reason); }
+    static ReturnDraft.Decision reject(String line, String reason) { return new ReturnDraft.Decision(line, "reject", null, null, null, reason); }
 
     /** A return of both lines, fully received in new condition. */
     static Order received() {
@@ -192,7 +192,7 @@ class ReturnsTest {
         void aPartialApprovalWithAFeeGivesBackLessAndAPartialReturnStatus() {
             Order o = received();
             ReturnRequest r = Returns.inspect(o, "ret_1", List.of(
-                    new ReturnDraft.Decision("line_1", "approve", 1L, 0L, 250, "one was worn"),
+                    new ReturnDraft.Decision("line_1", "approve", 1L, 0L, OrderMother.gbp(250), "one was worn"),
                     reject("line_2", "not ours")), "store_credit", NOW);
 
             assertThat(r.outcome()).isEqualTo(ReturnRequest.PARTIALLY_APPROVED);
@@ -223,14 +223,16 @@ class ReturnsTest {
         @Test
         void approvalsAndFeesAreBoundedByWhatArrivedAndWhatItIsWorth() {
             Order o = received();
-            failsWithFieldError(() -> Returns.inspect(o, "ret_1", List.of(new ReturnDraft.Decision("line_1", "approve", 3L, null, 0, null),
+            failsWithFieldError(() -> Returns.inspect(o, "ret_1", List.of(new ReturnDraft.Decision("line_1", "approve", 3L, null, null, null),
                     approve("line_2")), null, NOW), "return.approve_exceeds_received");
-            failsWithFieldError(() -> Returns.inspect(o, "ret_1", List.of(new ReturnDraft.Decision("line_1", "approve", 1L, 2L, 0, null),
+            failsWithFieldError(() -> Returns.inspect(o, "ret_1", List.of(new ReturnDraft.Decision("line_1", "approve", 1L, 2L, null, null),
                     approve("line_2")), null, NOW), "return.restock_exceeds_approved");
-            failsWithFieldError(() -> Returns.inspect(o, "ret_1", List.of(new ReturnDraft.Decision("line_1", "approve", 1L, null, 1001, null),
+            failsWithFieldError(() -> Returns.inspect(o, "ret_1", List.of(new ReturnDraft.Decision("line_1", "approve", 1L, null, OrderMother.gbp(1001), null),
                     approve("line_2")), null, NOW), "return.fee_exceeds_refund");
-            failsWithFieldError(() -> Returns.inspect(o, "ret_1", List.of(new ReturnDraft.Decision("line_1", "keep", null, null, 0, null),
+            failsWithFieldError(() -> Returns.inspect(o, "ret_1", List.of(new ReturnDraft.Decision("line_1", "keep", null, null, null, null),
                     approve("line_2")), null, NOW), "decision.unknown");
+            failsWithFieldError(() -> Returns.inspect(o, "ret_1", List.of(new ReturnDraft.Decision("line_1", "approve", 1L, null,
+                    dev.oms.domain.money.Money.of(100, "EUR"), null), approve("line_2")), null, NOW), "currency.mismatch");
         }
 
         @Test

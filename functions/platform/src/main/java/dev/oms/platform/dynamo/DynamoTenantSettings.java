@@ -17,6 +17,12 @@ public final class DynamoTenantSettings implements TenantSettingsStore {
                 .orElse(TenantSettings.DEFAULTS);
     }
 
+    /** Where customers send returns ({@code return_address} of the settings item); null when the tenant set none. */
+    public dev.oms.domain.order.Address returnAddress(String tenantId) {
+        return table.get(Keys.settings(tenantId), Keys.SINGLE).map(i -> i.path("return_address"))
+                .filter(a -> a.isObject()).map(dev.oms.platform.json.Shapes::address).orElse(null);
+    }
+
     /** Writes the settings (used by the demo loader; the settings endpoints come with section 16). */
     public void put(String tenantId, TenantSettings s) {
         var item = dev.oms.platform.json.Json.object();

@@ -1,0 +1,96 @@
+package dev.oms.workflows;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.oms.app.ReturnSaga;
+import dev.oms.platform.Platform;
+import dev.oms.platform.aws.AwsClients;
+import dev.oms.platform.config.Env;
+import dev.oms.platform.json.Json;
+import dev.oms.platform.observability.Observability;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+
+/**
+ * The return events the return-order saga listens to (EventBridge rule target). {@code return.created} starts the
+ * saga with the execution name {@code return-<order>-<return>}, so a duplicate event starts nothing twice. A receipt,
+ * inspection, settlement or cancellation completes the task token the saga left on the return, if its wait is over.
+ * How long the saga waits comes from {@code RETURN_RECEIPT_TIMEOUT_SECONDS} (default 30 days),
+ * {@code RETURN_INSPECTION_TIMEOUT_SECONDS} (14 days) and {@code RETURN_SETTLEMENT_TIMEOUT_SECONDS} (30 days).
+ */
+public final class ReturnSagaEvents implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private final SfnClient sfn;
+    private final String stateMachineArn;
+    private final ReturnSaga saga;
+    private final TaskCallbacks callbacks;
+
+    public ReturnSagaEvents() {
+        this(AwsClients.stepFunctions(), Env.required("RETURN_ORDER_STATE_MACHINE_ARN"), Platform.get().returnSaga);
+    }
+
+    ReturnSagaEvents(SfnClient sfn, String stateMachineArn, ReturnSaga saga) {
+        this.sfn = sfn;
+        this.stateMachineArn = stateMachineArn;
+        this.saga = saga;
+        this.callbacks = new TaskCallbacks(sfn);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        Observability.start(context);
+        Map<String, Object> detail = (Map<String, Object>) event.get("detail");
+        String type = String.valueOf(event.get("detail-type"));
+        if (detail == null || !type.startsWith("return.")) throw new IllegalArgumentException("ReturnSagaEvents cannot handle " + type);
+        Map<String, Object> data = (Map<String, Object>) detail.get("data");
+        String tenant = String.valueOf(detail.get("tenant_id"));
+        String orderId = String.valueOf(detail.get("order_id"));
+        String returnId = String.valueOf(data.get("return_id"));
+        if (type.equals("return.created")) return start(tenant, orderId, returnId, detail.get("correlation_id"));
+        ReturnSaga.Wait w = saga.current(tenant, returnId);
+        complete(callbacks, w);
+        return Map.of("return_id", returnId, "wait", w.status());
+    }
+
+    private Map<String, Object> start(String tenant, String orderId, String returnId, Object correlationId) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("tenant_id", tenant);
+        input.put("order_id", orderId);
+        input.put("return_id", returnId);
+        input.put("correlation_id", correlationId);
+        input.put("receipt_timeout_seconds", seconds("RETURN_RECEIPT_TIMEOUT_SECONDS", 30 * 86_400));
+        input.put("inspection_timeout_seconds", seconds("RETURN_INSPECTION_TIMEOUT_SECONDS", 14 * 86_400));
+        input.put("settlement_timeout_seconds", seconds("RETURN_SETTLEMENT_TIMEOUT_SECONDS", 30 * 86_400));
+        String name = executionName(orderId, returnId);
+        String arn;
+        try {
+            arn = sfn.startExecution(r -> r.stateMachineArn(stateMachineArn).name(name).input(Json.write(Json.valueToTree(input)))).executionArn();
+        } catch (ExecutionAlreadyExistsException duplicate) {
+            arn = stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + name;
+        }
+        Observability.log().info("return-order saga {} for {}", arn, returnId);
+        return Map.of("execution_arn", arn, "name", name);
+    }
+
+    /** Completes the token of a wait that is over: success when it happened, failure {@code ReturnCancelled} when withdrawn. */
+    static void complete(TaskCallbacks callbacks, ReturnSaga.Wait w) {
+        switch (w.status()) {
+            case "ready" -> callbacks.succeed(w.taskToken(), w.output());
+            case "cancelled" -> callbacks.fail(w.taskToken(), "ReturnCancelled", "The return was cancelled");
+            default -> { }
+        }
+    }
+
+    private static long seconds(String name, long fallback) {
+        String v = Env.get(name, null);
+        return v == null ? fallback : Long.parseLong(v);
+    }
+
+    /** At most 80 characters of letters, digits, - and _: the ids are ULIDs with short prefixes, so they fit. */
+    static String executionName(String orderId, String returnId) {
+        String name = "return-" + orderId + "-" + returnId;
+        return name.length() <= 80 ? name : name.substring(0, 80);
+    }
+}
