@@ -181,10 +181,25 @@ public final class OrderFulfillment {
     public static Fulfillment awaitShipment(Order o, String id, String taskToken, Instant now) {
         Fulfillment f = o.requireChild(Fulfillment.class, id, "fulfillment.not_found");
         if (taskToken.equals(f.taskToken())) return f;
+        if (!Fulfillment.SAGA.equals(f.mode())) {
+            throw DomainException.conflict("fulfillment.not_saga", "Fulfilment " + id + " is not run by the fulfill-order saga", "Nothing waits for it.");
+        }
         Fulfillment next = f.withTaskToken(taskToken, now);
         o.putChild(next);
         o.touch(now);
         o.record("fulfillment.updated", Order.data("fulfillment_id", id, "fields", List.of("awaiting_shipment"),
+                "from", f.status().wire(), "to", f.status().wire()));
+        return next;
+    }
+
+    /** The saga told the customer about the shipment: its wait on the fulfilment is over (the token is dropped). */
+    public static Fulfillment sagaNotified(Order o, String id, Instant now) {
+        Fulfillment f = o.requireChild(Fulfillment.class, id, "fulfillment.not_found");
+        if (f.taskToken() == null) return f;
+        Fulfillment next = f.withTaskToken(null, now);
+        o.putChild(next);
+        o.touch(now);
+        o.record("fulfillment.updated", Order.data("fulfillment_id", id, "fields", List.of("customer_notified"),
                 "from", f.status().wire(), "to", f.status().wire()));
         return next;
     }
@@ -196,6 +211,17 @@ public final class OrderFulfillment {
      * shipment starts with one {@code label_created} parcel per tracking number.
      */
     public static Shipment ship(Order o, ShipmentRequest req, String shipmentId, Actor actor, Instant now) {
+        List<Fulfillment> fs = checkShippable(o, req.fulfillmentIds());
+        if (req.trackingNumbers().isEmpty()) throw DomainException.invalidField("tracking_numbers", "field.required", "A shipment needs a tracking number");
+        if (new HashSet<>(req.trackingNumbers()).size() != req.trackingNumbers().size()) {
+            throw DomainException.invalidField("tracking_numbers", "tracking_numbers.duplicate", "Each parcel has its own tracking number");
+        }
+        List<Parcel> parcels = req.trackingNumbers().stream().map(Parcel::labelled).toList();
+        return record(o, req, fs, parcels, shipmentId, actor, now);
+    }
+
+    /** The open fulfilments a shipment may take, checked before a carrier is asked for tracking numbers. */
+    public static List<Fulfillment> checkShippable(Order o, List<String> fulfillmentIds) {
         assertNoCancellation(o);
         if (o.status() == OrderStatus.ON_HOLD) {
             throw DomainException.conflict("order.blocked.on_hold", "Order " + o.id() + " is on hold", "Release the order's holds, then ship it.");
@@ -204,16 +230,12 @@ public final class OrderFulfillment {
             throw DomainException.conflict("order.not_fulfillable", "A " + o.status().wire() + " order cannot be shipped",
                     "Only confirmed orders are shipped.").with("status", o.status().wire());
         }
-        if (req.fulfillmentIds().isEmpty()) throw DomainException.invalidField("fulfillment_ids", "field.required", "Name the fulfilments shipped");
-        if (req.trackingNumbers().isEmpty()) throw DomainException.invalidField("tracking_numbers", "field.required", "A shipment needs a tracking number");
-        if (new HashSet<>(req.trackingNumbers()).size() != req.trackingNumbers().size()) {
-            throw DomainException.invalidField("tracking_numbers", "tracking_numbers.duplicate", "Each parcel has its own tracking number");
-        }
-        if (new HashSet<>(req.fulfillmentIds()).size() != req.fulfillmentIds().size()) {
+        if (fulfillmentIds.isEmpty()) throw DomainException.invalidField("fulfillment_ids", "field.required", "Name the fulfilments shipped");
+        if (new HashSet<>(fulfillmentIds).size() != fulfillmentIds.size()) {
             throw DomainException.invalidField("fulfillment_ids", "fulfillment_ids.duplicate", "Name each fulfilment once");
         }
         List<Fulfillment> fs = new ArrayList<>();
-        for (String id : req.fulfillmentIds()) {
+        for (String id : fulfillmentIds) {
             Fulfillment f = o.requireChild(Fulfillment.class, id, "fulfillment.not_found");
             if (f.status() == FulfillmentStatus.CANCELLED) {
                 throw DomainException.conflict("fulfillment.cancelled", "Fulfilment " + id + " is cancelled", "Create a new fulfilment.");
@@ -224,7 +246,10 @@ public final class OrderFulfillment {
             }
             fs.add(f);
         }
-        List<Parcel> parcels = req.trackingNumbers().stream().map(Parcel::labelled).toList();
+        return fs;
+    }
+
+    private static Shipment record(Order o, ShipmentRequest req, List<Fulfillment> fs, List<Parcel> parcels, String shipmentId, Actor actor, Instant now) {
         String labelStatus = req.labelReference() != null ? Shipment.LABEL_EXTERNAL : Shipment.LABEL_PENDING;
         Shipment s = new Shipment(shipmentId, req.fulfillmentIds(), req.carrier(), req.serviceCode(), parcels, req.weightGrams(),
                 req.dimensions(), req.labelReference(), labelStatus, null, null, List.of(), actor.id(), now, now, null);
@@ -237,7 +262,8 @@ public final class OrderFulfillment {
                 "parcel_count", parcels.size(), "weight_grams", req.weightGrams(), "label_status", labelStatus));
         Map<String, Object> shipped = Order.data("fulfillment_id", req.fulfillmentIds().get(0), "fulfillment_ids", req.fulfillmentIds(),
                 "shipment_id", shipmentId, "tracking_numbers", req.trackingNumbers(), "carrier", req.carrier(),
-                "service_code", req.serviceCode(), "customer_id", o.customerId());
+                "service_code", req.serviceCode(), "customer_id", o.customerId(),
+                "saga", fs.stream().allMatch(f -> Fulfillment.SAGA.equals(f.mode())));
         o.record("order.shipped", withStatuses(o, shipped));
         return s;
     }
