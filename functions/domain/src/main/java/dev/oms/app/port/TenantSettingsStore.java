@@ -7,15 +7,18 @@ public interface TenantSettingsStore {
     /**
      * {@code allowHardDelete}: admins may delete orders for good. {@code cancellationPolicy}:
      * {@code before_shipment} (default: any order not yet shipped) or {@code before_confirmation}.
+     * {@code allowPartialShipments} (default true): when false, a fulfilment must hold every remaining unit.
      * {@code returnWindowDays}: how many days after delivery (or the first shipment) returns are accepted (default 30).
      */
-    record TenantSettings(boolean allowHardDelete, String cancellationPolicy, int returnWindowDays) {
+    record TenantSettings(boolean allowHardDelete, String cancellationPolicy, boolean allowPartialShipments, int returnWindowDays) {
         public static final int DEFAULT_RETURN_WINDOW_DAYS = 30;
-        public static final TenantSettings DEFAULTS = new TenantSettings(false, "before_shipment");
+        public static final TenantSettings DEFAULTS = new TenantSettings(false, "before_shipment", true);
 
-        public TenantSettings(boolean allowHardDelete, String cancellationPolicy) {
-            this(allowHardDelete, cancellationPolicy, DEFAULT_RETURN_WINDOW_DAYS);
+        public TenantSettings(boolean allowHardDelete, String cancellationPolicy, boolean allowPartialShipments) {
+            this(allowHardDelete, cancellationPolicy, allowPartialShipments, DEFAULT_RETURN_WINDOW_DAYS);
         }
+
+        public TenantSettings(boolean allowHardDelete, String cancellationPolicy) { this(allowHardDelete, cancellationPolicy, true); }
 
         public TenantSettings(boolean allowHardDelete) { this(allowHardDelete, "before_shipment"); }
     }

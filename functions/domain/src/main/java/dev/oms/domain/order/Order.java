@@ -593,6 +593,9 @@ public final class Order {
      */
     public Cancellation requestCancellation(String id, String reason, boolean refund, boolean restock, Actor actor, Instant now) {
         assertCancellable();
+        Map<String, Long> all = new LinkedHashMap<>();
+        for (OrderLine l : s.lines) all.put(l.id(), l.quantity());
+        OrderFulfillment.assertNotShipped(this, all);
         Map<String, Long> byLine = new LinkedHashMap<>();
         for (OrderLine l : s.lines) if (l.quantity() > 0) byLine.put(l.id(), l.amountDue());
         if (s.shippingAmount.minor() > 0) byLine.put("shipping", s.shippingAmount.minor());
@@ -627,6 +630,7 @@ public final class Order {
             }
             wanted.put(q.lineId(), q.quantity());
         }
+        OrderFulfillment.assertNotShipped(this, wanted);
         long remainingUnits = s.lines.stream().mapToLong(l -> l.quantity() - wanted.getOrDefault(l.id(), 0L)).sum();
         if (remainingUnits == 0) return requestCancellation(id, reason, refund, restock, actor, now);
         List<OrderLine> after = linesAfterCancelling(wanted).lines();

@@ -9,6 +9,8 @@ import java.util.Map;
 public final class ChildCodecs {
     private static final List<ChildCodec<?>> ALL = List.of(
             new DocumentCodec(),
+            new FulfillmentCodec(),
+            new ShipmentCodec(),
             new ReturnCodec()
     );
 

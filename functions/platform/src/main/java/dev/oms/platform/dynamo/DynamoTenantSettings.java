@@ -13,6 +13,7 @@ public final class DynamoTenantSettings implements TenantSettingsStore {
         return table.get(Keys.settings(tenantId), Keys.SINGLE)
                 .map(i -> new TenantSettings(i.path("allow_hard_delete").asBoolean(false),
                         i.path("cancellation_policy").asText(TenantSettings.DEFAULTS.cancellationPolicy()),
+                        i.path("allow_partial_shipments").asBoolean(true),
                         i.path("return_window_days").asInt(TenantSettings.DEFAULT_RETURN_WINDOW_DAYS)))
                 .orElse(TenantSettings.DEFAULTS);
     }
@@ -31,6 +32,7 @@ public final class DynamoTenantSettings implements TenantSettingsStore {
         item.put("type", "settings");
         item.put("allow_hard_delete", s.allowHardDelete());
         item.put("cancellation_policy", s.cancellationPolicy());
+        item.put("allow_partial_shipments", s.allowPartialShipments());
         item.put("return_window_days", s.returnWindowDays());
         table.table().putItem(SingleTable.document(item));
     }
