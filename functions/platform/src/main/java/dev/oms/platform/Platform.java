@@ -60,6 +60,8 @@ public final class Platform {
     public final DynamoInboundSecrets inboundSecrets;
     public final InboundWebhooks inbound;
     public final PostbackService postbacks;
+    public final dev.oms.app.PaymentService paymentLinks;
+    public final dev.oms.app.RefundService refunds;
 
     private Platform() {
         BackgroundInit.start(); // Log4j on a second thread, Jackson on this one, then the AWS clients
@@ -86,6 +88,9 @@ public final class Platform {
         inboundSecrets = new DynamoInboundSecrets(table);
         inbound = new InboundWebhooks(inboundSecrets::get, clock);
         postbacks = new PostbackService(orders, clock);
+        paymentLinks = new dev.oms.app.PaymentService(orders.transactions(), payments, clock);
+        refunds = new dev.oms.app.RefundService(orders.transactions(), payments,
+                new dev.oms.platform.connectors.SandboxStoreCredit(table, ids), ids, clock);
     }
 
     public static Platform get() {

@@ -85,6 +85,14 @@ public final class MoneyLedger {
      * before any partial cancellation gave money back.
      */
     public Map<String, Long> paid() {
+        Map<String, Long> paid = new LinkedHashMap<>();
+        due().keySet().forEach(k -> paid.put(k, 0L));
+        for (PaymentReference p : s.payments) paidBy(p).forEach((k, v) -> paid.merge(k, v, Math::addExact));
+        return paid;
+    }
+
+    /** What one payment's capture paid for, by key (see {@link #paid}). */
+    public Map<String, Long> paidBy(PaymentReference p) {
         Map<String, Long> worth = new LinkedHashMap<>(due());
         for (Refund r : refunds()) {
             if (r.creditsOrder()) continue;
@@ -92,21 +100,18 @@ public final class MoneyLedger {
         }
         List<String> keys = new ArrayList<>(worth.keySet());
         Map<String, Long> paid = new LinkedHashMap<>();
-        keys.forEach(k -> paid.put(k, 0L));
-        for (PaymentReference p : s.payments) {
-            if (p.captured() == 0) continue;
-            List<String> parts = new ArrayList<>(p.applied().keySet());
-            long[] weights = new long[parts.size() + 1];
-            long applied = 0;
-            for (int i = 0; i < parts.size(); i++) { weights[i] = p.applied().get(parts.get(i)); applied += weights[i]; }
-            weights[parts.size()] = Math.max(0, p.amount().minor() - applied);
-            long[] split = Allocation.largestRemainder(p.captured(), weights);
-            for (int i = 0; i < parts.size(); i++) paid.merge(parts.get(i), split[i], Math::addExact);
-            long rest = split[parts.size()];
-            if (rest == 0) continue;
-            long[] spread = Allocation.largestRemainder(rest, keys.stream().mapToLong(worth::get).toArray());
-            for (int i = 0; i < keys.size(); i++) paid.merge(keys.get(i), spread[i], Math::addExact);
-        }
+        if (p.captured() == 0) return paid;
+        List<String> parts = new ArrayList<>(p.applied().keySet());
+        long[] weights = new long[parts.size() + 1];
+        long applied = 0;
+        for (int i = 0; i < parts.size(); i++) { weights[i] = p.applied().get(parts.get(i)); applied += weights[i]; }
+        weights[parts.size()] = Math.max(0, p.amount().minor() - applied);
+        long[] split = Allocation.largestRemainder(p.captured(), weights);
+        for (int i = 0; i < parts.size(); i++) paid.merge(parts.get(i), split[i], Math::addExact);
+        long rest = split[parts.size()];
+        if (rest == 0) return paid;
+        long[] spread = Allocation.largestRemainder(rest, keys.stream().mapToLong(worth::get).toArray());
+        for (int i = 0; i < keys.size(); i++) if (spread[i] != 0) paid.merge(keys.get(i), spread[i], Math::addExact);
         return paid;
     }
 

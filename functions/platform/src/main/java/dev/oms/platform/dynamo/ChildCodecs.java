@@ -8,7 +8,8 @@ import java.util.Map;
 /** Every kind of order child the table stores, one codec each. */
 public final class ChildCodecs {
     private static final List<ChildCodec<?>> ALL = List.of(
-            new DocumentCodec()
+            new DocumentCodec(),
+            new RefundCodec()
     );
 
     private static final Map<String, ChildCodec<?>> BY_KIND = new HashMap<>();
