@@ -196,8 +196,20 @@ public final class CancellationService {
         done.put("kind", op.kind());
         done.put("id", op.id());
         done.put("amount", op.amount().minor());
-        record(tenantId, orderId, c.id(), doneStep, done);
+        tx.mutate(ctx(tenantId), orderId, false, o -> {
+            boolean first = o.recordCancellationStep(c.id(), doneStep, done, clock.instant());
+            if (first && op.kind().equals("refund")) recordRefund(o, c, op);
+            return first;
+        });
         return done;
+    }
+
+    /** A refund the saga made is a refund record too, allocated like the cancellation, so the balances agree. */
+    private void recordRefund(Order o, Cancellation c, PaymentGateway.Operation op) {
+        Map<String, Long> allocation = new LinkedHashMap<>();
+        allocate(op.amount().minor(), c.refundByLine()).forEach((k, v) -> allocation.put(k, ((Number) v).longValue()));
+        o.refunds().recordCancellationRefund("rf_" + op.id(), c.id(), c.scope().equals(Cancellation.FULL), op.paymentId(), op.id(),
+                op.amount().minor(), allocation, clock.instant());
     }
 
     /** Void what is authorized and not captured; refund what is captured and not refunded; nothing otherwise. */

@@ -82,6 +82,19 @@ final class FakePayments implements PaymentGateway {
     }
 
     @Override
+    public Operation capture(String tenantId, String paymentId, Money amount, String idempotencyKey) {
+        calls.add(new Call("capture", paymentId, amount.minor(), idempotencyKey));
+        Operation earlier = byKey.get("capture#" + idempotencyKey);
+        if (earlier != null) return earlier;
+        Payment p = existing(paymentId);
+        long open = p.amount.minor() - p.captured - p.voided;
+        if (p.state != State.AUTHORIZED || amount.minor() > open) throw refused("only " + open + " of payment " + paymentId + " can be captured");
+        p.captured += amount.minor();
+        if (p.captured == p.amount.minor()) p.state = State.CAPTURED;
+        return remember("capture#" + idempotencyKey, new Operation("cap_" + (++seq), paymentId, "capture", amount));
+    }
+
+    @Override
     public Operation refund(String tenantId, String paymentId, Money amount, String idempotencyKey) {
         calls.add(new Call("refund", paymentId, amount.minor(), idempotencyKey));
         Operation earlier = byKey.get("refund#" + idempotencyKey);

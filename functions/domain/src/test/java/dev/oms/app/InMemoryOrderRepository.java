@@ -150,6 +150,8 @@ final class InMemoryOrderRepository implements OrderRepository {
         c.fulfillmentStatus = s.fulfillmentStatus;
         c.shippingStatus = s.shippingStatus;
         c.paymentStatus = s.paymentStatus;
+        c.creditedTotal = s.creditedTotal;
+        c.storeCreditTotal = s.storeCreditTotal;
         c.returnStatus = s.returnStatus;
         c.firstShippedAt = s.firstShippedAt;
         c.lastDeliveredAt = s.lastDeliveredAt;

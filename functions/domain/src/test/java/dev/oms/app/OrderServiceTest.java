@@ -101,6 +101,11 @@ class OrderServiceTest {
             operations.add(op);
             return op;
         }
+        @Override public Operation capture(String tenantId, String paymentId, Money amount, String key) {
+            Operation op = new Operation("cap_" + key, paymentId, "capture", amount);
+            operations.add(op);
+            return op;
+        }
         @Override public Operation refund(String tenantId, String paymentId, Money amount, String key) {
             Operation op = new Operation("re_" + key, paymentId, "refund", amount);
             operations.add(op);

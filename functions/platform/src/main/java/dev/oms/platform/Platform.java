@@ -60,6 +60,8 @@ public final class Platform {
     public final DynamoInboundSecrets inboundSecrets;
     public final InboundWebhooks inbound;
     public final PostbackService postbacks;
+    public final dev.oms.app.PaymentService paymentLinks;
+    public final dev.oms.app.RefundService refunds;
     public final dev.oms.app.ReturnService returns;
     public final dev.oms.app.ReturnSettlements returnSettlements;
     public final dev.oms.app.ReturnSaga returnSaga;
@@ -89,6 +91,9 @@ public final class Platform {
         inboundSecrets = new DynamoInboundSecrets(table);
         inbound = new InboundWebhooks(inboundSecrets::get, clock);
         postbacks = new PostbackService(orders, clock);
+        paymentLinks = new dev.oms.app.PaymentService(orders.transactions(), payments, clock);
+        refunds = new dev.oms.app.RefundService(orders.transactions(), payments,
+                new dev.oms.platform.connectors.SandboxStoreCredit(table, ids), ids, clock);
         returns = new dev.oms.app.ReturnService(orders.transactions(), settings, ids, clock);
         returnSettlements = new dev.oms.app.ReturnSettlements(returns, orders, payments, ids, clock);
         returnSaga = new dev.oms.app.ReturnSaga(returns, returnSettlements, inventory, repairQueue, clock);

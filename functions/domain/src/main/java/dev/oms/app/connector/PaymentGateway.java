@@ -14,6 +14,9 @@ public interface PaymentGateway {
     /** Releases (part of) an authorization that was not captured. */
     Operation voidAuthorization(String tenantId, String paymentId, Money amount, String idempotencyKey);
 
+    /** Captures (part of) an authorization; partial captures leave the rest authorized. */
+    Operation capture(String tenantId, String paymentId, Money amount, String idempotencyKey);
+
     /** Gives back (part of) a captured amount to the original payment method. */
     Operation refund(String tenantId, String paymentId, Money amount, String idempotencyKey);
 

@@ -4,7 +4,9 @@ import java.util.Set;
 
 /** The event types of payments, refunds, invoices and documents; part of {@link OrderEventTypes#ALL}. */
 public final class MoneyEventTypes {
-    public static final Set<String> ALL = Set.of("document.attached", "document.updated");
+    public static final Set<String> ALL = Set.of("document.attached", "document.updated",
+            "payment.linked", "payment.unlinked", "payment.captured", "refund.requested", "refund.issued", "refund.failed",
+            "invoice.issued", "invoice.updated", "credit_note.issued");
 
     private MoneyEventTypes() { }
 }

@@ -89,12 +89,20 @@ public final class Order {
     public List<DomainEvent> pendingEvents() { return List.copyOf(pending); }
     public boolean hasChanges() { return !pending.isEmpty(); }
 
-    /** Amount still to be paid: total minus what the linked payments have captured. */
-    public long balanceDue() {
-        long captured = 0;
-        for (PaymentReference p : s.payments) if ("captured".equals(p.status())) captured += p.amount().minor();
-        return Math.max(0, totals().total() - captured);
-    }
+    /**
+     * Amount still to be paid: what the customer owes (the total less refunds that credited the order) minus the
+     * captured money it still holds; nothing once cancelled. See {@link MoneyLedger}.
+     */
+    public long balanceDue() { return MoneyLedger.balanceDue(s, totals().total()); }
+
+    /** The payments: link, unlink, capture, and the ledger of what was paid and refunded per line. */
+    public OrderMoney money() { return new OrderMoney(this); }
+
+    /** The refunds: plan one against the refundable balances, then record its outcome. */
+    public OrderRefunds refunds() { return new OrderRefunds(this); }
+
+    /** Sets {@code payment_status} to what the payments, captures and refunds say. */
+    void refreshPaymentStatus() { s.paymentStatus = MoneyLedger.paymentStatus(s, totals().total()); }
 
     // ---- children ------------------------------------------------------------------------------------------------
 
@@ -347,8 +355,9 @@ public final class Order {
         }
         long total = totals().total();
         ConfirmationChecks.PaymentCheck pay = checks.payment();
-        s.payments = s.payments.stream().map(p -> new PaymentReference(p.paymentId(), p.amount(),
-                pay.statusByPayment().getOrDefault(p.paymentId(), p.status()))).toList();
+        s.payments = s.payments.stream().map(p -> pay.statusByPayment().containsKey(p.paymentId())
+                ? p.withStatus(pay.statusByPayment().get(p.paymentId())) : p).toList();
+        refreshPaymentStatus();
         if (total > 0) {
             switch (pay.outcome()) {
                 case DECLINED -> throw DomainException.unprocessable("order.blocked.payment_declined", "A payment of the order was declined",
@@ -512,7 +521,8 @@ public final class Order {
                     "Payment currency " + amount.currency() + " does not match the order currency " + s.currency);
         }
         if (status.equals(ref.status())) return;
-        s.payments = s.payments.stream().map(p -> p == ref ? new PaymentReference(p.paymentId(), p.amount(), status) : p).toList();
+        s.payments = s.payments.stream().map(p -> p == ref ? p.withStatus(status) : p).toList();
+        refreshPaymentStatus();
         touch(now);
         record("order.payment_updated", data("payment_id", paymentId, "status", status, "previous_status", ref.status(),
                 "source_event", sourceEvent, "amount", amount == null ? null : amount.minor(), "currency", s.currency));
@@ -724,6 +734,7 @@ public final class Order {
         if (c.scope().equals(Cancellation.FULL)) {
             s.status = OrderStatus.CANCELLED;
             s.cancelledAt = now;
+            refreshPaymentStatus();
             s.holds.clear();
             s.statusBeforeHold = null;
             d.put("from", OrderStatus.CANCELLING.wire());
@@ -736,6 +747,7 @@ public final class Order {
         CancelPlan plan = linesAfterCancelling(byId);
         s.lines = new ArrayList<>(plan.lines());
         s.discount = plan.discount();
+        refreshPaymentStatus();
         d.put("lines", c.lines().stream().map(l -> (Object) data("line_id", l.lineId(), "quantity", l.quantity())).toList());
         record("order.lines_cancelled", d, c.reason());
     }
@@ -792,7 +804,10 @@ public final class Order {
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
-    private void reprice() { s.lines = new ArrayList<>(OrderPricing.price(s.lines, s.discount)); }
+    private void reprice() {
+        s.lines = new ArrayList<>(OrderPricing.price(s.lines, s.discount));
+        refreshPaymentStatus();
+    }
 
     private void replaceLine(OrderLine line) {
         for (int i = 0; i < s.lines.size(); i++) if (s.lines.get(i).id().equals(line.id())) s.lines.set(i, line);

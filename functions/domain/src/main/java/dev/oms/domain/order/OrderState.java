@@ -43,6 +43,10 @@ public final class OrderState {
     public String paymentStatus = "unpaid";
     /** {@code none} or where the order's returns stand ({@code requested}, {@code partially_returned}, {@code returned}, ...). */
     public String returnStatus = "none";
+    /** Refunds (succeeded) that credited the order back: they lower what the customer owes (returns, manual refunds). */
+    public long creditedTotal;
+    /** Refunds (succeeded) paid out as store credit rather than to a payment. */
+    public long storeCreditTotal;
     public Instant firstShippedAt;
     public Instant lastDeliveredAt;
     public long version;

@@ -15,7 +15,7 @@ import java.util.Locale;
  * A payment service that behaves like a real one, kept in the table: payments are created (authorized, pending,
  * declined or captured) through {@link #create}; the OMS reads their state by id, voids authorizations and refunds
  * captures, partially or fully, each operation idempotent on its key. Unknown ids are NOT_FOUND. Faults:
- * connector {@code payments}, operations {@code status}, {@code void}, {@code refund}.
+ * connector {@code payments}, operations {@code status}, {@code void}, {@code capture}, {@code refund}.
  */
 public final class SandboxPayments implements PaymentGateway {
     private final SingleTable table;
@@ -52,6 +52,25 @@ public final class SandboxPayments implements PaymentGateway {
             if (p.path("voided").asLong() == p.path("amount").asLong()) p.put("state", "voided");
             table.table().putItem(SingleTable.document(p));
             return operation(ids.next("void"), paymentId, "void", amount);
+        });
+        return toOperation(result);
+    }
+
+    @Override
+    public Operation capture(String tenantId, String paymentId, Money amount, String idempotencyKey) {
+        ObjectNode result = operations.once(tenantId, "payments", "capture#" + idempotencyKey, () -> {
+            decline(fault("capture"), "capture");
+            ObjectNode p = existing(tenantId, paymentId);
+            if (!"authorized".equals(p.path("state").asText())) {
+                throw refused("payment " + paymentId + " is " + p.path("state").asText() + " and cannot be captured");
+            }
+            if (!amount.currency().equals(p.path("currency").asText())) throw refused("payment " + paymentId + " is in " + p.path("currency").asText());
+            long open = p.path("amount").asLong() - p.path("captured").asLong() - p.path("voided").asLong();
+            if (amount.minor() > open) throw refused("only " + open + " of payment " + paymentId + " can be captured");
+            p.put("captured", p.path("captured").asLong() + amount.minor());
+            if (p.path("captured").asLong() == p.path("amount").asLong()) p.put("state", "captured");
+            table.table().putItem(SingleTable.document(p));
+            return operation(ids.next("cap"), paymentId, "capture", amount);
         });
         return toOperation(result);
     }

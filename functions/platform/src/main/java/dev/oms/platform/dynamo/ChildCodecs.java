@@ -11,7 +11,8 @@ public final class ChildCodecs {
             new DocumentCodec(),
             new FulfillmentCodec(),
             new ShipmentCodec(),
-            new ReturnCodec()
+            new ReturnCodec(),
+            new RefundCodec()
     );
 
     private static final Map<String, ChildCodec<?>> BY_KIND = new HashMap<>();

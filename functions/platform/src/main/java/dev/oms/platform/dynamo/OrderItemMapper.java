@@ -63,6 +63,9 @@ public final class OrderItemMapper {
             x.put("payment_id", p.paymentId());
             x.set("amount", money(p.amount()));
             x.put("status", p.status());
+            x.put("captured", p.captured());
+            x.put("refunded", p.refunded());
+            if (!p.applied().isEmpty()) x.set("applied", Json.valueToTree(new java.util.TreeMap<>(p.applied())));
         }
         ArrayNode holds = o.putArray("holds");
         for (Hold h : s.holds) {
@@ -92,6 +95,8 @@ public final class OrderItemMapper {
         o.put("payment_status", s.paymentStatus);
         o.put("return_status", s.returnStatus);
         o.put("balance_due", order.balanceDue());
+        o.put("credited_total", s.creditedTotal);
+        o.put("store_credit_total", s.storeCreditTotal);
         o.put("first_shipped_at", Times.format(s.firstShippedAt));
         o.put("last_delivered_at", Times.format(s.lastDeliveredAt));
         o.put("version", s.version);
@@ -131,7 +136,7 @@ public final class OrderItemMapper {
         s.shippingAmount = money(o.path("shipping_amount"));
         s.discount = money(o.path("discount"));
         List<PaymentReference> pays = new ArrayList<>();
-        for (JsonNode p : o.path("payments")) pays.add(new PaymentReference(text(p, "payment_id"), money(p.path("amount")), text(p, "status")));
+        for (JsonNode p : o.path("payments")) pays.add(payment(p));
         s.payments = pays;
         List<Hold> holds = new ArrayList<>();
         for (JsonNode h : o.path("holds")) {
@@ -152,6 +157,8 @@ public final class OrderItemMapper {
         if (o.hasNonNull("shipping_status")) s.shippingStatus = text(o, "shipping_status");
         if (o.hasNonNull("payment_status")) s.paymentStatus = text(o, "payment_status");
         if (o.hasNonNull("return_status")) s.returnStatus = text(o, "return_status");
+        s.creditedTotal = o.path("credited_total").asLong();
+        s.storeCreditTotal = o.path("store_credit_total").asLong();
         s.firstShippedAt = Times.parse(text(o, "first_shipped_at"));
         s.lastDeliveredAt = Times.parse(text(o, "last_delivered_at"));
         s.version = o.path("version").asLong();
@@ -161,6 +168,15 @@ public final class OrderItemMapper {
         s.closedAt = Times.parse(text(o, "closed_at"));
         s.deletedAt = Times.parse(text(o, "deleted_at"));
         return new Order(s);
+    }
+
+    /** Items written before captures were counted carry only the status: a captured one counts in full. */
+    private static PaymentReference payment(JsonNode p) {
+        PaymentReference ref = new PaymentReference(text(p, "payment_id"), money(p.path("amount")), text(p, "status"));
+        if (!p.has("captured")) return ref;
+        Map<String, Long> applied = new LinkedHashMap<>();
+        p.path("applied").fields().forEachRemaining(e -> applied.put(e.getKey(), e.getValue().asLong()));
+        return new PaymentReference(ref.paymentId(), ref.amount(), ref.status(), p.path("captured").asLong(), p.path("refunded").asLong(), applied);
     }
 
     private static ArrayNode lines(List<OrderLine> lines) {
