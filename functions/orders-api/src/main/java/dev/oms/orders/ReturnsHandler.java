@@ -10,6 +10,7 @@ import static dev.oms.platform.http.Route.post;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.ReturnService.Result;
 import dev.oms.domain.order.Order;
+import dev.oms.domain.order.Refund;
 import dev.oms.domain.order.ReturnDraft;
 import dev.oms.domain.order.ReturnLine;
 import dev.oms.domain.order.ReturnRequest;
@@ -181,7 +182,11 @@ public final class ReturnsHandler extends ApiHandler {
         ReturnRequest.Settlement s = res.ret().settlement();
         switch (s.kind()) {
             case "refund" -> o.put("refund_id", s.reference());
-            case "store_credit" -> o.put("credit_reference", s.reference());
+            case "store_credit" -> {
+                o.put("credit_reference", s.reference());
+                res.order().children(Refund.class).stream().filter(f -> res.ret().id().equals(f.sourceId()) && f.holdsBalance())
+                        .findFirst().ifPresent(f -> o.put("refund_id", f.id()));
+            }
             default -> {
                 o.put("exchange_order_id", s.reference());
                 o.putObject("links").put("exchange_order", "/v1/orders/" + s.reference());

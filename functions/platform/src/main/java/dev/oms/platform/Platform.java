@@ -95,7 +95,7 @@ public final class Platform {
         refunds = new dev.oms.app.RefundService(orders.transactions(), payments,
                 new dev.oms.platform.connectors.SandboxStoreCredit(table, ids), ids, clock);
         returns = new dev.oms.app.ReturnService(orders.transactions(), settings, ids, clock);
-        returnSettlements = new dev.oms.app.ReturnSettlements(returns, orders, payments, ids, clock);
+        returnSettlements = new dev.oms.app.ReturnSettlements(returns, orders, refunds, clock);
         returnSaga = new dev.oms.app.ReturnSaga(returns, returnSettlements, inventory, repairQueue, clock);
     }
 

@@ -31,7 +31,7 @@ public final class ReturnRefunds {
     }
 
     /** The value of {@code units} more units of a line, after what other settled returns took. */
-    static long valueOf(Order o, ReturnRequest r, String lineId, long units) {
+    public static long valueOf(Order o, ReturnRequest r, String lineId, long units) {
         OrderLine line = o.line(lineId);
         long before = 0;
         for (ReturnRequest other : o.children(ReturnRequest.class)) {
