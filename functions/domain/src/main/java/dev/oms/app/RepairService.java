@@ -46,6 +46,7 @@ public final class RepairService {
 
     public Outcome retry(CommandContext ctx, String repairId) {
         RepairItem item = openItem(ctx, repairId);
+        assertCancellation(item);
         Order order = tx.get(ctx, item.orderId());
         Cancellation failed = order.cancellation(item.cancellationId());
         CommandContext asked = ctx.withReason(failed.reason());
@@ -64,11 +65,21 @@ public final class RepairService {
 
     public Outcome force(CommandContext ctx, String repairId, String note) {
         RepairItem item = openItem(ctx, repairId);
+        assertCancellation(item);
         Order order = tx.mutate(ctx, item.orderId(), false, o -> {
             o.forceCancellation(item.cancellationId(), note, clock.instant());
             return o;
         });
         return new Outcome(close(ctx, item, "forced", note == null ? Map.of() : Map.of("note", note)), order, null);
+    }
+
+    /** A parked return is repaired by settling it (which resumes its saga); retry and force are for cancellations. */
+    private static void assertCancellation(RepairItem item) {
+        if ("return_failed".equals(item.kind())) {
+            throw DomainException.conflict("repair.settle_return", "Repair item " + item.id() + " is a return waiting to be settled",
+                    "Settle return " + item.cancellationId() + " with POST /v1/orders/returns/{returnId}/issue-refund or /exchange; "
+                            + "its saga then restocks and closes it. Skip the item once done.").with("return_id", item.cancellationId());
+        }
     }
 
     private RepairItem openItem(CommandContext ctx, String repairId) {
