@@ -212,6 +212,7 @@ class CancellationServiceTest {
 
             // each payment's operation is planned (recorded) before the payment service is called, then recorded as done
             assertThat(f.eventTypes(ORDER)).containsExactly("order.cancellation_requested", "order.cancellation_progressed",
+                    "fulfillment.cancelled", "fulfillment.cancelled",
                     "order.cancellation_progressed", "order.cancellation_progressed", "order.cancellation_progressed",
                     "order.cancellation_progressed", "order.cancellation_progressed", "order.cancelled", "order.cancellation_progressed");
             Cancellation done = f.cancellation(ORDER, "can_1");
