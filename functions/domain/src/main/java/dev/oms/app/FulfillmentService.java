@@ -165,11 +165,11 @@ public final class FulfillmentService {
         Order current = tx.get(ctx, orderId);
         OrderFulfillment.checkShippable(current, req.fulfillmentIds());
         String shipmentId = ids.next("shp");
-        ShipmentRequest booked = req;
+        Fulfillment first = current.requireChild(Fulfillment.class, req.fulfillmentIds().get(0), "fulfillment.not_found");
+        String hint = req.carrier() != null ? req.carrier() : first.carrierHint();
+        String service = req.serviceCode() != null ? req.serviceCode() : first.serviceCode();
+        ShipmentRequest booked = req.booked(hint, service, req.trackingNumbers());
         if (req.trackingNumbers().isEmpty()) {
-            Fulfillment first = current.requireChild(Fulfillment.class, req.fulfillmentIds().get(0), "fulfillment.not_found");
-            String hint = req.carrier() != null ? req.carrier() : first.carrierHint();
-            String service = req.serviceCode() != null ? req.serviceCode() : first.serviceCode();
             CarrierService.Booking b = carrier.book(ctx.tenantId(), new CarrierService.BookingRequest(hint, service, null,
                     current.state().shippingAddress, parcelWeights, orderId, shipmentId), "ship:" + String.join(",", req.fulfillmentIds()));
             booked = req.booked(b.carrier(), b.serviceCode(), b.trackingNumbers());

@@ -2,6 +2,8 @@ package dev.oms.platform;
 
 import dev.oms.app.AuditService;
 import dev.oms.app.CancellationService;
+import dev.oms.app.FulfillOrderSteps;
+import dev.oms.app.FulfillmentService;
 import dev.oms.app.OrderService;
 import dev.oms.app.PostbackService;
 import dev.oms.app.RepairService;
@@ -13,6 +15,8 @@ import dev.oms.platform.config.Env;
 import dev.oms.platform.connectors.SnsNotificationSender;
 import dev.oms.platform.dynamo.DynamoRepairQueue;
 import dev.oms.app.port.IdGenerator;
+import dev.oms.platform.aws.SfnSagaCallbacks;
+import dev.oms.platform.connectors.SandboxCarrier;
 import dev.oms.platform.connectors.SandboxFraud;
 import dev.oms.platform.connectors.SandboxInventory;
 import dev.oms.platform.connectors.SandboxPayments;
@@ -60,6 +64,9 @@ public final class Platform {
     public final DynamoInboundSecrets inboundSecrets;
     public final InboundWebhooks inbound;
     public final PostbackService postbacks;
+    public final SandboxCarrier carrier;
+    public final FulfillmentService fulfillments;
+    public final FulfillOrderSteps fulfillOrder;
     public final dev.oms.app.PaymentService paymentLinks;
     public final dev.oms.app.RefundService refunds;
     public final dev.oms.app.ReturnService returns;
@@ -91,6 +98,10 @@ public final class Platform {
         inboundSecrets = new DynamoInboundSecrets(table);
         inbound = new InboundWebhooks(inboundSecrets::get, clock);
         postbacks = new PostbackService(orders, clock);
+        carrier = new SandboxCarrier(table, clock);
+        SfnSagaCallbacks sagaCallbacks = new SfnSagaCallbacks(AwsClients::stepFunctions);
+        fulfillments = new FulfillmentService(orders.transactions(), settings, inventory, carrier, sagaCallbacks, ids, clock);
+        fulfillOrder = new FulfillOrderSteps(fulfillments, settings, notifications, sagaCallbacks, clock);
         paymentLinks = new dev.oms.app.PaymentService(orders.transactions(), payments, clock);
         refunds = new dev.oms.app.RefundService(orders.transactions(), payments,
                 new dev.oms.platform.connectors.SandboxStoreCredit(table, ids), ids, clock);
