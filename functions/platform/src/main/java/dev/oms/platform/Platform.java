@@ -62,6 +62,9 @@ public final class Platform {
     public final PostbackService postbacks;
     public final dev.oms.app.PaymentService paymentLinks;
     public final dev.oms.app.RefundService refunds;
+    public final dev.oms.platform.storage.S3DocumentStorage documentStorage;
+    public final dev.oms.app.InvoiceService invoices;
+    public final dev.oms.app.DocumentService documents;
 
     private Platform() {
         BackgroundInit.start(); // Log4j on a second thread, Jackson on this one, then the AWS clients
@@ -91,6 +94,11 @@ public final class Platform {
         paymentLinks = new dev.oms.app.PaymentService(orders.transactions(), payments, clock);
         refunds = new dev.oms.app.RefundService(orders.transactions(), payments,
                 new dev.oms.platform.connectors.SandboxStoreCredit(table, ids), ids, clock);
+        documentStorage = dev.oms.platform.storage.S3DocumentStorage.fromEnvironment();
+        invoices = new dev.oms.app.InvoiceService(orders.transactions(), repository,
+                new dev.oms.platform.connectors.SandboxBilling(documentStorage), ids, clock);
+        refunds.onIssued(invoices::creditNoteAfterRefund);
+        documents = new dev.oms.app.DocumentService(orders.transactions(), documentStorage, ids, clock);
     }
 
     public static Platform get() {

@@ -9,7 +9,8 @@ import java.util.Map;
 public final class ChildCodecs {
     private static final List<ChildCodec<?>> ALL = List.of(
             new DocumentCodec(),
-            new RefundCodec()
+            new RefundCodec(),
+            new InvoiceCodec()
     );
 
     private static final Map<String, ChildCodec<?>> BY_KIND = new HashMap<>();
