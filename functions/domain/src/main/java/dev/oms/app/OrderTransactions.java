@@ -106,6 +106,9 @@ public final class OrderTransactions {
 
     private static IdempotencyRecord journal(CommandContext ctx, Object result) { return ctx.journal().recordFor(result); }
 
+    /** 409 {@code order.version_conflict} when the caller pinned another version than the order's (for multi-step commands). */
+    public void checkVersion(CommandContext ctx, Order order) { checkExpectedVersion(ctx, order.version()); }
+
     private void checkExpectedVersion(CommandContext ctx, long current) {
         if (ctx.expectedVersion() != null && ctx.expectedVersion() != current) throw versionConflict(current);
     }

@@ -67,7 +67,7 @@ public final class PaymentService {
      */
     public Linked capture(CommandContext ctx, String orderId, String paymentId, Long amount) {
         Order order = tx.get(ctx, orderId);
-        checkVersion(ctx, order);
+        tx.checkVersion(ctx, order);
         order.assertNotLockedAgainst(ctx.caller().subject(), clock.instant());
         PaymentReference ref = order.money().require(paymentId);
         long want = amount == null ? ref.capturable() : amount;
@@ -81,13 +81,5 @@ public final class PaymentService {
                 "capture:" + orderId + ":" + paymentId + ":" + before + ":" + want);
         CommandContext after = new CommandContext(ctx.caller(), ctx.correlationId(), null, ctx.reason(), ctx.journal());
         return tx.mutate(after, orderId, false, o -> new Linked(o, o.money().recordCapture(paymentId, before, op.amount().minor(), op.id(), clock.instant())));
-    }
-
-    private static void checkVersion(CommandContext ctx, Order order) {
-        if (ctx.expectedVersion() != null && ctx.expectedVersion() != order.version()) {
-            throw DomainException.conflict("order.version_conflict", "The order has changed since you read it (it is now at version "
-                    + order.version() + ")", "GET the order, re-apply your change to the current version and send it with the new ETag.")
-                    .with("current_version", order.version());
-        }
     }
 }

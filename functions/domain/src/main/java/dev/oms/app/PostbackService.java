@@ -55,11 +55,15 @@ public final class PostbackService {
         }
     }
 
-    /** Puts a fulfilment or invoice update on the order's timeline ({@code order.external_update}). */
+    /**
+     * Puts a fulfilment or invoice update on the order's timeline ({@code order.external_update}); an invoice update
+     * naming one of the order's invoices also moves that invoice to the state billing reports ({@code invoice.updated}).
+     */
     public Order externalUpdate(CommandContext ctx, String orderId, String source, String type, String externalId,
                                 Map<String, Object> summary) {
         return orders.transactions().mutate(ctx, orderId, false, o -> {
             o.recordExternalUpdate(source, type, externalId, summary, clock.instant());
+            if ("invoice".equals(source)) o.invoices().applyPostback(externalId, type, summary, clock.instant());
             return o;
         });
     }

@@ -69,6 +69,27 @@ final class InMemoryOrderRepository implements OrderRepository {
         commits.add(commit);
     }
 
+    final Map<String, Long> counters = new HashMap<>();
+    /** Runs once, just before the next counter claim is checked: lets a test take a number "concurrently". */
+    Runnable beforeNextClaim;
+
+    @Override
+    public long counterValue(String tenantId, String counter) { return counters.getOrDefault(tenantId + "#" + counter, 0L); }
+
+    /** Like the DynamoDB transaction: the order and the counter move together, or neither does. */
+    @Override
+    public void commit(OrderCommit commit, dev.oms.app.port.CounterClaim claim) {
+        Runnable hook = beforeNextClaim;
+        if (hook != null) {
+            beforeNextClaim = null;
+            hook.run();
+        }
+        String key = claim.tenantId() + "#" + claim.counter();
+        if (counters.getOrDefault(key, 0L) != claim.expected()) throw new ConcurrentUpdateException(commit.expectedVersion());
+        commit(commit);
+        counters.put(key, claim.next());
+    }
+
     @Override
     public void hardDelete(OrderCommit commit) {
         Runnable hook = beforeNextHardDelete;

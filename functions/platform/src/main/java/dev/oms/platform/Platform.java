@@ -69,6 +69,9 @@ public final class Platform {
     public final FulfillOrderSteps fulfillOrder;
     public final dev.oms.app.PaymentService paymentLinks;
     public final dev.oms.app.RefundService refunds;
+    public final dev.oms.platform.storage.S3DocumentStorage documentStorage;
+    public final dev.oms.app.InvoiceService invoices;
+    public final dev.oms.app.DocumentService documents;
     public final dev.oms.app.ReturnService returns;
     public final dev.oms.app.ReturnSettlements returnSettlements;
     public final dev.oms.app.ReturnSaga returnSaga;
@@ -105,6 +108,11 @@ public final class Platform {
         paymentLinks = new dev.oms.app.PaymentService(orders.transactions(), payments, clock);
         refunds = new dev.oms.app.RefundService(orders.transactions(), payments,
                 new dev.oms.platform.connectors.SandboxStoreCredit(table, ids), ids, clock);
+        documentStorage = dev.oms.platform.storage.S3DocumentStorage.fromEnvironment();
+        invoices = new dev.oms.app.InvoiceService(orders.transactions(), repository,
+                new dev.oms.platform.connectors.SandboxBilling(documentStorage), ids, clock);
+        refunds.onIssued(invoices::creditNoteAfterRefund);
+        documents = new dev.oms.app.DocumentService(orders.transactions(), documentStorage, ids, clock);
         returns = new dev.oms.app.ReturnService(orders.transactions(), settings, ids, clock);
         returnSettlements = new dev.oms.app.ReturnSettlements(returns, orders, refunds, clock);
         returnSaga = new dev.oms.app.ReturnSaga(returns, returnSettlements, inventory, repairQueue, clock);

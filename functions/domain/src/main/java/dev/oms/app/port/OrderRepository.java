@@ -35,6 +35,16 @@ public interface OrderRepository {
      */
     Optional<String> findOrderIdOfChild(String tenantId, String childId);
 
+    /** The last number a tenant's gapless counter gave out (0 before the first). */
+    long counterValue(String tenantId, String counter);
+
+    /**
+     * {@link #commit} that also takes the counter's next number in the same transaction.
+     *
+     * @throws ConcurrentUpdateException when the order's version or the counter moved (read both again and retry)
+     */
+    void commit(OrderCommit commit, CounterClaim claim);
+
     /** The next human-readable order number of the tenant (gaps are possible, repeats are not). */
     long nextOrderNumber(String tenantId);
 }

@@ -101,6 +101,9 @@ public final class Order {
     /** The refunds: plan one against the refundable balances, then record its outcome. */
     public OrderRefunds refunds() { return new OrderRefunds(this); }
 
+    /** The invoices and credit notes. */
+    public OrderInvoices invoices() { return new OrderInvoices(this); }
+
     /** Sets {@code payment_status} to what the payments, captures and refunds say. */
     void refreshPaymentStatus() { s.paymentStatus = MoneyLedger.paymentStatus(s, totals().total()); }
 

@@ -12,7 +12,8 @@ public final class ChildCodecs {
             new FulfillmentCodec(),
             new ShipmentCodec(),
             new ReturnCodec(),
-            new RefundCodec()
+            new RefundCodec(),
+            new InvoiceCodec()
     );
 
     private static final Map<String, ChildCodec<?>> BY_KIND = new HashMap<>();

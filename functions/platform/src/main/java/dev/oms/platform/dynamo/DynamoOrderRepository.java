@@ -71,7 +71,16 @@ public final class DynamoOrderRepository implements OrderRepository {
     }
 
     @Override
-    public void commit(OrderCommit c) {
+    public void commit(OrderCommit c) { commit(c, null); }
+
+    @Override
+    public long counterValue(String tenantId, String counter) {
+        return table.get(Keys.gaplessCounter(tenantId, counter), Keys.SINGLE).map(i -> i.path("value").asLong()).orElse(0L);
+    }
+
+    /** The order's transaction plus a Put of the counter at {@code expected + 1}, conditional on it still being at {@code expected}. */
+    @Override
+    public void commit(OrderCommit c, dev.oms.app.port.CounterClaim claim) {
         Order order = c.order();
         String tenant = order.tenantId();
         TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
@@ -99,12 +108,32 @@ public final class DynamoOrderRepository implements OrderRepository {
         addEvents(tx, Keys.order(tenant, order.id()), c);
         count += order.pendingEvents().size();
         count += addChildren(tx, order);
+        int counterIndex = -1;
+        if (claim != null) {
+            ObjectNode counter = dev.oms.platform.json.Json.object();
+            counter.put(Keys.PK, Keys.gaplessCounter(claim.tenantId(), claim.counter()));
+            counter.put(Keys.SK, Keys.SINGLE);
+            counter.put("type", "counter");
+            counter.put("value", claim.next());
+            Expression atExpected = claim.expected() == 0
+                    ? Expression.builder().expression("attribute_not_exists(PK)").build()
+                    : Expression.builder().expression("#v = :v").putExpressionName("#v", "value")
+                            .putExpressionValue(":v", AttributeValue.fromN(Long.toString(claim.expected()))).build();
+            tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
+                    .item(SingleTable.document(counter)).conditionExpression(atExpected).build());
+            counterIndex = count++;
+        }
         int idemIndex = -1;
         if (c.idempotency() != null) {
             IdempotencyStore.addCompletion(tx, table, c.idempotency());
             idemIndex = count;
         }
-        execute(tx.build(), extRefIndex, idemIndex, order.state().externalReference);
+        try {
+            execute(tx.build(), extRefIndex, idemIndex, order.state().externalReference);
+        } catch (TransactionCanceledException e) {
+            if (counterIndex >= 0 && failed(e.cancellationReasons(), counterIndex)) throw new ConcurrentUpdateException(c.expectedVersion());
+            throw e;
+        }
     }
 
     @Override

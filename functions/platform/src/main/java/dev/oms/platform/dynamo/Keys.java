@@ -45,6 +45,9 @@ public final class Keys {
 
     public static String orderCounter(String tenant) { return t(tenant) + "#COUNTER#ORDER_NUMBER"; }
 
+    /** A gapless counter of the tenant (invoice and credit-note numbers): {@code T#t#COUNTER#{name}}. */
+    public static String gaplessCounter(String tenant, String name) { return t(tenant) + "#COUNTER#" + name; }
+
     public static String audit(String tenant) { return t(tenant) + "#AUDIT"; }
 
     public static String auditByActor(String tenant, String actorId) { return t(tenant) + "#AUDIT#ACTOR#" + actorId; }
