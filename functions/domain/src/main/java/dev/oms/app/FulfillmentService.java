@@ -11,6 +11,7 @@ import dev.oms.domain.order.Fulfillment;
 import dev.oms.domain.order.FulfillmentRequest;
 import dev.oms.domain.order.FulfillmentStatus;
 import dev.oms.domain.order.Order;
+import dev.oms.domain.order.OrderDocument;
 import dev.oms.domain.order.OrderFulfillment;
 import dev.oms.domain.order.Shipment;
 import dev.oms.domain.order.ShipmentRequest;
@@ -190,6 +191,13 @@ public final class FulfillmentService {
         } catch (RuntimeException lost) {
             // the saga's wait times out and its compensation sees what happened to the fulfilment
         }
+    }
+
+    /** Files a shipment's rendered label and packing slip (the label job); a label that is ready already stays. */
+    public Shipped attachLabel(String tenantId, String orderId, String shipmentId, OrderDocument pdf, OrderDocument zpl, OrderDocument packingSlip) {
+        CommandContext ctx = new CommandContext(new dev.oms.app.security.Caller(tenantId, "label-job", "system", java.util.Set.of("service"), null, null),
+                null, null, null, null);
+        return tx.mutate(ctx, orderId, false, o -> new Shipped(o, OrderFulfillment.attachLabel(o, shipmentId, pdf, zpl, packingSlip, clock.instant())));
     }
 
     // ---- tracking -------------------------------------------------------------------------------------------------

@@ -359,17 +359,20 @@ public final class OrderFulfillment {
     // ---- labels --------------------------------------------------------------------------------------------------------
 
     /**
-     * Files the rendered label (PDF and ZPL) of a shipment with the order's documents and marks the label ready. A
+     * Files the rendered label (PDF and ZPL) of a shipment, and its packing slip, with the order's documents and marks
+     * the label ready. A
      * shipment whose label is ready already keeps it (a redelivered label job changes nothing).
      */
-    public static Shipment attachLabel(Order o, String shipmentId, OrderDocument pdf, OrderDocument zpl, Instant now) {
+    public static Shipment attachLabel(Order o, String shipmentId, OrderDocument pdf, OrderDocument zpl, OrderDocument packingSlip, Instant now) {
         Shipment s = o.requireChild(Shipment.class, shipmentId, "shipment.not_found");
         if (!Shipment.LABEL_PENDING.equals(s.labelStatus())) return s;
         o.attachDocument(pdf, now);
         o.attachDocument(zpl, now);
+        if (packingSlip != null) o.attachDocument(packingSlip, now);
         Shipment next = s.withLabel(pdf.id(), zpl.id(), now);
         o.putChild(next);
         o.record("shipment.label_ready", Order.data("shipment_id", shipmentId, "document_id", pdf.id(), "zpl_document_id", zpl.id(),
+                "packing_slip_document_id", packingSlip == null ? null : packingSlip.id(),
                 "tracking_numbers", s.trackingNumbers()));
         return next;
     }

@@ -250,11 +250,11 @@ class OrderFulfillmentTest {
         OrderFulfillment.ship(o, shipment("ful_1", "T"), "shp_1", AGENT, NOW);
         OrderDocument pdf = new OrderDocument("doc_1", "label", "label.pdf", "application/pdf", 10L, "k1", OrderDocument.AVAILABLE, "shp_1", "labels", NOW);
         OrderDocument zpl = new OrderDocument("doc_2", "label", "label.zpl", "application/zpl", 5L, "k2", OrderDocument.AVAILABLE, "shp_1", "labels", NOW);
-        Shipment s = OrderFulfillment.attachLabel(o, "shp_1", pdf, zpl, NOW);
+        Shipment s = OrderFulfillment.attachLabel(o, "shp_1", pdf, zpl, null, NOW);
         assertEquals(Shipment.LABEL_READY, s.labelStatus());
         assertEquals(2, o.children(OrderDocument.class).size());
         int events = o.pendingEvents().size();
-        OrderFulfillment.attachLabel(o, "shp_1", pdf, zpl, NOW);
+        OrderFulfillment.attachLabel(o, "shp_1", pdf, zpl, null, NOW);
         assertEquals(events, o.pendingEvents().size());
     }
 }
