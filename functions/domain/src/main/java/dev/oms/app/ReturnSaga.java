@@ -5,6 +5,7 @@ import dev.oms.app.connector.InventoryService;
 import dev.oms.app.connector.InventoryService.SkuQuantity;
 import dev.oms.app.port.RepairItem;
 import dev.oms.app.port.RepairQueue;
+import dev.oms.app.port.SagaCallbacks;
 import dev.oms.domain.DomainException;
 import dev.oms.domain.order.ReturnLine;
 import dev.oms.domain.order.ReturnRequest;
@@ -29,13 +30,16 @@ public final class ReturnSaga {
     private final ReturnSettlements settlements;
     private final InventoryService inventory;
     private final RepairQueue repairs;
+    private final SagaCallbacks callbacks;
     private final Clock clock;
 
-    public ReturnSaga(ReturnService returns, ReturnSettlements settlements, InventoryService inventory, RepairQueue repairs, Clock clock) {
+    public ReturnSaga(ReturnService returns, ReturnSettlements settlements, InventoryService inventory, RepairQueue repairs,
+                      SagaCallbacks callbacks, Clock clock) {
         this.returns = returns;
         this.settlements = settlements;
         this.inventory = inventory;
         this.repairs = repairs;
+        this.callbacks = callbacks;
         this.clock = clock;
     }
 
@@ -49,18 +53,36 @@ public final class ReturnSaga {
         return detail;
     }
 
-    /** Keeps the token of the saga's wait for {@code awaiting}; answers whether it is already over. */
+    /**
+     * Keeps the token of the saga's wait for {@code awaiting}; when what it waits for already happened (the order's
+     * version serialises this against the receipt, inspection or settlement), completes the token at once.
+     */
     public Wait await(String tenantId, String returnId, String awaiting, String taskToken) {
         if (!List.of(RECEIPT, INSPECTION, SETTLEMENT).contains(awaiting)) throw new IllegalArgumentException("cannot wait for " + awaiting);
         Result res = returns.change(ctx(tenantId), returnId, o -> Returns.await(o, returnId, awaiting, taskToken, clock.instant()));
-        return waitState(res.ret(), awaiting, taskToken);
+        return complete(waitState(res.ret(), awaiting, taskToken));
     }
 
-    /** Whether the wait the return's stored token belongs to is over (called when a return event arrives). */
-    public Wait current(String tenantId, String returnId) {
+    /** A return event arrived: completes the stored token when the wait it belongs to is over. */
+    public Wait wake(String tenantId, String returnId) {
         ReturnRequest r = load(tenantId, returnId).ret();
         if (r.taskToken() == null) return new Wait("none", null, Map.of());
-        return waitState(r, r.awaiting(), r.taskToken());
+        return complete(waitState(r, r.awaiting(), r.taskToken()));
+    }
+
+    /**
+     * Success when the wait is over, failure {@code ReturnCancelled} when the return was withdrawn. The task and the
+     * event may both complete one token; the second finds the task ended, and a callback that is lost ends in the
+     * wait's time-out, so neither is an error here.
+     */
+    private Wait complete(Wait w) {
+        try {
+            if (w.status().equals("ready")) callbacks.succeed(w.taskToken(), w.output());
+            if (w.status().equals("cancelled")) callbacks.fail(w.taskToken(), "ReturnCancelled", "The return was cancelled");
+        } catch (RuntimeException ended) {
+            // see above: the task ended already, or its time-out takes over
+        }
+        return w;
     }
 
     private static Wait waitState(ReturnRequest r, String awaiting, String token) {
@@ -121,7 +143,8 @@ public final class ReturnSaga {
         return Map.of("parked", true, "failed_step", failedStep);
     }
 
-    private Map<String, Object> journal(String tenantId, String returnId, String step, Map<String, Object> detail) {
+    /** Journals a step on the return (the label step of the saga's start, ...). */
+    public Map<String, Object> journal(String tenantId, String returnId, String step, Map<String, Object> detail) {
         returns.change(ctx(tenantId), returnId, o -> {
             Returns.recordStep(o, returnId, step, detail, clock.instant());
             return Returns.get(o, returnId);
@@ -136,6 +159,9 @@ public final class ReturnSaga {
             throw new IllegalStateException("return " + returnId + " of tenant " + tenantId + " is gone: " + e.getMessage(), e);
         }
     }
+
+    /** The context the saga's own commands run in. */
+    public static CommandContext context(String tenantId) { return ctx(tenantId); }
 
     private static CommandContext ctx(String tenantId) {
         return new CommandContext(ReturnService.sagaCaller(tenantId), null, null, null, null);

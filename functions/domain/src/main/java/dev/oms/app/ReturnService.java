@@ -67,6 +67,15 @@ public final class ReturnService {
         return change(ctx, returnId, o -> Returns.cancel(o, returnId, reason, clock.instant()));
     }
 
+    /** Records the return label (carrier, tracking number) and files its document on the order, in one transaction. */
+    public Result attachLabel(CommandContext ctx, String returnId, ReturnRequest.Label label, dev.oms.domain.order.OrderDocument document) {
+        return change(ctx, returnId, o -> {
+            ReturnRequest r = Returns.issueLabel(o, returnId, label, clock.instant());
+            if (o.child(dev.oms.domain.order.OrderDocument.class, document.id()).isEmpty()) o.attachDocument(document, clock.instant());
+            return r;
+        });
+    }
+
     /**
      * Applies a change to the return named on its own, in its order's command loop. People are held off by another
      * person's edit lock; the saga and jobs ({@code system} callers) are not.

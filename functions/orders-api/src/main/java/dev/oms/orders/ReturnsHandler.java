@@ -49,6 +49,7 @@ public final class ReturnsHandler extends ApiHandler {
                 post("/v1/orders/returns/{returnId}/receive", this::receive).requires(RETURNS_MANAGE),
                 post("/v1/orders/returns/{returnId}/inspect", this::inspect).requires(RETURNS_MANAGE),
                 post("/v1/orders/returns/{returnId}/cancel", this::cancel).requires(RETURNS_CREATE),
+                post("/v1/orders/returns/{returnId}/ship-return-label", this::label).requires(RETURNS_CREATE),
                 post("/v1/orders/returns/{returnId}/issue-refund", this::issueRefund).requires(REFUNDS_ISSUE),
                 post("/v1/orders/returns/{returnId}/exchange", this::exchange).requires(RETURNS_MANAGE));
     }
@@ -81,7 +82,7 @@ public final class ReturnsHandler extends ApiHandler {
         r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
         b.check();
         ReturnDraft draft = new ReturnDraft(items, method, refund == null ? "refund_to_card" : refund, instructions, metadata);
-        var address = p.settings.returnAddress(r.caller().tenantId());
+        var address = p.returnLabels.returnAddress(r.caller().tenantId());
         return r.execute(res -> ApiResponse.created(ReturnViews.created(res.order(), res.ret(), address), "/v1/orders/" + res.order().id()
                         + "/returns/" + res.ret().id()).withVersion(res.order().version()),
                 ctx -> p.returns.create(ctx, r.pathParam("orderId"), draft));
@@ -159,6 +160,19 @@ public final class ReturnsHandler extends ApiHandler {
         String reason = b.string("reason", false, 500);
         b.check();
         return r.execute(ReturnsHandler::view, ctx -> p.returns.cancel(ctx, r.pathParam("returnId"), reason));
+    }
+
+    /**
+     * Issues the return label (the carrier books the return shipment; the PDF is stored and filed on the order as a
+     * {@code return_label} document), or answers the one issued before, with a download link valid for 15 minutes.
+     */
+    private ApiResponse label(ApiRequest r) {
+        Body.parseOptional(r.body()).allow().check();
+        return r.execute(issued -> {
+            ObjectNode o = ReturnViews.ret(issued.result().order(), issued.result().ret());
+            ((ObjectNode) o.path("label")).put("download_url", issued.downloadUrl()).put("content_type", "application/pdf");
+            return ApiResponse.ok(o).withVersion(issued.result().order().version());
+        }, ctx -> p.returnLabels.issue(ctx, r.pathParam("returnId")));
     }
 
     /** {@code {"method": "refund_to_card|store_credit"}} (optional: the inspection's resolution). */

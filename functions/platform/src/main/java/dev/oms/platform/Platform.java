@@ -75,6 +75,7 @@ public final class Platform {
     public final dev.oms.app.ReturnService returns;
     public final dev.oms.app.ReturnSettlements returnSettlements;
     public final dev.oms.app.ReturnSaga returnSaga;
+    public final dev.oms.platform.labels.ReturnLabels returnLabels;
 
     private Platform() {
         BackgroundInit.start(); // Log4j on a second thread, Jackson on this one, then the AWS clients
@@ -115,7 +116,9 @@ public final class Platform {
         documents = new dev.oms.app.DocumentService(orders.transactions(), documentStorage, ids, clock);
         returns = new dev.oms.app.ReturnService(orders.transactions(), settings, ids, clock);
         returnSettlements = new dev.oms.app.ReturnSettlements(returns, orders, refunds, clock);
-        returnSaga = new dev.oms.app.ReturnSaga(returns, returnSettlements, inventory, repairQueue, clock);
+        returnLabels = new dev.oms.platform.labels.ReturnLabels(returns, carrier, documentStorage, settings,
+                Env.get("LABEL_SHIP_FROM", dev.oms.platform.labels.ShipmentLabels.DEFAULT_SHIP_FROM), clock);
+        returnSaga = new dev.oms.app.ReturnSaga(returns, returnSettlements, inventory, repairQueue, sagaCallbacks, clock);
     }
 
     public static Platform get() {

@@ -24,7 +24,6 @@ public final class ReturnSagaEvents implements RequestHandler<Map<String, Object
     private final SfnClient sfn;
     private final String stateMachineArn;
     private final ReturnSaga saga;
-    private final TaskCallbacks callbacks;
 
     public ReturnSagaEvents() {
         this(AwsClients.stepFunctions(), Env.required("RETURN_ORDER_STATE_MACHINE_ARN"), Platform.get().returnSaga);
@@ -34,7 +33,6 @@ public final class ReturnSagaEvents implements RequestHandler<Map<String, Object
         this.sfn = sfn;
         this.stateMachineArn = stateMachineArn;
         this.saga = saga;
-        this.callbacks = new TaskCallbacks(sfn);
     }
 
     @Override
@@ -49,9 +47,7 @@ public final class ReturnSagaEvents implements RequestHandler<Map<String, Object
         String orderId = String.valueOf(detail.get("order_id"));
         String returnId = String.valueOf(data.get("return_id"));
         if (type.equals("return.created")) return start(tenant, orderId, returnId, detail.get("correlation_id"));
-        ReturnSaga.Wait w = saga.current(tenant, returnId);
-        complete(callbacks, w);
-        return Map.of("return_id", returnId, "wait", w.status());
+        return Map.of("return_id", returnId, "wait", saga.wake(tenant, returnId).status());
     }
 
     private Map<String, Object> start(String tenant, String orderId, String returnId, Object correlationId) {
@@ -72,15 +68,6 @@ public final class ReturnSagaEvents implements RequestHandler<Map<String, Object
         }
         Observability.log().info("return-order saga {} for {}", arn, returnId);
         return Map.of("execution_arn", arn, "name", name);
-    }
-
-    /** Completes the token of a wait that is over: success when it happened, failure {@code ReturnCancelled} when withdrawn. */
-    static void complete(TaskCallbacks callbacks, ReturnSaga.Wait w) {
-        switch (w.status()) {
-            case "ready" -> callbacks.succeed(w.taskToken(), w.output());
-            case "cancelled" -> callbacks.fail(w.taskToken(), "ReturnCancelled", "The return was cancelled");
-            default -> { }
-        }
     }
 
     private static long seconds(String name, long fallback) {

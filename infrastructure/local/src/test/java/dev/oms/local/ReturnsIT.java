@@ -158,4 +158,42 @@ class ReturnsIT {
         assertThat(agent.get("/v1/orders/" + t.orderId()).json().path("return_status").asText()).isEqualTo("none");
         assertThat(customer.post(path(t), returnBody(t.lineId(), 1, "pickup", null)).status()).isEqualTo(201);
     }
+
+    @Test
+    void aReturnByCarrierGetsOneLabelFiledOnTheOrder() throws Exception {
+        Shipped s = shippedOrder(tenant, agent, "cus_ret", 2);
+        anonymous().post("/local/faults", Map.of("connector", "carrier", "operation", "return_label", "mode", "fail", "times", 20));
+        final String id;
+        try {
+            id = customer.post(path(s), returnBody(s.lineId(), 1, "ship", null)).json().path("return_id").asText();
+            Resp down = customer.post("/v1/orders/returns/" + id + "/ship-return-label", Map.of());
+            assertThat(down.status()).isEqualTo(503);
+            assertThat(down.code()).isEqualTo("connector.unavailable");
+        } finally {
+            anonymous().delete("/local/faults");
+        }
+        Resp label = customer.post("/v1/orders/returns/" + id + "/ship-return-label", Map.of());
+        assertThat(label.status()).as(label.toString()).isEqualTo(200);
+        assertThat(label.json().path("status").asText()).isEqualTo("label_issued");
+        JsonNode l = label.json().path("label");
+        assertThat(l.path("tracking_number").asText()).isNotBlank();
+        var pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(l.path("download_url").asText())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
+        Resp again = customer.post("/v1/orders/returns/" + id + "/ship-return-label", Map.of());
+        assertThat(again.json().path("label").path("tracking_number").asText()).isEqualTo(l.path("tracking_number").asText());
+        var caller = new dev.oms.app.security.Caller(tenant, "t", "agent", java.util.Set.of("agent"), null, null);
+        var order = Platform.get().orders.get(new dev.oms.app.CommandContext(caller, null, null, null, null), s.orderId());
+        assertThat(order.children(dev.oms.domain.order.OrderDocument.class)).singleElement().satisfies(d -> {
+            assertThat(d.type()).isEqualTo("return_label");
+            assertThat(d.relatedId()).isEqualTo(id);
+            assertThat(d.id()).isEqualTo(l.path("document_id").asText());
+        });
+        assertThat(timeline(agent, s.orderId())).contains("return.label_issued", "document.attached");
+
+        String dropoff = customer.post(path(s), returnBody(s.lineId(), 1, "dropoff", null)).json().path("return_id").asText();
+        assertThat(customer.post("/v1/orders/returns/" + dropoff + "/ship-return-label", Map.of()).code()).isEqualTo("return.label_not_applicable");
+    }
 }

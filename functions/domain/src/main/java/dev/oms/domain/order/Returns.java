@@ -39,14 +39,19 @@ public final class Returns {
         return r;
     }
 
-    public static ReturnRequest issueLabel(Order o, String returnId, ReturnRequest.Label label, Instant now) {
-        ReturnRequest r = get(o, returnId);
-        if (r.label() != null) return r;
+    /** A label can be issued: the return comes back by carrier and nothing has arrived yet. */
+    public static void assertLabelable(ReturnRequest r) {
         if (!"ship".equals(r.method())) {
-            throw DomainException.conflict("return.label_not_applicable", "Return " + returnId + " comes back by " + r.method() + ", not by carrier",
+            throw DomainException.conflict("return.label_not_applicable", "Return " + r.id() + " comes back by " + r.method() + ", not by carrier",
                     "Labels exist for returns with return_method ship.");
         }
         if (!r.state().awaitingGoods()) throw invalid(r, ReturnState.LABEL_ISSUED);
+    }
+
+    public static ReturnRequest issueLabel(Order o, String returnId, ReturnRequest.Label label, Instant now) {
+        ReturnRequest r = get(o, returnId);
+        if (r.label() != null) return r;
+        assertLabelable(r);
         var b = r.to();
         b.label = label;
         b.state = ReturnState.LABEL_ISSUED;
