@@ -162,7 +162,7 @@ class ReturnsIT {
     @Test
     void aReturnByCarrierGetsOneLabelFiledOnTheOrder() throws Exception {
         Shipped s = shippedOrder(tenant, agent, "cus_ret", 2);
-        anonymous().post("/local/faults", Map.of("connector", "carrier", "operation", "return_label", "mode", "fail", "times", 20));
+        dev.oms.platform.connectors.SandboxFaults.inject("carrier", "return_label", dev.oms.platform.connectors.SandboxFaults.Mode.FAIL, 20);
         final String id;
         try {
             id = customer.post(path(s), returnBody(s.lineId(), 1, "ship", null)).json().path("return_id").asText();
