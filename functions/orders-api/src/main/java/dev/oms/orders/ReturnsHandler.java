@@ -8,7 +8,12 @@ import static dev.oms.platform.http.Route.get;
 import static dev.oms.platform.http.Route.post;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oms.app.CommandContext;
 import dev.oms.app.ReturnService.Result;
+import dev.oms.domain.job.JobKind;
+import dev.oms.platform.jobs.JobViews;
+import dev.oms.platform.jobs.Jobs;
+import java.util.Map;
 import dev.oms.domain.order.Order;
 import dev.oms.domain.order.Refund;
 import dev.oms.domain.order.ReturnDraft;
@@ -33,6 +38,10 @@ import java.util.Set;
  */
 public final class ReturnsHandler extends ApiHandler {
     static final int MAX_RETURN_LINES = Order.MAX_LINES;
+    /** Returns per bulk receipt: the entries travel in the job's parameters, so the job item stays small. */
+    static final int MAX_BULK_RETURNS = 200;
+    static final int MAX_BULK_LINES = 50;
+    static final String BULK_PATH = "/v1/orders/returns/bulk/receive/";
 
     private final Platform p;
     private final Routes routes;
@@ -51,7 +60,9 @@ public final class ReturnsHandler extends ApiHandler {
                 post("/v1/orders/returns/{returnId}/cancel", this::cancel).requires(RETURNS_CREATE),
                 post("/v1/orders/returns/{returnId}/ship-return-label", this::label).requires(RETURNS_CREATE),
                 post("/v1/orders/returns/{returnId}/issue-refund", this::issueRefund).requires(REFUNDS_ISSUE),
-                post("/v1/orders/returns/{returnId}/exchange", this::exchange).requires(RETURNS_MANAGE));
+                post("/v1/orders/returns/{returnId}/exchange", this::exchange).requires(RETURNS_MANAGE),
+                post("/v1/orders/returns/bulk/receive", this::bulkReceive).requires(RETURNS_MANAGE),
+                get("/v1/orders/returns/bulk/receive/{jobId}", this::bulkReceipt).requires(RETURNS_MANAGE));
     }
 
     @Override
@@ -109,9 +120,11 @@ public final class ReturnsHandler extends ApiHandler {
         return r.execute(ReturnsHandler::view, ctx -> p.returns.receive(ctx, r.pathParam("returnId"), receipts));
     }
 
-    static List<ReturnDraft.Receipt> receipts(Body b) {
+    static List<ReturnDraft.Receipt> receipts(Body b) { return receipts(b.objects("lines", true, 1, MAX_RETURN_LINES)); }
+
+    /** Receipt lines: {@code line_id}, {@code quantity}, {@code condition}, {@code serials}. */
+    private static List<ReturnDraft.Receipt> receipts(List<Body> lines) {
         List<ReturnDraft.Receipt> out = new ArrayList<>();
-        List<Body> lines = b.objects("lines", true, 1, MAX_RETURN_LINES);
         if (lines == null) return out;
         for (Body e : lines) {
             e.allow("line_id", "quantity", "condition", "serials");
@@ -187,6 +200,41 @@ public final class ReturnsHandler extends ApiHandler {
     private ApiResponse exchange(ApiRequest r) {
         Body.parseOptional(r.body()).allow().check();
         return r.execute(ReturnsHandler::settled, ctx -> p.returnSettlements.exchange(ctx, r.pathParam("returnId")));
+    }
+
+    /**
+     * {@code {"returns": [{"return_id", "lines": [{"line_id", "quantity", "condition", "serials"}]}]}}: up to 200
+     * returns of 50 lines each, booked by a job (202 with the job to follow at
+     * {@code /v1/orders/returns/bulk/receive/{jobId}}).
+     */
+    private ApiResponse bulkReceive(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("returns");
+        List<Map<String, Object>> entries = new ArrayList<>();
+        List<Body> returns = b.objects("returns", true, 1, MAX_BULK_RETURNS);
+        if (returns != null) {
+            for (Body e : returns) {
+                e.allow("return_id", "lines");
+                String returnId = e.string("return_id", true, 64);
+                List<Body> lines = e.objects("lines", true, 1, MAX_BULK_LINES);
+                List<Map<String, Object>> receipts = new ArrayList<>();
+                if (lines != null) for (ReturnDraft.Receipt rc : receipts(lines)) receipts.add(Map.of("line_id", rc.lineId(), "quantity", rc.quantity(),
+                        "condition", rc.condition(), "serials", rc.serials()));
+                if (returnId != null) entries.add(Map.of("return_id", returnId, "lines", receipts));
+            }
+        }
+        b.check();
+        Jobs jobs = Jobs.get();
+        Map<String, Object> params = Map.of("returns", entries);
+        return r.execute(job -> ApiResponse.accepted(JobViews.job(job, jobs.store())).withHeader("location", BULK_PATH + job.id())
+                .withVersion(job.version()), (CommandContext ctx) -> jobs.service.submit(ctx, jobs.service.newId(), JobKind.BULK_RECEIVE_RETURNS, params, false));
+    }
+
+    /** The bulk receipt job: status, counts, and the report of what each entry did. */
+    private ApiResponse bulkReceipt(ApiRequest r) {
+        Jobs jobs = Jobs.get();
+        var job = jobs.service.get(r.command(), r.pathParam("jobId"), JobKind.BULK_RECEIVE_RETURNS);
+        return ApiResponse.ok(JobViews.job(job, jobs.store())).withVersion(job.version());
     }
 
     private static ApiResponse view(Result res) { return ApiResponse.ok(ReturnViews.ret(res.order(), res.ret())).withVersion(res.order().version()); }

@@ -196,4 +196,32 @@ class ReturnsIT {
         String dropoff = customer.post(path(s), returnBody(s.lineId(), 1, "dropoff", null)).json().path("return_id").asText();
         assertThat(customer.post("/v1/orders/returns/" + dropoff + "/ship-return-label", Map.of()).code()).isEqualTo("return.label_not_applicable");
     }
+
+    @Test
+    void manyReturnsAreReceivedByAJobThatReportsEachOne() {
+        Shipped a = shippedOrder(tenant, agent, "cus_ret", 2);
+        Shipped b = shippedOrder(tenant, agent, "cus_ret", 1);
+        String ra = customer.post(path(a), returnBody(a.lineId(), 2, "dropoff", null)).json().path("return_id").asText();
+        String rb = customer.post(path(b), returnBody(b.lineId(), 1, "dropoff", null)).json().path("return_id").asText();
+        var body = Map.of("returns", java.util.List.of(
+                Map.of("return_id", ra, "lines", java.util.List.of(Map.of("line_id", a.lineId(), "quantity", 2, "condition", "new"))),
+                Map.of("return_id", rb, "lines", java.util.List.of(Map.of("line_id", b.lineId(), "quantity", 1, "condition", "damaged"))),
+                Map.of("return_id", "ret_unknown", "lines", java.util.List.of(Map.of("line_id", b.lineId(), "quantity", 1, "condition", "new")))));
+        assertThat(customer.post("/v1/orders/returns/bulk/receive", body).status()).isEqualTo(403);
+        assertThat(warehouse.post("/v1/orders/returns/bulk/receive", Map.of("returns", java.util.List.of())).code()).isEqualTo("request.invalid");
+
+        Resp accepted = warehouse.post("/v1/orders/returns/bulk/receive", body);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        String follow = accepted.header("location");
+        assertThat(follow).startsWith("/v1/orders/returns/bulk/receive/");
+        eventually("the bulk receipt to finish", () -> "completed".equals(warehouse.get(follow).json().path("status").asText()));
+        JsonNode job = warehouse.get(follow).json();
+        assertThat(job.path("counts").path("succeeded").asLong()).isEqualTo(2);
+        assertThat(job.path("counts").path("failed").asLong()).isEqualTo(1);
+        java.util.List<String> report = JobsKit.lines(job.path("report_url").asText());
+        assertThat(String.join("\n", report)).contains("return.not_found", ra, rb);
+        assertThat(ret(agent, a.orderId(), ra).path("status").asText()).isEqualTo("received");
+        assertThat(ret(agent, b.orderId(), rb).path("lines").get(0).path("condition").asText()).isEqualTo("damaged");
+        assertThat(as(newTenant(), "wh-x", "warehouse_supervisor").get(follow).status()).isEqualTo(404);
+    }
 }
