@@ -24,6 +24,15 @@ final class Problem {
         return parse(r.body());
     }
 
+    /** A report row that failed: {@code status: failed} with the problem's code, detail and body; a fault is rethrown. */
+    static ObjectNode failedRow(ObjectNode row, RuntimeException e) {
+        ObjectNode problem = of(e);
+        if (problem == null) throw e;
+        row.put("status", "failed").put("code", problem.path("code").asText()).put("detail", problem.path("detail").asText());
+        row.set("problem", problem);
+        return row;
+    }
+
     static ObjectNode unreadable(String detail) {
         return parse(Problems.build(400, "import.row_unreadable", detail, "Fix the line and import it again.", Map.of(), List.of(), null).body());
     }

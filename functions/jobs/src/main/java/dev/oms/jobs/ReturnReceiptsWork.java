@@ -65,11 +65,7 @@ final class ReturnReceiptsWork implements JobWork {
             var res = platform.returns.receive(ctx, returnId, receipts(entry));
             return row.put("status", "ok").put("return_status", res.ret().state().wire());
         } catch (RuntimeException e) {
-            ObjectNode problem = Problem.of(e);
-            if (problem == null) throw e;
-            row.put("status", "failed").put("code", problem.path("code").asText()).put("detail", problem.path("detail").asText());
-            row.set("problem", problem);
-            return row;
+            return Problem.failedRow(row, e);
         }
     }
 
