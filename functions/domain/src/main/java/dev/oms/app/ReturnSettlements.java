@@ -49,8 +49,9 @@ public final class ReturnSettlements {
      * again answers (or finishes) the same refund. A refund the payment service did not answer is a transient failure
      * (retry); a refused one is {@code return.refund_failed}, and a new attempt plans a new refund.
      */
-    public Result issueRefund(CommandContext ctx, String returnId, String method) {
-        Result found = returns.find(ctx, returnId);
+    public Result issueRefund(CommandContext asked, String returnId, String method) {
+        Result found = returns.find(asked, returnId);
+        CommandContext ctx = unpinned(asked, found.order());
         ReturnRequest r = found.ret();
         if (r.settlement() != null) return found;
         Returns.assertSettleable(r);
@@ -88,8 +89,9 @@ public final class ReturnSettlements {
      * addresses and shipping method; metadata {@code exchange_for_return} and {@code original_order_id}), created
      * through the order use case like any other order.
      */
-    public Result exchange(CommandContext ctx, String returnId) {
-        Result found = returns.find(ctx, returnId);
+    public Result exchange(CommandContext asked, String returnId) {
+        Result found = returns.find(asked, returnId);
+        CommandContext ctx = unpinned(asked, found.order());
         ReturnRequest r = found.ret();
         if (r.settlement() != null) return found;
         Returns.assertSettleable(r);
@@ -113,6 +115,19 @@ public final class ReturnSettlements {
         }
         return new OrderDraft(reference, s.customerId, s.channel, "exchange", s.currency, items, s.shippingAddress, s.billingAddress,
                 s.shippingMethod, zero, null, List.of(), Map.of("exchange_for_return", r.id(), "original_order_id", s.id));
+    }
+
+    /**
+     * A settlement writes the order more than once (the refund, then the return), so the version the caller pinned
+     * (If-Match) is checked once, against the order as found, and not again.
+     */
+    private static CommandContext unpinned(CommandContext ctx, Order order) {
+        if (ctx.expectedVersion() != null && ctx.expectedVersion() != order.version()) {
+            throw DomainException.conflict("order.version_conflict", "The order has changed since you read it (it is now at version "
+                    + order.version() + ")", "GET the order, check the return and send the request again with the new ETag.")
+                    .with("current_version", order.version());
+        }
+        return new CommandContext(ctx.caller(), ctx.correlationId(), null, ctx.reason(), ctx.journal());
     }
 
     /** The same caller without If-Match or the idempotent response: for the writes that come before the final one. */

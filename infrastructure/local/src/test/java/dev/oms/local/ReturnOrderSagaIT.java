@@ -136,9 +136,17 @@ class ReturnOrderSagaIT {
         assertThat(repair.path("failed_step").asText()).isEqualTo("refund");
         assertThat(repair.path("failure").asText()).contains("failed", "declined");
 
-        Resp byHand = finance.post("/v1/orders/returns/" + r[1] + "/issue-refund", Map.of());
+        Resp stale = finance.header("If-Match", "\"1\"").post("/v1/orders/returns/" + r[1] + "/issue-refund", Map.of());
+        assertThat(stale.code()).isEqualTo("order.version_conflict");
+        String etag = agent.get("/v1/orders/" + r[0]).header("etag");
+        Resp byHand = finance.header("If-Match", etag).header("Idempotency-Key", "settle-" + r[1])
+                .post("/v1/orders/returns/" + r[1] + "/issue-refund", Map.of());
         assertThat(byHand.status()).as(byHand.toString()).isEqualTo(200);
         assertThat(byHand.json().path("refund_id").asText()).isNotBlank();
+        Resp replay = finance.header("If-Match", etag).header("Idempotency-Key", "settle-" + r[1])
+                .post("/v1/orders/returns/" + r[1] + "/issue-refund", Map.of());
+        assertThat(replay.header("idempotent-replayed")).isEqualTo("true");
+        assertThat(replay.json().path("refund_id").asText()).isEqualTo(byHand.json().path("refund_id").asText());
         JsonNode closed = awaitReturn(agent, r[0], r[1], "closed");
         assertThat(steps(closed)).contains("inventory.restocked");
     }
