@@ -90,7 +90,8 @@ public final class ReturnSaga {
         boolean over = switch (awaiting) {
             case RECEIPT -> !r.state().awaitingGoods();
             case INSPECTION -> r.outcome() != null;
-            default -> r.settlement() != null;
+            // a parked return is over once settled, or once an inspection rejected it (nothing to settle)
+            default -> r.settlement() != null || ReturnRequest.REJECTED.equals(r.outcome());
         };
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", r.state().wire());

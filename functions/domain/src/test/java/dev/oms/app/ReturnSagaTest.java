@@ -164,6 +164,19 @@ class ReturnSagaTest {
     }
 
     @Test
+    void aParkedReturnThatInspectionRejectsIsOverWithoutSettlement() {
+        String id = openReturn("refund_to_card");
+        returns.receive(ctx(), id, List.of(new ReturnDraft.Receipt("line_1", 2, "used", List.of())));
+        saga.park(TENANT, id, "inspection_overdue", "States.Timeout");
+        assertThat(saga.await(TENANT, id, ReturnSaga.SETTLEMENT, "tok-s").status()).isEqualTo("waiting");
+        returns.inspect(ctx(), id, List.of(new ReturnDraft.Decision("line_1", "reject", null, null, null, "worn")), null);
+        assertThat(saga.wake(TENANT, id).status()).isEqualTo("ready");
+        saga.restock(TENANT, id);
+        assertThat(f.inventory.calls("restock")).isEmpty();
+        assertThat(saga.close(TENANT, id)).containsEntry("status", "closed");
+    }
+
+    @Test
     void aWithdrawnOrExpiredReturnEndsTheWait() {
         String id = openReturn("refund_to_card");
         saga.await(TENANT, id, ReturnSaga.RECEIPT, "tok-r");
