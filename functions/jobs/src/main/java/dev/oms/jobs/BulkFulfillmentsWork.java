@@ -70,11 +70,7 @@ final class BulkFulfillmentsWork implements JobWork {
             FulfillmentService.Created c = platform.fulfillments.create(ctx, orderId, req, id);
             return row.put("status", "ok").put("fulfillment_id", c.fulfillment().id());
         } catch (RuntimeException e) {
-            ObjectNode problem = Problem.of(e);
-            if (problem == null) throw e;
-            row.put("status", "failed").put("code", problem.path("code").asText()).put("detail", problem.path("detail").asText());
-            row.set("problem", problem);
-            return row;
+            return Problem.failed(row, e);
         }
     }
 }

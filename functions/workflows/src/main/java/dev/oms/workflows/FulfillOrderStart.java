@@ -1,11 +1,9 @@
 package dev.oms.workflows;
 
-import dev.oms.platform.json.Json;
 import dev.oms.platform.observability.Observability;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 
 /**
  * Starts the fulfill-order saga for {@code fulfillment.requested}, named {@code fulfil-<order>-<fulfilment>}: the
@@ -31,12 +29,7 @@ final class FulfillOrderStart {
         input.put("ship_within_seconds", data.get("ship_within_seconds"));
         input.put("correlation_id", detail.get("correlation_id"));
         String name = executionName(orderId, fulfillmentId);
-        String arn;
-        try {
-            arn = sfn.startExecution(r -> r.stateMachineArn(stateMachineArn).name(name).input(Json.write(Json.valueToTree(input)))).executionArn();
-        } catch (ExecutionAlreadyExistsException duplicate) {
-            arn = stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + name;
-        }
+        String arn = SagaStarter.startOnce(sfn, stateMachineArn, name, input);
         Observability.log().info("fulfill-order saga {} for {}", arn, orderId);
         return Map.of("execution_arn", arn, "name", name);
     }

@@ -12,6 +12,8 @@ import dev.oms.platform.views.FulfillmentRequests;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import static dev.oms.workflows.CancelOrderTasks.text;
+
 /**
  * The task states of the fulfill-order saga ({@code statemachines/fulfill-order.asl.json}). The input names the
  * {@code action}, the order and the fulfilment id chosen with the request, and carries the request as
@@ -54,11 +56,5 @@ public final class FulfillOrderTasks implements RequestHandler<Map<String, Objec
         FulfillmentRequest req = FulfillmentRequests.request(b);
         b.check();
         return req;
-    }
-
-    private static String text(Map<String, Object> input, String key) {
-        Object v = input.get(key);
-        if (v == null) throw new IllegalArgumentException("Missing " + key + " in the task input");
-        return v.toString();
     }
 }

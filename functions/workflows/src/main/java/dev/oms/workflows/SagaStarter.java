@@ -57,14 +57,18 @@ public final class SagaStarter implements RequestHandler<Map<String, Object>, Ma
         input.put("restock", data.get("restock"));
         input.put("correlation_id", detail.get("correlation_id"));
         String name = executionName(orderId, cancellationId);
-        String arn;
-        try {
-            arn = sfn.startExecution(r -> r.stateMachineArn(cancelOrderArn).name(name).input(Json.write(Json.valueToTree(input)))).executionArn();
-        } catch (ExecutionAlreadyExistsException duplicate) {
-            arn = cancelOrderArn.replace(":stateMachine:", ":execution:") + ":" + name;
-        }
+        String arn = startOnce(sfn, cancelOrderArn, name, input);
         Observability.log().info("cancel-order saga {} for {}", arn, orderId);
         return Map.of("execution_arn", arn, "name", name);
+    }
+
+    /** Starts the execution; a second start of the same name answers the execution the first one started. */
+    static String startOnce(SfnClient sfn, String stateMachineArn, String name, Map<String, Object> input) {
+        try {
+            return sfn.startExecution(r -> r.stateMachineArn(stateMachineArn).name(name).input(Json.write(Json.valueToTree(input)))).executionArn();
+        } catch (ExecutionAlreadyExistsException duplicate) {
+            return stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + name;
+        }
     }
 
     /** At most 80 characters of letters, digits, - and _: the ids are ULIDs with short prefixes, so they fit. */
