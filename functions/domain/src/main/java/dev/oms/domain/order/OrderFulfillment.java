@@ -233,6 +233,9 @@ public final class OrderFulfillment {
                     "Only confirmed orders are shipped.").with("status", o.status().wire());
         }
         if (fulfillmentIds.isEmpty()) throw DomainException.invalidField("fulfillment_ids", "field.required", "Name the fulfilments shipped");
+        if (fulfillmentIds.size() > ShipmentRequest.MAX_FULFILLMENTS) {
+            throw DomainException.invalidField("fulfillment_ids", "field.too_many", "A shipment holds at most " + ShipmentRequest.MAX_FULFILLMENTS + " fulfilments");
+        }
         if (new HashSet<>(fulfillmentIds).size() != fulfillmentIds.size()) {
             throw DomainException.invalidField("fulfillment_ids", "fulfillment_ids.duplicate", "Name each fulfilment once");
         }
