@@ -43,6 +43,7 @@ public final class CancellationService {
     public static final String STEP_RESTOCKED = "inventory.restocked";
     public static final String STEP_NOTIFIED = "customer.notified";
     public static final String STEP_RESERVATIONS_RESTORED = "inventory.reservations_restored";
+    static final int FULFILLMENT_BATCH = 40;
 
     private final OrderTransactions tx;
     private final TenantSettingsStore settings;
@@ -128,16 +129,21 @@ public final class CancellationService {
         if (c.hasDone(STEP_FULFILLMENTS)) return c.action(STEP_FULFILLMENTS).detail();
         Object planned = c.hasDone(STEP_RELEASED) ? c.action(STEP_RELEASED).detail().get("fulfillments") : null;
         List<String> ids = planned instanceof List<?> l ? (List<String>) l : OrderFulfillment.toCancelFor(order, c).stream().map(Fulfillment::id).toList();
-        List<String> cancelled = tx.mutate(ctx(tenantId), orderId, false, o -> {
-            List<String> done = new ArrayList<>();
-            for (String id : ids) {
-                if (o.child(Fulfillment.class, id).map(f -> f.status().isOpen()).orElse(false)) {
-                    OrderFulfillment.cancel(o, id, "Order cancellation " + cancellationId, clock.instant());
-                    done.add(id);
+        List<String> cancelled = new ArrayList<>();
+        // a fulfilment and its event per cancellation: batches keep each transaction well under 100 items
+        for (int from = 0; from < ids.size(); from += FULFILLMENT_BATCH) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + FULFILLMENT_BATCH));
+            cancelled.addAll(tx.mutate(ctx(tenantId), orderId, false, o -> {
+                List<String> done = new ArrayList<>();
+                for (String id : batch) {
+                    if (o.child(Fulfillment.class, id).map(f -> f.status().isOpen()).orElse(false)) {
+                        OrderFulfillment.cancel(o, id, "Order cancellation " + cancellationId, clock.instant());
+                        done.add(id);
+                    }
                 }
-            }
-            return done;
-        });
+                return done;
+            }));
+        }
         return record(tenantId, orderId, cancellationId, STEP_FULFILLMENTS, Map.of("cancelled", cancelled));
     }
 

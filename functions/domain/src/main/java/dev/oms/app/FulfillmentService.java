@@ -61,8 +61,15 @@ public final class FulfillmentService {
      * Creates a fulfilment now: the rules are checked, the units reserved (409 {@code order.blocked.inventory_unavailable}
      * when stock is short), then allocated in the order's transaction; a write that fails gives the reservation back.
      */
-    public Created create(CommandContext ctx, String orderId, FulfillmentRequest req) {
-        String id = ids.next("ful");
+    public Created create(CommandContext ctx, String orderId, FulfillmentRequest req) { return create(ctx, orderId, req, ids.next("ful")); }
+
+    /**
+     * Creates the fulfilment with an id the caller chose (a bulk job's row): a fulfilment with that id already there is
+     * answered as it is, and its reservation (same key) is not made twice.
+     */
+    public Created create(CommandContext ctx, String orderId, FulfillmentRequest req, String id) {
+        java.util.Optional<Fulfillment> done = tx.get(ctx, orderId).child(Fulfillment.class, id);
+        if (done.isPresent()) return new Created(tx.get(ctx, orderId), done.get());
         boolean partial = settings.get(ctx.tenantId()).allowPartialShipments();
         Order current = tx.get(ctx, orderId);
         Map<String, Long> wanted = OrderFulfillment.check(current, req, partial);
@@ -78,11 +85,11 @@ public final class FulfillmentService {
     }
 
     /** Asks the fulfill-order saga to create the fulfilment ({@code fulfillment.requested}); answers the id it will have. */
-    public Requested request(CommandContext ctx, String orderId, FulfillmentRequest req) {
+    public Requested request(CommandContext ctx, String orderId, FulfillmentRequest req, long shipWithinSeconds) {
         String id = ids.next("ful");
         boolean partial = settings.get(ctx.tenantId()).allowPartialShipments();
         return tx.mutate(ctx, orderId, true, o -> {
-            OrderFulfillment.request(o, req, id, partial, clock.instant());
+            OrderFulfillment.request(o, req, id, partial, shipWithinSeconds, clock.instant());
             return new Requested(o, id);
         });
     }

@@ -95,7 +95,7 @@ final class BulkStatusWork implements JobWork {
             };
             return row.put("status", "ok").put("order_status", changed.status().wire());
         } catch (RuntimeException e) {
-            return Problem.failedRow(row, e);
+            return Problem.failed(row, e);
         }
     }
 

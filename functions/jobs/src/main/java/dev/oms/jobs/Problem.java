@@ -24,8 +24,8 @@ final class Problem {
         return parse(r.body());
     }
 
-    /** A report row that failed: {@code status: failed} with the problem's code, detail and body; a fault is rethrown. */
-    static ObjectNode failedRow(ObjectNode row, RuntimeException e) {
+    /** Marks a report row failed with the problem of a refused use case; rethrows what is not a problem (a fault). */
+    static ObjectNode failed(ObjectNode row, RuntimeException e) {
         ObjectNode problem = of(e);
         if (problem == null) throw e;
         row.put("status", "failed").put("code", problem.path("code").asText()).put("detail", problem.path("detail").asText());

@@ -65,7 +65,7 @@ final class ReturnReceiptsWork implements JobWork {
             var res = platform.returns.receive(ctx, returnId, receipts(entry));
             return row.put("status", "ok").put("return_status", res.ret().state().wire());
         } catch (RuntimeException e) {
-            return Problem.failedRow(row, e);
+            return Problem.failed(row, e);
         }
     }
 

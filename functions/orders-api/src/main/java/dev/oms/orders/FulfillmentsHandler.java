@@ -20,6 +20,9 @@ import dev.oms.platform.http.ApiResponse;
 import dev.oms.platform.http.Body;
 import dev.oms.platform.http.Pages;
 import dev.oms.platform.http.Routes;
+import dev.oms.domain.job.JobKind;
+import dev.oms.platform.jobs.JobViews;
+import dev.oms.platform.jobs.Jobs;
 import dev.oms.platform.json.Json;
 import dev.oms.platform.views.FulfillmentViews;
 import dev.oms.platform.views.FulfillmentRequests;
@@ -28,6 +31,7 @@ import dev.oms.platform.views.ShipmentRequests;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,6 +42,9 @@ import java.util.Set;
  */
 public final class FulfillmentsHandler extends ApiHandler {
     private static final Set<String> PATCH_STATUSES = Set.of("picking", "packed", "in_transit");
+    /** How long the fulfill-order saga waits for the shipment: 7 days unless the request says (at most 30 days). */
+    static final int MAX_BULK = 500;
+    static final long DEFAULT_SHIP_WITHIN = 7 * 86_400, MAX_SHIP_WITHIN = 30 * 86_400;
 
     private final Platform p;
     private final Routes routes;
@@ -54,7 +61,8 @@ public final class FulfillmentsHandler extends ApiHandler {
                 patch("/v1/orders/{orderId}/fulfillments/{fulfillmentId}", this::update).requires(FULFILLMENTS_WRITE),
                 post("/v1/orders/{orderId}/fulfillments/{fulfillmentId}/ship", this::ship).requires(FULFILLMENTS_WRITE),
                 post("/v1/orders/{orderId}/fulfillments/{fulfillmentId}/cancel", this::cancel).requires(FULFILLMENTS_WRITE),
-                post("/v1/orders/{orderId}/fulfillments/{fulfillmentId}/confirm-receipt", this::confirmReceipt).requires(FULFILLMENTS_WRITE));
+                post("/v1/orders/{orderId}/fulfillments/{fulfillmentId}/confirm-receipt", this::confirmReceipt).requires(FULFILLMENTS_WRITE),
+                post("/v1/orders/fulfillments/bulk", this::bulk).requires(FULFILLMENTS_WRITE));
     }
 
     @Override
@@ -62,18 +70,22 @@ public final class FulfillmentsHandler extends ApiHandler {
 
     /**
      * {@code {"warehouse_id", "lines": [{"line_id", "quantity", "lot_id", "serials"}], "carrier_hint", "service_code",
-     * "shipment_reference", "external_reference", "mode": "direct"|"saga"}}.
+     * "shipment_reference", "external_reference", "mode": "direct"|"saga", "ship_within_seconds"}}.
      */
     private ApiResponse create(ApiRequest r) {
         Body b = Body.parse(r.body());
-        b.allow("warehouse_id", "lines", "carrier_hint", "service_code", "shipment_reference", "external_reference", "mode", "version");
+        b.allow("warehouse_id", "lines", "carrier_hint", "service_code", "shipment_reference", "external_reference", "mode",
+                "ship_within_seconds", "version");
         FulfillmentRequest req = FulfillmentRequests.request(b);
         String mode = b.oneOf("mode", false, Set.of(Fulfillment.DIRECT, Fulfillment.SAGA));
+        Long within = b.integer("ship_within_seconds", false, 1, MAX_SHIP_WITHIN);
+        if (within != null && !Fulfillment.SAGA.equals(mode)) b.error("ship_within_seconds", "field.not_allowed", "ship_within_seconds needs \"mode\": \"saga\"");
         r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
         b.check();
         String orderId = r.pathParam("orderId");
         if (Fulfillment.SAGA.equals(mode)) {
-            return r.execute(FulfillmentsHandler::requested, ctx -> p.fulfillments.request(ctx, orderId, req));
+            long deadline = within == null ? DEFAULT_SHIP_WITHIN : within;
+            return r.execute(FulfillmentsHandler::requested, ctx -> p.fulfillments.request(ctx, orderId, req, deadline));
         }
         return r.execute(c -> one(201, c), ctx -> p.fulfillments.create(ctx, orderId, req));
     }
@@ -149,6 +161,28 @@ public final class FulfillmentsHandler extends ApiHandler {
         r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
         b.check();
         return r.execute(c -> one(200, c), ctx -> p.fulfillments.confirmReceipt(ctx, r.pathParam("orderId"), r.pathParam("fulfillmentId"), receivedBy, note));
+    }
+
+    /**
+     * {@code {"fulfillments": [{"order_id", "warehouse_id", "lines", ...}]}} (1 to {@value #MAX_BULK}, each checked like
+     * a single request): 202 with the job, which creates them one by one (see the jobs section).
+     */
+    private ApiResponse bulk(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("fulfillments");
+        List<Body> entries = b.objects("fulfillments", true, 1, MAX_BULK);
+        if (entries != null) {
+            for (Body e : entries) {
+                e.allow("order_id", "warehouse_id", "lines", "carrier_hint", "service_code", "shipment_reference", "external_reference");
+                e.string("order_id", true, 128);
+                FulfillmentRequests.request(e);
+            }
+        }
+        b.check();
+        Jobs jobs = Jobs.get();
+        Map<String, Object> params = Map.of("fulfillments", Json.toList(b.node().get("fulfillments")));
+        return r.execute(job -> ApiResponse.accepted(JobViews.job(job, jobs.store())).withHeader("location", JobViews.path(job)).withVersion(job.version()),
+                ctx -> jobs.service.submit(ctx, jobs.service.newId(), JobKind.BULK_FULFILLMENTS, params, false));
     }
 
     private static ApiResponse one(int status, FulfillmentService.Created c) {

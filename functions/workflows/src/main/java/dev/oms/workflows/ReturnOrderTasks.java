@@ -1,5 +1,7 @@
 package dev.oms.workflows;
 
+import static dev.oms.workflows.CancelOrderTasks.text;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.oms.app.ReturnSaga;
@@ -71,11 +73,5 @@ public final class ReturnOrderTasks implements RequestHandler<Map<String, Object
             out.put("label_failure", refused.getMessage());
         }
         return out;
-    }
-
-    private static String text(Map<String, Object> input, String key) {
-        Object v = input.get(key);
-        if (v == null) throw new IllegalArgumentException("Missing " + key + " in the task input");
-        return v.toString();
     }
 }

@@ -57,8 +57,8 @@ public final class ReturnSagaEvents implements RequestHandler<Map<String, Object
         input.put("receipt_timeout_seconds", seconds("RETURN_RECEIPT_TIMEOUT_SECONDS", 30 * 86_400));
         input.put("inspection_timeout_seconds", seconds("RETURN_INSPECTION_TIMEOUT_SECONDS", 14 * 86_400));
         input.put("settlement_timeout_seconds", seconds("RETURN_SETTLEMENT_TIMEOUT_SECONDS", 30 * 86_400));
-        String name = SagaExecutions.name("return", orderId, returnId);
-        String arn = SagaExecutions.startOnce(sfn, stateMachineArn, name, input);
+        String name = executionName(orderId, returnId);
+        String arn = SagaStarter.startOnce(sfn, stateMachineArn, name, input);
         Observability.log().info("return-order saga {} for {}", arn, returnId);
         return Map.of("execution_arn", arn, "name", name);
     }
@@ -66,5 +66,11 @@ public final class ReturnSagaEvents implements RequestHandler<Map<String, Object
     private static long seconds(String name, long fallback) {
         String v = Env.get(name, null);
         return v == null ? fallback : Long.parseLong(v);
+    }
+
+    /** At most 80 characters of letters, digits, - and _: the ids are ULIDs with short prefixes, so they fit. */
+    static String executionName(String orderId, String returnId) {
+        String name = "return-" + orderId + "-" + returnId;
+        return name.length() <= 80 ? name : name.substring(0, 80);
     }
 }

@@ -3,11 +3,11 @@ package dev.oms.domain.job;
 import java.util.Locale;
 
 /**
- * What a job does: import orders from a file, export them, change many orders' status, reconcile a feed, or book the
- * receipt of many returns.
+ * What a job does: import orders from a file, export them, change many orders' status, reconcile a feed, create many
+ * fulfilments, or book the receipt of many returns.
  */
 public enum JobKind {
-    IMPORT, EXPORT, BULK_UPDATE_STATUS, BULK_RECONCILE, BULK_RECEIVE_RETURNS;
+    IMPORT, EXPORT, BULK_UPDATE_STATUS, BULK_RECONCILE, BULK_FULFILLMENTS, BULK_RECEIVE_RETURNS;
 
     public String wire() { return name().toLowerCase(Locale.ROOT); }
 

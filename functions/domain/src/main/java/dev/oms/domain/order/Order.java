@@ -751,6 +751,7 @@ public final class Order {
         s.lines = new ArrayList<>(plan.lines());
         s.discount = plan.discount();
         refreshPaymentStatus();
+        OrderFulfillment.refreshStatuses(this); // fewer units to fulfil: the shipped ones may now be all of them
         d.put("lines", c.lines().stream().map(l -> (Object) data("line_id", l.lineId(), "quantity", l.quantity())).toList());
         record("order.lines_cancelled", d, c.reason());
     }

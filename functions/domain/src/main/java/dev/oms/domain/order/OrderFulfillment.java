@@ -96,9 +96,10 @@ public final class OrderFulfillment {
 
     /**
      * Accepts a request for the fulfill-order saga: the rules are checked now (nothing is reserved or allocated yet);
-     * the saga reserves stock and creates fulfilment {@code id} from the event's data.
+     * the saga reserves stock and creates fulfilment {@code id} from the event's data, and gives up (releasing and
+     * cancelling) when it has not shipped within {@code shipWithinSeconds}.
      */
-    public static void request(Order o, FulfillmentRequest req, String id, boolean allowPartial, Instant now) {
+    public static void request(Order o, FulfillmentRequest req, String id, boolean allowPartial, long shipWithinSeconds, Instant now) {
         Map<String, Long> wanted = check(o, req, allowPartial);
         o.touch(now);
         List<Object> lines = new ArrayList<>();
@@ -107,7 +108,8 @@ public final class OrderFulfillment {
         }
         o.record("fulfillment.requested", Order.data("fulfillment_id", id, "warehouse_id", req.warehouseId(), "lines", lines,
                 "units", lineData(wanted), "carrier_hint", req.carrierHint(), "service_code", req.serviceCode(),
-                "shipment_reference", req.shipmentReference(), "external_reference", req.externalReference()));
+                "shipment_reference", req.shipmentReference(), "external_reference", req.externalReference(),
+                "ship_within_seconds", shipWithinSeconds));
     }
 
     private static void assertFulfillable(Order o) {
@@ -231,6 +233,9 @@ public final class OrderFulfillment {
                     "Only confirmed orders are shipped.").with("status", o.status().wire());
         }
         if (fulfillmentIds.isEmpty()) throw DomainException.invalidField("fulfillment_ids", "field.required", "Name the fulfilments shipped");
+        if (fulfillmentIds.size() > ShipmentRequest.MAX_FULFILLMENTS) {
+            throw DomainException.invalidField("fulfillment_ids", "field.too_many", "A shipment holds at most " + ShipmentRequest.MAX_FULFILLMENTS + " fulfilments");
+        }
         if (new HashSet<>(fulfillmentIds).size() != fulfillmentIds.size()) {
             throw DomainException.invalidField("fulfillment_ids", "fulfillment_ids.duplicate", "Name each fulfilment once");
         }

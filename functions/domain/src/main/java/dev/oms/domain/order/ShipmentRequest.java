@@ -10,7 +10,11 @@ import java.util.List;
 public record ShipmentRequest(List<String> fulfillmentIds, String carrier, String serviceCode, List<String> trackingNumbers,
                               String labelReference, Integer weightGrams, Shipment.Dimensions dimensions) {
     public static final int MAX_PARCELS = 50;
-    public static final int MAX_FULFILLMENTS = 50;
+    /**
+     * Fulfilments per shipment: its delivery writes each of them and an event each, with the shipment, its events, the
+     * header and the idempotency record, in one transaction of at most 100 items.
+     */
+    public static final int MAX_FULFILLMENTS = 40;
 
     public ShipmentRequest {
         fulfillmentIds = List.copyOf(fulfillmentIds);

@@ -244,6 +244,18 @@ class OrderFulfillmentTest {
     }
 
     @Test
+    void cancellingTheUnitsNotShippedLeavesTheOrderFulfilled() {
+        Order o = anOrder().line("SKU-1", 2, 1000).confirmed();
+        OrderFulfillment.create(o, req("line_1", 1), "ful_1", Fulfillment.DIRECT, true, AGENT, NOW);
+        OrderFulfillment.ship(o, shipment("ful_1", "T"), "shp_1", AGENT, NOW);
+        assertEquals("partially_fulfilled", o.state().fulfillmentStatus);
+        Order stored = fresh(o);
+        stored.requestPartialCancellation("can_1", List.of(new Cancellation.LineQuantity("line_1", 1)), "r", true, false, AGENT, NOW);
+        stored.completeCancellation("can_1", NOW);
+        assertEquals("fulfilled", stored.state().fulfillmentStatus);
+    }
+
+    @Test
     void aRenderedLabelIsAttachedOnce() {
         Order o = confirmed();
         OrderFulfillment.create(o, req("line_1", 1), "ful_1", Fulfillment.DIRECT, true, AGENT, NOW);
