@@ -115,7 +115,9 @@ final class LocalEndpoints {
 
     private LocalApiGateway.Exchange fault(JsonNode b) {
         String connector = required(b, "connector");
-        if (!Set.of("payments", "inventory", "fraud").contains(connector)) throw new IllegalArgumentException("connector must be payments, inventory or fraud");
+        if (!Set.of("payments", "inventory", "fraud", "billing", "store_credit").contains(connector)) {
+            throw new IllegalArgumentException("connector must be payments, inventory, fraud, billing or store_credit");
+        }
         String operation = b.path("operation").asText("*");
         SandboxFaults.Mode mode;
         try {
