@@ -68,6 +68,10 @@ public final class OrderCrudHandler extends ApiHandler {
         Set<String> expand = csv(r.query("expand"), OrderViews.EXPANDABLE, "expand");
         Order order = p.orders.get(r.command(), r.pathParam("orderId"));
         ObjectNode view = OrderViews.order(order);
+        if (expand.contains("invoices")) {
+            view.set("invoices", dev.oms.platform.views.MoneyViews.list(order.children(dev.oms.domain.order.Invoice.class),
+                    i -> dev.oms.platform.views.DocumentViews.invoice(order, i)).get("data"));
+        }
         for (String e : expand) {
             // fulfillments, shipments, invoices and returns are separate aggregates that are added with their sections;
             // until an order has any, its expanded list is empty
