@@ -37,8 +37,8 @@ import java.util.stream.Collectors;
  * endpoint in this JVM, then cold starts in fresh JVMs. Prints a Markdown report and writes it to
  * {@code target/benchmark.md} (next to the jar).
  * <pre>java -jar infrastructure/benchmark/target/oms-benchmark.jar [--template template.yaml] [--cold-runs 7]
- *      [--requests 1000] [--warmup 300] [--out path/to/report.md] [--only all|api|jobs]
- *      [--jobs-import 10000,20000] [--jobs-export 10000,50000]</pre>
+ *      [--requests 1000] [--warmup 300] [--out path/to/report.md] [--only all|api|jobs|labels]
+ *      [--jobs-import 10000,20000] [--jobs-export 10000,50000] [--labels 2000]</pre>
  */
 public final class Benchmark {
     static final String TABLE = "OrdersTable";
@@ -80,11 +80,19 @@ public final class Benchmark {
         int port = LocalDynamo.freePort();
         Map<String, String> lambdaConfig = lambdaConfig(LocalDynamo.endpoint(port));
         lambdaConfig.forEach(System::setProperty);
+        boolean api = options.runs("api");
+        boolean jobs = options.runs("jobs");
+        // labels first, before DynamoDB Local shares the heap: they need no table
+        LabelsBenchmark labels = options.runs("labels") ? new LabelsBenchmark() : null;
+        List<LabelsBenchmark.Row> labelRows = labels == null ? null : labels.run(options.labels());
+        if (!api && !jobs) {
+            header();
+            md.append(labels.section(labelRows));
+            return md.toString();
+        }
         try (LocalDynamo dynamo = LocalDynamo.start(port)) {
             dynamo.createTable(template, TABLE);
 
-            boolean api = !options.only().equals("jobs");
-            boolean jobs = !options.only().equals("api");
             List<LatencyRow> latency = null;
             List<CostRow> costs = null;
             List<ColdRun> cold = null;
@@ -113,6 +121,7 @@ public final class Benchmark {
             }
             if (jobs) md.append(JobsBenchmark.section(jobRows, Integer.parseInt(Env.get("JOBS_CHUNK_ROWS", "100")),
                     Integer.parseInt(Env.get("JOBS_LANES", "4"))));
+            if (labels != null) md.append(labels.section(labelRows));
         }
         return md.toString();
     }
@@ -337,8 +346,10 @@ public final class Benchmark {
                 + " (" + System.getProperty("java.vendor") + "), max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
         line("- OS: " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         line("- CPUs: " + Runtime.getRuntime().availableProcessors() + cpuModel() + String.format(Locale.ROOT, ", load average %.2f before the run", loadBefore));
-        line("- DynamoDB: DynamoDB Local, in memory, in the benchmark's JVM; table `" + TABLE + "` from `" + options.template() + "`");
-        line("- Latencies include DynamoDB Local on the same machine, so they show the code's overhead and trends, not AWS latency.");
+        if (options.runs("api") || options.runs("jobs")) {
+            line("- DynamoDB: DynamoDB Local, in memory, in the benchmark's JVM; table `" + TABLE + "` from `" + options.template() + "`");
+            line("- Latencies include DynamoDB Local on the same machine, so they show the code's overhead and trends, not AWS latency.");
+        }
         line("");
     }
 
@@ -456,7 +467,10 @@ public final class Benchmark {
     // ---------------------------------------------------------------- options
 
     record Options(Path template, int coldRuns, int requests, int warmup, Path out, String only, List<Integer> jobImports,
-                   List<Integer> jobExports) {
+                   List<Integer> jobExports, int labels) {
+        /** Whether a part (api, jobs, labels) is in this run. */
+        boolean runs(String part) { return only.equals("all") || only.equals(part); }
+
         static Options parse(String[] args) throws Exception {
             Path template = Path.of("template.yaml");
             int coldRuns = 7;
@@ -466,6 +480,7 @@ public final class Benchmark {
             String only = "all";
             List<Integer> jobImports = List.of(10_000, 20_000);
             List<Integer> jobExports = List.of(10_000, 50_000);
+            int labels = 2000;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -477,14 +492,15 @@ public final class Benchmark {
                     case "--only" -> only = required(args[i], value);
                     case "--jobs-import" -> jobImports = sizes(required(args[i], value));
                     case "--jobs-export" -> jobExports = sizes(required(args[i], value));
+                    case "--labels" -> labels = Math.max(1, Integer.parseInt(required(args[i], value)));
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                            + "; use --template, --cold-runs, --requests, --warmup, --out, --only, --jobs-import, --jobs-export");
+                            + "; use --template, --cold-runs, --requests, --warmup, --out, --only, --jobs-import, --jobs-export, --labels");
                 }
                 i++;
             }
             if (!Files.isRegularFile(template)) throw new IllegalArgumentException("No template at " + template.toAbsolutePath());
-            if (!List.of("all", "api", "jobs").contains(only)) throw new IllegalArgumentException("--only takes all, api or jobs");
-            return new Options(template, coldRuns, requests, warmup, out, only, jobImports, jobExports);
+            if (!List.of("all", "api", "jobs", "labels").contains(only)) throw new IllegalArgumentException("--only takes all, api, jobs or labels");
+            return new Options(template, coldRuns, requests, warmup, out, only, jobImports, jobExports, labels);
         }
 
         /** {@code 10000,20000}. */
