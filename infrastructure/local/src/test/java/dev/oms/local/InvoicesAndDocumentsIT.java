@@ -70,8 +70,11 @@ class InvoicesAndDocumentsIT {
         assertThat(doc.status()).as(doc.toString()).isEqualTo(200);
         HttpResponse<byte[]> pdf = fetch(doc.json().path("download_url").asText());
         assertThat(pdf.statusCode()).isEqualTo(200);
-        String text = new String(pdf.body(), StandardCharsets.ISO_8859_1);
-        assertThat(text).startsWith("%PDF-1.4").contains(inv.json().path("number").asText()).contains("49.90 GBP").endsWith("%%EOF\n");
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        try (var parsed = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(parsed);
+            assertThat(text).contains(inv.json().path("number").asText()).contains("49.90");
+        }
 
         assertThat(customer(tenant, "inv1").post("/v1/orders/" + id + "/invoices/generate", Map.of()).status()).isEqualTo(403);
         assertThat(as(newTenant(), "fin-x", "finance").get("/v1/orders/" + id + "/invoices").status()).isEqualTo(404);
