@@ -92,6 +92,11 @@ class MoneyPropertiesTest {
             assertThatThrownBy(() -> refunds.refund(ctx, now.id(), new RefundRequest(refundable + 1, "too much", List.of(), null, null, 0, null, null)))
                     .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("refund.exceeds_refundable"));
         }
+        Order end = f.load(order.id());
+        net.jqwik.api.statistics.Statistics.label("refunds issued")
+                .collect(end.children(Refund.class).stream().anyMatch(r -> Refund.SUCCEEDED.equals(r.status())));
+        net.jqwik.api.statistics.Statistics.label("partly captured").collect(end.state().payments.stream().anyMatch(p -> p.capturable() > 0 && p.captured() > 0));
+        net.jqwik.api.statistics.Statistics.label("refunds issued").coverage(c -> c.check(true).percentage(p -> p > 40));
     }
 
     private static long[] ones(int n) {
