@@ -140,6 +140,39 @@ class InvoicesAndDocumentsIT {
         assertThat(types).contains("invoice.issued", "credit_note.issued", "invoice.updated", "document.attached");
     }
 
+    static List<JsonNode> creditNotes(String orderId) {
+        List<JsonNode> out = new ArrayList<>();
+        agent.get("/v1/orders/" + orderId + "/invoices").json().path("data").forEach(i -> {
+            if (i.path("type").asText().equals("credit_note")) out.add(i);
+        });
+        return out;
+    }
+
+    @Test
+    void refundsOfTheCancelSagaAndRefundsWhoseBillingFailedGetTheirCreditNoteFromTheSubscriber() {
+        String id = confirmedOrder("inv5");
+        generate(finance, id);
+        assertThat(anonymous().post("/local/faults", Map.of("connector", "billing", "operation", "issue", "mode", "fail", "times", 1)).status())
+                .isLessThan(300);
+        Resp refund = finance.post("/v1/orders/" + id + "/refunds", Map.of("reason", "billing was down", "amount", Map.of("amount", 100, "currency", "GBP")));
+        assertThat(refund.json().path("refund").path("status").asText()).isEqualTo("succeeded");
+        String refundId = refund.json().path("refund").path("id").asText();
+        eventually("the credit note of " + refundId, () -> creditNotes(id).stream().anyMatch(c -> c.path("refund_id").asText().equals(refundId)));
+
+        String line = agent.get("/v1/orders/" + id).json().path("lines").get(0).path("id").asText();
+        Resp cancel = agent.post("/v1/orders/" + id + "/partial-cancel", Map.of("lines", List.of(Map.of("line_id", line, "quantity", 1)),
+                "reason", "one is out of stock"));
+        assertThat(cancel.status()).as(cancel.toString()).isEqualTo(202);
+        eventually("the cancellation refund's credit note", () -> creditNotes(id).size() == 2);
+        JsonNode refunds = agent.get("/v1/orders/" + id + "/refunds").json().path("data");
+        assertThat(refunds.findValuesAsText("source")).contains("manual", "cancellation");
+        JsonNode cancellationCredit = creditNotes(id).stream().filter(c -> !c.path("refund_id").asText().equals(refundId)).findFirst().orElseThrow();
+        assertThat(cancellationCredit.path("total").path("amount").asLong()).isEqualTo(2495);
+        JsonNode summary = agent.get("/v1/orders/" + id + "/payments").json().path("summary");
+        assertThat(summary.path("balance_due").path("amount").asLong()).isZero();
+        assertThat(summary.path("refundable").path("amount").asLong()).isEqualTo(4990 - 100 - 2495);
+    }
+
     @Test
     void uploadsArePresignedForTheirTypeAndSizeAndBecomeAvailableWhenTheFileArrives() throws Exception {
         String id = confirmedOrder("inv4");
