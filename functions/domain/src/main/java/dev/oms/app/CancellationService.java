@@ -188,7 +188,8 @@ public final class CancellationService {
         Order current = load(tenantId, orderId);
         Cancellation now = current.cancellation(c.id());
         if (now.hasDone(doneStep)) return now.action(doneStep).detail();
-        Map<String, Object> plan = now.hasDone(plannedStep) ? now.action(plannedStep).detail() : plan(tenantId, paymentId, currency, left);
+        Map<String, Object> plan = now.hasDone(plannedStep) ? now.action(plannedStep).detail()
+                : plan(tenantId, paymentId, currency, left, current.money().ledger().refundable());
         if (plan == null) return null;
         if (!now.hasDone(plannedStep)) record(tenantId, orderId, c.id(), plannedStep, plan);
         String kind = (String) plan.get("kind");
@@ -218,8 +219,11 @@ public final class CancellationService {
                 op.amount().minor(), allocation, clock.instant());
     }
 
-    /** Void what is authorized and not captured; refund what is captured and not refunded; nothing otherwise. */
-    private Map<String, Object> plan(String tenantId, String paymentId, String currency, long left) {
+    /**
+     * Void what is authorized and not captured; refund what is captured and not refunded, never more than the order
+     * still holds (refunds and store credit given earlier count); nothing otherwise.
+     */
+    private Map<String, Object> plan(String tenantId, String paymentId, String currency, long left, long orderRefundable) {
         PaymentGateway.PaymentStatus st = payments.status(tenantId, paymentId);
         if (st.amount() == null || !st.amount().currency().equals(currency)) return null;
         String kind;
@@ -227,9 +231,9 @@ public final class CancellationService {
         if (st.state() == PaymentGateway.State.AUTHORIZED && st.captured() == 0 && st.openAuthorization() > 0) {
             kind = "void";
             amount = Math.min(left, st.openAuthorization());
-        } else if (st.captured() - st.refunded() > 0) {
+        } else if (Math.min(st.captured() - st.refunded(), orderRefundable) > 0) {
             kind = "refund";
-            amount = Math.min(left, st.captured() - st.refunded());
+            amount = Math.min(left, Math.min(st.captured() - st.refunded(), orderRefundable));
         } else {
             return null;
         }

@@ -45,6 +45,8 @@ final class FakePayments implements PaymentGateway {
     final List<Operation> moved = new ArrayList<>();
     /** The next status call for one of these payments fails as if the service were unreachable. */
     final Set<String> failStatusOnce = new HashSet<>();
+    /** The next refund of one of these payments times out before the payment service acts. */
+    final Set<String> timeOutRefundOnce = new HashSet<>();
     private final Map<String, Operation> byKey = new HashMap<>();
     private int seq;
 
@@ -97,6 +99,7 @@ final class FakePayments implements PaymentGateway {
     @Override
     public Operation refund(String tenantId, String paymentId, Money amount, String idempotencyKey) {
         calls.add(new Call("refund", paymentId, amount.minor(), idempotencyKey));
+        if (timeOutRefundOnce.remove(paymentId)) throw new ConnectorException("payments", "refund", "timed out");
         Operation earlier = byKey.get("refund#" + idempotencyKey);
         if (earlier != null) return earlier;
         Payment p = existing(paymentId);

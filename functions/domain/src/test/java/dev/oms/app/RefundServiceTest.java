@@ -141,6 +141,29 @@ class RefundServiceTest {
     }
 
     @Test
+    void aRefundThePaymentServiceDoesNotAnswerStaysPendingHoldsItsMoneyAndResumesOnce() {
+        Order o = order();
+        f.payments.captured("pg_a", 3000, "GBP");
+        f.payments.captured("pg_b", 3800, "GBP");
+        payments.link(ctx(), o.id(), "pg_a", Money.of(3000, "GBP"), Map.of());
+        payments.link(ctx(), o.id(), "pg_b", Money.of(3800, "GBP"), Map.of());
+        f.payments.timeOutRefundOnce.add("pg_b");
+        Refund pending = refunds.refund(ctx(), o.id(), new RefundRequest(5000L, "r", List.of(), null, null, 0, null, null)).refund();
+        assertThat(pending.status()).isEqualTo(Refund.PENDING);
+        assertThat(pending.payments()).extracting(s -> s.isDone()).containsExactly(true, false);
+        assertThat(f.load(o.id()).money().ledger().refundable()).isEqualTo(1800);
+        assertThatThrownBy(() -> refunds.refund(ctx(), o.id(), new RefundRequest(1801L, "more", List.of(), null, null, 0, null, null)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("refund.exceeds_refundable"));
+        Refund done = refunds.resume(ctx(), o.id(), pending.id()).refund();
+        assertThat(done.status()).isEqualTo(Refund.SUCCEEDED);
+        assertThat(f.payments.moved.stream().filter(m -> m.kind().equals("refund")).mapToLong(m -> m.amount().minor()).sum()).isEqualTo(5000);
+        Order after = f.load(o.id());
+        assertThat(after.money().require("pg_a").refunded()).isEqualTo(3000);
+        assertThat(after.money().require("pg_b").refunded()).isEqualTo(2000);
+        assertThat(refunds.resume(ctx(), o.id(), pending.id()).refund().status()).isEqualTo(Refund.SUCCEEDED);
+    }
+
+    @Test
     void captureBeyondTheAuthorizationAndUnlinkWithCapturedMoneyAreRefused() {
         Order o = order();
         f.payments.authorized("pg_1", 3000, "GBP");

@@ -77,6 +77,10 @@ public final class OrderCrudHandler extends ApiHandler {
             order.children(dev.oms.domain.order.Shipment.class).forEach(x -> a.add(dev.oms.platform.views.FulfillmentViews.shipment(order, x)));
         }
         if (expand.contains("returns")) view.set("returns", dev.oms.platform.views.ReturnViews.list(order));
+        if (expand.contains("invoices")) {
+            view.set("invoices", dev.oms.platform.views.MoneyViews.list(order.children(dev.oms.domain.order.Invoice.class),
+                    i -> dev.oms.platform.views.DocumentViews.invoice(order, i)).get("data"));
+        }
         for (String e : expand) {
             // fulfillments, shipments, invoices and returns are separate aggregates that are added with their sections;
             // until an order has any, its expanded list is empty

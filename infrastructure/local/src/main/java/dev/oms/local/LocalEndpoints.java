@@ -159,7 +159,9 @@ final class LocalEndpoints {
 
     private LocalApiGateway.Exchange fault(JsonNode b) {
         String connector = required(b, "connector");
-        if (!Set.of("payments", "inventory", "fraud", "carrier").contains(connector)) throw new IllegalArgumentException("connector must be payments, inventory, fraud or carrier");
+        if (!Set.of("payments", "inventory", "fraud", "carrier", "billing", "store_credit").contains(connector)) {
+            throw new IllegalArgumentException("connector must be payments, inventory, fraud, carrier, billing or store_credit");
+        }
         String operation = b.path("operation").asText("*");
         SandboxFaults.Mode mode;
         try {

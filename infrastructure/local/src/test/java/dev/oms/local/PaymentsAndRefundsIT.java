@@ -179,6 +179,27 @@ class PaymentsAndRefundsIT {
     }
 
     @Test
+    void aStoreCreditServiceThatDoesNotAnswerLeavesTheRefundPendingUntilRetried() {
+        String id = order("pc7", "KWD", 1001);
+        long total = agent.get("/v1/orders/" + id).json().path("total").asLong();
+        String pay = payment(finance, total, "KWD", "captured");
+        link(finance, id, pay, total, "KWD");
+        anonymous().post("/local/faults", Map.of("connector", "store_credit", "operation", "issue", "mode", "timeout", "times", 1));
+        Resp pending = finance.post("/v1/orders/" + id + "/refunds", Map.of("reason", "r", "destination", "store_credit",
+                "amount", Map.of("amount", 1234, "currency", "KWD")));
+        assertThat(pending.status()).as(pending.toString()).isEqualTo(201);
+        assertThat(pending.json().path("refund").path("status").asText()).isEqualTo("pending");
+        assertThat(summary(id).path("refundable").path("amount").asLong()).isEqualTo(total - 1234);
+        String refundId = pending.json().path("refund").path("id").asText();
+        Resp retried = finance.post("/v1/orders/" + id + "/refunds/" + refundId + "/retry", null);
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(retried.json().path("refund").path("status").asText()).isEqualTo("succeeded");
+        assertThat(retried.json().path("refund").path("store_credit_id").asText()).startsWith("sc_");
+        assertThat(summary(id).path("store_credit").path("amount").asLong()).isEqualTo(1234);
+        assertThat(agent.post("/v1/orders/" + id + "/refunds/" + refundId + "/retry", null).status()).isEqualTo(403);
+    }
+
+    @Test
     void aRefundThePaymentServiceRefusesIsRecordedFailedAndFreesTheBalance() {
         String id = order("pc6", "JPY", 1001);
         long total = agent.get("/v1/orders/" + id).json().path("total").asLong();

@@ -59,7 +59,8 @@ public final class OrderViews {
         o.set("discount", Shapes.money(s.discount));
         ArrayNode pays = o.putArray("payments");
         for (PaymentReference p : s.payments) {
-            pays.addObject().put("payment_id", p.paymentId()).put("status", p.status()).set("amount", Shapes.money(p.amount()));
+            pays.addObject().put("payment_id", p.paymentId()).put("status", p.status()).put("captured", p.captured())
+                    .put("refunded", p.refunded()).set("amount", Shapes.money(p.amount()));
         }
         ArrayNode holds = o.putArray("holds");
         for (Hold h : s.holds) holds.add(hold(h));

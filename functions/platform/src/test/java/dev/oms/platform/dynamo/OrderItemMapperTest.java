@@ -50,6 +50,10 @@ class OrderItemMapperTest {
         s.duplicatedFrom = "ord_00";
         s.confirmedAt = T1;
         s.closedAt = T2;
+        s.payments = List.of(s.payments.get(0), new PaymentReference("pay_2", Money.of(500, "GBP"), "partially_refunded", 400, 150,
+                Map.of("line_1", 300L, "shipping", 100L)));
+        s.creditedTotal = 150;
+        s.storeCreditTotal = 25;
         return o;
     }
 
