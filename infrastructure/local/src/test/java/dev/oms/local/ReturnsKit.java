@@ -4,24 +4,13 @@ import static dev.oms.local.TestSystem.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oms.app.CommandContext;
-import dev.oms.app.FulfillmentService;
-import dev.oms.app.port.SagaCallbacks;
-import dev.oms.app.security.Caller;
-import dev.oms.domain.order.FulfillmentLine;
-import dev.oms.domain.order.FulfillmentRequest;
-import dev.oms.domain.order.ShipmentRequest;
-import dev.oms.platform.Platform;
-import dev.oms.platform.connectors.SandboxCarrier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Orders with shipped units for the return tests: a paid (captured) order of 2 x SKU-1 at 24.95 GBP, confirmed
- * through the API, then fulfilled and shipped through the fulfilment use case (with a tracking number of its own, so
- * no carrier is called) in the runtime's JVM.
+ * Orders with shipped units for the return tests: a paid (captured) order of 2 x SKU-1 at 24.95 GBP, confirmed,
+ * fulfilled and shipped through the API.
  */
 final class ReturnsKit {
     private ReturnsKit() { }
@@ -37,16 +26,14 @@ final class ReturnsKit {
         return new Shipped(id, lineId);
     }
 
+    /** Fulfils and ships units through the fulfilment API, as the warehouse does (the sandbox carrier books the parcel). */
     static void ship(String tenant, String orderId, String lineId, long units) {
-        Platform p = Platform.get();
-        var fulfilments = new FulfillmentService(p.orders.transactions(), p.settings, p.inventory, new SandboxCarrier(p.table, p.clock),
-                SagaCallbacks.NONE, p.ids, p.clock);
-        CommandContext ctx = new CommandContext(new Caller(tenant, "warehouse-1", "warehouse", Set.of("warehouse_supervisor"), null, null),
-                null, null, null, null);
-        var created = fulfilments.create(ctx, orderId, new FulfillmentRequest("wh_1", List.of(new FulfillmentLine(lineId, units, null, List.of())),
-                null, null, null, null));
-        fulfilments.ship(ctx, orderId, new ShipmentRequest(List.of(created.fulfillment().id()), "sandbox", "standard",
-                List.of("TRK" + orderId.substring(orderId.length() - 10)), null, null, null), List.of());
+        Client wh = as(tenant, "wh-kit", "warehouse_supervisor");
+        Resp f = wh.post("/v1/orders/" + orderId + "/fulfillments", Map.of("warehouse_id", "wh_1",
+                "lines", List.of(Map.of("line_id", lineId, "quantity", units))));
+        if (f.status() != 201) throw new IllegalStateException("fulfilment: " + f);
+        Resp shipped = wh.post("/v1/orders/" + orderId + "/fulfillments/" + f.json().path("id").asText() + "/ship", Map.of());
+        if (shipped.status() != 200 && shipped.status() != 201) throw new IllegalStateException("ship: " + shipped);
     }
 
     static ObjectNode returnBody(String lineId, long quantity, String method, String refund) {
