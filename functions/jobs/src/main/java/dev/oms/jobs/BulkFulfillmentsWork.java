@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.CommandContext;
 import dev.oms.app.FulfillmentService;
 import dev.oms.app.port.ResponseJournal;
-import dev.oms.domain.job.JobCounts;
 import dev.oms.domain.order.FulfillmentRequest;
 import dev.oms.platform.Platform;
 import dev.oms.platform.http.Body;
 import dev.oms.platform.json.Json;
 import dev.oms.platform.views.FulfillmentRequests;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,28 +33,12 @@ final class BulkFulfillmentsWork implements JobWork {
 
     @Override
     public void run(JobRun run) {
-        Report report = new Report(run.store(), run.tenantId(), run.id(), "ndjson", COLUMNS);
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> entries = (List<Map<String, Object>>) run.parameters().get("fulfillments");
-        JobCounts counts = run.counts();
-        if (counts.total() == null) counts = counts.withTotal((long) entries.size());
-        Map<String, Long> summary = new LinkedHashMap<>(run.summary());
         CommandContext ctx = run.context(null, ResponseJournal.NONE);
-        for (int i = run.checkpoint() == null ? 0 : Integer.parseInt(run.checkpoint()); i < entries.size(); i += chunk) {
-            if (!run.proceed(true)) return;
+        EntryBatches.run(run, "fulfillments", COLUMNS, chunk, "created", (entries, from, to) -> {
             List<ObjectNode> rows = new ArrayList<>();
-            for (int j = i; j < Math.min(entries.size(), i + chunk); j++) rows.add(create(ctx, run.id(), j, entries.get(j)));
-            long position = counts.processed();
-            for (ObjectNode row : rows) {
-                boolean ok = row.path("status").asText().equals("ok");
-                counts = counts.plus(ok ? 1 : 0, ok ? 0 : 1, 0);
-                summary.merge(ok ? "created" : "failed", 1L, Long::sum);
-            }
-            report.writePart(position, rows);
-            run.checkpoint(counts, Integer.toString(Math.min(entries.size(), i + chunk)), summary);
-        }
-        String key = report.assemble();
-        run.complete(key == null ? Map.of() : Map.of("report", key));
+            for (int j = from; j < to; j++) rows.add(create(ctx, run.id(), j, entries.get(j)));
+            return rows;
+        });
     }
 
     private ObjectNode create(CommandContext ctx, String jobId, int index, Map<String, Object> entry) {

@@ -3,12 +3,10 @@ package dev.oms.jobs;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.CommandContext;
 import dev.oms.app.port.ResponseJournal;
-import dev.oms.domain.job.JobCounts;
 import dev.oms.domain.order.ReturnDraft;
 import dev.oms.platform.Platform;
 import dev.oms.platform.json.Json;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,28 +32,9 @@ final class ReturnReceiptsWork implements JobWork {
 
     @Override
     public void run(JobRun run) {
-        Report report = new Report(run.store(), run.tenantId(), run.id(), "ndjson", COLUMNS);
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> entries = (List<Map<String, Object>>) run.parameters().get("returns");
-        JobCounts counts = run.counts();
-        if (counts.total() == null) counts = counts.withTotal((long) entries.size());
-        Map<String, Long> summary = new LinkedHashMap<>(run.summary());
         CommandContext ctx = run.context(null, ResponseJournal.NONE);
-        for (int i = run.checkpoint() == null ? 0 : Integer.parseInt(run.checkpoint()); i < entries.size(); i += chunk) {
-            if (!run.proceed(true)) return;
-            List<Map<String, Object>> part = entries.subList(i, Math.min(entries.size(), i + chunk));
-            long position = counts.processed();
-            List<ObjectNode> rows = lanes.map(part, e -> (String) e.get("return_id"), e -> receive(ctx, e));
-            for (ObjectNode row : rows) {
-                boolean ok = row.path("status").asText().equals("ok");
-                counts = counts.plus(ok ? 1 : 0, ok ? 0 : 1, 0);
-                summary.merge(ok ? "ok" : "failed", 1L, Long::sum);
-            }
-            report.writePart(position, rows);
-            run.checkpoint(counts, Integer.toString(Math.min(entries.size(), i + chunk)), summary);
-        }
-        String key = report.assemble();
-        run.complete(key == null ? Map.of() : Map.of("report", key));
+        EntryBatches.run(run, "returns", COLUMNS, chunk, "ok", (entries, from, to) ->
+                lanes.map(entries.subList(from, to), e -> (String) e.get("return_id"), e -> receive(ctx, e)));
     }
 
     private ObjectNode receive(CommandContext ctx, Map<String, Object> entry) {
