@@ -216,12 +216,18 @@ class ReturnsIT {
         String follow = accepted.header("location");
         assertThat(follow).startsWith("/v1/orders/returns/bulk/receive/");
         assertThat(accepted.json().path("kind").asText()).isEqualTo("bulk_receive_returns");
+        // the runtime's job runner takes it from the queue; run it here too (a second run takes over harmlessly), so the
+        // test does not depend on which queue an earlier test class left the jobs wired to
+        new dev.oms.jobs.JobExecutor(dev.oms.platform.jobs.Jobs.get(), 5, 2)
+                .run(tenant, accepted.json().path("id").asText(), () -> Long.MAX_VALUE, 1);
         eventually("the bulk receipt", () -> warehouse.get(follow).json().path("status").asText().equals("partially_succeeded"));
         JsonNode job = warehouse.get(follow).json();
         assertThat(job.path("counts").path("succeeded").asLong()).isEqualTo(2);
         assertThat(job.path("counts").path("failed").asLong()).isEqualTo(1);
-        String report = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(job.path("report_url").asText())).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String url = job.path("report_url").asText();
+        String report = url.startsWith("file:") ? String.join("\n", JobsKit.lines(url))
+                : java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         assertThat(report).contains("return.not_found", ra, rb);
         assertThat(ret(agent, a.orderId(), ra).path("status").asText()).isEqualTo("received");
         assertThat(ret(agent, b.orderId(), rb).path("lines").get(0).path("condition").asText()).isEqualTo("damaged");
