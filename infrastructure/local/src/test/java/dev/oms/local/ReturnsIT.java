@@ -216,10 +216,13 @@ class ReturnsIT {
         String follow = accepted.header("location");
         assertThat(follow).startsWith("/v1/orders/returns/bulk/receive/");
         assertThat(accepted.json().path("kind").asText()).isEqualTo("bulk_receive_returns");
-        // the runtime's job runner takes it from the queue; run it here too (a second run takes over harmlessly), so the
-        // test does not depend on which queue an earlier test class left the jobs wired to
-        new dev.oms.jobs.JobExecutor(dev.oms.platform.jobs.Jobs.get(), 5, 2)
-                .run(tenant, accepted.json().path("id").asText(), () -> Long.MAX_VALUE, 1);
+        // the runtime's job runner takes it from the queue; when an earlier test class left the jobs wired to its own
+        // recording queue (JobsKit), nothing will, so the test runs the job itself
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (!warehouse.get(follow).json().path("status").asText().equals("partially_succeeded") && System.nanoTime() < until) Thread.sleep(200);
+        if (!warehouse.get(follow).json().path("status").asText().equals("partially_succeeded")) {
+            new dev.oms.jobs.JobExecutor(dev.oms.platform.jobs.Jobs.get(), 5, 2).run(tenant, accepted.json().path("id").asText(), () -> Long.MAX_VALUE, 1);
+        }
         eventually("the bulk receipt", () -> warehouse.get(follow).json().path("status").asText().equals("partially_succeeded"));
         JsonNode job = warehouse.get(follow).json();
         assertThat(job.path("counts").path("succeeded").asLong()).isEqualTo(2);
