@@ -194,6 +194,8 @@ class InvoicesAndDocumentsIT {
         HttpResponse<String> put = RAW.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/pdf")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(file)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        eventually("the upload notification", () -> agent.get("/v1/orders/" + id + "/documents").json().path("data")
+                .findValuesAsText("status").stream().allMatch("available"::equals));
 
         Resp doc = agent.get("/v1/orders/" + id + "/documents/" + docId);
         assertThat(doc.status()).as(doc.toString()).isEqualTo(200);
