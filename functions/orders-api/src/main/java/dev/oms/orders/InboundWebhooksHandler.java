@@ -110,6 +110,9 @@ public final class InboundWebhooksHandler extends ApiHandler {
         if (!tracking && !"fulfillment.delivered".equals(b.node().path("type").asText())) return external(r, "fulfillment", "fulfillment_id");
         b.allow("type", "timestamp", "data");
         String type = b.string("type", true, 64);
+        if (type != null && !type.matches("fulfillment\\.[a-z_]{1,48}")) {
+            b.error("type", "field.not_allowed", "type must be fulfillment.<what happened>, such as fulfillment.tracking_updated");
+        }
         b.string("timestamp", false, 64);
         data.allow("order_id", "fulfillment_id", "shipment_id", "tracking_number", "status", "occurred_at", "location", "description", "event_id");
         String orderId = data.string("order_id", true, 128);
