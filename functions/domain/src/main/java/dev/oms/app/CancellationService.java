@@ -14,6 +14,8 @@ import dev.oms.domain.money.Allocation;
 import dev.oms.domain.money.Money;
 import dev.oms.domain.order.Address;
 import dev.oms.domain.order.Cancellation;
+import dev.oms.domain.order.Fulfillment;
+import dev.oms.domain.order.OrderFulfillment;
 import dev.oms.domain.order.Hold;
 import dev.oms.domain.order.Order;
 import dev.oms.domain.order.OrderLine;
@@ -41,6 +43,7 @@ public final class CancellationService {
     public static final String STEP_RESTOCKED = "inventory.restocked";
     public static final String STEP_NOTIFIED = "customer.notified";
     public static final String STEP_RESERVATIONS_RESTORED = "inventory.reservations_restored";
+    static final int FULFILLMENT_BATCH = 40;
 
     private final OrderTransactions tx;
     private final TenantSettingsStore settings;
@@ -105,19 +108,43 @@ public final class CancellationService {
         Order order = load(tenantId, orderId);
         Cancellation c = order.cancellation(cancellationId);
         if (c.hasDone(STEP_RELEASED)) return c.action(STEP_RELEASED).detail();
-        List<SkuQuantity> request = c.scope().equals(Cancellation.FULL) ? List.of() : skus(order, c);
-        List<SkuQuantity> released = inventory.release(tenantId, orderId, request, cancellationId + ":release");
-        return record(tenantId, orderId, cancellationId, STEP_RELEASED, Map.of("released", quantities(released)));
+        // stock is reserved by fulfilments: a partial cancellation releases what the open fulfilments it cancels hold
+        List<Fulfillment> toCancel = OrderFulfillment.toCancelFor(order, c);
+        List<SkuQuantity> request = c.scope().equals(Cancellation.FULL) ? List.of()
+                : OrderFulfillment.unitsBySku(order, toCancel).entrySet().stream().map(e -> new SkuQuantity(e.getKey(), e.getValue())).toList();
+        List<SkuQuantity> released = c.scope().equals(Cancellation.FULL) || !request.isEmpty()
+                ? inventory.release(tenantId, orderId, request, cancellationId + ":release") : List.of();
+        return record(tenantId, orderId, cancellationId, STEP_RELEASED, Map.of("released", quantities(released),
+                "fulfillments", toCancel.stream().map(Fulfillment::id).toList()));
     }
 
     /**
-     * Cancels the order's open fulfilments. Fulfilments arrive with the fulfilment service; until an order has any, the
-     * step records that there was nothing to cancel.
+     * Cancels the open fulfilments that hold the cancelled units (all open ones for a whole order), as planned by the
+     * release step, whose release covered their reservations.
      */
+    @SuppressWarnings("unchecked")
     public Map<String, Object> cancelFulfillments(String tenantId, String orderId, String cancellationId) {
-        Cancellation c = load(tenantId, orderId).cancellation(cancellationId);
+        Order order = load(tenantId, orderId);
+        Cancellation c = order.cancellation(cancellationId);
         if (c.hasDone(STEP_FULFILLMENTS)) return c.action(STEP_FULFILLMENTS).detail();
-        return record(tenantId, orderId, cancellationId, STEP_FULFILLMENTS, Map.of("cancelled", List.of()));
+        Object planned = c.hasDone(STEP_RELEASED) ? c.action(STEP_RELEASED).detail().get("fulfillments") : null;
+        List<String> ids = planned instanceof List<?> l ? (List<String>) l : OrderFulfillment.toCancelFor(order, c).stream().map(Fulfillment::id).toList();
+        List<String> cancelled = new ArrayList<>();
+        // a fulfilment and its event per cancellation: batches keep each transaction well under 100 items
+        for (int from = 0; from < ids.size(); from += FULFILLMENT_BATCH) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + FULFILLMENT_BATCH));
+            cancelled.addAll(tx.mutate(ctx(tenantId), orderId, false, o -> {
+                List<String> done = new ArrayList<>();
+                for (String id : batch) {
+                    if (o.child(Fulfillment.class, id).map(f -> f.status().isOpen()).orElse(false)) {
+                        OrderFulfillment.cancel(o, id, "Order cancellation " + cancellationId, clock.instant());
+                        done.add(id);
+                    }
+                }
+                return done;
+            }));
+        }
+        return record(tenantId, orderId, cancellationId, STEP_FULFILLMENTS, Map.of("cancelled", cancelled));
     }
 
     /**

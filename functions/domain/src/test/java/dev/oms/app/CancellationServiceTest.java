@@ -21,6 +21,10 @@ import dev.oms.domain.order.Hold;
 import dev.oms.domain.order.Order;
 import dev.oms.domain.order.OrderMother;
 import dev.oms.domain.order.OrderStatus;
+import dev.oms.domain.order.Fulfillment;
+import dev.oms.domain.order.FulfillmentLine;
+import dev.oms.domain.order.FulfillmentRequest;
+import dev.oms.domain.order.OrderFulfillment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +45,19 @@ class CancellationServiceTest {
         service = f.service;
     }
 
-    /** line_1: 2 x SKU-1 at 10.00, line_2: 1 x SKU-2 at 5.50, shipping 3.99: 29.49, confirmed; SKU-1 x2 and SKU-2 x1 reserved. */
+    /**
+     * line_1: 2 x SKU-1 at 10.00, line_2: 1 x SKU-2 at 5.50, shipping 3.99: 29.49, confirmed; each line in a fulfilment
+     * of its own ({@code ful_line_1}, {@code ful_line_2}) that reserved its units: SKU-1 x2 and SKU-2 x1 reserved.
+     */
     static OrderMother standard() { return anOrder().line("SKU-1", 2, 1000).line("SKU-2", 1, 550).shipping(399); }
 
     Order storeConfirmed(OrderMother m) {
-        Order order = f.store(m.confirmed());
+        Order confirmed = m.confirmed();
+        for (var l : confirmed.lines()) {
+            OrderFulfillment.create(confirmed, new FulfillmentRequest("wh_1", List.of(new FulfillmentLine(l.id(), l.quantity(), null, null)),
+                    null, null, null, null), "ful_" + l.id(), Fulfillment.DIRECT, true, OrderMother.AGENT, OrderMother.NOW);
+        }
+        Order order = f.store(OrderMother.fresh(confirmed));
         for (var l : order.lines()) f.inventory.reserved(order.id(), l.sku(), l.quantity());
         return order;
     }
@@ -150,15 +162,16 @@ class CancellationServiceTest {
 
             // 1. release the reservations (all of them)
             Map<String, Object> released = service.releaseReservations(TENANT, ORDER, "can_1");
-            assertThat(released).containsExactly(entry("released", Map.of("SKU-1", 2L, "SKU-2", 1L)));
+            assertThat(released).containsOnly(entry("released", Map.of("SKU-1", 2L, "SKU-2", 1L)),
+                    entry("fulfillments", List.of("ful_line_1", "ful_line_2")));
             assertThat(f.inventory.calls).containsExactly(new FakeInventory.Call("release", ORDER, List.of(), "can_1:release"));
             assertThat(f.inventory.reservationsOf(ORDER)).isEmpty();
             assertThat(f.cancellation(ORDER, "can_1").action(CancellationService.STEP_RELEASED).detail()).isEqualTo(released);
             assertThat(f.repo.events.get(f.repo.events.size() - 1).meta().actor().id()).isEqualTo("cancel-order-saga");
             assertThat(lastEvent().data()).containsEntry("step", "inventory.released");
 
-            // 2. fulfilments: none yet
-            assertThat(service.cancelFulfillments(TENANT, ORDER, "can_1")).containsExactly(entry("cancelled", List.of()));
+            // 2. the open fulfilments are cancelled (their reservations went with step 1)
+            assertThat(service.cancelFulfillments(TENANT, ORDER, "can_1")).containsExactly(entry("cancelled", List.of("ful_line_1", "ful_line_2")));
 
             // 3. money: the authorization is voided, nothing is refunded
             Map<String, Object> settled = service.settlePayments(TENANT, ORDER, "can_1");
@@ -199,6 +212,7 @@ class CancellationServiceTest {
 
             // each payment's operation is planned (recorded) before the payment service is called, then recorded as done
             assertThat(f.eventTypes(ORDER)).containsExactly("order.cancellation_requested", "order.cancellation_progressed",
+                    "fulfillment.cancelled", "fulfillment.cancelled",
                     "order.cancellation_progressed", "order.cancellation_progressed", "order.cancellation_progressed",
                     "order.cancellation_progressed", "order.cancellation_progressed", "order.cancelled", "order.cancellation_progressed");
             Cancellation done = f.cancellation(ORDER, "can_1");
@@ -206,7 +220,7 @@ class CancellationServiceTest {
             assertThat(done.actions()).extracting(Cancellation.Action::step).containsExactly("inventory.released",
                     "fulfillments.cancelled", "payment.planned:pay_1", "payment.settled:pay_1", "payments.settled",
                     "inventory.restocked", "customer.notified");
-            assertThat(f.load(ORDER).version()).isEqualTo(10);
+            assertThat(f.load(ORDER).version()).isEqualTo(11); // the fulfilments are cancelled in a commit of their own
         }
 
         @Test
@@ -338,11 +352,14 @@ class CancellationServiceTest {
             capturedOrder();
             cancelLines(List.of(new Cancellation.LineQuantity("line_1", 1)));
 
-            assertThat(service.releaseReservations(TENANT, ORDER, "can_1")).containsExactly(entry("released", Map.of("SKU-1", 1L)));
+            // the unit is held by ful_line_1 (2 x SKU-1): that fulfilment is cancelled and its reservation released
+            assertThat(service.releaseReservations(TENANT, ORDER, "can_1")).containsOnly(entry("released", Map.of("SKU-1", 2L)),
+                    entry("fulfillments", List.of("ful_line_1")));
             assertThat(f.inventory.calls("release")).containsExactly(
-                    new FakeInventory.Call("release", ORDER, List.of(new SkuQuantity("SKU-1", 1)), "can_1:release"));
-            assertThat(f.inventory.reservationsOf(ORDER)).containsOnly(entry("SKU-1", 1L), entry("SKU-2", 1L));
-            service.cancelFulfillments(TENANT, ORDER, "can_1");
+                    new FakeInventory.Call("release", ORDER, List.of(new SkuQuantity("SKU-1", 2)), "can_1:release"));
+            assertThat(f.inventory.reservationsOf(ORDER)).containsOnly(entry("SKU-2", 1L));
+            assertThat(service.cancelFulfillments(TENANT, ORDER, "can_1")).containsExactly(entry("cancelled", List.of("ful_line_1")));
+            assertThat(f.load(ORDER).child(Fulfillment.class, "ful_line_1").orElseThrow().status().wire()).isEqualTo("cancelled");
             assertThat(service.settlePayments(TENANT, ORDER, "can_1")).containsEntry("amount", 1000L)
                     .containsEntry("allocation", Map.of("line_1", 1000L));
             assertThat(f.payments.moneyCalls()).containsExactly(new FakePayments.Call("refund", "pay_1", 1000L, "can_1:pay_1"));
@@ -359,13 +376,12 @@ class CancellationServiceTest {
 
         @Test
         void twoLinesOfTheSameSkuAreReleasedAndRestockedTogether() {
-            f.store(anOrder().line("SKU-1", 2, 1000).line("SKU-1", 3, 900).line("SKU-2", 1, 100).confirmed());
-            f.inventory.reserved(ORDER, "SKU-1", 5);
-            f.inventory.reserved(ORDER, "SKU-2", 1);
+            storeConfirmed(anOrder().line("SKU-1", 2, 1000).line("SKU-1", 3, 900).line("SKU-2", 1, 100));
             cancelLines(List.of(new Cancellation.LineQuantity("line_1", 1), new Cancellation.LineQuantity("line_2", 2)));
             service.releaseReservations(TENANT, ORDER, "can_1");
             service.restock(TENANT, ORDER, "can_1");
-            assertThat(f.inventory.calls("release").get(0).request()).containsExactly(new SkuQuantity("SKU-1", 3));
+            // both lines' fulfilments are cancelled: one release of their SKU-1 units together
+            assertThat(f.inventory.calls("release").get(0).request()).containsExactly(new SkuQuantity("SKU-1", 5));
             assertThat(f.inventory.restocked).containsOnly(entry("SKU-1", 3L));
         }
 
@@ -585,7 +601,7 @@ class CancellationServiceTest {
             Order order = f.load(ORDER);
             assertThat(order.line("line_1").quantity()).isEqualTo(2);
             assertThat(order.status()).isEqualTo(OrderStatus.ON_HOLD);
-            assertThat(f.inventory.calls("reserve").get(0).request()).containsExactly(new SkuQuantity("SKU-1", 1));
+            assertThat(f.inventory.calls("reserve").get(0).request()).containsExactly(new SkuQuantity("SKU-1", 2));
             assertThat(f.inventory.reservationsOf(ORDER)).containsOnly(entry("SKU-1", 2L), entry("SKU-2", 1L));
         }
 

@@ -95,11 +95,7 @@ final class BulkStatusWork implements JobWork {
             };
             return row.put("status", "ok").put("order_status", changed.status().wire());
         } catch (RuntimeException e) {
-            ObjectNode problem = Problem.of(e);
-            if (problem == null) throw e;
-            row.put("status", "failed").put("code", problem.path("code").asText()).put("detail", problem.path("detail").asText());
-            row.set("problem", problem);
-            return row;
+            return Problem.failed(row, e);
         }
     }
 

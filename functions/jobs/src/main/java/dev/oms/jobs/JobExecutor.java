@@ -43,6 +43,7 @@ public final class JobExecutor {
         works.put(JobKind.EXPORT, new ExportWork(pages));
         works.put(JobKind.BULK_UPDATE_STATUS, new BulkStatusWork(jobs.platform, pages, rowLanes, chunkRows));
         works.put(JobKind.BULK_RECONCILE, new ReconcileWork(jobs.platform, pages, chunkRows));
+        works.put(JobKind.BULK_FULFILLMENTS, new BulkFulfillmentsWork(jobs.platform, chunkRows));
     }
 
     /** Chunk size and lanes from {@code JOBS_CHUNK_ROWS} (100) and {@code JOBS_LANES} (4). */

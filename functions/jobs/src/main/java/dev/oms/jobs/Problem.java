@@ -24,6 +24,15 @@ final class Problem {
         return parse(r.body());
     }
 
+    /** Marks a report row failed with the problem of a refused use case; rethrows what is not a problem (a fault). */
+    static ObjectNode failed(ObjectNode row, RuntimeException e) {
+        ObjectNode problem = of(e);
+        if (problem == null) throw e;
+        row.put("status", "failed").put("code", problem.path("code").asText()).put("detail", problem.path("detail").asText());
+        row.set("problem", problem);
+        return row;
+    }
+
     static ObjectNode unreadable(String detail) {
         return parse(Problems.build(400, "import.row_unreadable", detail, "Fix the line and import it again.", Map.of(), List.of(), null).body());
     }

@@ -39,7 +39,7 @@ public final class InboundWebhooksHandler extends ApiHandler {
         this.p = p;
         this.routes = Routes.of(
                 post("/v1/orders/webhook/payment", r -> receive(r, "payment", this::payment)),
-                post("/v1/orders/webhook/fulfillment", r -> receive(r, "fulfillment", q -> external(q, "fulfillment", "fulfillment_id"))),
+                post("/v1/orders/webhook/fulfillment", r -> receive(r, "fulfillment", this::fulfillment)),
                 post("/v1/orders/webhook/invoice", r -> receive(r, "invoice", q -> external(q, "invoice", "invoice_id"))));
     }
 
@@ -94,6 +94,81 @@ public final class InboundWebhooksHandler extends ApiHandler {
         Map<String, Object> summary = summary(data.node(), idField);
         return r.execute(InboundWebhooksHandler::received, ctx -> p.postbacks.externalUpdate(ctx, orderId, source, type, externalId, summary));
     }
+
+    /**
+     * What the 3PL/WMS or a carrier integration says about a fulfilment: {@code fulfillment.shipped} ships it (see
+     * {@link #shipped}); a tracking report
+     * ({@code "data": {"order_id", "fulfillment_id", "shipment_id"?, "tracking_number", "status", "occurred_at"?,
+     * "location"?, "description"?, "event_id"?}}) moves the shipment's tracking; {@code fulfillment.delivered} without
+     * one confirms the receipt; anything else goes on the order's timeline.
+     */
+    private ApiResponse fulfillment(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        Body data = b.object("data", false);
+        if ("fulfillment.shipped".equals(b.node().path("type").asText()) && data != null && data.has("tracking_numbers")) return shipped(r, b, data);
+        boolean tracking = data != null && data.has("tracking_number") && data.has("status");
+        if (!tracking && !"fulfillment.delivered".equals(b.node().path("type").asText())) return external(r, "fulfillment", "fulfillment_id");
+        b.allow("type", "timestamp", "data");
+        String type = b.string("type", true, 64);
+        if (type != null && !type.matches("fulfillment\\.[a-z_]{1,48}")) {
+            b.error("type", "field.not_allowed", "type must be fulfillment.<what happened>, such as fulfillment.tracking_updated");
+        }
+        b.string("timestamp", false, 64);
+        data.allow("order_id", "fulfillment_id", "shipment_id", "tracking_number", "status", "occurred_at", "location", "description", "event_id");
+        String orderId = data.string("order_id", true, 128);
+        String fulfillmentId = data.string("fulfillment_id", !tracking || !data.has("shipment_id"), 128);
+        String shipmentId = data.string("shipment_id", false, 128);
+        String trackingNumber = data.string("tracking_number", false, 64);
+        String status = tracking ? data.oneOf("status", true, TRACKING_STATUSES) : null;
+        String occurred = data.string("occurred_at", false, 40);
+        String location = data.string("location", false, 200);
+        String description = data.string("description", false, 500);
+        String eventId = data.string("event_id", false, 128);
+        java.time.Instant at = null;
+        if (occurred != null) {
+            try {
+                at = java.time.Instant.parse(occurred);
+            } catch (java.time.format.DateTimeParseException e) {
+                data.error("occurred_at", "field.type", "occurred_at must be an RFC 3339 UTC time");
+            }
+        }
+        b.check();
+        if (!tracking) {
+            return r.execute(c -> received(c.order()), ctx -> p.fulfillments.confirmReceipt(ctx, orderId, fulfillmentId, "webhook:fulfillment", type));
+        }
+        var report = new dev.oms.app.connector.CarrierService.TrackingReport(eventId, trackingNumber, status, at, location, description);
+        return r.execute(s -> received(s.order()), ctx -> {
+            String shipment = shipmentId != null ? shipmentId : p.fulfillments.order(ctx, orderId)
+                    .requireChild(dev.oms.domain.order.Fulfillment.class, fulfillmentId, "fulfillment.not_found").shipmentId();
+            if (shipment == null) {
+                throw dev.oms.domain.DomainException.conflict("fulfillment.not_shipped", "Fulfilment " + fulfillmentId + " has not shipped",
+                        "Ship the fulfilment before sending its tracking.");
+            }
+            return p.fulfillments.track(ctx, orderId, shipment, java.util.List.of(report), "webhook");
+        });
+    }
+
+    /**
+     * {@code {"type": "fulfillment.shipped", "data": {"order_id", "fulfillment_id", "tracking_numbers": [...], "carrier"?,
+     * "service_code"?, "label_reference"?}}}: an open fulfilment of the OMS ships (a fulfill-order saga waiting for it
+     * goes on); a fulfilment the OMS does not know (the 3PL's own id) goes on the timeline.
+     */
+    private ApiResponse shipped(ApiRequest r, Body b, Body data) {
+        b.allow("type", "timestamp", "data");
+        b.string("timestamp", false, 64);
+        data.allow("order_id", "fulfillment_id", "tracking_numbers", "carrier", "service_code", "label_reference");
+        String orderId = data.string("order_id", true, 128);
+        String fulfillmentId = data.string("fulfillment_id", true, 128);
+        dev.oms.platform.views.ShipmentRequests.Parsed req = dev.oms.platform.views.ShipmentRequests.parse(data,
+                fulfillmentId == null ? java.util.List.of() : java.util.List.of(fulfillmentId));
+        b.check();
+        boolean ours = p.fulfillments.order(r.command(), orderId).child(dev.oms.domain.order.Fulfillment.class, fulfillmentId).isPresent();
+        if (!ours) return external(r, "fulfillment", "fulfillment_id");
+        return r.execute(s -> received(s.order()), ctx -> p.fulfillments.ship(ctx, orderId, req.request(), req.parcelWeights()));
+    }
+
+    static final java.util.Set<String> TRACKING_STATUSES = java.util.Set.of("label_created", "in_transit", "out_for_delivery",
+            "delivered", "exception", "returned_to_sender");
 
     /**
      * The scalar fields of the data besides the ids, at most {@link #MAX_SUMMARY_FIELDS}: long texts cut short, numbers

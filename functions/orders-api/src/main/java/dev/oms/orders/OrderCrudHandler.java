@@ -72,6 +72,14 @@ public final class OrderCrudHandler extends ApiHandler {
             view.set("invoices", dev.oms.platform.views.MoneyViews.list(order.children(dev.oms.domain.order.Invoice.class),
                     i -> dev.oms.platform.views.DocumentViews.invoice(order, i)).get("data"));
         }
+        if (expand.contains("fulfillments")) {
+            var a = view.putArray("fulfillments");
+            order.children(dev.oms.domain.order.Fulfillment.class).forEach(f -> a.add(dev.oms.platform.views.FulfillmentViews.fulfillment(order, f)));
+        }
+        if (expand.contains("shipments")) {
+            var a = view.putArray("shipments");
+            order.children(dev.oms.domain.order.Shipment.class).forEach(x -> a.add(dev.oms.platform.views.FulfillmentViews.shipment(order, x)));
+        }
         for (String e : expand) {
             // fulfillments, shipments, invoices and returns are separate aggregates that are added with their sections;
             // until an order has any, its expanded list is empty

@@ -2,6 +2,8 @@ package dev.oms.platform;
 
 import dev.oms.app.AuditService;
 import dev.oms.app.CancellationService;
+import dev.oms.app.FulfillOrderSteps;
+import dev.oms.app.FulfillmentService;
 import dev.oms.app.OrderService;
 import dev.oms.app.PostbackService;
 import dev.oms.app.RepairService;
@@ -13,6 +15,8 @@ import dev.oms.platform.config.Env;
 import dev.oms.platform.connectors.SnsNotificationSender;
 import dev.oms.platform.dynamo.DynamoRepairQueue;
 import dev.oms.app.port.IdGenerator;
+import dev.oms.platform.aws.SfnSagaCallbacks;
+import dev.oms.platform.connectors.SandboxCarrier;
 import dev.oms.platform.connectors.SandboxFraud;
 import dev.oms.platform.connectors.SandboxInventory;
 import dev.oms.platform.connectors.SandboxPayments;
@@ -65,6 +69,9 @@ public final class Platform {
     public final dev.oms.platform.storage.S3DocumentStorage documentStorage;
     public final dev.oms.app.InvoiceService invoices;
     public final dev.oms.app.DocumentService documents;
+    public final SandboxCarrier carrier;
+    public final FulfillmentService fulfillments;
+    public final FulfillOrderSteps fulfillOrder;
 
     private Platform() {
         BackgroundInit.start(); // Log4j on a second thread, Jackson on this one, then the AWS clients
@@ -99,6 +106,10 @@ public final class Platform {
                 new dev.oms.platform.connectors.SandboxBilling(documentStorage), ids, clock);
         refunds.onIssued(invoices::creditNoteAfterRefund);
         documents = new dev.oms.app.DocumentService(orders.transactions(), documentStorage, ids, clock);
+        carrier = new SandboxCarrier(table, clock);
+        SfnSagaCallbacks sagaCallbacks = new SfnSagaCallbacks(AwsClients::stepFunctions);
+        fulfillments = new FulfillmentService(orders.transactions(), settings, inventory, carrier, sagaCallbacks, ids, clock);
+        fulfillOrder = new FulfillOrderSteps(fulfillments, settings, notifications, sagaCallbacks, clock);
     }
 
     public static Platform get() {

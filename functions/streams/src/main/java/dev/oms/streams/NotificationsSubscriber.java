@@ -4,12 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.CommandContext;
+import dev.oms.app.ShipmentNotifications;
 import dev.oms.app.connector.NotificationSender;
 import dev.oms.app.connector.NotificationSender.Notification;
 import dev.oms.app.security.Caller;
 import dev.oms.domain.money.Money;
 import dev.oms.domain.order.Address;
 import dev.oms.domain.order.Order;
+import dev.oms.domain.order.Shipment;
 import dev.oms.platform.Platform;
 import dev.oms.platform.dynamo.Keys;
 import dev.oms.platform.dynamo.SingleTable;
@@ -20,7 +22,7 @@ import java.util.Set;
 
 /**
  * Sends the customer's order confirmation when an order is confirmed, and again when someone asks for it
- * ({@code order.confirmation_requested}). EventBridge delivers at least once, so each event is sent once: a marker
+ * ({@code order.confirmation_requested}), and the shipment email when an order ships ({@code order.shipped}). EventBridge delivers at least once, so each event is sent once: a marker
  * item per event id is written after a successful send and checked before sending.
  */
 public final class NotificationsSubscriber implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -36,7 +38,7 @@ public final class NotificationsSubscriber implements RequestHandler<Map<String,
         Observability.start(context);
         Map<String, Object> detail = (Map<String, Object>) event.get("detail");
         String type = String.valueOf(event.get("detail-type"));
-        if (detail == null || !Set.of("order.confirmed", "order.confirmation_requested").contains(type)) return Map.of("sent", false);
+        if (detail == null || !Set.of("order.confirmed", "order.confirmation_requested", "order.shipped").contains(type)) return Map.of("sent", false);
         String tenant = String.valueOf(detail.get("tenant_id"));
         String eventId = String.valueOf(detail.get("id"));
         String marker = Keys.marker(tenant, "notified#" + eventId);
@@ -44,20 +46,30 @@ public final class NotificationsSubscriber implements RequestHandler<Map<String,
         Order order = p.orders.get(new CommandContext(new Caller(tenant, "notifications", "system", Set.of("service"), null, null),
                 String.valueOf(detail.get("correlation_id")), null, null, null), String.valueOf(detail.get("order_id")));
         Map<String, Object> data = (Map<String, Object>) detail.getOrDefault("data", Map.of());
-        String channel = String.valueOf(data.getOrDefault("channel", "email"));
-        String recipient = recipient(order, channel);
-        if (recipient == null) return Map.of("sent", false, "why", "no " + channel + " address on the order");
-        String subject = "Your order " + order.state().number + " is confirmed";
-        String body = "Thank you! We have your order " + order.state().number + " of " + order.lines().size() + " item(s), "
-                + Money.of(order.totals().total(), order.state().currency).display() + ".";
-        p.notifications.send(tenant, new Notification(channel, recipient, "order.confirmation", subject, body, Map.of("order_id", order.id())));
+        Notification n;
+        if (type.equals("order.shipped")) {
+            // a fulfilment the fulfill-order saga runs is announced by the saga's own notify step
+            if (Boolean.TRUE.equals(data.get("saga"))) return Map.of("sent", false, "why", "the fulfill-order saga notifies");
+            Shipment shipment = order.requireChild(Shipment.class, String.valueOf(data.get("shipment_id")), "shipment.not_found");
+            n = ShipmentNotifications.shipped(order, shipment);
+            if (n == null) return Map.of("sent", false, "why", "no email address on the order");
+        } else {
+            String channel = String.valueOf(data.getOrDefault("channel", "email"));
+            String recipient = recipient(order, channel);
+            if (recipient == null) return Map.of("sent", false, "why", "no " + channel + " address on the order");
+            String subject = "Your order " + order.state().number + " is confirmed";
+            String body = "Thank you! We have your order " + order.state().number + " of " + order.lines().size() + " item(s), "
+                    + Money.of(order.totals().total(), order.state().currency).display() + ".";
+            n = new Notification(channel, recipient, "order.confirmation", subject, body, Map.of("order_id", order.id()));
+        }
+        p.notifications.send(tenant, n);
         ObjectNode item = Json.object();
         item.put(Keys.PK, marker);
         item.put(Keys.SK, Keys.SINGLE);
         item.put("type", "marker");
         item.put(Keys.TTL, p.clock.instant().getEpochSecond() + 7 * 86400);
         p.table.table().putItem(SingleTable.document(item));
-        return Map.of("sent", true, "channel", channel, "recipient", recipient);
+        return Map.of("sent", true, "channel", n.channel(), "recipient", n.recipient());
     }
 
     private static String recipient(Order order, String channel) {

@@ -44,7 +44,7 @@ public final class CancelOrderTasks implements RequestHandler<Map<String, Object
         return new LinkedHashMap<>(result);
     }
 
-    private static String text(Map<String, Object> input, String key) {
+    static String text(Map<String, Object> input, String key) {
         Object v = input.get(key);
         if (v == null) throw new IllegalArgumentException("Missing " + key + " in the task input");
         return v.toString();

@@ -19,12 +19,18 @@ import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException
 public final class SagaStarter implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final SfnClient sfn;
     private final String cancelOrderArn;
+    private final String fulfillOrderArn;
 
-    public SagaStarter() { this(AwsClients.stepFunctions(), Env.required("CANCEL_ORDER_STATE_MACHINE_ARN")); }
+    public SagaStarter() {
+        this(AwsClients.stepFunctions(), Env.get("CANCEL_ORDER_STATE_MACHINE_ARN", null), Env.get("FULFILL_ORDER_STATE_MACHINE_ARN", null));
+    }
 
-    public SagaStarter(SfnClient sfn, String cancelOrderArn) {
+    public SagaStarter(SfnClient sfn, String cancelOrderArn) { this(sfn, cancelOrderArn, null); }
+
+    public SagaStarter(SfnClient sfn, String cancelOrderArn, String fulfillOrderArn) {
         this.sfn = sfn;
         this.cancelOrderArn = cancelOrderArn;
+        this.fulfillOrderArn = fulfillOrderArn;
     }
 
     @Override
@@ -33,7 +39,10 @@ public final class SagaStarter implements RequestHandler<Map<String, Object>, Ma
         Observability.start(context);
         Map<String, Object> detail = (Map<String, Object>) event.get("detail");
         String type = String.valueOf(event.get("detail-type"));
-        if (detail == null || !"order.cancellation_requested".equals(type)) {
+        if (detail != null && "fulfillment.requested".equals(type) && fulfillOrderArn != null) {
+            return FulfillOrderStart.start(sfn, fulfillOrderArn, detail);
+        }
+        if (detail == null || !"order.cancellation_requested".equals(type) || cancelOrderArn == null) {
             throw new IllegalArgumentException("SagaStarter cannot start anything for " + type);
         }
         Map<String, Object> data = (Map<String, Object>) detail.get("data");
@@ -48,14 +57,18 @@ public final class SagaStarter implements RequestHandler<Map<String, Object>, Ma
         input.put("restock", data.get("restock"));
         input.put("correlation_id", detail.get("correlation_id"));
         String name = executionName(orderId, cancellationId);
-        String arn;
-        try {
-            arn = sfn.startExecution(r -> r.stateMachineArn(cancelOrderArn).name(name).input(Json.write(Json.valueToTree(input)))).executionArn();
-        } catch (ExecutionAlreadyExistsException duplicate) {
-            arn = cancelOrderArn.replace(":stateMachine:", ":execution:") + ":" + name;
-        }
+        String arn = startOnce(sfn, cancelOrderArn, name, input);
         Observability.log().info("cancel-order saga {} for {}", arn, orderId);
         return Map.of("execution_arn", arn, "name", name);
+    }
+
+    /** Starts the execution; a second start of the same name answers the execution the first one started. */
+    static String startOnce(SfnClient sfn, String stateMachineArn, String name, Map<String, Object> input) {
+        try {
+            return sfn.startExecution(r -> r.stateMachineArn(stateMachineArn).name(name).input(Json.write(Json.valueToTree(input)))).executionArn();
+        } catch (ExecutionAlreadyExistsException duplicate) {
+            return stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + name;
+        }
     }
 
     /** At most 80 characters of letters, digits, - and _: the ids are ULIDs with short prefixes, so they fit. */

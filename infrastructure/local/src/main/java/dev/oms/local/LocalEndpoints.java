@@ -36,6 +36,8 @@ final class LocalEndpoints {
 
     LocalApiGateway.Exchange handle(String method, String path, Map<String, String> headers, String body) {
         try {
+            java.util.regex.Matcher carrier = CARRIER_EVENTS.matcher(path);
+            if (method.equals("POST") && carrier.matches()) return carrierEvent(headers, carrier.group(1), parse(body));
             return switch (method + " " + path) {
                 case "GET /local", "GET /local/" -> ok(index());
                 case "GET /local/notifications" -> new LocalApiGateway.Exchange(200, json(), cloud.notifications().toJson(200));
@@ -56,7 +58,49 @@ final class LocalEndpoints {
             };
         } catch (IllegalArgumentException e) {
             return problem(400, "request.invalid", e.getMessage());
+        } catch (dev.oms.domain.DomainException e) {
+            int status = switch (e.kind()) {
+                case NOT_FOUND -> 404;
+                case CONFLICT -> 409;
+                case UNPROCESSABLE -> 422;
+                case UNAVAILABLE -> 503;
+                case FORBIDDEN -> 403;
+                default -> 400;
+            };
+            return problem(status, e.code(), e.getMessage());
         }
+    }
+
+    private static final java.util.regex.Pattern CARRIER_EVENTS = java.util.regex.Pattern.compile("/local/sandbox/carrier/([A-Za-z0-9-]{1,28})/events");
+
+    /**
+     * Plays the carrier: {@code {"status": "in_transit", "location": "Leeds", "description": "..."}} is added to the
+     * sandbox parcel's tracking and, like a carrier's webhook, applied to the shipment it belongs to.
+     */
+    private LocalApiGateway.Exchange carrierEvent(Map<String, String> headers, String trackingNumber, JsonNode b) {
+        Caller caller;
+        try {
+            String auth = headers.get("authorization");
+            if (auth == null || !auth.startsWith("Bearer ")) throw new TokenService.InvalidToken("missing bearer token");
+            caller = tokens.verify(auth.substring(7));
+        } catch (TokenService.InvalidToken e) {
+            return problem(401, "auth.unauthorized", "Sandbox parcels belong to a tenant: send a bearer token (" + e.getMessage() + ")");
+        }
+        Platform p = Platform.get();
+        var added = p.carrier.addEvent(caller.tenantId(), trackingNumber, required(b, "status"),
+                b.hasNonNull("location") ? b.get("location").asText() : null, b.hasNonNull("description") ? b.get("description").asText() : null);
+        ObjectNode o = Json.object();
+        o.put("tracking_number", trackingNumber);
+        o.put("event_id", added.report().id());
+        o.put("status", added.report().status());
+        if (added.parcel().orderId() != null) {
+            var shipped = p.fulfillments.track(dev.oms.app.FulfillmentService.carrierContext(caller.tenantId(), "sandbox"),
+                    added.parcel().orderId(), added.parcel().shipmentId(), List.of(added.report()), "carrier");
+            o.put("order_id", shipped.order().id());
+            o.put("shipment_id", shipped.shipment().id());
+            o.put("shipment_status", shipped.shipment().status().wire());
+        }
+        return new LocalApiGateway.Exchange(201, json(), Json.write(o));
     }
 
     String mint(String sub, String tenant, List<String> roles, String customerId, long ttl) {
@@ -115,8 +159,8 @@ final class LocalEndpoints {
 
     private LocalApiGateway.Exchange fault(JsonNode b) {
         String connector = required(b, "connector");
-        if (!Set.of("payments", "inventory", "fraud", "billing", "store_credit").contains(connector)) {
-            throw new IllegalArgumentException("connector must be payments, inventory, fraud, billing or store_credit");
+        if (!Set.of("payments", "inventory", "fraud", "carrier", "billing", "store_credit").contains(connector)) {
+            throw new IllegalArgumentException("connector must be payments, inventory, fraud, carrier, billing or store_credit");
         }
         String operation = b.path("operation").asText("*");
         SandboxFaults.Mode mode;
@@ -148,6 +192,7 @@ final class LocalEndpoints {
         a.add("POST /local/token {sub, tenant_id, roles, customer_id?, ttl_seconds?}");
         a.add("POST /local/sandbox/payments {amount, currency, state?} with a bearer token");
         a.add("GET|POST|DELETE /local/faults {connector, operation, mode: fail|timeout|decline, times}");
+        a.add("POST /local/sandbox/carrier/{trackingNumber}/events {status, location?, description?} with a bearer token");
         a.add("GET|DELETE /local/notifications (captured emails and SMS, newest first)");
         a.add("GET /local/console (recent events and their deliveries, queues and DLQs, executions, notifications, faults)");
         return o;

@@ -67,6 +67,9 @@ class EventSchemasIT {
                 "order.line_split", "order.lines_bulk_updated", "order.confirmed", "order.payment_pending", "order.held",
                 "order.hold_released", "order.closed", "order.reopened", "order.deleted", "order.lock_acquired", "order.lock_released",
                 "order.confirmation_requested", "order.payment_updated", "order.external_update");
+        assertThat(seen).contains("fulfillment.requested", "fulfillment.created", "fulfillment.updated", "fulfillment.cancelled",
+                "fulfillment.delivered", "order.shipped", "shipment.created", "shipment.label_ready", "shipment.tracking_updated",
+                "shipment.delivered");
     }
 
     @Test
@@ -114,5 +117,31 @@ class EventSchemasIT {
         String fulfillmentSecret = Platform.get().inboundSecrets.generate(tenant, "fulfillment");
         postback(tenant, "fulfillment", fulfillmentSecret, "3pl-1", now(), "{\"type\":\"fulfillment.shipped\",\"data\":{\"order_id\":\""
                 + pending + "\",\"fulfillment_id\":\"3pl-9\",\"carrier\":\"UPS\"}}");
+        driveFulfilments(admin);
+    }
+
+    /** Fulfilments: created, updated, cancelled, shipped (label rendered), tracked, delivered; one run by the saga. */
+    private static void driveFulfilments(Client admin) {
+        String id = create(admin, paidOrder(admin, "c5", "authorized"));
+        admin.post("/v1/orders/" + id + "/confirm", null);
+        String line = admin.get("/v1/orders/" + id).json().path("lines").get(0).path("id").asText();
+        Map<String, Object> one = Map.of("warehouse_id", "wh", "lines", List.of(Map.of("line_id", line, "quantity", 1)));
+        String cancelled = admin.post("/v1/orders/" + id + "/fulfillments", one).json().path("id").asText();
+        admin.post("/v1/orders/" + id + "/fulfillments/" + cancelled + "/cancel", Map.of("reason", "x"));
+        String f = admin.post("/v1/orders/" + id + "/fulfillments", one).json().path("id").asText();
+        admin.patch("/v1/orders/" + id + "/fulfillments/" + f, Map.of("status", "packed"));
+        var shipment = admin.post("/v1/orders/" + id + "/fulfillments/" + f + "/ship", Map.of()).json();
+        String tracking = shipment.path("tracking_numbers").get(0).asText();
+        admin.post("/local/sandbox/carrier/" + tracking + "/events", Map.of("status", "delivered"));
+        String received = admin.post("/v1/orders/" + id + "/fulfillments", one).json().path("id").asText();
+        admin.post("/v1/orders/" + id + "/fulfillments/" + received + "/ship", Map.of("tracking_numbers", List.of("OWN-1"), "label_reference", "x"));
+        admin.post("/v1/orders/" + id + "/fulfillments/" + received + "/confirm-receipt", Map.of());
+        String saga = create(admin, paidOrder(admin, "c6", "authorized"));
+        admin.post("/v1/orders/" + saga + "/confirm", null);
+        String sagaLine = admin.get("/v1/orders/" + saga).json().path("lines").get(0).path("id").asText();
+        admin.post("/v1/orders/" + saga + "/fulfillments", Map.of("warehouse_id", "wh", "mode", "saga",
+                "lines", List.of(Map.of("line_id", sagaLine, "quantity", 1))));
+        eventually("the label", () -> admin.get("/v1/orders/shipments/" + shipment.path("id").asText() + "/label").status() == 200);
+        eventually("the saga's fulfilment", () -> admin.get("/v1/orders/" + saga + "/fulfillments").json().path("data").size() == 1);
     }
 }

@@ -2,9 +2,9 @@ package dev.oms.domain.job;
 
 import java.util.Locale;
 
-/** What a job does: import orders from a file, export them, change many orders' status, or reconcile a feed. */
+/** What a job does: import orders from a file, export them, change many orders' status, reconcile a feed, or create many fulfilments. */
 public enum JobKind {
-    IMPORT, EXPORT, BULK_UPDATE_STATUS, BULK_RECONCILE;
+    IMPORT, EXPORT, BULK_UPDATE_STATUS, BULK_RECONCILE, BULK_FULFILLMENTS;
 
     public String wire() { return name().toLowerCase(Locale.ROOT); }
 

@@ -4,7 +4,10 @@ import java.util.Set;
 
 /** The event types of fulfilments, shipments and tracking; part of {@link OrderEventTypes#ALL}. */
 public final class FulfillmentEventTypes {
-    public static final Set<String> ALL = Set.of();
+    public static final Set<String> ALL = Set.of(
+            "fulfillment.requested", "fulfillment.created", "fulfillment.updated", "fulfillment.cancelled",
+            "fulfillment.delivered", "order.shipped", "shipment.created", "shipment.label_ready",
+            "shipment.tracking_updated", "shipment.delivered");
 
     private FulfillmentEventTypes() { }
 }

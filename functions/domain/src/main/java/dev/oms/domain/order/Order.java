@@ -606,6 +606,9 @@ public final class Order {
      */
     public Cancellation requestCancellation(String id, String reason, boolean refund, boolean restock, Actor actor, Instant now) {
         assertCancellable();
+        Map<String, Long> all = new LinkedHashMap<>();
+        for (OrderLine l : s.lines) all.put(l.id(), l.quantity());
+        OrderFulfillment.assertNotShipped(this, all);
         Map<String, Long> byLine = new LinkedHashMap<>();
         for (OrderLine l : s.lines) if (l.quantity() > 0) byLine.put(l.id(), l.amountDue());
         if (s.shippingAmount.minor() > 0) byLine.put("shipping", s.shippingAmount.minor());
@@ -640,6 +643,7 @@ public final class Order {
             }
             wanted.put(q.lineId(), q.quantity());
         }
+        OrderFulfillment.assertNotShipped(this, wanted);
         long remainingUnits = s.lines.stream().mapToLong(l -> l.quantity() - wanted.getOrDefault(l.id(), 0L)).sum();
         if (remainingUnits == 0) return requestCancellation(id, reason, refund, restock, actor, now);
         List<OrderLine> after = linesAfterCancelling(wanted).lines();
@@ -747,6 +751,7 @@ public final class Order {
         s.lines = new ArrayList<>(plan.lines());
         s.discount = plan.discount();
         refreshPaymentStatus();
+        OrderFulfillment.refreshStatuses(this); // fewer units to fulfil: the shipped ones may now be all of them
         d.put("lines", c.lines().stream().map(l -> (Object) data("line_id", l.lineId(), "quantity", l.quantity())).toList());
         record("order.lines_cancelled", d, c.reason());
     }

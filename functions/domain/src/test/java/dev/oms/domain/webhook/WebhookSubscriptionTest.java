@@ -30,7 +30,7 @@ class WebhookSubscriptionTest {
 
     @Test
     void unknownTypesAreFieldErrors() {
-        DomainException e = failsWith(() -> subscription("order.created", "order.shipped", "return.created"), "request.invalid");
+        DomainException e = failsWith(() -> subscription("order.created", "order.teleported", "return.created"), "request.invalid");
         assertThat(e.fieldErrors()).extracting(DomainException.FieldError::field).containsExactly("events[1]", "events[2]");
         assertThat(e.fieldErrors()).extracting(DomainException.FieldError::code).containsOnly("events.unknown_type");
         failsWith(WebhookSubscriptionTest::subscription, "request.invalid");

@@ -10,7 +10,9 @@ public final class ChildCodecs {
     private static final List<ChildCodec<?>> ALL = List.of(
             new DocumentCodec(),
             new RefundCodec(),
-            new InvoiceCodec()
+            new InvoiceCodec(),
+            new FulfillmentCodec(),
+            new ShipmentCodec()
     );
 
     private static final Map<String, ChildCodec<?>> BY_KIND = new HashMap<>();

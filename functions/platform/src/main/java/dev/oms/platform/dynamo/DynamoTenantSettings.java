@@ -12,7 +12,8 @@ public final class DynamoTenantSettings implements TenantSettingsStore {
     public TenantSettings get(String tenantId) {
         return table.get(Keys.settings(tenantId), Keys.SINGLE)
                 .map(i -> new TenantSettings(i.path("allow_hard_delete").asBoolean(false),
-                        i.path("cancellation_policy").asText(TenantSettings.DEFAULTS.cancellationPolicy())))
+                        i.path("cancellation_policy").asText(TenantSettings.DEFAULTS.cancellationPolicy()),
+                        i.path("allow_partial_shipments").asBoolean(true)))
                 .orElse(TenantSettings.DEFAULTS);
     }
 
@@ -24,6 +25,7 @@ public final class DynamoTenantSettings implements TenantSettingsStore {
         item.put("type", "settings");
         item.put("allow_hard_delete", s.allowHardDelete());
         item.put("cancellation_policy", s.cancellationPolicy());
+        item.put("allow_partial_shipments", s.allowPartialShipments());
         table.table().putItem(SingleTable.document(item));
     }
 }

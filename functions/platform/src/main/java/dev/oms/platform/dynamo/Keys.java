@@ -64,6 +64,9 @@ public final class Keys {
 
     public static String sandboxReservation(String tenant, String orderId) { return t(tenant) + "#SANDBOX#RESERVATION#" + orderId; }
 
+    /** A parcel the sandbox carrier booked, by tracking number: its booking and its tracking events. */
+    public static String sandboxParcel(String tenant, String trackingNumber) { return t(tenant) + "#SANDBOX#PARCEL#" + trackingNumber; }
+
     /** The remembered result of a sandbox connector operation, by its idempotency key. */
     public static String sandboxOperation(String tenant, String connector, String key) { return t(tenant) + "#SANDBOX#OP#" + connector + "#" + key; }
 

@@ -74,6 +74,8 @@ public final class OrderViews {
         o.put("confirmed_at", Times.format(s.confirmedAt));
         o.put("closed_at", Times.format(s.closedAt));
         o.put("cancelled_at", Times.format(s.cancelledAt));
+        o.put("first_shipped_at", Times.format(s.firstShippedAt));
+        o.put("last_delivered_at", Times.format(s.lastDeliveredAt));
         return o;
     }
 

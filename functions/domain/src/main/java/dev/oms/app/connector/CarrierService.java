@@ -1,0 +1,36 @@
+package dev.oms.app.connector;
+
+import dev.oms.domain.order.Address;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A parcel carrier (or a carrier aggregator): books shipments and return shipments, answering one tracking number
+ * per parcel, and reports what happened to each parcel. Calls that book carry an idempotency key: the same key books
+ * nothing twice and answers the first booking. Failures and time-outs are {@link ConnectorException}s.
+ */
+public interface CarrierService {
+
+    /** Books the parcels of a shipment; {@code carrier}/{@code serviceCode} are hints the carrier may replace. */
+    Booking book(String tenantId, BookingRequest request, String idempotencyKey);
+
+    /** Every report the carrier has for a tracking number, oldest first (empty for a number it does not know). */
+    List<TrackingReport> tracking(String tenantId, String trackingNumber);
+
+    /** Books a return shipment for an RMA, from the customer back to the warehouse. */
+    ReturnLabel returnLabel(String tenantId, String rmaId, Address from, Address to, String idempotencyKey);
+
+    /**
+     * What to book: who sends (null: the tenant's default warehouse address), who receives, one weight per parcel in
+     * grams (null when unknown), and where the shipment belongs, so the carrier's reports can be traced back.
+     */
+    record BookingRequest(String carrier, String serviceCode, Address from, Address to, List<Integer> parcelWeights,
+                          String orderId, String shipmentId) { }
+
+    record Booking(String carrier, String serviceCode, List<String> trackingNumbers) { }
+
+    /** {@code status}: {@code label_created}, {@code in_transit}, {@code out_for_delivery}, {@code delivered}, {@code exception}, {@code returned_to_sender}. */
+    record TrackingReport(String id, String trackingNumber, String status, Instant occurredAt, String location, String description) { }
+
+    record ReturnLabel(String carrier, String serviceCode, String trackingNumber) { }
+}

@@ -1,0 +1,76 @@
+package dev.oms.domain.order;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Units of an order's lines that one warehouse prepares and ships together (see {@link FulfillmentStatus}). A
+ * fulfilment that is not cancelled holds its units ({@code ALLOCATED}); once shipped it counts them {@code SHIPPED},
+ * once delivered {@code DELIVERED}. {@code mode} is {@code direct} (created by a request) or {@code saga} (created
+ * by the fulfill-order saga, which waits for its shipment with {@code taskToken}).
+ */
+public record Fulfillment(String id, String warehouseId, FulfillmentStatus status, List<FulfillmentLine> lines,
+                          String carrierHint, String serviceCode, String shipmentReference, String externalReference,
+                          String mode, Instant estimatedDelivery, List<String> trackingNumbers, String shipmentId,
+                          String taskToken, String cancelReason, String createdBy, Instant createdAt, Instant updatedAt,
+                          Instant shippedAt, Instant deliveredAt, Instant cancelledAt) implements LineUnits {
+    public static final String DIRECT = "direct", SAGA = "saga";
+
+    public Fulfillment {
+        lines = List.copyOf(lines);
+        trackingNumbers = trackingNumbers == null ? List.of() : List.copyOf(trackingNumbers);
+    }
+
+    @Override
+    public String kind() { return "fulfillment"; }
+
+    @Override
+    public long units(String lineId, UnitMeasure measure) {
+        boolean counts = switch (measure) {
+            case ALLOCATED -> status != FulfillmentStatus.CANCELLED;
+            case SHIPPED -> status.isShipped();
+            case DELIVERED -> status == FulfillmentStatus.DELIVERED;
+            default -> false;
+        };
+        if (!counts) return 0;
+        long n = 0;
+        for (FulfillmentLine l : lines) if (l.lineId().equals(lineId)) n += l.quantity();
+        return n;
+    }
+
+    public long units(String lineId) {
+        long n = 0;
+        for (FulfillmentLine l : lines) if (l.lineId().equals(lineId)) n += l.quantity();
+        return n;
+    }
+
+    Fulfillment withStatus(FulfillmentStatus to, Instant now) {
+        return new Fulfillment(id, warehouseId, to, lines, carrierHint, serviceCode, shipmentReference, externalReference, mode,
+                estimatedDelivery, trackingNumbers, shipmentId, taskToken, cancelReason, createdBy, createdAt, now,
+                shippedAt, to == FulfillmentStatus.DELIVERED && deliveredAt == null ? now : deliveredAt, cancelledAt);
+    }
+
+    Fulfillment withDetails(Instant newEstimate, List<String> newTracking, Instant now) {
+        return new Fulfillment(id, warehouseId, status, lines, carrierHint, serviceCode, shipmentReference, externalReference, mode,
+                newEstimate == null ? estimatedDelivery : newEstimate, newTracking == null ? trackingNumbers : newTracking,
+                shipmentId, taskToken, cancelReason, createdBy, createdAt, now, shippedAt, deliveredAt, cancelledAt);
+    }
+
+    Fulfillment shipped(String newShipmentId, List<String> tracking, Instant now) {
+        return new Fulfillment(id, warehouseId, FulfillmentStatus.SHIPPED, lines, carrierHint, serviceCode, shipmentReference,
+                externalReference, mode, estimatedDelivery, tracking, newShipmentId, taskToken, cancelReason, createdBy, createdAt,
+                now, now, deliveredAt, cancelledAt);
+    }
+
+    Fulfillment cancelled(String reason, Instant now) {
+        return new Fulfillment(id, warehouseId, FulfillmentStatus.CANCELLED, lines, carrierHint, serviceCode, shipmentReference,
+                externalReference, mode, estimatedDelivery, trackingNumbers, shipmentId, taskToken, reason, createdBy, createdAt,
+                now, shippedAt, deliveredAt, now);
+    }
+
+    Fulfillment withTaskToken(String token, Instant now) {
+        return new Fulfillment(id, warehouseId, status, lines, carrierHint, serviceCode, shipmentReference, externalReference, mode,
+                estimatedDelivery, trackingNumbers, shipmentId, token, cancelReason, createdBy, createdAt, now, shippedAt,
+                deliveredAt, cancelledAt);
+    }
+}

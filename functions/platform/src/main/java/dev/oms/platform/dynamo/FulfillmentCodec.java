@@ -1,0 +1,46 @@
+package dev.oms.platform.dynamo;
+
+import static dev.oms.platform.json.Shapes.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oms.domain.order.Fulfillment;
+import dev.oms.domain.order.FulfillmentLine;
+import dev.oms.domain.order.FulfillmentStatus;
+import dev.oms.platform.json.Times;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Stores an order's fulfilments (lines, lots and serials embedded). */
+final class FulfillmentCodec implements ChildCodec<Fulfillment> {
+    @Override public String kind() { return "fulfillment"; }
+    @Override public Class<Fulfillment> type() { return Fulfillment.class; }
+    @Override public boolean addressable() { return false; }
+
+    @Override
+    public ObjectNode toItem(Fulfillment f) {
+        ObjectNode o = FulfillmentShapes.fields(f);
+        o.put("task_token", f.taskToken());
+        return o;
+    }
+
+    @Override
+    public Fulfillment fromItem(JsonNode o) {
+        List<FulfillmentLine> lines = new ArrayList<>();
+        for (JsonNode l : o.path("lines")) {
+            lines.add(new FulfillmentLine(text(l, "line_id"), l.path("quantity").asLong(), text(l, "lot_id"), strings(l.path("serials"))));
+        }
+        return new Fulfillment(text(o, "id"), text(o, "warehouse_id"), FulfillmentStatus.fromWire(text(o, "status")), lines,
+                text(o, "carrier_hint"), text(o, "service_code"), text(o, "shipment_reference"), text(o, "external_reference"),
+                text(o, "mode"), Times.parse(text(o, "estimated_delivery")), strings(o.path("tracking_numbers")), text(o, "shipment_id"),
+                text(o, "task_token"), text(o, "cancel_reason"), text(o, "created_by"), Times.parse(text(o, "created_at")),
+                Times.parse(text(o, "updated_at")), Times.parse(text(o, "shipped_at")), Times.parse(text(o, "delivered_at")),
+                Times.parse(text(o, "cancelled_at")));
+    }
+
+    static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}

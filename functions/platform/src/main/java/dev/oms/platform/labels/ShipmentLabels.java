@@ -1,0 +1,148 @@
+package dev.oms.platform.labels;
+
+import dev.oms.app.FulfillmentService;
+import dev.oms.domain.order.Address;
+import dev.oms.domain.order.Fulfillment;
+import dev.oms.domain.order.FulfillmentLine;
+import dev.oms.domain.order.Order;
+import dev.oms.domain.order.OrderDocument;
+import dev.oms.domain.order.OrderLine;
+import dev.oms.domain.order.Shipment;
+import dev.oms.platform.documents.LabelRenderer;
+import dev.oms.platform.documents.PackingSlip;
+import dev.oms.platform.documents.PackingSlipRenderer;
+import dev.oms.platform.documents.PostalAddress;
+import dev.oms.platform.documents.ShippingLabel;
+import dev.oms.platform.storage.ObjectStore;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+
+/**
+ * The label job: renders a shipment's labels (one 4 x 6 page, or ZPL format, per parcel) and its packing slip,
+ * stores them under {@code documents/{tenant}/{order}/} and files them on the order. Document ids and object keys are
+ * derived from the shipment, so a job that runs twice overwrites the same objects and files nothing twice; a shipment
+ * whose label is ready is skipped without rendering.
+ */
+public final class ShipmentLabels {
+    /** Who ships, {@code name|street|city|postal code|country} ({@code LABEL_SHIP_FROM}): the fulfilment centre. */
+    public static final String DEFAULT_SHIP_FROM = "OMS Fulfilment Centre|1 Dock Road|London|E16 2AA|GB";
+
+    private final FulfillmentService fulfillments;
+    private final Supplier<ObjectStore> store;
+    private final PostalAddress shipFrom;
+    private final Clock clock;
+    private final LabelRenderer labels = new LabelRenderer();
+    private final PackingSlipRenderer slips = new PackingSlipRenderer();
+
+    public ShipmentLabels(FulfillmentService fulfillments, Supplier<ObjectStore> store, String shipFrom, Clock clock) {
+        this.fulfillments = fulfillments;
+        this.store = store;
+        this.shipFrom = sender(shipFrom);
+        this.clock = clock;
+    }
+
+    /** What the job did: {@code rendered}, {@code already_ready}, or {@code not_needed} (the sender brought a label). */
+    public String render(String tenantId, String orderId, String shipmentId) {
+        Order order = fulfillments.transactions().get(FulfillmentService.carrierContext(tenantId, "labels"), orderId);
+        Shipment s = order.requireChild(Shipment.class, shipmentId, "shipment.not_found");
+        if (Shipment.LABEL_READY.equals(s.labelStatus())) return "already_ready";
+        if (Shipment.LABEL_EXTERNAL.equals(s.labelStatus())) return "not_needed";
+        Address to = order.state().shippingAddress != null ? order.state().shippingAddress : order.state().billingAddress;
+        if (to == null) throw new IllegalStateException("Order " + orderId + " has no address to ship to");
+        PostalAddress shipTo = postal(to);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<byte[]> pages = new ArrayList<>();
+        StringBuilder zpl = new StringBuilder();
+        List<String> numbers = s.trackingNumbers();
+        for (int i = 0; i < numbers.size(); i++) {
+            ShippingLabel label = new ShippingLabel(shipFrom, shipTo, s.carrier() == null ? "carrier" : s.carrier(),
+                    s.serviceCode() == null ? "standard" : s.serviceCode(), numbers.get(i), numbers.size() == 1 ? s.weightGrams() : null,
+                    i + 1, numbers.size(), String.valueOf(order.state().number), order.state().externalReference, today);
+            pages.add(labels.pdf(label));
+            zpl.append(labels.zpl(label));
+        }
+        byte[] pdf = merge(pages);
+        byte[] zplBytes = zpl.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] slip = slips.pdf(new PackingSlip(String.valueOf(order.state().number), today, shipTo, slipLines(order, s)));
+        String base = "documents/" + tenantId + "/" + orderId + "/";
+        String suffix = shipmentId.substring(shipmentId.indexOf('_') + 1);
+        OrderDocument pdfDoc = put(base, "doc_lbl" + suffix, "label", "label-" + shipmentId + ".pdf", "application/pdf", pdf, shipmentId);
+        OrderDocument zplDoc = put(base, "doc_zpl" + suffix, "label", "label-" + shipmentId + ".zpl", "application/zpl", zplBytes, shipmentId);
+        OrderDocument slipDoc = put(base, "doc_slp" + suffix, "packing_slip", "packing-slip-" + shipmentId + ".pdf", "application/pdf", slip, shipmentId);
+        fulfillments.attachLabel(tenantId, orderId, shipmentId, pdfDoc, zplDoc, slipDoc);
+        return "rendered";
+    }
+
+    private OrderDocument put(String base, String id, String type, String fileName, String contentType, byte[] bytes, String shipmentId) {
+        String key = base + id + "-" + fileName;
+        store.get().write(key, contentType, out -> out.write(bytes));
+        return new OrderDocument(id, type, fileName, contentType, (long) bytes.length, key, OrderDocument.AVAILABLE, shipmentId,
+                "label-job", clock.instant());
+    }
+
+    private static List<PackingSlip.Line> slipLines(Order order, Shipment s) {
+        Map<String, Long> units = new LinkedHashMap<>();
+        for (String fid : s.fulfillmentIds()) {
+            order.child(Fulfillment.class, fid).ifPresent(f -> {
+                for (FulfillmentLine l : f.lines()) units.merge(l.lineId(), l.quantity(), Long::sum);
+            });
+        }
+        List<PackingSlip.Line> out = new ArrayList<>();
+        units.forEach((lineId, n) -> {
+            OrderLine line = order.line(lineId);
+            out.add(new PackingSlip.Line(line.sku(), line.description() == null ? line.sku() : line.description(), n));
+        });
+        return out;
+    }
+
+    /** The labels of all parcels as one PDF, a page each. */
+    static byte[] merge(List<byte[]> pdfs) {
+        if (pdfs.size() == 1) return pdfs.get(0);
+        try (PDDocument merged = new PDDocument()) {
+            List<PDDocument> parts = new ArrayList<>();
+            try {
+                for (byte[] b : pdfs) {
+                    PDDocument part = Loader.loadPDF(new RandomAccessReadBuffer(b));
+                    parts.add(part);
+                    for (var page : part.getPages()) merged.importPage(page);
+                }
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                merged.save(out);
+                return out.toByteArray();
+            } finally {
+                for (PDDocument d : parts) d.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static PostalAddress postal(Address a) {
+        List<String> lines = new ArrayList<>();
+        if (a.company() != null) lines.add(a.company());
+        if (a.line1() != null) lines.add(a.line1());
+        if (a.line2() != null) lines.add(a.line2());
+        return new PostalAddress(a.name() == null ? "Customer" : a.name(), lines, a.city() == null ? "" : a.city(), a.region(),
+                a.postalCode(), a.country() == null ? "" : a.country());
+    }
+
+    static PostalAddress sender(String spec) {
+        List<String> p = Arrays.asList((spec == null || spec.isBlank() ? DEFAULT_SHIP_FROM : spec).split("\\|", -1));
+        if (p.size() != 5) throw new IllegalArgumentException("LABEL_SHIP_FROM must be name|street|city|postal code|country");
+        return PostalAddress.of(p.get(0), p.get(1), p.get(2), p.get(3), p.get(4));
+    }
+}
