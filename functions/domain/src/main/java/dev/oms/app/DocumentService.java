@@ -47,6 +47,21 @@ public final class DocumentService {
         });
     }
 
+    /**
+     * The storage says an upload's file arrived (the bucket's ObjectCreated notification): the document becomes
+     * available when its size is the declared one; any other size leaves it pending (answers false). Repeats are harmless.
+     */
+    public boolean uploadArrived(String tenantId, String orderId, String documentId, long size) {
+        CommandContext ctx = new CommandContext(new dev.oms.app.security.Caller(tenantId, "document-uploads", "system",
+                java.util.Set.of("service"), null, null), null, null, null, null);
+        try {
+            OrderDocument doc = tx.mutate(ctx, orderId, false, o -> DocumentUpload.arrived(o, documentId, size, clock.instant()));
+            return doc.isAvailable();
+        } catch (DomainException notOurs) {
+            return false;
+        }
+    }
+
     /** A download link; a pending upload whose file has arrived becomes available first, one still on its way is a 409. */
     public Download download(CommandContext ctx, String orderId, String documentId) {
         Order order = tx.get(ctx, orderId);

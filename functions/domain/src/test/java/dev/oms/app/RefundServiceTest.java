@@ -131,6 +131,25 @@ class RefundServiceTest {
     }
 
     @Test
+    void malformedRefundsAreRefusedBeforeAnythingIsPlanned() {
+        Order o = paidInFull(order());
+        String lineA = o.lines().get(0).id();
+        List<RefundRequest> bad = List.of(
+                new RefundRequest(-1L, "negative", List.of(), null, null, 0, null, null),
+                new RefundRequest(null, "negative line", List.of(new RefundRequest.Line(lineA, null, -5L)), null, null, 0, null, null),
+                new RefundRequest(null, "too many units", List.of(new RefundRequest.Line(lineA, 4L, null)), null, null, 0, null, null),
+                new RefundRequest(1000L, "mismatch", List.of(new RefundRequest.Line(lineA, 1L, null)), null, null, 0, null, null),
+                new RefundRequest(null, "fee", List.of(new RefundRequest.Line(lineA, 1L, null)), null, null, 1201, null, null),
+                new RefundRequest(null, "nothing", List.of(new RefundRequest.Line(lineA, null, 0L)), null, null, 0, null, null),
+                new RefundRequest(100L, "where", List.of(), null, "cash", 0, null, null));
+        for (RefundRequest r : bad) {
+            assertThatThrownBy(() -> refunds.refund(ctx(), o.id(), r)).as(r.reason()).isInstanceOf(DomainException.class);
+        }
+        assertThat(f.load(o.id()).children(Refund.class)).isEmpty();
+        assertThat(f.payments.calls("refund")).isEmpty();
+    }
+
+    @Test
     void aRefusedRefundFailsAndFreesTheBalance() {
         Order o = paidInFull(order());
         f.payments.payments.get("pg_1").captured = 0; // the payment service no longer holds the capture

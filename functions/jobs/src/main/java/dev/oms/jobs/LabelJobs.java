@@ -24,7 +24,7 @@ public final class LabelJobs implements RequestHandler<SQSEvent, SQSBatchRespons
     private final ShipmentLabels labels;
 
     public LabelJobs() {
-        this(new ShipmentLabels(Platform.get().fulfillments, Jobs.get().store(), Env.get("LABEL_SHIP_FROM", ShipmentLabels.DEFAULT_SHIP_FROM),
+        this(new ShipmentLabels(Platform.get().fulfillments, () -> Jobs.get().store(), Env.get("LABEL_SHIP_FROM", ShipmentLabels.DEFAULT_SHIP_FROM),
                 Platform.get().clock));
     }
 

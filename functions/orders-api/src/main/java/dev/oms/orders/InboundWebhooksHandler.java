@@ -96,7 +96,8 @@ public final class InboundWebhooksHandler extends ApiHandler {
     }
 
     /**
-     * What the 3PL/WMS or a carrier integration says about a fulfilment: a tracking report
+     * What the 3PL/WMS or a carrier integration says about a fulfilment: {@code fulfillment.shipped} ships it (see
+     * {@link #shipped}); a tracking report
      * ({@code "data": {"order_id", "fulfillment_id", "shipment_id"?, "tracking_number", "status", "occurred_at"?,
      * "location"?, "description"?, "event_id"?}}) moves the shipment's tracking; {@code fulfillment.delivered} without
      * one confirms the receipt; anything else goes on the order's timeline.
@@ -104,10 +105,14 @@ public final class InboundWebhooksHandler extends ApiHandler {
     private ApiResponse fulfillment(ApiRequest r) {
         Body b = Body.parse(r.body());
         Body data = b.object("data", false);
+        if ("fulfillment.shipped".equals(b.node().path("type").asText()) && data != null && data.has("tracking_numbers")) return shipped(r, b, data);
         boolean tracking = data != null && data.has("tracking_number") && data.has("status");
         if (!tracking && !"fulfillment.delivered".equals(b.node().path("type").asText())) return external(r, "fulfillment", "fulfillment_id");
         b.allow("type", "timestamp", "data");
         String type = b.string("type", true, 64);
+        if (type != null && !type.matches("fulfillment\\.[a-z_]{1,48}")) {
+            b.error("type", "field.not_allowed", "type must be fulfillment.<what happened>, such as fulfillment.tracking_updated");
+        }
         b.string("timestamp", false, 64);
         data.allow("order_id", "fulfillment_id", "shipment_id", "tracking_number", "status", "occurred_at", "location", "description", "event_id");
         String orderId = data.string("order_id", true, 128);
@@ -141,6 +146,25 @@ public final class InboundWebhooksHandler extends ApiHandler {
             }
             return p.fulfillments.track(ctx, orderId, shipment, java.util.List.of(report), "webhook");
         });
+    }
+
+    /**
+     * {@code {"type": "fulfillment.shipped", "data": {"order_id", "fulfillment_id", "tracking_numbers": [...], "carrier"?,
+     * "service_code"?, "label_reference"?}}}: an open fulfilment of the OMS ships (a fulfill-order saga waiting for it
+     * goes on); a fulfilment the OMS does not know (the 3PL's own id) goes on the timeline.
+     */
+    private ApiResponse shipped(ApiRequest r, Body b, Body data) {
+        b.allow("type", "timestamp", "data");
+        b.string("timestamp", false, 64);
+        data.allow("order_id", "fulfillment_id", "tracking_numbers", "carrier", "service_code", "label_reference");
+        String orderId = data.string("order_id", true, 128);
+        String fulfillmentId = data.string("fulfillment_id", true, 128);
+        dev.oms.platform.views.ShipmentRequests.Parsed req = dev.oms.platform.views.ShipmentRequests.parse(data,
+                fulfillmentId == null ? java.util.List.of() : java.util.List.of(fulfillmentId));
+        b.check();
+        boolean ours = p.fulfillments.order(r.command(), orderId).child(dev.oms.domain.order.Fulfillment.class, fulfillmentId).isPresent();
+        if (!ours) return external(r, "fulfillment", "fulfillment_id");
+        return r.execute(s -> received(s.order()), ctx -> p.fulfillments.ship(ctx, orderId, req.request(), req.parcelWeights()));
     }
 
     static final java.util.Set<String> TRACKING_STATUSES = java.util.Set.of("label_created", "in_transit", "out_for_delivery",

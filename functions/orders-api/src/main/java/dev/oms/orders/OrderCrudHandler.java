@@ -68,6 +68,10 @@ public final class OrderCrudHandler extends ApiHandler {
         Set<String> expand = csv(r.query("expand"), OrderViews.EXPANDABLE, "expand");
         Order order = p.orders.get(r.command(), r.pathParam("orderId"));
         ObjectNode view = OrderViews.order(order);
+        if (expand.contains("invoices")) {
+            view.set("invoices", dev.oms.platform.views.MoneyViews.list(order.children(dev.oms.domain.order.Invoice.class),
+                    i -> dev.oms.platform.views.DocumentViews.invoice(order, i)).get("data"));
+        }
         if (expand.contains("fulfillments")) {
             var a = view.putArray("fulfillments");
             order.children(dev.oms.domain.order.Fulfillment.class).forEach(f -> a.add(dev.oms.platform.views.FulfillmentViews.fulfillment(order, f)));
@@ -77,10 +81,6 @@ public final class OrderCrudHandler extends ApiHandler {
             order.children(dev.oms.domain.order.Shipment.class).forEach(x -> a.add(dev.oms.platform.views.FulfillmentViews.shipment(order, x)));
         }
         if (expand.contains("returns")) view.set("returns", dev.oms.platform.views.ReturnViews.list(order));
-        if (expand.contains("invoices")) {
-            view.set("invoices", dev.oms.platform.views.MoneyViews.list(order.children(dev.oms.domain.order.Invoice.class),
-                    i -> dev.oms.platform.views.DocumentViews.invoice(order, i)).get("data"));
-        }
         for (String e : expand) {
             // fulfillments, shipments, invoices and returns are separate aggregates that are added with their sections;
             // until an order has any, its expanded list is empty

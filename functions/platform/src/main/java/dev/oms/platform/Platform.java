@@ -64,14 +64,14 @@ public final class Platform {
     public final DynamoInboundSecrets inboundSecrets;
     public final InboundWebhooks inbound;
     public final PostbackService postbacks;
-    public final SandboxCarrier carrier;
-    public final FulfillmentService fulfillments;
-    public final FulfillOrderSteps fulfillOrder;
     public final dev.oms.app.PaymentService paymentLinks;
     public final dev.oms.app.RefundService refunds;
     public final dev.oms.platform.storage.S3DocumentStorage documentStorage;
     public final dev.oms.app.InvoiceService invoices;
     public final dev.oms.app.DocumentService documents;
+    public final SandboxCarrier carrier;
+    public final FulfillmentService fulfillments;
+    public final FulfillOrderSteps fulfillOrder;
     public final dev.oms.app.ReturnService returns;
     public final dev.oms.app.ReturnSettlements returnSettlements;
     public final dev.oms.app.ReturnSaga returnSaga;
@@ -102,10 +102,6 @@ public final class Platform {
         inboundSecrets = new DynamoInboundSecrets(table);
         inbound = new InboundWebhooks(inboundSecrets::get, clock);
         postbacks = new PostbackService(orders, clock);
-        carrier = new SandboxCarrier(table, clock);
-        SfnSagaCallbacks sagaCallbacks = new SfnSagaCallbacks(AwsClients::stepFunctions);
-        fulfillments = new FulfillmentService(orders.transactions(), settings, inventory, carrier, sagaCallbacks, ids, clock);
-        fulfillOrder = new FulfillOrderSteps(fulfillments, settings, notifications, sagaCallbacks, clock);
         paymentLinks = new dev.oms.app.PaymentService(orders.transactions(), payments, clock);
         refunds = new dev.oms.app.RefundService(orders.transactions(), payments,
                 new dev.oms.platform.connectors.SandboxStoreCredit(table, ids), ids, clock);
@@ -114,6 +110,10 @@ public final class Platform {
                 new dev.oms.platform.connectors.SandboxBilling(documentStorage), ids, clock);
         refunds.onIssued(invoices::creditNoteAfterRefund);
         documents = new dev.oms.app.DocumentService(orders.transactions(), documentStorage, ids, clock);
+        carrier = new SandboxCarrier(table, clock);
+        SfnSagaCallbacks sagaCallbacks = new SfnSagaCallbacks(AwsClients::stepFunctions);
+        fulfillments = new FulfillmentService(orders.transactions(), settings, inventory, carrier, sagaCallbacks, ids, clock);
+        fulfillOrder = new FulfillOrderSteps(fulfillments, settings, notifications, sagaCallbacks, clock);
         returns = new dev.oms.app.ReturnService(orders.transactions(), settings, ids, clock);
         returnSettlements = new dev.oms.app.ReturnSettlements(returns, orders, refunds, clock);
         returnLabels = new dev.oms.platform.labels.ReturnLabels(returns, carrier, documentStorage, settings,

@@ -105,6 +105,20 @@ class FulfillOrderSagaIT {
     }
 
     @Test
+    void aShippedMessageFromThe3plCompletesTheWait() {
+        String id = confirmedOrder("saga-3pl", "SKU-SAGA-3PL", 1);
+        String f = requestSaga(id, 1, null);
+        eventually("the saga to wait for the shipment", () -> timeline(id).contains("fulfillment.updated[\"awaiting_shipment\"]"));
+        String secret = Platform.get().inboundSecrets.generate(tenant, "fulfillment");
+        String body = "{\"type\":\"fulfillment.shipped\",\"data\":{\"order_id\":\"" + id + "\",\"fulfillment_id\":\"" + f
+                + "\",\"tracking_numbers\":[\"TPL-77\"],\"carrier\":\"ups\"}}";
+        Resp received = postback(tenant, "fulfillment", secret, "3pl-ship-1", now(), body);
+        assertThat(received.status()).as(received.toString()).isEqualTo(200);
+        assertThat(fulfilment(id, f).path("status").asText()).isEqualTo("shipped");
+        eventually("the saga to succeed", () -> "SUCCEEDED".equals(executionStatus(id, f)));
+    }
+
+    @Test
     void shortStockFailsTheSagaWithNothingReservedOrCreated() {
         String id = confirmedOrder("saga-short", "SKU-SAGA-SHORT", 1);
         Platform.get().inventory.setStock(tenant, "SKU-SAGA-SHORT", 0);

@@ -114,6 +114,34 @@ class InvoicesAndDocumentsIT {
         assertThat(numbers).containsExactlyInAnyOrder("INV-000002", "INV-000003", "INV-000004", "INV-000005", "INV-000006");
     }
 
+    /** At the adapter: the counter moves only in a transaction that commits, and a wrong claim stops the order's write too. */
+    @Test
+    void aTransactionThatFailsUsesUpNoNumber() {
+        String own = newTenant();
+        String id = create(as(own, "agent-tx", "agent"), TestSystem.order("tx1"));
+        var repo = new dev.oms.platform.dynamo.DynamoOrderRepository(Platform.get().table, Platform.get().ids);
+        var meta = new dev.oms.app.port.CommandMeta(new dev.oms.domain.Actor("it", "agent"), "it", java.time.Instant.now(), null, Map.of());
+        java.util.function.Function<Long, dev.oms.app.port.OrderCommit> change = readAt -> {
+            var o = repo.find(own, id).orElseThrow();
+            o.updateDetails(Map.of("k", "v" + System.nanoTime()), null, null, java.time.Instant.now());
+            o.state().version = readAt + 1;
+            return new dev.oms.app.port.OrderCommit(o, readAt, meta, null);
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.commit(change.apply(7L), new dev.oms.app.port.CounterClaim(own, "INVOICE", 0)))
+                .isInstanceOf(dev.oms.app.port.ConcurrentUpdateException.class);
+        assertThat(repo.counterValue(own, "INVOICE")).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.commit(change.apply(1L), new dev.oms.app.port.CounterClaim(own, "INVOICE", 5)))
+                .isInstanceOf(dev.oms.app.port.ConcurrentUpdateException.class);
+        assertThat(repo.find(own, id).orElseThrow().version()).isEqualTo(1);
+        assertThat(repo.counterValue(own, "INVOICE")).isZero();
+        repo.commit(change.apply(1L), new dev.oms.app.port.CounterClaim(own, "INVOICE", 0));
+        assertThat(repo.counterValue(own, "INVOICE")).isEqualTo(1);
+        assertThat(repo.find(own, id).orElseThrow().version()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.commit(change.apply(2L), new dev.oms.app.port.CounterClaim(own, "INVOICE", 0)))
+                .isInstanceOf(dev.oms.app.port.ConcurrentUpdateException.class);
+        assertThat(repo.counterValue(own, "INVOICE")).isEqualTo(1);
+    }
+
     @Test
     void eachRefundGetsACreditNoteAndBillingUpdatesInvoiceStatus() {
         String id = confirmedOrder("inv3");
@@ -194,6 +222,8 @@ class InvoicesAndDocumentsIT {
         HttpResponse<String> put = RAW.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/pdf")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(file)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        eventually("the upload notification", () -> agent.get("/v1/orders/" + id + "/documents").json().path("data")
+                .findValuesAsText("status").stream().allMatch("available"::equals));
 
         Resp doc = agent.get("/v1/orders/" + id + "/documents/" + docId);
         assertThat(doc.status()).as(doc.toString()).isEqualTo(200);

@@ -156,9 +156,14 @@ public final class OrderRefunds {
                 throw DomainException.invalidField("lines[" + i + "].quantity", "refund.quantity_exceeds",
                         "Line " + line.id() + " has " + line.quantity() + " units");
             }
+            if (q < 0 || (l.amount() != null && l.amount() < 0)) {
+                throw DomainException.invalidField("lines[" + i + "]", "field.out_of_range", "Quantities and amounts of a refund are not negative");
+            }
             long amount = l.amount() != null ? l.amount() : unitsWorth(line, q);
             parts.put(l.lineId(), new long[] {q, amount});
         }
+        if (req.shipping() != null && req.shipping() < 0) throw DomainException.invalidField("shipping", "field.out_of_range", "shipping is not negative");
+        if (req.amount() != null && req.amount() < 0) throw DomainException.invalidField("amount", "field.out_of_range", "amount is not negative");
         if (req.shipping() != null) parts.put(RefundLine.SHIPPING, new long[] {0, req.shipping()});
         if (parts.isEmpty()) {
             if (req.amount() == null) throw DomainException.invalidField("amount", "field.required", "Give an amount, lines or shipping to refund");

@@ -9,11 +9,11 @@ import java.util.Map;
 public final class ChildCodecs {
     private static final List<ChildCodec<?>> ALL = List.of(
             new DocumentCodec(),
+            new RefundCodec(),
+            new InvoiceCodec(),
             new FulfillmentCodec(),
             new ShipmentCodec(),
-            new ReturnCodec(),
-            new RefundCodec(),
-            new InvoiceCodec()
+            new ReturnCodec()
     );
 
     private static final Map<String, ChildCodec<?>> BY_KIND = new HashMap<>();

@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -41,13 +42,13 @@ public final class ShipmentLabels {
     public static final String DEFAULT_SHIP_FROM = "OMS Fulfilment Centre|1 Dock Road|London|E16 2AA|GB";
 
     private final FulfillmentService fulfillments;
-    private final ObjectStore store;
+    private final Supplier<ObjectStore> store;
     private final PostalAddress shipFrom;
     private final Clock clock;
     private final LabelRenderer labels = new LabelRenderer();
     private final PackingSlipRenderer slips = new PackingSlipRenderer();
 
-    public ShipmentLabels(FulfillmentService fulfillments, ObjectStore store, String shipFrom, Clock clock) {
+    public ShipmentLabels(FulfillmentService fulfillments, Supplier<ObjectStore> store, String shipFrom, Clock clock) {
         this.fulfillments = fulfillments;
         this.store = store;
         this.shipFrom = sender(shipFrom);
@@ -88,7 +89,7 @@ public final class ShipmentLabels {
 
     private OrderDocument put(String base, String id, String type, String fileName, String contentType, byte[] bytes, String shipmentId) {
         String key = base + id + "-" + fileName;
-        store.write(key, contentType, out -> out.write(bytes));
+        store.get().write(key, contentType, out -> out.write(bytes));
         return new OrderDocument(id, type, fileName, contentType, (long) bytes.length, key, OrderDocument.AVAILABLE, shipmentId,
                 "label-job", clock.instant());
     }
