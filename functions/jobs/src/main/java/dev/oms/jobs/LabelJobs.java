@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oms.platform.Platform;
 import dev.oms.platform.config.Env;
-import dev.oms.platform.jobs.Jobs;
 import dev.oms.platform.json.Json;
 import dev.oms.platform.labels.ShipmentLabels;
 import dev.oms.platform.observability.Observability;
@@ -16,7 +15,7 @@ import java.util.List;
 
 /**
  * The label job: an EventBridge rule puts every {@code shipment.created} event on the labels queue; for each, the
- * shipment's labels (PDF and ZPL) and packing slip are rendered, stored in the jobs bucket and filed on the order
+ * shipment's labels (PDF and ZPL) and packing slip are rendered, stored in the documents bucket and filed on the order
  * ({@code shipment.label_ready}). A message that fails is reported, so SQS hands it out again (and parks it in the DLQ
  * after five tries); a redelivered message finds the label ready and renders nothing.
  */
@@ -24,7 +23,7 @@ public final class LabelJobs implements RequestHandler<SQSEvent, SQSBatchRespons
     private final ShipmentLabels labels;
 
     public LabelJobs() {
-        this(new ShipmentLabels(Platform.get().fulfillments, () -> Jobs.get().store(), Env.get("LABEL_SHIP_FROM", ShipmentLabels.DEFAULT_SHIP_FROM),
+        this(new ShipmentLabels(Platform.get().fulfillments, Platform.get().documentStorage, Env.get("LABEL_SHIP_FROM", ShipmentLabels.DEFAULT_SHIP_FROM),
                 Platform.get().clock));
     }
 

@@ -17,15 +17,12 @@ import dev.oms.platform.http.ApiRequest;
 import dev.oms.platform.http.ApiResponse;
 import dev.oms.platform.http.Body;
 import dev.oms.platform.http.Routes;
-import dev.oms.platform.jobs.Jobs;
 import dev.oms.platform.json.Json;
 import dev.oms.platform.json.Times;
-import dev.oms.platform.storage.ObjectStore;
 import dev.oms.platform.views.FulfillmentViews;
 import dev.oms.platform.views.ShipmentRequests;
 import java.time.Duration;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Seed 000 section 4: shipments. {@code POST /v1/orders/{orderId}/shipments} ships one or more fulfilments together;
@@ -36,15 +33,13 @@ public final class ShipmentsHandler extends ApiHandler {
     static final Duration LINK_TTL = Duration.ofMinutes(15);
 
     private final Platform p;
-    private final Supplier<ObjectStore> store;
     private final Routes routes;
 
-    public ShipmentsHandler() { this(Platform.get(), () -> Jobs.get().store()); }
+    public ShipmentsHandler() { this(Platform.get()); }
 
-    ShipmentsHandler(Platform p, Supplier<ObjectStore> store) {
+    ShipmentsHandler(Platform p) {
         super(p.idempotency, p.clock);
         this.p = p;
-        this.store = store;
         this.routes = Routes.of(
                 post("/v1/orders/{orderId}/shipments", this::create).requires(FULFILLMENTS_WRITE),
                 get("/v1/orders/shipments/{shipmentId}/label", this::label).requires(ORDERS_READ),
@@ -92,7 +87,7 @@ public final class ShipmentsHandler extends ApiHandler {
         String documentId = format.equals("zpl") ? s.zplDocumentId() : s.labelDocumentId();
         OrderDocument doc = order.requireChild(OrderDocument.class, documentId, "document.not_found");
         o.put("source", "rendered").put("document_id", doc.id()).put("content_type", doc.contentType()).put("size_bytes", doc.sizeBytes());
-        o.put("url", store.get().presignGet(doc.storageKey(), LINK_TTL));
+        o.put("url", p.documentStorage.downloadUrl(doc.storageKey(), doc.fileName(), LINK_TTL));
         o.put("expires_at", Times.format(p.clock.instant().plus(LINK_TTL)));
         return ApiResponse.ok(o);
     }

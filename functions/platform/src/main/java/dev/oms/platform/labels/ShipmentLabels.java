@@ -13,7 +13,7 @@ import dev.oms.platform.documents.PackingSlip;
 import dev.oms.platform.documents.PackingSlipRenderer;
 import dev.oms.platform.documents.PostalAddress;
 import dev.oms.platform.documents.ShippingLabel;
-import dev.oms.platform.storage.ObjectStore;
+import dev.oms.app.port.DocumentStorage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,14 +26,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * The label job: renders a shipment's labels (one 4 x 6 page, or ZPL format, per parcel) and its packing slip,
- * stores them under {@code documents/{tenant}/{order}/} and files them on the order. Document ids and object keys are
+ * stores them in the documents bucket under {@code documents/{tenant}/{order}/} and files them on the order. Document ids and object keys are
  * derived from the shipment, so a job that runs twice overwrites the same objects and files nothing twice; a shipment
  * whose label is ready is skipped without rendering.
  */
@@ -42,15 +41,15 @@ public final class ShipmentLabels {
     public static final String DEFAULT_SHIP_FROM = "OMS Fulfilment Centre|1 Dock Road|London|E16 2AA|GB";
 
     private final FulfillmentService fulfillments;
-    private final Supplier<ObjectStore> store;
+    private final DocumentStorage storage;
     private final PostalAddress shipFrom;
     private final Clock clock;
     private final LabelRenderer labels = new LabelRenderer();
     private final PackingSlipRenderer slips = new PackingSlipRenderer();
 
-    public ShipmentLabels(FulfillmentService fulfillments, Supplier<ObjectStore> store, String shipFrom, Clock clock) {
+    public ShipmentLabels(FulfillmentService fulfillments, DocumentStorage storage, String shipFrom, Clock clock) {
         this.fulfillments = fulfillments;
-        this.store = store;
+        this.storage = storage;
         this.shipFrom = sender(shipFrom);
         this.clock = clock;
     }
@@ -89,7 +88,7 @@ public final class ShipmentLabels {
 
     private OrderDocument put(String base, String id, String type, String fileName, String contentType, byte[] bytes, String shipmentId) {
         String key = base + id + "-" + fileName;
-        store.get().write(key, contentType, out -> out.write(bytes));
+        storage.put(key, contentType, bytes);
         return new OrderDocument(id, type, fileName, contentType, (long) bytes.length, key, OrderDocument.AVAILABLE, shipmentId,
                 "label-job", clock.instant());
     }
