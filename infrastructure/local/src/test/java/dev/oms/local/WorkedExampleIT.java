@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class WorkedExampleIT {
 
     @Test
-    void shippedInPartReturnedInPartRefundedInPart() {
+    void shippedInPartReturnedInPartRefundedInPart() throws Exception {
         String tenant = newTenant();
         Client admin = as(tenant, "admin-example", "admin");
 
@@ -57,6 +57,20 @@ class WorkedExampleIT {
         assertThat(f.status()).as(f.toString()).isEqualTo(201);
         Resp shipped = admin.post("/v1/orders/" + id + "/fulfillments/" + f.json().path("id").asText() + "/ship", Map.of());
         assertThat(shipped.status()).as(shipped.toString()).isIn(200, 201);
+        String shipmentId = shipped.json().path("id").asText();
+        eventually("the label", () -> admin.get("/v1/orders/shipments/" + shipmentId + "/label").status() == 200);
+        // the label and packing slip are order documents like the invoice, downloadable through the documents API
+        JsonNode docs = admin.get("/v1/orders/" + id + "/documents").json().path("data");
+        assertThat(docs.findValuesAsText("type")).contains("invoice", "label", "packing_slip");
+        int labelPdfs = 0;
+        for (JsonNode d : docs) {
+            if (!d.path("type").asText().equals("label") || !d.path("content_type").asText().equals("application/pdf")) continue;
+            String url = admin.get("/v1/orders/" + id + "/documents/" + d.path("id").asText()).json().path("download_url").asText();
+            byte[] pdf = InvoicesAndDocumentsIT.fetch(url).body();
+            assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+            labelPdfs++;
+        }
+        assertThat(labelPdfs).isEqualTo(1);
         order = admin.get("/v1/orders/" + id).json();
         assertThat(order.path("fulfillment_status").asText()).isEqualTo("partially_fulfilled");
         assertThat(order.path("shipping_status").asText()).isEqualTo("shipped");
