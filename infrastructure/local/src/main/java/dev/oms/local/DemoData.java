@@ -32,6 +32,7 @@ final class DemoData {
         p.settings.put(TENANT, new TenantSettings(true));
         p.inventory.setStock(TENANT, "SKU-HEADPHONES", 250);
         p.inventory.setStock(TENANT, "SKU-LAMP", 3);
+        p.inventory.setStock(TENANT, "SKU-KETTLE", 40);
 
         String o1 = order("PO-1001", "cust_demo_1", "web-uk", "GBP", 2495, 2, "SKU-HEADPHONES", "Wireless headphones", 399, "authorized", address("GB"), address("GB"));
         post("/v1/orders/" + o1 + "/confirm", null);
@@ -60,6 +61,16 @@ final class DemoData {
         post("/v1/orders/" + o9 + "/hold", "{\"reason\":\"Address could not be verified\",\"type\":\"address\"}");
         post("/v1/orders/" + o9 + "/release", "{\"resolution\":\"Customer confirmed the address by phone\"}");
         post("/v1/orders/" + o9 + "/confirm", null);
+
+        // goods and money: PO-1001 paid, invoiced and one of its two headphones shipped; PO-1007 paid, both kettles
+        // shipped and one asked back (the return-order saga then waits for it to arrive)
+        capture(o1);
+        post("/v1/orders/" + o1 + "/invoices/generate", "{}");
+        ship(o1, 1);
+        capture(o7);
+        String kettles = ship(o7, 2);
+        post("/v1/orders/" + o7 + "/returns", "{\"lines\":[{\"line_id\":\"" + kettles + "\",\"quantity\":1,\"reason_code\":\"damaged\"}],"
+                + "\"return_method\":\"dropoff\",\"refund\":\"refund_to_card\"}");
 
         ObjectNode marker = Json.object();
         marker.put(Keys.PK, Keys.marker(TENANT, "demo-data"));
@@ -99,6 +110,28 @@ final class DemoData {
         var res = runtime.call("POST", "/v1/orders", auth, Json.write(body));
         if (res.status() != 201) throw new IllegalStateException("demo order failed: " + res.body());
         return read(res.body()).path("id").asText();
+    }
+
+    /** Captures the order's payment in full. */
+    private void capture(String orderId) {
+        String paymentId = get("/v1/orders/" + orderId).path("payments").get(0).path("payment_id").asText();
+        post("/v1/orders/" + orderId + "/payments/capture", "{\"payment_id\":\"" + paymentId + "\"}");
+    }
+
+    /** Fulfils and ships units of the order's first line from the demo warehouse; answers the line id. */
+    private String ship(String orderId, long units) {
+        String lineId = get("/v1/orders/" + orderId).path("lines").get(0).path("id").asText();
+        var res = runtime.call("POST", "/v1/orders/" + orderId + "/fulfillments", auth, "{\"warehouse_id\":\"wh-demo\",\"lines\":[{\"line_id\":\""
+                + lineId + "\",\"quantity\":" + units + "}]}");
+        if (res.status() != 201) throw new IllegalStateException("demo fulfilment failed: " + res.body());
+        post("/v1/orders/" + orderId + "/fulfillments/" + read(res.body()).path("id").asText() + "/ship", "{}");
+        return lineId;
+    }
+
+    private JsonNode get(String path) {
+        var res = runtime.call("GET", path, auth, null);
+        if (res.status() != 200) throw new IllegalStateException("demo read " + path + " failed: " + res.body());
+        return read(res.body());
     }
 
     private void post(String path, String body) {

@@ -89,6 +89,11 @@ class PlatformIT {
         assertThat(statuses).contains("created", "pending", "confirmed", "on_hold", "completed");
         Set<String> currencies = new HashSet<>(demo.get("/v1/orders?limit=200").json().path("data").findValuesAsText("currency"));
         assertThat(currencies).contains("GBP", "USD", "EUR", "JPY", "KWD");
+        JsonNode shipped = demo.get("/v1/orders?limit=200").json().path("data");
+        Set<String> fulfilment = new HashSet<>(shipped.findValuesAsText("fulfillment_status"));
+        assertThat(fulfilment).contains("unfulfilled", "partially_fulfilled", "fulfilled");
+        assertThat(new HashSet<>(shipped.findValuesAsText("payment_status"))).contains("paid", "authorized");
+        assertThat(new HashSet<>(shipped.findValuesAsText("return_status"))).contains("requested");
     }
 
     @Test
