@@ -62,7 +62,8 @@ public final class FulfillmentsHandler extends ApiHandler {
                 post("/v1/orders/{orderId}/fulfillments/{fulfillmentId}/ship", this::ship).requires(FULFILLMENTS_WRITE),
                 post("/v1/orders/{orderId}/fulfillments/{fulfillmentId}/cancel", this::cancel).requires(FULFILLMENTS_WRITE),
                 post("/v1/orders/{orderId}/fulfillments/{fulfillmentId}/confirm-receipt", this::confirmReceipt).requires(FULFILLMENTS_WRITE),
-                post("/v1/orders/fulfillments/bulk", this::bulk).requires(FULFILLMENTS_WRITE));
+                post("/v1/orders/fulfillments/bulk", this::bulk).requires(FULFILLMENTS_WRITE),
+                get("/v1/orders/fulfillments/bulk/{jobId}", this::bulkJob).requires(FULFILLMENTS_WRITE));
     }
 
     @Override
@@ -167,6 +168,8 @@ public final class FulfillmentsHandler extends ApiHandler {
      * {@code {"fulfillments": [{"order_id", "warehouse_id", "lines", ...}]}} (1 to {@value #MAX_BULK}, each checked like
      * a single request): 202 with the job, which creates them one by one (see the jobs section).
      */
+    static final String BULK_PATH = "/v1/orders/fulfillments/bulk/";
+
     private ApiResponse bulk(ApiRequest r) {
         Body b = Body.parse(r.body());
         b.allow("fulfillments");
@@ -181,8 +184,18 @@ public final class FulfillmentsHandler extends ApiHandler {
         b.check();
         Jobs jobs = Jobs.get();
         Map<String, Object> params = Map.of("fulfillments", Json.toList(b.node().get("fulfillments")));
-        return r.execute(job -> ApiResponse.accepted(JobViews.job(job, jobs.store())).withHeader("location", JobViews.path(job)).withVersion(job.version()),
-                ctx -> jobs.service.submit(ctx, jobs.service.newId(), JobKind.BULK_FULFILLMENTS, params, false));
+        return r.execute(job -> ApiResponse.accepted(JobViews.job(job, jobs.store())).withHeader("location", BULK_PATH + job.id())
+                .withVersion(job.version()), ctx -> jobs.service.submit(ctx, jobs.service.newId(), JobKind.BULK_FULFILLMENTS, params, false));
+    }
+
+    /**
+     * The bulk fulfilment job (status, counts, report) for those who submit it: warehouse roles have
+     * {@code fulfillments:write} but not {@code jobs:manage}, which the generic {@code /v1/orders/jobs/{jobId}} needs.
+     */
+    private ApiResponse bulkJob(ApiRequest r) {
+        Jobs jobs = Jobs.get();
+        var job = jobs.service.get(r.command(), r.pathParam("jobId"), JobKind.BULK_FULFILLMENTS);
+        return ApiResponse.ok(JobViews.job(job, jobs.store())).withVersion(job.version());
     }
 
     private static ApiResponse one(int status, FulfillmentService.Created c) {

@@ -350,11 +350,15 @@ class FulfillmentIT {
         assertThat(accepted.json().path("status").asText()).isEqualTo("queued");
         String jobPath = accepted.header("location");
         String jobId = accepted.json().path("id").asText();
+        assertThat(jobPath).isEqualTo("/v1/orders/fulfillments/bulk/" + jobId);
         assertThat(kit.queued).contains(jobId);
         kit.run(tenant, jobId);
         // a redelivered message: the job is done, nothing runs or is created again
         kit.run(tenant, jobId);
-        assertThat(admin.get(jobPath).json().path("status").asText()).isEqualTo("partially_succeeded");
+        // the warehouse follows its own job without jobs:manage; another tenant cannot see it
+        assertThat(warehouse.get(jobPath).json().path("status").asText()).isEqualTo("partially_succeeded");
+        assertThat(warehouse.get("/v1/orders/jobs/" + jobId).status()).isEqualTo(403);
+        assertThat(as(newTenant(), "wh-other", "warehouse_supervisor").get(jobPath).status()).isEqualTo(404);
         JsonNode job = admin.get(jobPath).json();
         assertThat(job.path("counts").path("succeeded").asLong()).isEqualTo(1);
         assertThat(job.path("counts").path("failed").asLong()).isEqualTo(1);
