@@ -19,7 +19,7 @@ import java.util.Set;
  * the order's timeline.
  */
 public final class RepairService {
-    public static final Set<String> STATES = Set.of("open", "retried", "skipped", "forced");
+    public static final Set<String> STATES = Set.of("open", "retried", "skipped", "forced", "settled");
 
     private final RepairQueue repairs;
     private final CancellationService cancellations;

@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public final class ReturnSaga {
     public static final String RECEIPT = "receipt", INSPECTION = "inspection", SETTLEMENT = "settlement";
-    static final String STEP_STARTED = "saga.started", STEP_RESTOCKED = "inventory.restocked";
+    static final String STEP_STARTED = "saga.started", STEP_RESTOCKED = "inventory.restocked", STEP_FAILED = "saga.failed:";
 
     private final ReturnService returns;
     private final ReturnSettlements settlements;
@@ -122,7 +122,22 @@ public final class ReturnSaga {
         ReturnRequest r = load(tenantId, returnId).ret();
         Map<String, Object> restocked = r.hasDone(STEP_RESTOCKED) ? r.step(STEP_RESTOCKED).detail() : Map.of();
         Result res = returns.change(ctx(tenantId), returnId, o -> Returns.close(o, returnId, restocked, clock.instant()));
+        resolveRepairs(tenantId, res.ret());
         return Map.of("status", res.ret().state().wire());
+    }
+
+    /** The repair items the return was parked with are done once it is closed: settled by hand, restocked, over. */
+    private void resolveRepairs(String tenantId, ReturnRequest r) {
+        for (var action : r.steps()) {
+            if (!action.step().startsWith(STEP_FAILED)) continue;
+            String repairId = repairId(r.id(), action.step().substring(STEP_FAILED.length()));
+            repairs.find(tenantId, repairId).filter(i -> i.state().equals("open")).ifPresent(i -> repairs.update(i.resolved("settled",
+                    Map.of("action", "settled", "actor_id", "return-order-saga", "at", clock.instant().toString()), clock.instant()), i.version()));
+        }
+    }
+
+    private static String repairId(String returnId, String failedStep) {
+        return "rep_" + returnId.substring(returnId.indexOf('_') + 1) + "_" + failedStep;
     }
 
     /** Nothing arrived within the receipt window: the return is cancelled (its units can be asked back again). */
@@ -137,9 +152,9 @@ public final class ReturnSaga {
      */
     public Map<String, Object> park(String tenantId, String returnId, String failedStep, String failure) {
         Result res = load(tenantId, returnId);
-        journal(tenantId, returnId, "saga.failed:" + failedStep, Map.of("failure", failure));
+        journal(tenantId, returnId, STEP_FAILED + failedStep, Map.of("failure", failure));
         var now = clock.instant();
-        repairs.open(new RepairItem("rep_" + returnId.substring(returnId.indexOf('_') + 1) + "_" + failedStep, tenantId,
+        repairs.open(new RepairItem(repairId(returnId, failedStep), tenantId,
                 res.order().id(), returnId, "return_failed", failedStep, failure, "open", now, now, 1, List.of()));
         return Map.of("parked", true, "failed_step", failedStep);
     }

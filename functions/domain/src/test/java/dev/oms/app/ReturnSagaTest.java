@@ -174,6 +174,10 @@ class ReturnSagaTest {
         saga.restock(TENANT, id);
         assertThat(f.inventory.calls("restock")).isEmpty();
         assertThat(saga.close(TENANT, id)).containsEntry("status", "closed");
+        assertThat(f.repairs.items.values()).singleElement().satisfies(i -> {
+            assertThat(i.state()).as("the parked return's repair item is resolved when it closes").isEqualTo("settled");
+            assertThat(i.history()).singleElement().satisfies(h -> assertThat(h).containsEntry("action", "settled"));
+        });
     }
 
     @Test

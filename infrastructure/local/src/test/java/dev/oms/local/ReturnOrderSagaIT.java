@@ -149,6 +149,9 @@ class ReturnOrderSagaIT {
         assertThat(replay.json().path("refund_id").asText()).isEqualTo(byHand.json().path("refund_id").asText());
         JsonNode closed = awaitReturn(agent, r[0], r[1], "closed");
         assertThat(steps(closed)).contains("inventory.restocked");
+        String repairId = repair.path("id").asText();
+        assertThat(supervisor.get("/v1/orders/repairs/" + repairId).json().path("state").asText()).isEqualTo("settled");
+        assertThat(supervisor.get("/v1/orders/repairs?state=settled").json().path("data").findValuesAsText("id")).contains(repairId);
     }
 
     @Test

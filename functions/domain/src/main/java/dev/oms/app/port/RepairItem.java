@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A repair item: which order and saga run failed, at what step and why, and every action people took on it.
- * States: {@code open}, then {@code retried}, {@code skipped} or {@code forced}.
+ * States: {@code open}, then {@code retried}, {@code skipped} or {@code forced} (cancellations), or {@code settled}
+ * (a parked return, once it was settled by hand and its saga closed it).
  */
 public record RepairItem(String id, String tenantId, String orderId, String cancellationId, String kind, String failedStep,
                          String failure, String state, Instant createdAt, Instant updatedAt, long version,
