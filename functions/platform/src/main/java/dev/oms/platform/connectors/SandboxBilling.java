@@ -22,7 +22,6 @@ import java.util.List;
  * sandbox's address. Faults: connector {@code billing}, operation {@code issue}.
  */
 public final class SandboxBilling implements BillingService {
-    private static final BillingDocumentRenderer RENDERER = new BillingDocumentRenderer();
     private final DocumentStorage storage;
 
     public SandboxBilling(DocumentStorage storage) { this.storage = storage; }
@@ -31,7 +30,7 @@ public final class SandboxBilling implements BillingService {
     public StoredFile issue(String tenantId, BillingDocument document) {
         SandboxFaults.Mode fault = SandboxFaults.next("billing", "issue");
         if (fault != null) throw new ConnectorException("billing", "issue", fault == SandboxFaults.Mode.TIMEOUT ? "timed out" : "sandbox fault injected");
-        byte[] pdf = RENDERER.pdf(toPrintable(document));
+        byte[] pdf = new BillingDocumentRenderer().pdf(toPrintable(document)); // made here: PDFBox loads only when a document is rendered
         String key = "documents/" + tenantId + "/" + document.orderId() + "/" + document.documentId() + ".pdf";
         storage.put(key, "application/pdf", pdf);
         return new StoredFile(key, document.number() + ".pdf", "application/pdf", pdf.length);

@@ -32,7 +32,6 @@ public final class ReturnLabels {
     private final Function<String, Address> tenantAddress;
     private final Address fallback;
     private final Clock clock;
-    private final LabelRenderer renderer = new LabelRenderer();
 
     public ReturnLabels(ReturnService returns, CarrierService carrier, DocumentStorage storage, DynamoTenantSettings settings,
                         String shipFrom, Clock clock) {
@@ -74,7 +73,8 @@ public final class ReturnLabels {
         }
         Address to = returnAddress(ctx.tenantId());
         CarrierService.ReturnLabel booked = carrier.returnLabel(ctx.tenantId(), r.rma(), from, to, "return-label:" + r.id());
-        byte[] pdf = renderer.pdf(new ShippingLabel(ShipmentLabels.postal(from), ShipmentLabels.postal(to), booked.carrier(),
+        byte[] pdf = new LabelRenderer().pdf( // made here: PDFBox loads only when a label is rendered
+                new ShippingLabel(ShipmentLabels.postal(from), ShipmentLabels.postal(to), booked.carrier(),
                 booked.serviceCode(), booked.trackingNumber(), null, 1, 1, String.valueOf(order.state().number), r.rma(),
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
         String docId = "doc_rlb" + r.id().substring(r.id().indexOf('_') + 1);
