@@ -46,15 +46,22 @@ public final class RefundService {
 
     public void onIssued(RefundListener listener) { listeners.add(listener); }
 
-    /** {@code POST /v1/orders/{orderId}/refunds}. */
+    /**
+     * {@code POST /v1/orders/{orderId}/refunds}. With an Idempotency-Key the refund id comes from the request's key, so
+     * a retry after a crash between planning and paying out resumes the planned refund instead of planning a second.
+     */
     public Result refund(CommandContext ctx, String orderId, RefundRequest request) {
         CommandContext plain = new CommandContext(ctx.caller(), ctx.correlationId(), ctx.expectedVersion(), ctx.reason(), null);
+        String requestKey = ctx.journal().requestKey();
+        String refundId = requestKey == null ? ids.next("rf") : "rf_" + requestKey.substring(0, 26).toUpperCase(java.util.Locale.ROOT);
         Result planned = tx.mutate(plain, orderId, true, o -> {
             if (request.sourceId() != null) {
                 var known = o.refunds().forSource(request.source(), request.sourceId());
                 if (known.isPresent()) return new Result(o, known.get());
             }
-            return new Result(o, o.refunds().plan(ids.next("rf"), request, ctx.caller().actor(), clock.instant()));
+            var plannedBefore = o.child(Refund.class, refundId);
+            if (plannedBefore.isPresent()) return new Result(o, plannedBefore.get());
+            return new Result(o, o.refunds().plan(refundId, request, ctx.caller().actor(), clock.instant()));
         });
         return payOut(ctx, orderId, planned.refund());
     }

@@ -43,6 +43,9 @@ final class FakePayments implements PaymentGateway {
     final List<Call> calls = new ArrayList<>();
     /** Operations that moved money (a replayed key is not in here twice). */
     final List<Operation> moved = new ArrayList<>();
+    /** The next refund of one of these payments is made, and then the caller dies before it hears the answer. */
+    final Set<String> dieAfterRefundOnce = new HashSet<>();
+
     /** The next status call for one of these payments fails as if the service were unreachable. */
     final Set<String> failStatusOnce = new HashSet<>();
     /** The next refund of one of these payments times out before the payment service acts. */
@@ -107,7 +110,9 @@ final class FakePayments implements PaymentGateway {
         if (amount.minor() > refundable) throw refused("only " + refundable + " of payment " + paymentId + " can be refunded");
         p.refunded += amount.minor();
         if (p.refunded == p.amount.minor()) p.state = State.REFUNDED;
-        return remember("refund#" + idempotencyKey, new Operation("re_" + (++seq), paymentId, "refund", amount));
+        Operation done = remember("refund#" + idempotencyKey, new Operation("re_" + (++seq), paymentId, "refund", amount));
+        if (dieAfterRefundOnce.remove(paymentId)) throw new IllegalStateException("the process died after the refund was made");
+        return done;
     }
 
     private Operation remember(String key, Operation op) {

@@ -6,6 +6,7 @@ import static dev.oms.domain.order.OrderMother.specWithTax;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oms.app.port.ResponseJournal;
 import dev.oms.domain.DomainException;
 import dev.oms.domain.money.Money;
 import dev.oms.domain.order.Order;
@@ -71,6 +72,36 @@ class RefundServiceTest {
         assertThat(after.money().require("pg_1").refunded()).isEqualTo(1200);
         assertThat(f.payments.calls("refund")).singleElement().satisfies(c -> assertThat(c.idempotencyKey()).startsWith(r.refund().id()));
         assertThat(f.eventTypes(o.id())).contains("payment.linked", "payment.captured", "refund.requested", "refund.issued");
+    }
+
+    /** A request with an Idempotency-Key: the journal hands out the same key on every retry. */
+    static CommandContext keyed(String key) {
+        ResponseJournal journal = new ResponseJournal() {
+            @Override public dev.oms.app.port.IdempotencyRecord recordFor(Object result) { return null; }
+            @Override public void written() { }
+            @Override public String requestKey() { return key; }
+        };
+        return new CommandContext(CancellationFixture.AGENT, "corr-1", null, null, journal);
+    }
+
+    @Test
+    void aRetryAfterACrashBetweenPayingOutAndRecordingResumesTheSameRefund() {
+        Order o = paidInFull(order());
+        String lineA = o.lines().get(0).id();
+        RefundRequest request = new RefundRequest(null, "damaged", List.of(new RefundRequest.Line(lineA, 1L, null)), null, null, 0, null, null);
+        String key = "0123456789abcdef0123456789abcdef";
+        f.payments.dieAfterRefundOnce.add("pg_1");
+
+        assertThatThrownBy(() -> refunds.refund(keyed(key), o.id(), request)).hasMessageContaining("died");
+        Refund planned = f.load(o.id()).children(Refund.class).get(0);
+        assertThat(planned.status()).isEqualTo(Refund.PENDING);
+
+        RefundService.Result retried = refunds.refund(keyed(key), o.id(), request);
+        assertThat(retried.refund().id()).isEqualTo(planned.id()).isEqualTo("rf_0123456789ABCDEF0123456789");
+        assertThat(retried.refund().status()).isEqualTo(Refund.SUCCEEDED);
+        assertThat(f.load(o.id()).children(Refund.class)).hasSize(1);
+        assertThat(f.payments.calls("refund")).hasSize(2).extracting(FakePayments.Call::idempotencyKey).containsOnly(planned.id() + ":pg_1");
+        assertThat(f.load(o.id()).money().require("pg_1").refunded()).as("the money moved once").isEqualTo(1200);
     }
 
     @Test

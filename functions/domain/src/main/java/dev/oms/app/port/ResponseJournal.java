@@ -15,4 +15,11 @@ public interface ResponseJournal {
 
     /** Called once the record was committed with the change. */
     void written();
+
+    /**
+     * A stable key of the request when it has an Idempotency-Key (the same for every retry of it), or null. A use case
+     * that calls another service before it commits derives its ids from it, so a retry after a crash finds the work
+     * the first attempt planned instead of planning it again.
+     */
+    default String requestKey() { return null; }
 }

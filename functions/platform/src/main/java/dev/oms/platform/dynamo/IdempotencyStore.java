@@ -136,7 +136,7 @@ public final class IdempotencyStore {
                 .putExpressionValue(":owner", AttributeValue.fromS(owner)).build();
     }
 
-    static String hash(String scope) {
+    public static String hash(String scope) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(scope.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

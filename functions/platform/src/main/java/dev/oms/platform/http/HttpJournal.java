@@ -40,6 +40,9 @@ final class HttpJournal implements ResponseJournal {
     @Override
     public void written() { written = true; }
 
+    @Override
+    public String requestKey() { return dev.oms.platform.dynamo.IdempotencyStore.hash(tenant + "\n" + scope); }
+
     boolean isWritten() { return written; }
 
     ApiResponse rendered() { return rendered; }
