@@ -157,6 +157,12 @@ class ReturnsIT {
         assertThat(withdrawn.json().path("status").asText()).isEqualTo("cancelled");
         assertThat(agent.get("/v1/orders/" + t.orderId()).json().path("return_status").asText()).isEqualTo("none");
         assertThat(customer.post(path(t), returnBody(t.lineId(), 1, "pickup", null)).status()).isEqualTo(201);
+        // the warehouse books a parcel that came without an RMA (not a unit another return holds), and can withdraw it
+        assertThat(warehouse.post(path(t), returnBody(t.lineId(), 1, "dropoff", null)).code()).isEqualTo("return.not_eligible");
+        Shipped u = shippedOrder(tenant, agent, "cus_ret", 1);
+        String byWarehouse = warehouse.post(path(u), returnBody(u.lineId(), 1, "dropoff", null)).json().path("return_id").asText();
+        assertThat(warehouse.post("/v1/orders/returns/" + byWarehouse + "/cancel", Map.of("reason", "booked twice")).json().path("status").asText())
+                .isEqualTo("cancelled");
     }
 
     @Test

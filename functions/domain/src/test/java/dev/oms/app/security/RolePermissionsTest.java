@@ -70,7 +70,7 @@ class RolePermissionsTest {
         assertThat(RolePermissions.of(List.of("picker"))).isEmpty();
         assertThat(RolePermissions.of(List.of("packer"))).isEmpty();
         assertThat(RolePermissions.of(List.of("qc_agent"))).isEmpty();
-        assertThat(RolePermissions.of(List.of("warehouse_supervisor"))).containsExactlyInAnyOrder(ORDERS_READ, FULFILLMENTS_WRITE, RETURNS_MANAGE);
+        assertThat(RolePermissions.of(List.of("warehouse_supervisor"))).containsExactlyInAnyOrder(ORDERS_READ, FULFILLMENTS_WRITE, RETURNS_CREATE, RETURNS_MANAGE);
     }
 
     @Test
