@@ -1,5 +1,6 @@
 package dev.oms.streams;
 
+import dev.oms.platform.events.OrderEventDetail;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.oms.app.CommandContext;
@@ -23,16 +24,13 @@ public final class CreditNotesSubscriber implements RequestHandler<Map<String, O
     CreditNotesSubscriber(Platform p) { this.p = p; }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         Observability.start(context);
-        Map<String, Object> detail = (Map<String, Object>) event.get("detail");
-        if (detail == null || !"refund.issued".equals(String.valueOf(event.get("detail-type")))) return Map.of("issued", false);
-        Map<String, Object> data = (Map<String, Object>) detail.getOrDefault("data", Map.of());
-        String tenant = String.valueOf(detail.get("tenant_id"));
-        CommandContext ctx = new CommandContext(new Caller(tenant, "credit-notes", "system", Set.of("service"), null, null),
-                String.valueOf(detail.get("correlation_id")), null, null, null);
-        InvoiceService.Issued issued = p.invoices.creditNote(ctx, String.valueOf(detail.get("order_id")), String.valueOf(data.get("refund_id")));
+        OrderEventDetail e = OrderEventDetail.of(event);
+        if (e == null || !"refund.issued".equals(e.type())) return Map.of("issued", false);
+        CommandContext ctx = new CommandContext(new Caller(e.tenantId(), "credit-notes", "system", Set.of("service"), null, null),
+                e.correlationId(), null, null, null);
+        InvoiceService.Issued issued = p.invoices.creditNote(ctx, e.orderId(), e.dataText("refund_id"));
         return Map.of("issued", true, "credit_note_id", issued.invoice().id(), "number", issued.invoice().number());
     }
 }

@@ -1,5 +1,6 @@
 package dev.oms.streams;
 
+import dev.oms.platform.events.OrderEventDetail;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,19 +34,17 @@ public final class NotificationsSubscriber implements RequestHandler<Map<String,
     NotificationsSubscriber(Platform p) { this.p = p; }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         Observability.start(context);
-        Map<String, Object> detail = (Map<String, Object>) event.get("detail");
-        String type = String.valueOf(event.get("detail-type"));
-        if (detail == null || !Set.of("order.confirmed", "order.confirmation_requested", "order.shipped").contains(type)) return Map.of("sent", false);
-        String tenant = String.valueOf(detail.get("tenant_id"));
-        String eventId = String.valueOf(detail.get("id"));
-        String marker = Keys.marker(tenant, "notified#" + eventId);
+        OrderEventDetail e = OrderEventDetail.of(event);
+        if (e == null || !Set.of("order.confirmed", "order.confirmation_requested", "order.shipped").contains(e.type())) return Map.of("sent", false);
+        String type = e.type();
+        String tenant = e.tenantId();
+        String marker = Keys.marker(tenant, "notified#" + e.id());
         if (p.table.get(marker, Keys.SINGLE).isPresent()) return Map.of("sent", false, "why", "already sent");
         Order order = p.orders.get(new CommandContext(new Caller(tenant, "notifications", "system", Set.of("service"), null, null),
-                String.valueOf(detail.get("correlation_id")), null, null, null), String.valueOf(detail.get("order_id")));
-        Map<String, Object> data = (Map<String, Object>) detail.getOrDefault("data", Map.of());
+                e.correlationId(), null, null, null), e.orderId());
+        Map<String, Object> data = e.data();
         Notification n;
         if (type.equals("order.shipped")) {
             // a fulfilment the fulfill-order saga runs is announced by the saga's own notify step

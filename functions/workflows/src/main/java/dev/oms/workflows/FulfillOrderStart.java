@@ -1,5 +1,6 @@
 package dev.oms.workflows;
 
+import dev.oms.platform.events.OrderEventDetail;
 import dev.oms.platform.observability.Observability;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,22 +13,21 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 final class FulfillOrderStart {
     private FulfillOrderStart() { }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> start(SfnClient sfn, String stateMachineArn, Map<String, Object> detail) {
-        Map<String, Object> data = (Map<String, Object>) detail.get("data");
-        String orderId = String.valueOf(detail.get("order_id"));
-        String fulfillmentId = String.valueOf(data.get("fulfillment_id"));
+    static Map<String, Object> start(SfnClient sfn, String stateMachineArn, OrderEventDetail e) {
+        Map<String, Object> data = e.data();
+        String orderId = e.orderId();
+        String fulfillmentId = e.dataText("fulfillment_id");
         Map<String, Object> request = new LinkedHashMap<>();
         for (String k : new String[] {"warehouse_id", "lines", "carrier_hint", "service_code", "shipment_reference", "external_reference"}) {
             if (data.get(k) != null) request.put(k, data.get(k));
         }
         Map<String, Object> input = new LinkedHashMap<>();
-        input.put("tenant_id", detail.get("tenant_id"));
+        input.put("tenant_id", e.tenantId());
         input.put("order_id", orderId);
         input.put("fulfillment_id", fulfillmentId);
         input.put("request", request);
         input.put("ship_within_seconds", data.get("ship_within_seconds"));
-        input.put("correlation_id", detail.get("correlation_id"));
+        input.put("correlation_id", e.correlationId());
         String name = executionName(orderId, fulfillmentId);
         String arn = SagaStarter.startOnce(sfn, stateMachineArn, name, input);
         Observability.log().info("fulfill-order saga {} for {}", arn, orderId);

@@ -1,5 +1,6 @@
 package dev.oms.workflows;
 
+import dev.oms.platform.events.OrderEventDetail;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.oms.app.ReturnSaga;
@@ -34,18 +35,15 @@ public final class ReturnSagaEvents implements RequestHandler<Map<String, Object
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         Observability.start(context);
-        Map<String, Object> detail = (Map<String, Object>) event.get("detail");
-        String type = String.valueOf(event.get("detail-type"));
-        if (detail == null || !type.startsWith("return.")) throw new IllegalArgumentException("ReturnSagaEvents cannot handle " + type);
-        Map<String, Object> data = (Map<String, Object>) detail.get("data");
-        String tenant = String.valueOf(detail.get("tenant_id"));
-        String orderId = String.valueOf(detail.get("order_id"));
-        String returnId = String.valueOf(data.get("return_id"));
-        if (type.equals("return.created")) return start(tenant, orderId, returnId, detail.get("correlation_id"));
-        return Map.of("return_id", returnId, "wait", saga.wake(tenant, returnId).status());
+        OrderEventDetail e = OrderEventDetail.of(event);
+        if (e == null || !e.type().startsWith("return.")) {
+            throw new IllegalArgumentException("ReturnSagaEvents cannot handle " + event.get("detail-type"));
+        }
+        String returnId = e.dataText("return_id");
+        if (e.type().equals("return.created")) return start(e.tenantId(), e.orderId(), returnId, e.correlationId());
+        return Map.of("return_id", returnId, "wait", saga.wake(e.tenantId(), returnId).status());
     }
 
     private Map<String, Object> start(String tenant, String orderId, String returnId, Object correlationId) {

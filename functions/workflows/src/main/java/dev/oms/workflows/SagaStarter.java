@@ -1,5 +1,6 @@
 package dev.oms.workflows;
 
+import dev.oms.platform.events.OrderEventDetail;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.oms.platform.aws.AwsClients;
@@ -34,28 +35,26 @@ public final class SagaStarter implements RequestHandler<Map<String, Object>, Ma
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         Observability.start(context);
-        Map<String, Object> detail = (Map<String, Object>) event.get("detail");
-        String type = String.valueOf(event.get("detail-type"));
-        if (detail != null && "fulfillment.requested".equals(type) && fulfillOrderArn != null) {
-            return FulfillOrderStart.start(sfn, fulfillOrderArn, detail);
+        OrderEventDetail e = OrderEventDetail.of(event);
+        if (e != null && "fulfillment.requested".equals(e.type()) && fulfillOrderArn != null) {
+            return FulfillOrderStart.start(sfn, fulfillOrderArn, e);
         }
-        if (detail == null || !"order.cancellation_requested".equals(type) || cancelOrderArn == null) {
-            throw new IllegalArgumentException("SagaStarter cannot start anything for " + type);
+        if (e == null || !"order.cancellation_requested".equals(e.type()) || cancelOrderArn == null) {
+            throw new IllegalArgumentException("SagaStarter cannot start anything for " + event.get("detail-type"));
         }
-        Map<String, Object> data = (Map<String, Object>) detail.get("data");
-        String orderId = String.valueOf(detail.get("order_id"));
-        String cancellationId = String.valueOf(data.get("cancellation_id"));
+        Map<String, Object> data = e.data();
+        String orderId = e.orderId();
+        String cancellationId = e.dataText("cancellation_id");
         Map<String, Object> input = new LinkedHashMap<>();
-        input.put("tenant_id", detail.get("tenant_id"));
+        input.put("tenant_id", e.tenantId());
         input.put("order_id", orderId);
         input.put("cancellation_id", cancellationId);
         input.put("scope", data.get("scope"));
         input.put("refund", data.get("refund"));
         input.put("restock", data.get("restock"));
-        input.put("correlation_id", detail.get("correlation_id"));
+        input.put("correlation_id", e.correlationId());
         String name = executionName(orderId, cancellationId);
         String arn = startOnce(sfn, cancelOrderArn, name, input);
         Observability.log().info("cancel-order saga {} for {}", arn, orderId);

@@ -42,12 +42,7 @@ public final class SandboxPayments implements PaymentGateway {
     public Operation voidAuthorization(String tenantId, String paymentId, Money amount, String idempotencyKey) {
         ObjectNode result = operations.once(tenantId, "payments", "void#" + idempotencyKey, () -> {
             decline(fault("void"), "void");
-            ObjectNode p = existing(tenantId, paymentId);
-            if (!"authorized".equals(p.path("state").asText())) {
-                throw refused("payment " + paymentId + " is " + p.path("state").asText() + " and cannot be voided");
-            }
-            long open = p.path("amount").asLong() - p.path("captured").asLong() - p.path("voided").asLong();
-            if (amount.minor() > open) throw refused("only " + open + " of payment " + paymentId + " can be voided");
+            ObjectNode p = authorized(tenantId, paymentId, amount, "voided");
             p.put("voided", p.path("voided").asLong() + amount.minor());
             if (p.path("voided").asLong() == p.path("amount").asLong()) p.put("state", "voided");
             table.table().putItem(SingleTable.document(p));
@@ -60,19 +55,28 @@ public final class SandboxPayments implements PaymentGateway {
     public Operation capture(String tenantId, String paymentId, Money amount, String idempotencyKey) {
         ObjectNode result = operations.once(tenantId, "payments", "capture#" + idempotencyKey, () -> {
             decline(fault("capture"), "capture");
-            ObjectNode p = existing(tenantId, paymentId);
-            if (!"authorized".equals(p.path("state").asText())) {
-                throw refused("payment " + paymentId + " is " + p.path("state").asText() + " and cannot be captured");
-            }
-            if (!amount.currency().equals(p.path("currency").asText())) throw refused("payment " + paymentId + " is in " + p.path("currency").asText());
-            long open = p.path("amount").asLong() - p.path("captured").asLong() - p.path("voided").asLong();
-            if (amount.minor() > open) throw refused("only " + open + " of payment " + paymentId + " can be captured");
+            ObjectNode p = authorized(tenantId, paymentId, amount, "captured");
             p.put("captured", p.path("captured").asLong() + amount.minor());
             if (p.path("captured").asLong() == p.path("amount").asLong()) p.put("state", "captured");
             table.table().putItem(SingleTable.document(p));
             return operation(ids.next("cap"), paymentId, "capture", amount);
         });
         return toOperation(result);
+    }
+
+    /**
+     * The payment, if it is still authorized and has {@code amount} neither captured nor voided yet (in its currency);
+     * refused otherwise, naming what could not be done ({@code verb}: voided, captured).
+     */
+    private ObjectNode authorized(String tenantId, String paymentId, Money amount, String verb) {
+        ObjectNode p = existing(tenantId, paymentId);
+        if (!"authorized".equals(p.path("state").asText())) {
+            throw refused("payment " + paymentId + " is " + p.path("state").asText() + " and cannot be " + verb);
+        }
+        if (!amount.currency().equals(p.path("currency").asText())) throw refused("payment " + paymentId + " is in " + p.path("currency").asText());
+        long open = p.path("amount").asLong() - p.path("captured").asLong() - p.path("voided").asLong();
+        if (amount.minor() > open) throw refused("only " + open + " of payment " + paymentId + " can be " + verb);
+        return p;
     }
 
     @Override
