@@ -199,23 +199,26 @@ class StateTypesTest {
 
     @Test
     void aFailingBranchFailsTheParallelStateAndStopsTheOthers() {
-        AtomicInteger laterSteps = new AtomicInteger();
-        h.tasks.on(LAMBDA + "Later", (parameters, context) -> {
-            laterSteps.incrementAndGet();
-            return json("{}");
-        });
-        String arn = h.start("""
-            {"StartAt": "Both", "States": {"Both": {"Type": "Parallel", "End": true, "Branches": [
-              {"StartAt": "Slow", "States": {"Slow": {"Type": "Wait", "Seconds": 2, "Next": "Later"},
-                 "Later": {"Type": "Task", "Resource": "%sLater", "End": true}}},
-              {"StartAt": "Boom", "States": {"Boom": {"Type": "Fail", "Error": "Branch.Broke", "Cause": "x"}}}]}}}"""
-                .formatted(LAMBDA), "{}");
-        ExecutionDescription done = h.service.awaitExecution(arn, Harness.WAIT);
-        assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
-        assertThat(done.error()).isEqualTo("Branch.Broke");
-        sleep(2500);
-        assertThat(h.eventTypes(arn)).contains("ParallelStateFailed").doesNotContain("ParallelStateSucceeded");
-        assertThat(laterSteps.get()).isZero();
+        // real time: with the default harness (delay scale 0) the slow branch's wait would end at once and race the failure
+        try (Harness realTime = new Harness(builder -> builder.delayScale(1.0))) {
+            AtomicInteger laterSteps = new AtomicInteger();
+            realTime.tasks.on(LAMBDA + "Later", (parameters, context) -> {
+                laterSteps.incrementAndGet();
+                return json("{}");
+            });
+            String arn = realTime.start("""
+                {"StartAt": "Both", "States": {"Both": {"Type": "Parallel", "End": true, "Branches": [
+                  {"StartAt": "Slow", "States": {"Slow": {"Type": "Wait", "Seconds": 2, "Next": "Later"},
+                     "Later": {"Type": "Task", "Resource": "%sLater", "End": true}}},
+                  {"StartAt": "Boom", "States": {"Boom": {"Type": "Fail", "Error": "Branch.Broke", "Cause": "x"}}}]}}}"""
+                    .formatted(LAMBDA), "{}");
+            ExecutionDescription done = realTime.service.awaitExecution(arn, Harness.WAIT);
+            assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(done.error()).isEqualTo("Branch.Broke");
+            sleep(2500);
+            assertThat(realTime.eventTypes(arn)).contains("ParallelStateFailed").doesNotContain("ParallelStateSucceeded");
+            assertThat(laterSteps.get()).isZero();
+        }
     }
 
     @Test
