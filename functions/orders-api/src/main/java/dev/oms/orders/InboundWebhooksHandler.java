@@ -46,6 +46,12 @@ public final class InboundWebhooksHandler extends ApiHandler {
     @Override
     public Routes routes() { return routes; }
 
+    /** A message that is not signed by the tenant's source is 401 before its body is looked at (the contract check). */
+    @Override
+    protected void authenticateSender(Route route, ApiRequest request) {
+        p.inbound.verify(request, route.path().substring(route.path().lastIndexOf('/') + 1));
+    }
+
     /** Verifies the sender, then applies the message once per message id, acting as the tenant's {@code webhook:<source>}. */
     private ApiResponse receive(ApiRequest r, String source, Route.Endpoint apply) {
         InboundWebhooks.Verified v = p.inbound.verify(r, source);
