@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The one role-to-permission table. The README shows it; RolePermissionsTest keeps the two equal. */
+/** The one role-to-permission table. docs/conventions.md shows it; PlatformIT keeps the two equal. */
 public final class RolePermissions {
     public static final Map<String, Set<Permission>> TABLE = table();
 
@@ -32,7 +32,7 @@ public final class RolePermissions {
         t.put("service", EnumSet.of(ORDERS_READ, ORDERS_CREATE, ORDERS_WRITE, ORDERS_CONFIRM, ORDERS_HOLD, ORDERS_RELEASE,
                 ORDERS_CLOSE, ORDERS_CANCEL, ORDERS_NOTIFY, WEBHOOKS_MANAGE, JOBS_MANAGE, TIMELINE_READ, HEALTH_DETAILS,
                 FULFILLMENTS_WRITE, RETURNS_CREATE, RETURNS_MANAGE, REFUNDS_ISSUE, PAYMENTS_MANAGE, INVOICES_MANAGE, DOCUMENTS_UPLOAD));
-        t.put("customer", EnumSet.of(ORDERS_READ, ORDERS_CREATE, RETURNS_CREATE));
+        t.put("customer", EnumSet.of(ORDERS_READ, RETURNS_CREATE));
         t.put("warehouse_supervisor", EnumSet.of(ORDERS_READ, FULFILLMENTS_WRITE, RETURNS_CREATE, RETURNS_MANAGE));
         t.put("picker", EnumSet.noneOf(Permission.class));
         t.put("packer", EnumSet.noneOf(Permission.class));
@@ -48,7 +48,7 @@ public final class RolePermissions {
         return granted;
     }
 
-    /** Roles in the order the README lists them. */
+    /** Roles in the order docs/conventions.md lists them. */
     public static final java.util.List<String> ROLES = java.util.List.of("admin", "supervisor", "agent", "finance",
             "fraud_analyst", "fulfillment_manager", "service", "customer", "warehouse_supervisor", "picker", "packer", "qc_agent");
 }
