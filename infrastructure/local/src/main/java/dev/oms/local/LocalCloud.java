@@ -36,8 +36,13 @@ final class LocalCloud implements AutoCloseable {
         this.events = events;
     }
 
-    /** ElasticMQ takes seconds to boot: start it before anything else and join it here. */
-    static CompletableFuture<SqsService> startSqs() { return CompletableFuture.supplyAsync(SqsService::start); }
+    /**
+     * ElasticMQ takes seconds to boot: start it before anything else and join it here. With a data directory its
+     * queues and messages are kept in {@code sqs/} (an H2 database) and survive a crash.
+     */
+    static CompletableFuture<SqsService> startSqs(Path dataDir, boolean inMemory) {
+        return CompletableFuture.supplyAsync(() -> inMemory ? SqsService.start() : SqsService.startDurable(0, dataDir.resolve("sqs")));
+    }
 
     static LocalCloud start(SamTemplate template, CompletableFuture<SqsService> sqsStarting, Path dataDir, boolean inMemory,
                             LambdaInvoker lambda, LocalTargetDispatcher.ExecutionStarter executions) throws Exception {

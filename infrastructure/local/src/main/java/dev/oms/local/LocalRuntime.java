@@ -90,7 +90,7 @@ public final class LocalRuntime implements AutoCloseable {
     public static LocalRuntime start(Options o) throws Exception {
         System.setProperty("OMS_LOG_LEVEL", System.getProperty("OMS_LOG_LEVEL", "WARN"));
         SamTemplate template = readTemplate(o.template());
-        var sqsStarting = LocalCloud.startSqs();
+        var sqsStarting = LocalCloud.startSqs(o.dataDir(), o.inMemory());
         DynamoDbLocal dynamo = DynamoDbLocal.start(o.dataDir(), o.inMemory());
         Map<String, String> tableNames = new LinkedHashMap<>();
         template.resourcesOfType("AWS::DynamoDB::Table").keySet().forEach(id -> tableNames.put(id, id));
