@@ -52,7 +52,9 @@ final class LocalCloud implements AutoCloseable {
         s3.createBuckets(template);
         NotificationOutbox outbox = new NotificationOutbox(500);
         SnsService sns = SnsService.start(template, sqs, lambda, outbox);
-        EventBridgeService events = EventBridgeService.start(template, new LocalTargetDispatcher(sqs, lambda, sns, executions));
+        EventBridgeService.Options eventOptions = inMemory ? EventBridgeService.Options.defaults()
+                : EventBridgeService.Options.defaults().withJournal(dataDir.resolve("eventbridge").resolve("deliveries.jsonl"));
+        EventBridgeService events = EventBridgeService.start(template, new LocalTargetDispatcher(sqs, lambda, sns, executions), eventOptions);
         return new LocalCloud(sqs, s3, sns, events);
     }
 
@@ -79,6 +81,7 @@ final class LocalCloud implements AutoCloseable {
     void startEventSources(SamTemplate template, LambdaInvoker lambda, String dynamoEndpoint, Map<String, String> tableNames,
                            Path dataDir, boolean inMemory) {
         s3.enableNotifications(template, lambda, sqs);
+        events.resumePending();
         pollers.add(SqsEventSourcePoller.start(template, sqs, lambda));
         DynamoDbStreamPoller.Options options = inMemory ? DynamoDbStreamPoller.Options.defaults()
                 : DynamoDbStreamPoller.Options.defaults().withCheckpointDir(dataDir.resolve("streams"));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.oms.platform.template.SamTemplate;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,6 +21,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +39,14 @@ import software.amazon.event.ruler.Machine;
  * and from the SAM {@code EventBridgeRule} / {@code CloudWatchEvent} events of functions and state machines.
  * Patterns are compiled and matched by event-ruler ({@code Machine}), the engine EventBridge uses, against the whole envelope (version, id,
  * detail-type, source, account, time, region, resources, detail). Matched targets are delivered asynchronously
- * through the {@link TargetDispatcher}, retried {@link Options#deliveryAttempts()} times, and every published event
- * is kept (the last {@link Options#archiveSize()}) with the rules it matched and how each delivery went: see
- * {@link #recentEvents(int)}.
+ * through the {@link TargetDispatcher}, retried with exponential back-off as the target's {@code RetryPolicy} says
+ * ({@code MaximumRetryAttempts}, {@code MaximumEventAgeInSeconds}; without one {@link Options#deliveryAttempts()}
+ * attempts), and every published event is kept (the last {@link Options#archiveSize()}) with the rules it matched and
+ * how each delivery went: see {@link #recentEvents(int)}.
+ *
+ * <p>Durable deliveries: with {@link Options#journal()} every delivery is written to a {@link WorkJournal} before
+ * PutEvents answers, and marked done when it was delivered or given up on. {@link #resumePending()} (called once the
+ * targets can be reached) delivers again what a crashed run left pending: at least once, as on AWS.
  *
  * <p>Not implemented: scheduled rules (ScheduleExpression), PutRule / PutTargets through the API, archives and
  * replays, API destinations, DeadLetterConfig of targets.
@@ -47,14 +55,27 @@ public final class EventBridgeService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventBridgeService.class);
     private static final String JSON_11 = "application/x-amz-json-1.1";
 
-    public record Options(int port, int archiveSize, int deliveryAttempts, Duration retryBackoff) {
+    /**
+     * @param deliveryAttempts attempts for targets without a RetryPolicy
+     * @param retryBackoff the first pause before a retry; it doubles up to {@code maxBackoff}
+     * @param journal where pending deliveries are kept (null: in memory)
+     */
+    public record Options(int port, int archiveSize, int deliveryAttempts, Duration retryBackoff, Duration maxBackoff, Path journal) {
+        public Options(int port, int archiveSize, int deliveryAttempts, Duration retryBackoff) {
+            this(port, archiveSize, deliveryAttempts, retryBackoff, Duration.ofSeconds(30), null);
+        }
+
         public static Options defaults() { return new Options(0, 500, 3, Duration.ofMillis(200)); }
+
+        public Options withJournal(Path file) { return new Options(port, archiveSize, deliveryAttempts, retryBackoff, maxBackoff, file); }
     }
 
     public enum TargetKind { QUEUE, FUNCTION, STATE_MACHINE, TOPIC, EVENT_BUS, UNRESOLVED }
 
+    /** {@code maximumRetryAttempts} and {@code maximumEventAgeSeconds} are -1 when the target has no RetryPolicy. */
     public record TargetInfo(String id, String arn, TargetKind kind, String logicalId, String inputPath, String input,
-                             Map<String, String> inputPathsMap, String inputTemplate, String messageGroupId) { }
+                             Map<String, String> inputPathsMap, String inputTemplate, String messageGroupId,
+                             int maximumRetryAttempts, int maximumEventAgeSeconds) { }
 
     public record RuleInfo(String busName, String name, String arn, String eventPattern, boolean enabled, String description,
                            List<TargetInfo> targets) { }
@@ -80,15 +101,55 @@ public final class EventBridgeService implements AutoCloseable {
     private final Map<String, String> busRefs = new LinkedHashMap<>();
     private final Deque<ArchiveEntry> archive = new ArrayDeque<>();
     private final ExecutorService deliveries;
+    private final ScheduledExecutorService retries;
     private final AtomicInteger pending = new AtomicInteger();
     private final LocalHttpServer http;
+    private final WorkJournal journal;
 
     private EventBridgeService(SamTemplate template, TargetDispatcher dispatcher, Options options) {
         this.options = options;
         this.dispatcher = dispatcher;
         new EventBridgeTemplate(template).load(buses, busRefs);
+        this.journal = options.journal() == null ? WorkJournal.inMemory() : WorkJournal.open(options.journal());
         this.deliveries = Executors.newFixedThreadPool(4, LocalHttpServer.daemonThreads("eventbridge-delivery"));
+        this.retries = Executors.newSingleThreadScheduledExecutor(LocalHttpServer.daemonThreads("eventbridge-retry"));
         this.http = new LocalHttpServer("eventbridge", options.port(), this::serve);
+    }
+
+    /** Deliveries a previous run accepted and did not finish (before {@link #resumePending()}). */
+    public int pendingInJournal() { return journal.size(); }
+
+    /**
+     * Delivers again what the journal holds from a previous run (each delivery at least once). Call it once the
+     * targets can be reached. Deliveries whose rule or target is no longer in the template are dropped.
+     */
+    public int resumePending() {
+        int resumed = 0;
+        for (var e : journal.pending()) {
+            ObjectNode w = e.getValue();
+            Bus bus = buses.get(w.path("bus").asText());
+            Rule rule = bus == null ? null : bus.rules.get(w.path("rule").asText());
+            Rule.Target target = rule == null ? null : rule.targets.stream().filter(t -> t.info.id().equals(w.path("target").asText())).findFirst().orElse(null);
+            JsonNode event = Jsons.tryParse(w.path("event").asText());
+            if (target == null || !(event instanceof ObjectNode envelope)) {
+                LOG.warn("Dropping the pending delivery {}: its rule or target is gone", e.getKey());
+                journal.done(e.getKey());
+                continue;
+            }
+            DeliveryState state = new DeliveryState(target);
+            state.input = w.path("input").asText();
+            Instant received = Instant.parse(w.path("received").asText(Instant.now().toString()));
+            ArchiveEntry entry = new ArchiveEntry(envelope.path("id").asText(), received, bus.name, Jsons.write(envelope),
+                    List.of(new MatchState(rule.name, List.of(state))));
+            synchronized (archive) {
+                archive.addFirst(entry);
+                while (archive.size() > options.archiveSize()) archive.removeLast();
+            }
+            submit(new Attempt(e.getKey(), target, state, envelope, received, 1));
+            resumed++;
+        }
+        if (resumed > 0) LOG.info("EventBridge: {} deliveries left pending by the last run resumed", resumed);
+        return resumed;
     }
 
     public static EventBridgeService start(SamTemplate template, TargetDispatcher dispatcher) {
@@ -177,7 +238,8 @@ public final class EventBridgeService implements AutoCloseable {
         Instant received = Instant.now();
         List<String> matched = bus.machine.rulesForJSONEvent(envelope);
         List<MatchState> matches = new ArrayList<>();
-        List<Runnable> work = new ArrayList<>();
+        List<Attempt> work = new ArrayList<>();
+        String eventId = envelope.get("id").asText();
         for (String ruleName : matched.stream().distinct().sorted().toList()) {
             Rule rule = bus.rules.get(ruleName);
             if (rule == null || !rule.enabled) continue;
@@ -192,7 +254,16 @@ public final class EventBridgeService implements AutoCloseable {
                     continue;
                 }
                 states.add(state);
-                work.add(() -> deliver(t, state, envelope));
+                String journalId = eventId + "|" + bus.name + "|" + rule.name + "|" + t.info.id();
+                ObjectNode w = Jsons.MAPPER.createObjectNode();
+                w.put("bus", bus.name);
+                w.put("rule", rule.name);
+                w.put("target", t.info.id());
+                w.put("input", state.input);
+                w.put("event", Jsons.write(envelope));
+                w.put("received", received.toString());
+                journal.add(journalId, w);
+                work.add(new Attempt(journalId, t, state, envelope, received, 1));
             }
             matches.add(new MatchState(ruleName, states));
         }
@@ -201,41 +272,56 @@ public final class EventBridgeService implements AutoCloseable {
             archive.addFirst(entry);
             while (archive.size() > options.archiveSize()) archive.removeLast();
         }
-        for (Runnable r : work) {
-            pending.incrementAndGet();
-            deliveries.execute(() -> {
-                try {
-                    r.run();
-                } finally {
-                    pending.decrementAndGet();
-                }
-            });
+        for (Attempt a : work) submit(a);
+    }
+
+    /** One attempt of one delivery; a failed one schedules the next. */
+    private record Attempt(String journalId, Rule.Target target, DeliveryState state, ObjectNode envelope, Instant received, int number) { }
+
+    private void submit(Attempt a) {
+        pending.incrementAndGet();
+        try {
+            deliveries.execute(() -> deliver(a));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            pending.decrementAndGet(); // shutting down: the journal keeps it for the next run
         }
     }
 
-    private void deliver(Rule.Target t, DeliveryState state, ObjectNode envelope) {
-        String error = null;
-        int attempt = 0;
-        while (attempt < Math.max(1, options.deliveryAttempts())) {
-            attempt++;
-            try {
-                dispatch(t, state.input, envelope);
-                state.finish(Status.DELIVERED, attempt, null);
+    private void deliver(Attempt a) {
+        Rule.Target t = a.target();
+        try {
+            dispatch(t, a.state().input, a.envelope());
+            a.state().finish(Status.DELIVERED, a.number(), null);
+            journal.done(a.journalId());
+            pending.decrementAndGet();
+        } catch (Exception ex) {
+            if (deliveries.isShutdown()) {
+                pending.decrementAndGet(); // stopping: the journal keeps the delivery for the next run
                 return;
-            } catch (Exception ex) {
-                error = ex.toString();
-                if (attempt < options.deliveryAttempts()) {
-                    try {
-                        Thread.sleep(options.retryBackoff().toMillis() * attempt);
-                    } catch (InterruptedException ie) {
-                        Thread.currentThread().interrupt();
-                        break;
-                    }
-                }
             }
+            String error = ex.toString();
+            int maxAttempts = t.info.maximumRetryAttempts() >= 0 ? t.info.maximumRetryAttempts() + 1 : Math.max(1, options.deliveryAttempts());
+            boolean tooOld = t.info.maximumEventAgeSeconds() >= 0
+                    && Duration.between(a.received(), Instant.now()).getSeconds() >= t.info.maximumEventAgeSeconds();
+            if (a.number() < maxAttempts && !tooOld) {
+                a.state().attempts = a.number();
+                a.state().error = error;
+                long wait = Math.min(options.maxBackoff().toMillis(), options.retryBackoff().toMillis() << Math.min(a.number() - 1, 20));
+                try {
+                    retries.schedule(() -> {
+                        pending.decrementAndGet();
+                        submit(new Attempt(a.journalId(), t, a.state(), a.envelope(), a.received(), a.number() + 1));
+                    }, wait, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException closed) {
+                    pending.decrementAndGet();
+                }
+                return;
+            }
+            LOG.warn("EventBridge delivery of {} to {} failed after {} attempts: {}", a.envelope().path("id").asText(), t.info.arn(), a.number(), error);
+            a.state().finish(Status.FAILED, a.number(), error);
+            journal.done(a.journalId());
+            pending.decrementAndGet();
         }
-        LOG.warn("EventBridge delivery of {} to {} failed after {} attempts: {}", envelope.path("id").asText(), t.info.arn(), attempt, error);
-        state.finish(Status.FAILED, attempt, error);
     }
 
     private void dispatch(Rule.Target t, String input, ObjectNode envelope) throws Exception {
@@ -457,7 +543,9 @@ public final class EventBridgeService implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        retries.shutdownNow();
         deliveries.shutdownNow();
+        journal.close();
     }
 
     // ---- model ----

@@ -103,9 +103,14 @@ final class EventBridgeTemplate {
         }
         String groupId = null;
         if (props.get("SqsParameters") instanceof Map<?, ?> sqs && sqs.get("MessageGroupId") != null) groupId = String.valueOf(sqs.get("MessageGroupId"));
+        int retries = -1, maxAge = -1;
+        if (props.get("RetryPolicy") instanceof Map<?, ?> rp) {
+            retries = TemplateRefs.integer(rp.get("MaximumRetryAttempts"), 185);
+            maxAge = TemplateRefs.integer(rp.get("MaximumEventAgeInSeconds"), 86_400);
+        }
         Resolved r = resolve(arnRef);
         return new EventBridgeService.Rule.Target(new EventBridgeService.TargetInfo(id, r.arn, r.kind, r.logicalId, inputPath, input,
-                paths, inputTemplate, groupId), transformer);
+                paths, inputTemplate, groupId, retries, maxAge), transformer);
     }
 
     private record Resolved(EventBridgeService.TargetKind kind, String logicalId, String arn) { }
