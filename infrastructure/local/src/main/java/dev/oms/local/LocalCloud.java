@@ -48,7 +48,8 @@ final class LocalCloud implements AutoCloseable {
                             LambdaInvoker lambda, LocalTargetDispatcher.ExecutionStarter executions) throws Exception {
         SqsService sqs = sqsStarting.get();
         sqs.createQueues(template);
-        S3Service s3 = S3Service.start(inMemory ? S3Service.Options.inMemory() : S3Service.Options.filesystem(dataDir.resolve("s3")));
+        S3Service s3 = S3Service.start(inMemory ? S3Service.Options.inMemory()
+                : S3Service.Options.filesystem(dataDir.resolve("s3")).withNotificationJournal(dataDir.resolve("s3-notifications.jsonl")));
         s3.createBuckets(template);
         NotificationOutbox outbox = new NotificationOutbox(500);
         SnsService sns = SnsService.start(template, sqs, lambda, outbox);

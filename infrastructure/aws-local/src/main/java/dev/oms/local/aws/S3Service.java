@@ -61,11 +61,18 @@ public final class S3Service implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(S3Service.class);
     private static final int KEPT_DELIVERIES = 200;
 
-    /** Where objects live ({@code dataDir} null: in memory) and the port (0: a free one). */
-    public record Options(Path dataDir, int port) {
+    /**
+     * Where objects live ({@code dataDir} null: in memory), the port (0: a free one), and where notifications not yet
+     * delivered are journaled ({@code notificationJournal} null: in memory; see {@link WorkJournal}).
+     */
+    public record Options(Path dataDir, int port, Path notificationJournal) {
+        public Options(Path dataDir, int port) { this(dataDir, port, null); }
+
         public static Options inMemory() { return new Options(null, 0); }
 
         public static Options filesystem(Path dataDir) { return new Options(dataDir, 0); }
+
+        public Options withNotificationJournal(Path file) { return new Options(dataDir, port, file); }
     }
 
     /** Where a notification of one bucket goes. {@code events} like {@code s3:ObjectCreated:*}. */
@@ -97,8 +104,10 @@ public final class S3Service implements AutoCloseable {
     private final AtomicLong sequencer = new AtomicLong(System.currentTimeMillis() * 1000);
     private volatile LambdaInvoker invoker;
     private volatile SqsService sqs;
+    private final WorkJournal journal;
 
     private S3Service(Options options) throws Exception {
+        journal = options.notificationJournal() == null ? WorkJournal.inMemory() : WorkJournal.open(options.notificationJournal());
         BlobStore store;
         if (options.dataDir() == null) {
             store = new TransientNio2BlobStore();
@@ -221,6 +230,31 @@ public final class S3Service implements AutoCloseable {
                         targetId(c.get("Queue")), id + ".Queue"));
             }
         });
+        resumePending();
+    }
+
+    /**
+     * Delivers the notifications a previous run accepted (the object was stored and S3 had answered) and did not
+     * deliver: at least once, as on AWS.
+     */
+    private void resumePending() {
+        int resumed = 0;
+        for (var p : journal.pending()) {
+            var w = p.getValue();
+            Route r = routes.stream().filter(x -> x.bucket().equals(w.path("bucket").asText()) && x.targetId().equals(w.path("target").asText())
+                    && x.target().name().equals(w.path("kind").asText())).findFirst().orElse(null);
+            if (r == null) {
+                journal.done(p.getKey());
+                continue;
+            }
+            NotifyingBlobStore.ObjectEvent e = new NotifyingBlobStore.ObjectEvent(w.path("event").asText(), w.path("bucket").asText(),
+                    w.path("key").asText(), w.path("size").asLong(), w.path("etag").asText(null), w.path("version").asText(null));
+            Instant time = Instant.parse(w.path("time").asText());
+            String seq = w.path("sequencer").asText();
+            notifier.execute(() -> deliver(p.getKey(), r, e, time, seq));
+            resumed++;
+        }
+        if (resumed > 0) LOG.info("S3: {} notifications left pending by the last run resumed", resumed);
     }
 
     /** Adds one notification route (what the template would declare). */
@@ -262,11 +296,18 @@ public final class S3Service implements AutoCloseable {
             if (!r.matches(e)) continue;
             Instant time = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             String seq = Long.toHexString(sequencer.incrementAndGet()).toUpperCase(Locale.ROOT);
-            notifier.execute(() -> deliver(r, e, time, seq));
+            // journaled before s3proxy answers the request that stored the object
+            String id = seq + "|" + r.targetId();
+            var w = Jsons.MAPPER.createObjectNode();
+            w.put("bucket", e.bucket()).put("key", e.key()).put("event", e.eventName()).put("size", e.size())
+                    .put("etag", e.eTag()).put("version", e.versionId()).put("target", r.targetId()).put("kind", r.target().name())
+                    .put("time", time.toString()).put("sequencer", seq);
+            journal.add(id, w);
+            notifier.execute(() -> deliver(id, r, e, time, seq));
         }
     }
 
-    private void deliver(Route r, NotifyingBlobStore.ObjectEvent e, Instant time, String sequencer) {
+    private void deliver(String journalId, Route r, NotifyingBlobStore.ObjectEvent e, Instant time, String sequencer) {
         String error = null;
         int attempt = 0;
         for (long backoff : new long[] {0, 200, 1000}) {
@@ -284,12 +325,12 @@ public final class S3Service implements AutoCloseable {
                 break;
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
-                error = "interrupted";
-                break;
+                return; // stopping: the journal keeps it for the next run
             } catch (Exception ex) {
                 error = ex.toString();
             }
         }
+        journal.done(journalId);
         if (error != null) LOG.warn("S3 notification {} {}/{} to {} failed after {} attempts: {}", e.eventName(), e.bucket(), e.key(), r.targetId(), attempt, error);
         synchronized (deliveries) {
             deliveries.addFirst(new Delivery(time, e.eventName(), e.bucket(), e.key(), r.target(), r.targetId(), error == null, attempt, error));
@@ -360,6 +401,7 @@ public final class S3Service implements AutoCloseable {
     public void close() throws Exception {
         notifier.shutdown();
         notifier.awaitTermination(5, TimeUnit.SECONDS);
+        journal.close();
         presigner.close();
         client.close();
         try {
