@@ -100,11 +100,11 @@ public final class OrderService {
     private Order build(CommandContext ctx, OrderDraft draft, String orderId, java.util.function.LongSupplier number) {
         OrderDraft d = draft;
         if (ctx.caller().isCustomer()) {
-            if (d.customerId() != null && !d.customerId().equals(ctx.caller().customerId())) {
-                throw DomainException.invalidField("customer_id", "customer_id.not_yours", "Customers can only create orders for themselves");
-            }
-            d = new OrderDraft(d.externalReference(), ctx.caller().customerId(), d.channel(), d.source(), d.currency(), d.items(),
-                    d.shippingAddress(), d.billingAddress(), d.shippingMethod(), d.shippingAmount(), d.discount(), d.payments(), d.metadata());
+            // prices, discounts and shipping amounts never come from a customer: a customer's order comes from a cart
+            // priced on the cart/pricing side (the simple order API), never from a canonical create
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "auth.forbidden",
+                    "Customers cannot create orders with their own prices",
+                    "Order through the storefront's cart; agents and services create canonical orders.");
         }
         if (d.customerId() == null) throw DomainException.invalidField("customer_id", "field.required", "customer_id is required");
         return Order.create(ctx.tenantId(), orderId, number.getAsLong(), d, now(), () -> ids.next("line"));

@@ -9,7 +9,7 @@ import dev.oms.platform.observability.Observability;
  * SnapStart priming. Lambda snapshots a function once its initialisation is done, and a restored function does not
  * pay again for what the snapshot already holds: loaded and initialised classes, built clients, an open connection.
  * So before the checkpoint each handler runs what its first request would run: the JSON mapper both ways, its route
- * table, and one DynamoDB read through the Enhanced client (of a key that never exists), which loads the SDK's
+ * table, the contract's request rules of every route (loaded and run once), and one DynamoDB read through the Enhanced client (of a key that never exists), which loads the SDK's
  * request path (endpoint rules, signing, the HTTP client, marshalling and unmarshalling). Best effort: a failure
  * is logged and the snapshot is taken anyway.
  */
@@ -26,6 +26,7 @@ public final class Priming {
             for (Route r : routes.all()) {
                 routes.find(r.key());
                 routes.match(r.method(), r.path().replaceAll("\\{[^/}]+}", "prime"));
+                dev.oms.contract.RequestRules.forRoute(r.key()).ifPresent(rules -> rules.checkBody(Json.parse(SAMPLE)));
             }
             Platform.get().table.get(PRIME_KEY, PRIME_KEY);
         } catch (Exception e) {

@@ -128,6 +128,8 @@ public final class LocalRuntime implements AutoCloseable {
         server.setExecutor(executor);
         LocalRuntime runtime = new LocalRuntime(dynamo, cloud, stepFunctions, server, executor, gateway, local, tokens);
         server.createContext("/", runtime::serve);
+        server.createContext("/openapi.json", ApiReference::serve);
+        server.createContext("/docs", ApiReference::serve);
         server.start();
         if (o.demo()) new DemoData(runtime).loadIfAbsent();
         return runtime;
@@ -213,6 +215,8 @@ public final class LocalRuntime implements AutoCloseable {
         System.out.println("Try:");
         System.out.println("  curl -s " + baseUrl() + "/v1/orders?limit=5 -H \"Authorization: Bearer $AGENT\"");
         System.out.println("  curl -s " + baseUrl() + "/v1/orders/health");
+        System.out.println();
+        System.out.println("API reference: " + baseUrl() + "/docs   (OpenAPI 3.1 document: " + baseUrl() + "/openapi.json)");
         System.out.println();
     }
 

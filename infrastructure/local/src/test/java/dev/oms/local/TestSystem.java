@@ -28,6 +28,8 @@ final class TestSystem {
     private static LocalRuntime runtime;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final AtomicInteger TENANTS = new AtomicInteger();
+    /** Every answer is held to the OpenAPI contract ({@link ContractResponses}); -Doms.contract.responses=false turns it off. */
+    static final boolean CHECK_CONTRACT = !"false".equals(System.getProperty("oms.contract.responses"));
 
     private TestSystem() { }
 
@@ -112,7 +114,9 @@ final class TestSystem {
                         json = null;
                     }
                 }
-                return new Resp(r.statusCode(), headers, json, r.body());
+                Resp resp = new Resp(r.statusCode(), headers, json, r.body());
+                if (CHECK_CONTRACT) ContractResponses.check(method, path, resp);
+                return resp;
             } catch (Exception e) {
                 throw new IllegalStateException(method + " " + path + " failed", e);
             }

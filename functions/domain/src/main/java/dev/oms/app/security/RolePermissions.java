@@ -32,7 +32,7 @@ public final class RolePermissions {
         t.put("service", EnumSet.of(ORDERS_READ, ORDERS_CREATE, ORDERS_WRITE, ORDERS_CONFIRM, ORDERS_HOLD, ORDERS_RELEASE,
                 ORDERS_CLOSE, ORDERS_CANCEL, ORDERS_NOTIFY, WEBHOOKS_MANAGE, JOBS_MANAGE, TIMELINE_READ, HEALTH_DETAILS,
                 FULFILLMENTS_WRITE, RETURNS_CREATE, RETURNS_MANAGE, REFUNDS_ISSUE, PAYMENTS_MANAGE, INVOICES_MANAGE, DOCUMENTS_UPLOAD));
-        t.put("customer", EnumSet.of(ORDERS_READ, ORDERS_CREATE, RETURNS_CREATE));
+        t.put("customer", EnumSet.of(ORDERS_READ, RETURNS_CREATE));
         t.put("warehouse_supervisor", EnumSet.of(ORDERS_READ, FULFILLMENTS_WRITE, RETURNS_CREATE, RETURNS_MANAGE));
         t.put("picker", EnumSet.noneOf(Permission.class));
         t.put("packer", EnumSet.noneOf(Permission.class));

@@ -75,6 +75,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
             }
             authorize(route, request);
             checkBody(request);
+            RequestContract.check(route, request);
             // public routes have no caller to scope a key to (inbound webhooks de-duplicate on the sender's id instead)
             String key = route.idempotent() && route.permission() != null ? request.header("idempotency-key") : null;
             ApiResponse response = key == null ? route.endpoint().handle(request) : withIdempotencyKey(route, request, key);
