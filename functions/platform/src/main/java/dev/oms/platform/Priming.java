@@ -22,11 +22,12 @@ public final class Priming {
 
     public static void prime(Routes routes) {
         try {
-            Json.write(Json.parse(SAMPLE));
+            var sample = Json.parse(SAMPLE);
+            Json.write(sample);
             for (Route r : routes.all()) {
                 routes.find(r.key());
                 routes.match(r.method(), r.path().replaceAll("\\{[^/}]+}", "prime"));
-                dev.oms.contract.RequestRules.forRoute(r.key()).ifPresent(rules -> rules.checkBody(Json.parse(SAMPLE)));
+                dev.oms.contract.RequestRules.forRoute(r.key()).ifPresent(rules -> rules.checkBody(sample));
             }
             Platform.get().table.get(PRIME_KEY, PRIME_KEY);
         } catch (Exception e) {

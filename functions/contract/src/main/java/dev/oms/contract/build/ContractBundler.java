@@ -67,7 +67,7 @@ public final class ContractBundler {
             });
             file.path("tags").forEach(tags::add);
             file.path("paths").fields().forEachRemaining(e -> {
-                ObjectNode item = paths.with(e.getKey());
+                ObjectNode item = paths.withObjectProperty(e.getKey()); // not with(): a key starting with / is read as a JSON Pointer
                 e.getValue().fields().forEachRemaining(m -> {
                     if (item.has(m.getKey()) && METHODS.contains(m.getKey())) {
                         throw new IllegalStateException(where + ": " + m.getKey().toUpperCase() + " " + e.getKey() + " is declared twice");
