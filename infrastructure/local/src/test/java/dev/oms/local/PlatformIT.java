@@ -47,13 +47,13 @@ class PlatformIT {
     }
 
     @Test
-    void theReadmePermissionTableIsTheCodesTable() throws Exception {
-        String readme = Files.readString(Path.of(System.getProperty("oms.readme", "../../README.md")));
+    void theDocumentedPermissionTableIsTheCodesTable() throws Exception {
+        String readme = Files.readString(Path.of(System.getProperty("oms.conventions", "../../docs/conventions.md")));
         for (String role : dev.oms.app.security.RolePermissions.ROLES) {
             var granted = dev.oms.app.security.RolePermissions.TABLE.get(role);
             String perms = granted.isEmpty() ? "(none on the orders API yet)"
                     : String.join(", ", granted.stream().map(dev.oms.app.security.Permission::wire).toList());
-            assertThat(readme).as("README row for " + role).contains("| `" + role + "` | " + perms + " |");
+            assertThat(readme).as("docs/conventions.md row for " + role).contains("| `" + role + "` | " + perms + " |");
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The one role-to-permission table. The README shows it; RolePermissionsTest keeps the two equal. */
+/** The one role-to-permission table. docs/conventions.md shows it; PlatformIT keeps the two equal. */
 public final class RolePermissions {
     public static final Map<String, Set<Permission>> TABLE = table();
 
@@ -48,7 +48,7 @@ public final class RolePermissions {
         return granted;
     }
 
-    /** Roles in the order the README lists them. */
+    /** Roles in the order docs/conventions.md lists them. */
     public static final java.util.List<String> ROLES = java.util.List.of("admin", "supervisor", "agent", "finance",
             "fraud_analyst", "fulfillment_manager", "service", "customer", "warehouse_supervisor", "picker", "packer", "qc_agent");
 }

@@ -842,7 +842,7 @@ public final class Order {
     private DomainException invalidTransition(OrderStatus to) {
         return DomainException.conflict("order.invalid_transition",
                         "An order cannot go from " + s.status.wire() + " to " + to.wire(),
-                        "See the order state machine in the README for the allowed transitions.")
+                        "See the order state machine in docs/orders.md for the allowed transitions.")
                 .with("from", s.status.wire()).with("to", to.wire());
     }
 

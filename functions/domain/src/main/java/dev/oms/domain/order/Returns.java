@@ -261,7 +261,7 @@ public final class Returns {
 
     private static DomainException invalid(ReturnRequest r, ReturnState to) {
         return DomainException.conflict("return.invalid_transition", "Return " + r.id() + " cannot go from " + r.state().wire() + " to " + to.wire(),
-                "See the return state machine in the README.").with("from", r.state().wire()).with("to", to.wire());
+                "See the return state machine in docs/returns.md.").with("from", r.state().wire()).with("to", to.wire());
     }
 
     private static ReturnRequest replace(Order o, ReturnRequest.Builder b, Instant now) {

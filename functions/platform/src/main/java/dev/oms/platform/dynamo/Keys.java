@@ -2,7 +2,7 @@ package dev.oms.platform.dynamo;
 
 /**
  * Every key string of the single table, built in this one class. Every partition key starts with the tenant, so a
- * request can only ever reach its own tenant's items. The README's access-pattern table describes them.
+ * request can only ever reach its own tenant's items. The access-pattern table in docs/data-model.md describes them.
  */
 public final class Keys {
     public static final String PK = "PK", SK = "SK";

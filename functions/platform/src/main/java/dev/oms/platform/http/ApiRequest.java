@@ -5,6 +5,7 @@ import dev.oms.app.CommandContext;
 import dev.oms.app.port.PageRequest;
 import dev.oms.app.port.ResponseJournal;
 import dev.oms.app.security.Caller;
+import dev.oms.platform.auth.BearerAuthentication;
 import dev.oms.domain.DomainException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -66,8 +67,18 @@ public final class ApiRequest {
         String method = ctx != null && ctx.getHttp() != null ? ctx.getHttp().getMethod() : "GET";
         Map<String, String> auth = ctx != null && ctx.getAuthorizer() != null && ctx.getAuthorizer().getLambda() != null
                 ? stringMap(ctx.getAuthorizer().getLambda()) : Map.of();
-        Caller caller = AuthorizerContext.caller(auth);
-        String authError = caller == null ? auth.getOrDefault(AuthorizerContext.ERROR, "Missing bearer token") : null;
+        Caller caller;
+        String authError;
+        if (auth.isEmpty()) {
+            // the usual path: the function verifies the bearer token itself (one invocation per request)
+            BearerAuthentication.Outcome who = BearerAuthentication.authenticate(headers.get("authorization"));
+            caller = who.caller();
+            authError = who.error();
+        } else {
+            // a caller context the platform already established (an authorizer an operator put in front; tests)
+            caller = AuthorizerContext.caller(auth);
+            authError = caller == null ? auth.getOrDefault(AuthorizerContext.ERROR, "Missing bearer token") : null;
+        }
         return new ApiRequest(method, e.getRouteKey(), e.getRawPath(), e.getRawQueryString(), e.getPathParameters(),
                 e.getQueryStringParameters(), headers, body, ctx != null ? ctx.getRequestId() : null, caller, authError);
     }

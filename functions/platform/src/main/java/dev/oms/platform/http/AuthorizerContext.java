@@ -7,9 +7,10 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 
 /**
- * The context the Lambda authorizer hands to API Gateway, which passes it to every handler. It either describes the
- * caller or, when the token was missing or bad, carries {@code auth_error} so the handler can answer a clear
- * problem+json 401 (API Gateway alone can only answer a bare 401/403).
+ * A caller context established before the function runs, in {@code requestContext.authorizer.lambda}: the template
+ * has no authorizer (functions verify tokens themselves, {@link dev.oms.platform.auth.BearerAuthentication}), but an
+ * operator may put one in front, and tests hand callers to handlers this way. It either describes the caller or
+ * carries {@code auth_error}, so the handler answers a clear problem+json 401.
  */
 public final class AuthorizerContext {
     public static final String ERROR = "auth_error";
