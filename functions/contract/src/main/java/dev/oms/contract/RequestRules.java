@@ -23,7 +23,7 @@ public final class RequestRules {
     public static final String RESOURCE_DIR = "openapi/requests/";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Optional<RequestRules>> LOADED = new ConcurrentHashMap<>();
-    private static final SchemaValidator VALIDATOR = SchemaValidator.inlined();
+    private static final SchemaValidator VALIDATOR = SchemaValidator.forRequests();
 
     private final Map<String, JsonNode> query;
     private final List<String> requiredQuery;

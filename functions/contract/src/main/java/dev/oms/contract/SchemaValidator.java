@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * <p>Two deliberate differences from plain JSON Schema, both stricter: an object schema without
  * {@code additionalProperties} is closed (an undeclared property is {@code field.unknown}), so a contract can never
  * forget to refuse unknown fields nor forget to document a field it answers; and a string with {@code minLength: 1}
- * must not be blank. Keywords: type, enum, const, properties, required, additionalProperties, items, minItems,
+ * must not be blank. For requests ({@link #forRequests()}), an explicit {@code null} for an optional property counts
+ * as leaving it out. Keywords: type, enum, const, properties, required, additionalProperties, items, minItems,
  * maxItems, uniqueItems, minLength, maxLength, pattern, format (date-time, date), minimum, maximum,
  * exclusiveMinimum, exclusiveMaximum, minProperties, maxProperties, oneOf, anyOf, allOf and local $ref.
  */
@@ -33,12 +34,21 @@ public final class SchemaValidator {
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     private final Function<String, JsonNode> refs;
+    private final boolean nullIsAbsent;
 
     /** @param refs resolves a local {@code $ref} such as {@code #/components/schemas/Money} (null when schemas have none) */
-    public SchemaValidator(Function<String, JsonNode> refs) { this.refs = refs; }
+    public SchemaValidator(Function<String, JsonNode> refs) { this(refs, false); }
 
-    /** A validator for schemas whose references were inlined (the per-route request rules). */
-    public static SchemaValidator inlined() { return new SchemaValidator(null); }
+    private SchemaValidator(Function<String, JsonNode> refs, boolean nullIsAbsent) {
+        this.refs = refs;
+        this.nullIsAbsent = nullIsAbsent;
+    }
+
+    /**
+     * A validator of requests, whose schemas had their references inlined (the per-route request rules). As the
+     * handlers always did, an explicit {@code null} for an optional property reads as the property left out.
+     */
+    public static SchemaValidator forRequests() { return new SchemaValidator(null, true); }
 
     public List<Violation> validate(JsonNode schema, JsonNode value, String path) {
         List<Violation> out = new ArrayList<>();
@@ -203,6 +213,7 @@ public final class SchemaValidator {
             Map.Entry<String, JsonNode> f = fields.next();
             String at = at(path, f.getKey());
             JsonNode declared = properties.get(f.getKey());
+            if (nullIsAbsent && f.getValue().isNull() && !isRequired(schema, f.getKey())) continue;
             if (declared != null) {
                 check(declared, f.getValue(), at, out, true);
             } else if (additional != null && additional.isObject()) {
@@ -211,6 +222,11 @@ public final class SchemaValidator {
                 out.add(new Violation(at, "field.unknown", "Unknown field " + f.getKey()));
             }
         }
+    }
+
+    private static boolean isRequired(JsonNode schema, String field) {
+        for (JsonNode r : schema.path("required")) if (r.asText().equals(field)) return true;
+        return false;
     }
 
     private void unknownFields(JsonNode o, Set<String> declared, String path, List<Violation> out) {

@@ -61,5 +61,10 @@ class ContractTest {
         assertThat(r.hasBody()).isFalse();
         assertThat(r.checkBody(m.createObjectNode())).isEmpty();
         assertThat(r.checkBody(m.createObjectNode().put("x", 1))).extracting(Violation::code).containsExactly("field.unknown");
+        JsonNode withBody = m.valueToTree(Map.of("body", Map.of("required", true, "schema", Map.of("type", "object", "required", List.of("a"),
+                "properties", Map.of("a", Map.of("type", "string"), "b", Map.of("type", "string"))))));
+        RequestRules body = new RequestRules(withBody);
+        assertThat(body.checkBody(m.createObjectNode().put("a", "x").putNull("b"))).as("null reads as left out").isEmpty();
+        assertThat(body.checkBody(m.createObjectNode().putNull("a"))).extracting(Violation::code).containsExactly("field.type");
     }
 }
