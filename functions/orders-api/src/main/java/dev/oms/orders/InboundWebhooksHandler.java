@@ -46,6 +46,12 @@ public final class InboundWebhooksHandler extends ApiHandler {
     @Override
     public Routes routes() { return routes; }
 
+    /** A message that is not signed by the tenant's source is 401 before its body is looked at (the contract check). */
+    @Override
+    protected void authenticateSender(Route route, ApiRequest request) {
+        p.inbound.verify(request, route.path().substring(route.path().lastIndexOf('/') + 1));
+    }
+
     /** Verifies the sender, then applies the message once per message id, acting as the tenant's {@code webhook:<source>}. */
     private ApiResponse receive(ApiRequest r, String source, Route.Endpoint apply) {
         InboundWebhooks.Verified v = p.inbound.verify(r, source);
@@ -114,6 +120,10 @@ public final class InboundWebhooksHandler extends ApiHandler {
             b.error("type", "field.not_allowed", "type must be fulfillment.<what happened>, such as fulfillment.tracking_updated");
         }
         b.string("timestamp", false, 64);
+        if (data == null) {
+            b.error("data", "field.required", "data is required: which order and fulfilment was delivered");
+            b.check();
+        }
         data.allow("order_id", "fulfillment_id", "shipment_id", "tracking_number", "status", "occurred_at", "location", "description", "event_id");
         String orderId = data.string("order_id", true, 128);
         String fulfillmentId = data.string("fulfillment_id", !tracking || !data.has("shipment_id"), 128);

@@ -120,7 +120,7 @@ public final class OrderFulfillment {
         }
         if (o.status() != OrderStatus.CONFIRMED) {
             throw DomainException.conflict("order.not_fulfillable", "A " + o.status().wire() + " order cannot be fulfilled",
-                    "Only confirmed orders are fulfilled; confirm the order first.").with("status", o.status().wire());
+                    "Only confirmed orders are fulfilled; confirm the order first.").with("current_status", o.status().wire());
         }
     }
 
@@ -138,7 +138,7 @@ public final class OrderFulfillment {
         Fulfillment f = o.requireChild(Fulfillment.class, id, "fulfillment.not_found");
         if (f.status() == FulfillmentStatus.CANCELLED || f.status() == FulfillmentStatus.DELIVERED) {
             throw DomainException.conflict("fulfillment.closed", "Fulfilment " + id + " is " + f.status().wire() + " and can no longer change",
-                    "Nothing can be changed on a cancelled or delivered fulfilment.").with("status", f.status().wire());
+                    "Nothing can be changed on a cancelled or delivered fulfilment.").with("current_status", f.status().wire());
         }
         List<String> fields = new ArrayList<>();
         Fulfillment next = f;
@@ -168,7 +168,7 @@ public final class OrderFulfillment {
         if (f.status() == FulfillmentStatus.CANCELLED) return f;
         if (!f.status().isOpen()) {
             throw DomainException.conflict("fulfillment.already_shipped", "Fulfilment " + id + " is " + f.status().wire() + " and can no longer be cancelled",
-                    "Shipped goods come back through a return.").with("status", f.status().wire());
+                    "Shipped goods come back through a return.").with("current_status", f.status().wire());
         }
         Fulfillment cancelled = f.cancelled(reason, now);
         o.putChild(cancelled);
@@ -230,7 +230,7 @@ public final class OrderFulfillment {
         }
         if (o.status() != OrderStatus.CONFIRMED) {
             throw DomainException.conflict("order.not_fulfillable", "A " + o.status().wire() + " order cannot be shipped",
-                    "Only confirmed orders are shipped.").with("status", o.status().wire());
+                    "Only confirmed orders are shipped.").with("current_status", o.status().wire());
         }
         if (fulfillmentIds.isEmpty()) throw DomainException.invalidField("fulfillment_ids", "field.required", "Name the fulfilments shipped");
         if (fulfillmentIds.size() > ShipmentRequest.MAX_FULFILLMENTS) {
@@ -340,7 +340,7 @@ public final class OrderFulfillment {
         if (f.status() == FulfillmentStatus.DELIVERED) return f;
         if (!f.status().isShipped()) {
             throw DomainException.conflict("fulfillment.not_shipped", "Fulfilment " + id + " is " + f.status().wire() + " and has not shipped",
-                    "Ship the fulfilment first; only shipped goods can be received.").with("status", f.status().wire());
+                    "Ship the fulfilment first; only shipped goods can be received.").with("current_status", f.status().wire());
         }
         Fulfillment done = f.withStatus(FulfillmentStatus.DELIVERED, now);
         o.putChild(done);

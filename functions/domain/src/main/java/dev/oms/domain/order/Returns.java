@@ -189,7 +189,7 @@ public final class Returns {
     public static void assertSettleable(ReturnRequest r) {
         if (r.state() != ReturnState.INSPECTED) {
             throw DomainException.conflict("return.not_inspected", "Return " + r.id() + " is " + r.state().wire() + "; only inspected returns are settled",
-                    "Receive and inspect the return first.").with("status", r.state().wire());
+                    "Receive and inspect the return first.").with("current_status", r.state().wire());
         }
         if (ReturnRequest.REJECTED.equals(r.outcome())) {
             throw DomainException.conflict("return.rejected", "Return " + r.id() + " was rejected at inspection; nothing is given back", "Nothing to settle.");
@@ -221,7 +221,7 @@ public final class Returns {
         if (r.state() == ReturnState.CANCELLED) return r;
         if (!r.state().awaitingGoods()) {
             throw DomainException.conflict("return.not_cancellable", "Return " + returnId + " is " + r.state().wire() + "; goods have arrived",
-                    "Only returns that nothing has arrived for can be cancelled.").with("status", r.state().wire());
+                    "Only returns that nothing has arrived for can be cancelled.").with("current_status", r.state().wire());
         }
         var b = r.to();
         b.state = ReturnState.CANCELLED;

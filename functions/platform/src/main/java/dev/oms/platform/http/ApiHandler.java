@@ -75,6 +75,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
             }
             authorize(route, request);
             checkBody(request);
+            authenticateSender(route, request);
             RequestContract.check(route, request);
             // public routes have no caller to scope a key to (inbound webhooks de-duplicate on the sender's id instead)
             String key = route.idempotent() && route.permission() != null ? request.header("idempotency-key") : null;
@@ -84,6 +85,12 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
             return withRequestId(problem(t, request), request);
         }
     }
+
+    /**
+     * Public routes whose sender signs each message (the inbound webhooks) check the signature here, before the request
+     * is held to the contract: like a missing token on a secured route, a bad signature is 401 whatever the body.
+     */
+    protected void authenticateSender(Route route, ApiRequest request) { }
 
     private void authorize(Route route, ApiRequest request) {
         if (route.permission() == null) return;
