@@ -117,10 +117,12 @@ public final class SchemaValidator {
             out.add(new Violation(path, "field.not_allowed", name(path) + " must be one of " + enumWords(schema.get("enum"))));
             return;
         }
+        // a oneOf/anyOf/allOf wrapper without properties of its own leaves closing the object to its branches
+        boolean wrapper = (schema.has("oneOf") || schema.has("anyOf") || schema.has("allOf")) && !schema.has("properties");
         if (value.isTextual()) checkString(schema, value.textValue(), path, out);
         else if (value.isNumber()) checkNumber(schema, value, path, out);
         else if (value.isArray()) checkArray(schema, value, path, out, closeObjects);
-        else if (value.isObject()) checkObject(schema, value, path, out, closeObjects && !schema.has("allOf"));
+        else if (value.isObject()) checkObject(schema, value, path, out, closeObjects && !schema.has("allOf") && !wrapper);
     }
 
     private void checkString(JsonNode schema, String s, String path, List<Violation> out) {

@@ -75,6 +75,10 @@ class SchemaValidatorTest {
         JsonNode oneOf = j("{'oneOf': [{'type': 'string'}, {'type': 'integer'}]}");
         assertThat(V.validate(oneOf, j("1"), "x")).isEmpty();
         assertThat(V.validate(oneOf, j("true"), "x")).extracting(Violation::code).containsExactly("field.invalid");
+        JsonNode nullableMoney = j("{'anyOf': [{'$ref': '#/components/schemas/Money'}, {'type': 'null'}]}");
+        assertThat(V.validate(nullableMoney, j("{'amount': 1, 'currency': 'GBP'}"), "m")).isEmpty();
+        assertThat(V.validate(nullableMoney, j("null"), "m")).isEmpty();
+        assertThat(V.validate(nullableMoney, j("{'amount': 1, 'currency': 'GBP', 'x': 1}"), "m")).isNotEmpty();
         JsonNode allOf = j("{'allOf': [{'type': 'object', 'properties': {'a': {'type': 'string'}}}, {'type': 'object', 'properties': {'b': {'type': 'string'}}}]}");
         assertThat(V.validate(allOf, j("{'a': 'x', 'b': 'y'}"), "")).isEmpty();
         assertThat(V.validate(allOf, j("{'a': 'x', 'c': 'y'}"), "")).extracting(Violation::field, Violation::code)
