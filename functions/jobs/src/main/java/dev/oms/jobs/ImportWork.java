@@ -131,8 +131,9 @@ final class ImportWork implements JobWork {
     private Result createOnce(JobRun run, Row row, S3Uri source, OrderDraft draft) {
         String tenant = run.tenantId();
         String scope = "import-row\n" + source + "\n" + row.line();
-        String owner = run.job().state().runId + ":" + row.line();
-        IdempotencyStore.Claim claim = platform.idempotency.claim(tenant, scope, owner, "import-row");
+        // job:run:line; a claim left by an earlier run of this job (one that crashed, or that this run superseded) is taken over
+        String owner = run.id() + ":" + run.job().state().runId + ":" + row.line();
+        IdempotencyStore.Claim claim = platform.idempotency.claim(tenant, scope, owner, "import-row", run.id() + ":");
         if (claim instanceof IdempotencyStore.Completed done) return alreadyImported(row, null, done.body());
         if (claim instanceof IdempotencyStore.InProgress) {
             throw new IllegalStateException("line " + row.line() + " is being imported by another run; retry later");

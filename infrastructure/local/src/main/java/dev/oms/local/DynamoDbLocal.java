@@ -64,7 +64,9 @@ final class DynamoDbLocal implements AutoCloseable {
     @SuppressWarnings("unchecked")
     void createTables(SamTemplate template, Map<String, String> physicalNames) {
         try (DynamoDbClient client = client()) {
+            java.util.Set<String> existing = new java.util.HashSet<>(client.listTables().tableNames());
             template.resourcesOfType("AWS::DynamoDB::Table").forEach((id, props) -> {
+                if (existing.contains(physicalNames.get(id))) return; // created on an earlier start of a file-backed runtime
                 List<AttributeDefinition> attributes = ((List<Map<String, String>>) props.get("AttributeDefinitions")).stream()
                         .map(a -> AttributeDefinition.builder().attributeName(a.get("AttributeName")).attributeType(a.get("AttributeType")).build()).toList();
                 List<GlobalSecondaryIndex> gsis = ((List<Map<String, Object>>) props.getOrDefault("GlobalSecondaryIndexes", List.of())).stream()

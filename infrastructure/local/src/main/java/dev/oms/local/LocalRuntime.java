@@ -122,6 +122,7 @@ public final class LocalRuntime implements AutoCloseable {
         gateway.warmUp();
         LocalEndpoints local = new LocalEndpoints(tokens, cloud, stepFunctions);
         cloud.startEventSources(template, functions::invoke, dynamo.endpoint(), tableNames, o.dataDir(), o.inMemory());
+        stepFunctions.resumeStored();
 
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", o.port()), 128);
         ExecutorService executor = Executors.newFixedThreadPool(32);

@@ -37,7 +37,7 @@ final class LocalStepFunctions implements AutoCloseable {
     static LocalStepFunctions start(LocalFunctions functions, Path dataDir, boolean inMemory) throws IOException {
         StepFunctionsService.Builder b = StepFunctionsService.builder()
                 .region(LocalResources.REGION).accountId(LocalResources.ACCOUNT)
-                .delayScale(Double.parseDouble(System.getProperty("oms.sfn.delayScale", "1")))
+                .delayScale(Double.parseDouble(System.getProperty("oms.sfn.delayScale", "1"))).deferResume()
                 .taskInvoker(new LambdaTaskInvoker((name, payload, ctx) -> invoke(functions, name, payload)));
         if (!inMemory) b.fileStore(dataDir.resolve("stepfunctions"));
         StepFunctionsService service = b.build();
@@ -54,6 +54,9 @@ final class LocalStepFunctions implements AutoCloseable {
     }
 
     String endpoint() { return server.endpoint().toString(); }
+
+    /** Runs the executions a previous run left RUNNING; once the functions have their environment. */
+    int resumeStored() { return service.resumeStored(); }
 
     /** Creates (or updates) every AWS::Serverless::StateMachine of the template, named by its logical id. */
     @SuppressWarnings("unchecked")

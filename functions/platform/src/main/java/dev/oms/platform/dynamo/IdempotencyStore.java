@@ -48,7 +48,14 @@ public final class IdempotencyStore {
 
     public record InProgress(String fingerprint) implements Claim { }
 
-    public Claim claim(String tenant, String scope, String owner, String fingerprint) {
+    public Claim claim(String tenant, String scope, String owner, String fingerprint) { return claim(tenant, scope, owner, fingerprint, null); }
+
+    /**
+     * As {@link #claim(String, String, String, String)}, and also takes over a claim still in progress whose owner
+     * starts with {@code supersededOwners} (a job run that a newer run of the same job replaced, for example after a
+     * crash). Safe: a completion is conditional on its owner, so the old owner can no longer complete.
+     */
+    public Claim claim(String tenant, String scope, String owner, String fingerprint, String supersededOwners) {
         long now = clock.instant().getEpochSecond();
         ObjectNode item = Json.object();
         item.put(Keys.PK, Keys.idempotency(tenant, hash(scope)));
@@ -59,13 +66,18 @@ public final class IdempotencyStore {
         item.put("fingerprint", fingerprint);
         item.put("claimed_at", now);
         item.put(Keys.TTL, now + TTL_SECONDS);
-        Expression condition = Expression.builder()
-                .expression("attribute_not_exists(PK) OR #ttl < :now OR (#state = :inprog AND claimed_at < :stale)")
+        Expression.Builder cb = Expression.builder()
+                .expression("attribute_not_exists(PK) OR #ttl < :now OR (#state = :inprog AND claimed_at < :stale)"
+                        + (supersededOwners == null ? "" : " OR (#state = :inprog AND begins_with(#owner, :superseded) AND #owner <> :owner)"))
                 .putExpressionName("#ttl", Keys.TTL).putExpressionName("#state", "state")
                 .putExpressionValue(":now", AttributeValue.fromN(Long.toString(now)))
                 .putExpressionValue(":inprog", AttributeValue.fromS("in_progress"))
-                .putExpressionValue(":stale", AttributeValue.fromN(Long.toString(now - STALE_CLAIM_SECONDS)))
-                .build();
+                .putExpressionValue(":stale", AttributeValue.fromN(Long.toString(now - STALE_CLAIM_SECONDS)));
+        if (supersededOwners != null) {
+            cb.putExpressionName("#owner", "owner").putExpressionValue(":superseded", AttributeValue.fromS(supersededOwners))
+                    .putExpressionValue(":owner", AttributeValue.fromS(owner));
+        }
+        Expression condition = cb.build();
         try {
             table.table().putItem(PutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(item))
                     .conditionExpression(condition)

@@ -62,8 +62,11 @@ public final class StepFunctionsService implements AutoCloseable {
     private final Map<String, ExecutionRun> executions = new ConcurrentHashMap<>();
     private final Object lifecycle = new Object();
     private volatile boolean closed;
+    private final boolean deferResume;
+    private List<ExecutionRun> deferred = List.of();
 
     private StepFunctionsService(Builder builder) {
+        this.deferResume = builder.deferResume;
         this.arns = new Arns(builder.region, builder.accountId);
         this.store = builder.store;
         this.threads = new EngineThreads(builder.workerThreads, builder.delayScale);
@@ -310,7 +313,26 @@ public final class StepFunctionsService implements AutoCloseable {
             }
         }
         toResume.forEach(runner::reserveTaskToken);
-        toResume.forEach(runner::resume);
+        if (deferResume) {
+            deferred = toResume;
+        } else {
+            toResume.forEach(runner::resume);
+        }
+    }
+
+    /**
+     * Resumes the RUNNING executions found in the store, when the builder said {@link Builder#deferResume()}: call it
+     * once the tasks can run (their functions are configured). Returns how many were resumed; a second call resumes
+     * nothing.
+     */
+    public int resumeStored() {
+        List<ExecutionRun> runs;
+        synchronized (lifecycle) {
+            runs = deferred;
+            deferred = List.of();
+        }
+        runs.forEach(runner::resume);
+        return runs.size();
     }
 
     /** Called by an execution, under its lock, whenever it has something worth saving. */
@@ -397,6 +419,8 @@ public final class StepFunctionsService implements AutoCloseable {
         private int workerThreads = Math.max(8, 2 * Runtime.getRuntime().availableProcessors());
         private double delayScale = 1.0;
 
+        private boolean deferResume;
+
         private Builder() {
         }
 
@@ -443,7 +467,16 @@ public final class StepFunctionsService implements AutoCloseable {
             return this;
         }
 
-        /** Builds the service and resumes the RUNNING executions found in the store. */
+        /**
+         * Loads the stored executions at {@link #build()} (their task tokens are valid at once) but runs them only when
+         * {@link StepFunctionsService#resumeStored()} is called.
+         */
+        public Builder deferResume() {
+            this.deferResume = true;
+            return this;
+        }
+
+        /** Builds the service and resumes the RUNNING executions found in the store (unless {@link #deferResume()}). */
         public StepFunctionsService build() {
             return new StepFunctionsService(this);
         }
