@@ -25,6 +25,10 @@ public final class RepairService {
     private final CancellationService cancellations;
     private final OrderTransactions tx;
     private final Clock clock;
+    private volatile dev.oms.app.port.SagaRestarts sagaRestarts;
+
+    /** Where {@code retry} of a {@code saga_not_started} item puts the start back in the sweep. */
+    public void useSagaRestarts(dev.oms.app.port.SagaRestarts restarts) { this.sagaRestarts = restarts; }
 
     public RepairService(RepairQueue repairs, CancellationService cancellations, OrderTransactions tx, Clock clock) {
         this.repairs = repairs;
@@ -46,6 +50,13 @@ public final class RepairService {
 
     public Outcome retry(CommandContext ctx, String repairId) {
         RepairItem item = openItem(ctx, repairId);
+        if (SAGA_NOT_STARTED.equals(item.kind())) {
+            // the saga sweeper parked this start: put it back in the sweep (same execution name, attempts from zero)
+            if (sagaRestarts == null) throw DomainException.conflict("repair.saga_not_started", "Saga starts cannot be re-armed here", "Start the saga by hand.");
+            boolean rearmed = sagaRestarts.rearm(item.tenantId(), item.cancellationId());
+            RepairItem done = close(ctx, item, "retried", Map.of("note", rearmed ? "start re-armed for the next sweep" : "started meanwhile"));
+            return new Outcome(done, tx.get(ctx, item.orderId()), null);
+        }
         assertCancellation(item);
         Order order = tx.get(ctx, item.orderId());
         Cancellation failed = order.cancellation(item.cancellationId());
@@ -73,8 +84,16 @@ public final class RepairService {
         return new Outcome(close(ctx, item, "forced", note == null ? Map.of() : Map.of("note", note)), order, null);
     }
 
+    /** A saga start the sweeper parked after its attempts ({@code cancellation_id} holds the saga's subject id). */
+    public static final String SAGA_NOT_STARTED = "saga_not_started";
+
     /** A parked return is repaired by settling it (which resumes its saga); retry and force are for cancellations. */
     private static void assertCancellation(RepairItem item) {
+        if (SAGA_NOT_STARTED.equals(item.kind())) {
+            throw DomainException.conflict("repair.saga_not_started", "Repair item " + item.id() + " is a saga whose start failed",
+                    "Fix what stopped the start (see failure), then retry the item: the sweeper starts the saga again under the same name.")
+                    .with("subject_id", item.cancellationId());
+        }
         if ("return_failed".equals(item.kind())) {
             throw DomainException.conflict("repair.settle_return", "Repair item " + item.id() + " is a return waiting to be settled",
                     "Settle return " + item.cancellationId() + " with POST /v1/orders/returns/{returnId}/issue-refund or /exchange; "

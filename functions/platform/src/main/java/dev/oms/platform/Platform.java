@@ -92,6 +92,7 @@ public final class Platform {
         notifications = new SnsNotificationSender(AwsClients::sns, Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications"));
         cancellations = new CancellationService(orders.transactions(), settings, payments, inventory, notifications, repairQueue, ids, clock);
         repairs = new RepairService(repairQueue, cancellations, orders.transactions(), clock);
+        repairs.useSagaRestarts(new dev.oms.platform.dynamo.SagaStartGuards(table, clock)::rearm);
         webhookStore = new DynamoWebhookStore(table);
         webhookUrls = WebhookUrlGuard.fromEnvironment();
         webhookSender = new HttpWebhookSender(webhookUrls, clock);

@@ -8,7 +8,6 @@ import dev.oms.platform.Platform;
 import dev.oms.platform.aws.AwsClients;
 import dev.oms.platform.config.Env;
 import dev.oms.platform.observability.Observability;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
@@ -42,33 +41,18 @@ public final class ReturnSagaEvents implements RequestHandler<Map<String, Object
             throw new IllegalArgumentException("ReturnSagaEvents cannot handle " + event.get("detail-type"));
         }
         String returnId = e.dataText("return_id");
-        if (e.type().equals("return.created")) return start(e.tenantId(), e.orderId(), returnId, e.correlationId());
+        if (e.type().equals("return.created")) return start(e);
         return Map.of("return_id", returnId, "wait", saga.wake(e.tenantId(), returnId).status());
     }
 
-    private Map<String, Object> start(String tenant, String orderId, String returnId, Object correlationId) {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("tenant_id", tenant);
-        input.put("order_id", orderId);
-        input.put("return_id", returnId);
-        input.put("correlation_id", correlationId);
-        input.put("receipt_timeout_seconds", seconds("RETURN_RECEIPT_TIMEOUT_SECONDS", 30 * 86_400));
-        input.put("inspection_timeout_seconds", seconds("RETURN_INSPECTION_TIMEOUT_SECONDS", 14 * 86_400));
-        input.put("settlement_timeout_seconds", seconds("RETURN_SETTLEMENT_TIMEOUT_SECONDS", 30 * 86_400));
-        String name = executionName(orderId, returnId);
-        String arn = SagaStarter.startOnce(sfn, stateMachineArn, name, input);
-        Observability.log().info("return-order saga {} for {}", arn, returnId);
-        return Map.of("execution_arn", arn, "name", name);
-    }
-
-    private static long seconds(String name, long fallback) {
-        String v = Env.get(name, null);
-        return v == null ? fallback : Long.parseLong(v);
+    private Map<String, Object> start(OrderEventDetail e) {
+        SagaStarts.Start start = new SagaStarts(null, null, stateMachineArn).plan(e);
+        String arn = SagaStarter.startOnce(sfn, start.stateMachineArn(), start.name(), start.input());
+        Guards.confirm(e.tenantId(), start.subjectId());
+        Observability.log().info("return-order saga {} for {}", arn, start.subjectId());
+        return Map.of("execution_arn", arn, "name", start.name());
     }
 
     /** At most 80 characters of letters, digits, - and _: the ids are ULIDs with short prefixes, so they fit. */
-    static String executionName(String orderId, String returnId) {
-        String name = "return-" + orderId + "-" + returnId;
-        return name.length() <= 80 ? name : name.substring(0, 80);
-    }
+    static String executionName(String orderId, String returnId) { return SagaStarts.name("return-", orderId, returnId); }
 }

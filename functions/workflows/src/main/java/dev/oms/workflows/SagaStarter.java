@@ -7,15 +7,16 @@ import dev.oms.platform.aws.AwsClients;
 import dev.oms.platform.config.Env;
 import dev.oms.platform.json.Json;
 import dev.oms.platform.observability.Observability;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 
 /**
  * Starts a saga for an order event (EventBridge rule target). The execution name is derived from the order and the
- * request ({@code cancel-<order>-<cancellation>}), so a duplicate event starts nothing twice: Step Functions answers
- * the existing execution for the same name and input.
+ * request ({@code cancel-<order>-<cancellation>}; fulfil-order: {@code fulfil-<order>-<fulfilment>}, see
+ * {@link SagaStarts}), so a duplicate event starts nothing twice: Step Functions answers the existing execution for the
+ * same name and input. Once Step Functions has the execution, the start's guard is deleted ({@link Guards}); a guard
+ * left behind is found by the {@link SagaSweeper}.
  */
 public final class SagaStarter implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final SfnClient sfn;
@@ -38,27 +39,12 @@ public final class SagaStarter implements RequestHandler<Map<String, Object>, Ma
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         Observability.start(context);
         OrderEventDetail e = OrderEventDetail.of(event);
-        if (e != null && "fulfillment.requested".equals(e.type()) && fulfillOrderArn != null) {
-            return FulfillOrderStart.start(sfn, fulfillOrderArn, e);
-        }
-        if (e == null || !"order.cancellation_requested".equals(e.type()) || cancelOrderArn == null) {
-            throw new IllegalArgumentException("SagaStarter cannot start anything for " + event.get("detail-type"));
-        }
-        Map<String, Object> data = e.data();
-        String orderId = e.orderId();
-        String cancellationId = e.dataText("cancellation_id");
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("tenant_id", e.tenantId());
-        input.put("order_id", orderId);
-        input.put("cancellation_id", cancellationId);
-        input.put("scope", data.get("scope"));
-        input.put("refund", data.get("refund"));
-        input.put("restock", data.get("restock"));
-        input.put("correlation_id", e.correlationId());
-        String name = executionName(orderId, cancellationId);
-        String arn = startOnce(sfn, cancelOrderArn, name, input);
-        Observability.log().info("cancel-order saga {} for {}", arn, orderId);
-        return Map.of("execution_arn", arn, "name", name);
+        SagaStarts.Start start = new SagaStarts(cancelOrderArn, fulfillOrderArn, null).plan(e);
+        if (start == null) throw new IllegalArgumentException("SagaStarter cannot start anything for " + event.get("detail-type"));
+        String arn = startOnce(sfn, start.stateMachineArn(), start.name(), start.input());
+        Guards.confirm(e.tenantId(), start.subjectId());
+        Observability.log().info("saga {} for {}", arn, e.orderId());
+        return Map.of("execution_arn", arn, "name", start.name());
     }
 
     /** Starts the execution; a second start of the same name answers the execution the first one started. */
@@ -70,9 +56,5 @@ public final class SagaStarter implements RequestHandler<Map<String, Object>, Ma
         }
     }
 
-    /** At most 80 characters of letters, digits, - and _: the ids are ULIDs with short prefixes, so they fit. */
-    static String executionName(String orderId, String cancellationId) {
-        String name = "cancel-" + orderId + "-" + cancellationId;
-        return name.length() <= 80 ? name : name.substring(0, 80);
-    }
+    static String executionName(String orderId, String cancellationId) { return SagaStarts.name("cancel-", orderId, cancellationId); }
 }

@@ -105,8 +105,7 @@ public final class DynamoOrderRepository implements OrderRepository {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
             extRefIndex = count++;
         }
-        addEvents(tx, Keys.order(tenant, order.id()), c);
-        count += order.pendingEvents().size();
+        count += addEvents(tx, Keys.order(tenant, order.id()), c);
         count += addChildren(tx, order);
         int counterIndex = -1;
         if (claim != null) {
@@ -159,8 +158,7 @@ public final class DynamoOrderRepository implements OrderRepository {
             first.addDeleteItem(table.table(), SingleTable.key(Keys.externalReference(tenant, order.state().externalReference), Keys.SINGLE));
             actions++;
         }
-        addEvents(first, Keys.deletedOrder(tenant, order.id()), c);
-        actions += order.pendingEvents().size();
+        actions += addEvents(first, Keys.deletedOrder(tenant, order.id()), c);
         int idemIndex = -1;
         if (c.idempotency() != null) {
             IdempotencyStore.addCompletion(first, table, c.idempotency());
@@ -213,14 +211,25 @@ public final class DynamoOrderRepository implements OrderRepository {
         return writes;
     }
 
-    private void addEvents(TransactWriteItemsEnhancedRequest.Builder tx, String pk, OrderCommit c) {
+    /** Adds the command's event items (and the guards of the saga starts they request); returns how many actions. */
+    private int addEvents(TransactWriteItemsEnhancedRequest.Builder tx, String pk, OrderCommit c) {
         Order order = c.order();
+        int actions = 0;
         for (DomainEvent e : order.pendingEvents()) {
             ObjectNode item = EventItemMapper.toItem(pk, ids.next("evt"), order.tenantId(), order.id(), order.version(), e, c.meta());
             tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
                     .item(SingleTable.document(item))
                     .conditionExpression(Expression.builder().expression("attribute_not_exists(PK)").build()).build());
+            actions++;
+            // an event that requests a saga carries the guard of its start, for the saga sweeper
+            ObjectNode guard = SagaStartGuards.itemFor(dev.oms.platform.events.EventEnvelope.fromItem(item), c.meta().occurredAt());
+            if (guard != null) {
+                tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
+                        .item(SingleTable.document(guard)).build());
+                actions++;
+            }
         }
+        return actions;
     }
 
     private void execute(TransactWriteItemsEnhancedRequest request, int extRefIndex, int idemIndex, String externalReference) {

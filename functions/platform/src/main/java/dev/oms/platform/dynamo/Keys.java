@@ -74,6 +74,15 @@ public final class Keys {
 
     public static String repairsByState(String tenant, String state) { return t(tenant) + "#REPAIRS#" + state; }
 
+    /** A saga start not confirmed yet ({@link SagaStartGuards}), by the saga's subject (cancellation, fulfilment, return). */
+    public static String sagaStart(String tenant, String subjectId) { return t(tenant) + "#SAGASTART#" + subjectId; }
+
+    /**
+     * The sweeper's sparse GSI1 partitions of pending saga starts. Deliberately not per tenant: one scheduled
+     * sweeper reads them all (a few Queries), and only unconfirmed starts are in them.
+     */
+    public static String sagaStartShard(int shard) { return "SAGASTARTS#" + shard; }
+
     /** Every webhook subscription of a tenant is in this one partition (the fan-out reads it with one Query). */
     public static String webhooks(String tenant) { return t(tenant) + "#WEBHOOKS"; }
 

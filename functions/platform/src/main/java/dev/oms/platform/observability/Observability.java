@@ -43,5 +43,15 @@ public final class Observability {
 
     public static void error(String message, Throwable t) { LOG.error(message, t); }
 
+    /** Counts something (namespace OMS, dimension {@code function}) when metrics are on; alarms read these. */
+    public static void count(String function, String metric, long n) {
+        if (!METRICS || n == 0) return;
+        Metrics m = MetricsFactory.getMetricsInstance();
+        m.setNamespace("OMS");
+        m.addDimension("function", function);
+        m.addMetric(metric, n, MetricUnit.COUNT);
+        m.flush();
+    }
+
     public static Logger log() { return LOG; }
 }
