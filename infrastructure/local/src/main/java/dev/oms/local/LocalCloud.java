@@ -6,6 +6,7 @@ import dev.oms.local.aws.LambdaInvoker;
 import dev.oms.local.aws.LocalTargetDispatcher;
 import dev.oms.local.aws.NotificationOutbox;
 import dev.oms.local.aws.S3Service;
+import dev.oms.local.aws.SchedulerService;
 import dev.oms.local.aws.SnsService;
 import dev.oms.local.aws.SqsEventSourcePoller;
 import dev.oms.local.aws.SqsService;
@@ -27,13 +28,16 @@ final class LocalCloud implements AutoCloseable {
     final S3Service s3;
     final SnsService sns;
     final EventBridgeService events;
+    final LocalTargetDispatcher dispatcher;
     private final List<AutoCloseable> pollers = new ArrayList<>();
+    volatile SchedulerService scheduler;
 
-    private LocalCloud(SqsService sqs, S3Service s3, SnsService sns, EventBridgeService events) {
+    private LocalCloud(SqsService sqs, S3Service s3, SnsService sns, EventBridgeService events, LocalTargetDispatcher dispatcher) {
         this.sqs = sqs;
         this.s3 = s3;
         this.sns = sns;
         this.events = events;
+        this.dispatcher = dispatcher;
     }
 
     /**
@@ -55,8 +59,9 @@ final class LocalCloud implements AutoCloseable {
         SnsService sns = SnsService.start(template, sqs, lambda, outbox);
         EventBridgeService.Options eventOptions = inMemory ? EventBridgeService.Options.defaults()
                 : EventBridgeService.Options.defaults().withJournal(dataDir.resolve("eventbridge").resolve("deliveries.jsonl"));
-        EventBridgeService events = EventBridgeService.start(template, new LocalTargetDispatcher(sqs, lambda, sns, executions), eventOptions);
-        return new LocalCloud(sqs, s3, sns, events);
+        LocalTargetDispatcher dispatcher = new LocalTargetDispatcher(sqs, lambda, sns, executions);
+        EventBridgeService events = EventBridgeService.start(template, dispatcher, eventOptions);
+        return new LocalCloud(sqs, s3, sns, events, dispatcher);
     }
 
     /** What {@code !Ref} gives for queues (URL), buckets (name), topics (ARN) and buses (name). */
@@ -87,6 +92,8 @@ final class LocalCloud implements AutoCloseable {
         DynamoDbStreamPoller.Options options = inMemory ? DynamoDbStreamPoller.Options.defaults()
                 : DynamoDbStreamPoller.Options.defaults().withCheckpointDir(dataDir.resolve("streams"));
         pollers.add(DynamoDbStreamPoller.start(template, dynamoEndpoint, tableNames, lambda, options));
+        scheduler = SchedulerService.start(template, dispatcher, inMemory ? null : dataDir.resolve("scheduler").resolve("schedules.json"));
+        pollers.add(scheduler);
     }
 
     NotificationOutbox notifications() { return sns.outbox(); }

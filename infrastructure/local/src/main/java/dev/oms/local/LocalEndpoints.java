@@ -38,6 +38,11 @@ final class LocalEndpoints {
         try {
             java.util.regex.Matcher carrier = CARRIER_EVENTS.matcher(path);
             if (method.equals("POST") && carrier.matches()) return carrierEvent(headers, carrier.group(1), parse(body));
+            java.util.regex.Matcher run = RUN_SCHEDULE.matcher(path);
+            if (method.equals("POST") && run.matches()) {
+                if (cloud.scheduler == null || !cloud.scheduler.runNow(run.group(1))) return problem(404, "schedule.not_found", "No schedule " + run.group(1));
+                return new LocalApiGateway.Exchange(202, json(), Json.write(Json.object().put("schedule", run.group(1)).put("status", "running")));
+            }
             return switch (method + " " + path) {
                 case "GET /local", "GET /local/" -> ok(index());
                 case "GET /local/notifications" -> new LocalApiGateway.Exchange(200, json(), cloud.notifications().toJson(200));
@@ -46,6 +51,7 @@ final class LocalEndpoints {
                     yield new LocalApiGateway.Exchange(204, Map.of(), "");
                 }
                 case "GET /local/console" -> ok(LocalConsole.snapshot(cloud, stepFunctions));
+                case "GET /local/schedules" -> ok(schedules());
                 case "POST /local/token" -> token(parse(body));
                 case "POST /local/sandbox/payments" -> payment(headers, parse(body));
                 case "GET /local/faults" -> ok(faults());
@@ -69,6 +75,25 @@ final class LocalEndpoints {
             };
             return problem(status, e.code(), e.getMessage());
         }
+    }
+
+    private static final java.util.regex.Pattern RUN_SCHEDULE = java.util.regex.Pattern.compile("/local/schedules/([A-Za-z0-9._-]{1,128})/run");
+
+    /** The template's schedules (EventBridge Scheduler and scheduled rules) as the local scheduler runs them. */
+    private ObjectNode schedules() {
+        ObjectNode o = Json.object();
+        ArrayNode a = o.putArray("data");
+        if (cloud.scheduler != null) {
+            for (var s : cloud.scheduler.schedules()) {
+                ObjectNode x = a.addObject();
+                x.put("name", s.name()).put("kind", s.kind().name().toLowerCase(java.util.Locale.ROOT)).put("expression", s.expression())
+                        .put("target", s.targetId()).put("target_kind", s.targetKind()).put("enabled", s.enabled()).put("firings", s.firings());
+                x.put("last_fired", s.lastFired() == null ? null : s.lastFired().toString());
+                x.put("next_fire", s.nextFire() == null ? null : s.nextFire().toString());
+                x.put("last_error", s.lastError());
+            }
+        }
+        return o;
     }
 
     private static final java.util.regex.Pattern CARRIER_EVENTS = java.util.regex.Pattern.compile("/local/sandbox/carrier/([A-Za-z0-9-]{1,28})/events");
@@ -195,6 +220,7 @@ final class LocalEndpoints {
         a.add("POST /local/sandbox/carrier/{trackingNumber}/events {status, location?, description?} with a bearer token");
         a.add("GET|DELETE /local/notifications (captured emails and SMS, newest first)");
         a.add("GET /local/console (recent events and their deliveries, queues and DLQs, executions, notifications, faults)");
+        a.add("GET /local/schedules (the template's schedules, when they last fired and fire next); POST /local/schedules/{name}/run fires one now");
         return o;
     }
 

@@ -34,6 +34,13 @@ final class LocalFunctions {
         return h.handleRequest(input, new LocalLambdaContext(UUID.randomUUID().toString(), logicalId, timeout(logicalId)));
     }
 
+    /** Tests: puts another handler in a function's place (say, one that loses its events); returns the one it replaced. */
+    Object replace(String logicalId, Object handler) {
+        Object previous = instance(logicalId);
+        instances.put(logicalId, handler);
+        return previous;
+    }
+
     Object instance(String logicalId) {
         return instances.computeIfAbsent(logicalId, id -> {
             SamTemplate.Function f = functions.get(id);

@@ -63,6 +63,9 @@ public final class LocalRuntime implements AutoCloseable {
     private final LocalApiGateway gateway;
     private final LocalEndpoints local;
     private final TokenService tokens;
+    private LocalFunctions functions;
+
+    LocalFunctions functions() { return functions; }
 
     private LocalRuntime(DynamoDbLocal dynamo, LocalCloud cloud, LocalStepFunctions stepFunctions, HttpServer server,
                          ExecutorService executor, LocalApiGateway gateway, LocalEndpoints local, TokenService tokens) {
@@ -128,6 +131,7 @@ public final class LocalRuntime implements AutoCloseable {
         ExecutorService executor = Executors.newFixedThreadPool(32);
         server.setExecutor(executor);
         LocalRuntime runtime = new LocalRuntime(dynamo, cloud, stepFunctions, server, executor, gateway, local, tokens);
+        runtime.functions = functions;
         server.createContext("/", runtime::serve);
         server.createContext("/openapi.json", ApiReference::serve);
         server.createContext("/docs", ApiReference::serve);

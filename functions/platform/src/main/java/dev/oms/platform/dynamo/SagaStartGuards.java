@@ -31,8 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class SagaStartGuards {
     public static final int SHARDS = 4;
-    /** How long a start may take before the sweeper looks at it. */
-    public static final Duration GRACE = Duration.ofMinutes(2);
+    /** How long a start may take before the sweeper looks at it: {@code SAGA_START_GRACE_SECONDS} (120). */
+    public static Duration grace() { return Duration.ofSeconds(Long.parseLong(dev.oms.platform.config.Env.get("SAGA_START_GRACE_SECONDS", "120"))); }
     private static final Map<String, String> SUBJECTS = Map.of("order.cancellation_requested", "cancellation_id",
             "fulfillment.requested", "fulfillment_id", "return.created", "return_id");
 
@@ -77,7 +77,7 @@ public final class SagaStartGuards {
         o.put("attempts", 0);
         o.put("requested_at", requestedAt.toString());
         o.put(Keys.GSI1PK, shard(subject));
-        o.put(Keys.GSI1SK, dueKey(requestedAt.plus(GRACE), tenant, subject));
+        o.put(Keys.GSI1SK, dueKey(requestedAt.plus(grace()), tenant, subject));
         return o;
     }
 
