@@ -27,6 +27,8 @@ final class LocalEndpoints {
     private final TokenService tokens;
     private final LocalCloud cloud;
     private final LocalStepFunctions stepFunctions;
+    /** Where each AWS service listens (set by the runtime once all are up). */
+    volatile java.util.function.Supplier<Map<String, String>> services;
 
     LocalEndpoints(TokenService tokens, LocalCloud cloud, LocalStepFunctions stepFunctions) {
         this.tokens = tokens;
@@ -44,7 +46,14 @@ final class LocalEndpoints {
                 return new LocalApiGateway.Exchange(202, json(), Json.write(Json.object().put("schedule", run.group(1)).put("status", "running")));
             }
             return switch (method + " " + path) {
-                case "GET /local", "GET /local/" -> ok(index());
+                case "GET /local", "GET /local/" -> {
+                    ObjectNode idx = index();
+                    if (services != null) {
+                        ObjectNode svc = idx.putObject("services");
+                        services.get().forEach(svc::put);
+                    }
+                    yield ok(idx);
+                }
                 case "GET /local/notifications" -> new LocalApiGateway.Exchange(200, json(), cloud.notifications().toJson(200));
                 case "DELETE /local/notifications" -> {
                     cloud.notifications().clear();

@@ -132,6 +132,7 @@ public final class LocalRuntime implements AutoCloseable {
         server.setExecutor(executor);
         LocalRuntime runtime = new LocalRuntime(dynamo, cloud, stepFunctions, server, executor, gateway, local, tokens);
         runtime.functions = functions;
+        local.services = runtime::services;
         server.createContext("/", runtime::serve);
         server.createContext("/openapi.json", ApiReference::serve);
         server.createContext("/docs", ApiReference::serve);
@@ -173,20 +174,39 @@ public final class LocalRuntime implements AutoCloseable {
         return gateway.handle(method, path, query, h, body);
     }
 
+    /** API Gateway HTTP APIs accept request bodies up to 10 MB. */
+    static final int GATEWAY_MAX_BODY = 10 * 1024 * 1024;
+    /** A synchronous Lambda invocation's payload (the whole event, body included) is at most 6 MB. */
+    static final int LAMBDA_MAX_PAYLOAD = 6 * 1024 * 1024;
+
     private void serve(HttpExchange ex) throws IOException {
         try (ex) {
-            String body;
-            try (InputStream in = ex.getRequestBody()) {
-                body = new String(in.readNBytes(2 * 1024 * 1024 + 1), StandardCharsets.UTF_8);
-            }
             Map<String, String> headers = new LinkedHashMap<>();
             ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
             String rawQuery = ex.getRequestURI().getRawQuery();
             String path = ex.getRequestURI().getRawPath();
             LocalApiGateway.Exchange out;
-            if (body.length() > 2 * 1024 * 1024) {
-                out = new LocalApiGateway.Exchange(413, Map.of("content-type", "application/json"), "{\"message\":\"Request Entity Too Large\"}");
+            byte[] raw;
+            long declared = contentLength(headers.get("content-length"));
+            try (InputStream in = ex.getRequestBody()) {
+                if (declared > GATEWAY_MAX_BODY) {
+                    raw = null;
+                } else {
+                    raw = in.readNBytes(GATEWAY_MAX_BODY + 1);
+                    if (raw.length > GATEWAY_MAX_BODY) raw = null;
+                }
+                // read (and drop) what the client is still sending, so that it gets to read the answer: closing the
+                // connection under a client that is still writing resets it
+                if (raw == null) drain(in);
+            }
+            if (raw == null) {
+                out = tooLarge("The request body is larger than API Gateway's 10 MB (" + GATEWAY_MAX_BODY + " bytes) limit of HTTP APIs",
+                        "Send a smaller body; large files go to S3 through a presigned upload URL.");
+            } else if (raw.length + headerBytes(headers) + path.length() + (rawQuery == null ? 0 : rawQuery.length()) > LAMBDA_MAX_PAYLOAD) {
+                out = tooLarge("The request is larger than Lambda's 6 MB (" + LAMBDA_MAX_PAYLOAD + " bytes) invocation payload",
+                        "Send a smaller body; large files go to S3 through a presigned upload URL.");
             } else {
+                String body = new String(raw, StandardCharsets.UTF_8);
                 out = call(ex.getRequestMethod(), rawQuery == null ? path : path + "?" + rawQuery, headers, body.isEmpty() ? null : body);
             }
             byte[] bytes = out.body() == null ? new byte[0] : out.body().getBytes(StandardCharsets.UTF_8);
@@ -201,6 +221,37 @@ public final class LocalRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             e.printStackTrace();
         }
+    }
+
+    /** Reads what is left of a body, up to 1 GiB (beyond that the connection is cut). */
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0 && (total += n) < (1L << 30)) { /* dropped */ }
+    }
+
+    private static long contentLength(String value) {
+        try {
+            return value == null ? -1 : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static int headerBytes(Map<String, String> headers) {
+        int n = 0;
+        for (var e : headers.entrySet()) n += e.getKey().length() + e.getValue().length() + 4;
+        return n;
+    }
+
+    /** 413 as problem+json, like every other error of the API. */
+    private static LocalApiGateway.Exchange tooLarge(String detail, String explain) {
+        String body = "{\"type\":\"https://docs.oms.dev/problems/request-too-large\",\"title\":\"Content Too Large\",\"status\":413,"
+                + "\"code\":\"request.too_large\",\"detail\":\"" + detail + "\",\"explain\":\"" + explain + "\"}";
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("content-type", "application/problem+json");
+        return new LocalApiGateway.Exchange(413, h, body);
     }
 
     LocalEndpoints localEndpoints() { return local; }
@@ -223,6 +274,43 @@ public final class LocalRuntime implements AutoCloseable {
         System.out.println();
         System.out.println("API reference: " + baseUrl() + "/docs   (OpenAPI 3.1 document: " + baseUrl() + "/openapi.json)");
         System.out.println();
+        System.out.println("AWS services (region " + dev.oms.local.aws.LocalAws.REGION + ", any credentials; the functions use local/local):");
+        services().forEach((name, url) -> System.out.printf("  %-15s %s%n", name, url));
+        System.out.println("  Scheduler       in-process: " + baseUrl() + "/local/schedules");
+        System.out.println();
+        System.out.println("The AWS CLI (v2.13+) and the SDKs read these; paste them, then for example:");
+        System.out.println("  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=" + dev.oms.local.aws.LocalAws.REGION);
+        endpointVariables().forEach((k, v) -> System.out.println("  export " + k + "=" + v));
+        System.out.println("  aws dynamodb scan --table-name OrdersTable --max-items 3");
+        System.out.println("  aws sqs list-queues");
+        System.out.println("  aws stepfunctions list-executions --state-machine-arn " + LocalResources.stateMachineArn("CancelOrderStateMachine"));
+        System.out.println("  (or one service at a time: aws --endpoint-url " + dynamo.endpoint() + " dynamodb list-tables)");
+        System.out.println();
+    }
+
+    /** Where each AWS service the runtime plays listens. */
+    Map<String, String> services() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("DynamoDB", dynamo.endpoint());
+        out.put("SQS", cloud.sqs.endpoint());
+        out.put("S3", cloud.s3.endpoint());
+        out.put("SNS", cloud.sns.endpoint());
+        out.put("EventBridge", cloud.events.endpoint());
+        out.put("Step Functions", stepFunctions.endpoint());
+        return out;
+    }
+
+    /** The SDKs' and the AWS CLI's per-service endpoint variables (AWS_ENDPOINT_URL_<SERVICE>) for the services above. */
+    Map<String, String> endpointVariables() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint());
+        out.put("AWS_ENDPOINT_URL_DYNAMODB_STREAMS", dynamo.endpoint());
+        out.put("AWS_ENDPOINT_URL_SQS", cloud.sqs.endpoint());
+        out.put("AWS_ENDPOINT_URL_S3", cloud.s3.endpoint());
+        out.put("AWS_ENDPOINT_URL_SNS", cloud.sns.endpoint());
+        out.put("AWS_ENDPOINT_URL_EVENTBRIDGE", cloud.events.endpoint());
+        out.put("AWS_ENDPOINT_URL_SFN", stepFunctions.endpoint());
+        return out;
     }
 
     @Override
