@@ -278,13 +278,13 @@ public final class LocalRuntime implements AutoCloseable {
         services().forEach((name, url) -> System.out.printf("  %-15s %s%n", name, url));
         System.out.println("  Scheduler       in-process: " + baseUrl() + "/local/schedules");
         System.out.println();
-        System.out.println("The AWS CLI (v2.13+) and the SDKs read these; paste them, then for example:");
+        System.out.println("The AWS CLI and the SDKs read these variables; paste them, then for example:");
         System.out.println("  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=" + dev.oms.local.aws.LocalAws.REGION);
         endpointVariables().forEach((k, v) -> System.out.println("  export " + k + "=" + v));
         System.out.println("  aws dynamodb scan --table-name OrdersTable --max-items 3");
-        System.out.println("  aws sqs list-queues");
+        System.out.println("  aws --endpoint-url " + cloud.sqs.endpoint() + " sqs list-queues    (AWS CLI v1 ignores AWS_ENDPOINT_URL_SQS)");
         System.out.println("  aws stepfunctions list-executions --state-machine-arn " + LocalResources.stateMachineArn("CancelOrderStateMachine"));
-        System.out.println("  (or one service at a time: aws --endpoint-url " + dynamo.endpoint() + " dynamodb list-tables)");
+        System.out.println("  aws events list-rules --event-bus-name " + cloud.events.refs().getOrDefault("OrderEventsBus", "default") + "; aws s3 ls; aws sns list-topics");
         System.out.println();
     }
 
