@@ -72,6 +72,23 @@ class RepairServiceTest {
     // ---- retry ------------------------------------------------------------------------------------------------------
 
     @Test
+    void retryOfASagaStartTheSweeperParkedPutsItBackInTheSweepAndForceIsRefused() {
+        f.repairs.open(new RepairItem("rep_start_ful_1", TENANT, ORDER, "ful_1", RepairService.SAGA_NOT_STARTED, "start",
+                "The fulfillment.requested saga did not start after 5 attempts: AccessDenied", "open", NOW, NOW, 1, List.of()));
+        failsWith(() -> repairs.force(by(SUPERVISOR), "rep_start_ful_1", "by hand"), "repair.saga_not_started");
+        failsWith(() -> repairs.retry(by(SUPERVISOR), "rep_start_ful_1"), "repair.saga_not_started"); // nothing wired to re-arm
+
+        java.util.List<String> rearmed = new java.util.ArrayList<>();
+        repairs.useSagaRestarts((tenant, subject) -> rearmed.add(tenant + "/" + subject));
+        RepairService.Outcome out = repairs.retry(by(SUPERVISOR), "rep_start_ful_1");
+        assertThat(rearmed).containsExactly(TENANT + "/ful_1");
+        assertThat(out.newCancellation()).isNull();
+        assertThat(out.item().state()).isEqualTo("retried");
+        assertThat(out.item().history().get(0)).containsEntry("action", "retried").containsKey("note");
+        assertThat(out.order().id()).isEqualTo(ORDER);
+    }
+
+    @Test
     void retryRequestsTheSameCancellationAgainAndMarksTheItemRetried() {
         failedFull(true, false);
 

@@ -154,7 +154,9 @@ class CrashRecoveryIT {
         eventually("the import to finish", patience, () -> job(admin, jobId).path("status").asText().matches("succeeded|partially_succeeded|failed"));
         JsonNode done = job(admin, jobId);
         assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("succeeded");
-        assertThat(done.path("counts").path("succeeded").asInt()).as(done.toString()).isEqualTo(IMPORT_ROWS);
+        // a row the killed run had committed is reported by the next run as already imported (skipped), never created twice
+        assertThat(done.path("counts").path("failed").asInt()).as(done.toString()).isZero();
+        assertThat(done.path("counts").path("succeeded").asInt() + done.path("counts").path("skipped").asInt()).as(done.toString()).isEqualTo(IMPORT_ROWS);
 
         // the fulfil-order sagas created their fulfilments and wait for the shipment: ship, and they finish
         for (var e : fulfilmentIds.entrySet()) {
