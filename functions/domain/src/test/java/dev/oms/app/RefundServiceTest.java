@@ -74,6 +74,25 @@ class RefundServiceTest {
         assertThat(f.eventTypes(o.id())).contains("payment.linked", "payment.captured", "refund.requested", "refund.issued");
     }
 
+    @Test
+    void thePartOfAPaymentNotAppliedToLinesPaysForWhatNoApplicationCovers() {
+        Order o = order(); // line A 3600, line B 2700, shipping 500
+        String lineA = o.lines().get(0).id();
+        String lineB = o.lines().get(1).id();
+        f.payments.authorized("pg_1", 4100, "GBP");
+        f.payments.authorized("pg_2", 2700, "GBP");
+        payments.link(ctx(), o.id(), "pg_1", Money.of(4100, "GBP"), Map.of(lineA, 3600L)); // line A + 500 unapplied
+        payments.link(ctx(), o.id(), "pg_2", Money.of(2700, "GBP"), Map.of(lineB, 2700L));
+        payments.capture(ctx(), o.id(), "pg_1", null);
+        payments.capture(ctx(), o.id(), "pg_2", null);
+        Order paid = f.load(o.id());
+        var ledger = paid.money().ledger();
+        assertThat(ledger.paidBy(paid.money().require("pg_1"))).containsEntry(lineA, 3600L).containsEntry(RefundLine.SHIPPING, 500L)
+                .doesNotContainKey(lineB);
+        assertThat(ledger.paid()).containsEntry(lineA, 3600L).containsEntry(lineB, 2700L).containsEntry(RefundLine.SHIPPING, 500L);
+        assertThat(ledger.refundableByLine()).containsEntry(RefundLine.SHIPPING, 500L).containsEntry(lineA, 3600L);
+    }
+
     /** A request with an Idempotency-Key: the journal hands out the same key on every retry. */
     static CommandContext keyed(String key) {
         ResponseJournal journal = new ResponseJournal() {

@@ -33,7 +33,8 @@ public final class OrderCrudHandler extends ApiHandler {
     private static final Set<String> LIST_FIELDS = Set.of("id", "number", "external_reference", "status", "customer_id", "channel",
             "source", "currency", "sub_total", "discount_total", "tax_total", "shipping_total", "total", "balance_due", "lines",
             "shipping_address", "billing_address", "shipping", "discount", "payments", "holds", "lock", "duplicated_from",
-            "version", "metadata", "created_at", "updated_at", "confirmed_at", "closed_at");
+            "version", "metadata", "created_at", "updated_at", "confirmed_at", "closed_at", "fulfillment_status", "shipping_status",
+            "payment_status", "return_status", "cancellations", "cancelled_at", "first_shipped_at", "last_delivered_at");
 
     private final Platform p;
     private final Routes routes;

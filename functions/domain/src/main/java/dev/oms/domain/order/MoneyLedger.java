@@ -81,8 +81,8 @@ public final class MoneyLedger {
 
     /**
      * What the captured money paid for each key: each payment's capture goes to the lines it was applied to (largest
-     * remainder on the applications), and what was not applied is spread over the lines by what they were worth
-     * before any partial cancellation gave money back.
+     * remainder on the applications), and what was not applied is spread over what no application covers, by what
+     * each line was worth (before any partial cancellation gave money back) less what payments were applied to it.
      */
     public Map<String, Long> paid() {
         Map<String, Long> paid = new LinkedHashMap<>();
@@ -110,7 +110,13 @@ public final class MoneyLedger {
         for (int i = 0; i < parts.size(); i++) paid.merge(parts.get(i), split[i], Math::addExact);
         long rest = split[parts.size()];
         if (rest == 0) return paid;
-        long[] spread = Allocation.largestRemainder(rest, keys.stream().mapToLong(worth::get).toArray());
+        // the unapplied part pays for what no payment was applied to: a line a payment's application already covers
+        // takes nothing more (spread by full worth only when everything is earmarked, an overpayment)
+        Map<String, Long> earmarked = new LinkedHashMap<>();
+        for (PaymentReference any : s.payments) any.applied().forEach((k, v) -> earmarked.merge(k, v, Math::addExact));
+        long[] open = keys.stream().mapToLong(k -> Math.max(0, worth.get(k) - earmarked.getOrDefault(k, 0L))).toArray();
+        boolean anyOpen = java.util.Arrays.stream(open).anyMatch(w -> w > 0);
+        long[] spread = Allocation.largestRemainder(rest, anyOpen ? open : keys.stream().mapToLong(worth::get).toArray());
         for (int i = 0; i < keys.size(); i++) if (spread[i] != 0) paid.merge(keys.get(i), spread[i], Math::addExact);
         return paid;
     }
