@@ -1,12 +1,9 @@
 package dev.oms.platform.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.oms.contract.RequestRules;
 import dev.oms.contract.Violation;
 import dev.oms.domain.DomainException;
 import dev.oms.domain.DomainException.FieldError;
-import dev.oms.platform.json.Json;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
@@ -34,14 +31,7 @@ final class RequestContract {
                 throw ApiProblem.badRequest("request.body_required", "This request needs a JSON object body");
             }
         } else {
-            JsonNode parsed;
-            try {
-                parsed = Json.parse(body);
-            } catch (JsonProcessingException e) {
-                throw ApiProblem.badRequest("request.malformed_json", "The body is not valid JSON: " + e.getOriginalMessage());
-            }
-            if (parsed == null || !parsed.isObject()) throw ApiProblem.badRequest("request.malformed_json", "The body must be a JSON object");
-            violations.addAll(rules.checkBody(parsed));
+            violations.addAll(rules.checkBody(Body.parse(body).node()));
         }
         if (!violations.isEmpty()) {
             throw DomainException.invalid(violations.stream()
