@@ -37,6 +37,9 @@ public final class RolePermissions {
         t.put("picker", EnumSet.noneOf(Permission.class));
         t.put("packer", EnumSet.noneOf(Permission.class));
         t.put("qc_agent", EnumSet.noneOf(Permission.class));
+        // search branch: tenant-wide search, lookup and summary (not customers); metrics for managers and finance
+        for (String r : new String[] {"supervisor", "agent", "finance", "fraud_analyst", "fulfillment_manager", "service"}) t.get(r).add(ORDERS_SEARCH);
+        for (String r : new String[] {"supervisor", "finance", "fulfillment_manager", "warehouse_supervisor"}) t.get(r).add(METRICS_READ);
         return Map.copyOf(t);
     }
 

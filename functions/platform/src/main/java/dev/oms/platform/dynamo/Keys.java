@@ -104,6 +104,24 @@ public final class Keys {
     /** A marker item, such as "the demo data was loaded". */
     public static String marker(String tenant, String name) { return t(tenant) + "#MARKER#" + name; }
 
+    // ---- order lookup and metrics (search branch) ------------------------------------------------------------------
+    /** Sparse indexes of order headers by the metadata references {@code merchant_reference} / {@code customer_reference}. */
+    public static final String GSI4PK = "GSI4PK", GSI4SK = "GSI4SK", GSI5PK = "GSI5PK", GSI5SK = "GSI5SK";
+    public static final String GSI4 = "GSI4", GSI5 = "GSI5";
+
+    public static String ordersByMerchantReference(String tenant, String ref) { return t(tenant) + "#MREF#" + ref; }
+
+    public static String ordersByCustomerReference(String tenant, String ref) { return t(tenant) + "#CREF#" + ref; }
+
+    /** The tenant's daily order counters of one channel ({@code *} for all channels); the sort key is the day. */
+    public static String orderMetrics(String tenant, String channel) { return t(tenant) + "#METRICS#CH#" + channel; }
+
+    /** The tenant's daily fulfilment latency counters; the sort key is {@code {day}#{warehouse}}. */
+    public static String fulfillmentMetrics(String tenant) { return t(tenant) + "#METRICS#FULFILLMENT"; }
+
+    /** A stream event already added to the counters (kept a day, against stream retries counting it twice). */
+    public static String countedEvent(String tenant, String eventId) { return t(tenant) + "#COUNTED#" + eventId; }
+
     /** The sort key of items that are alone in their partition. */
     public static final String SINGLE = "A";
 }

@@ -39,6 +39,7 @@ public final class OrderItemMapper {
             o.put(Keys.GSI2SK, sk);
             o.put(Keys.GSI3PK, Keys.ordersByCustomer(s.tenantId, s.customerId));
             o.put(Keys.GSI3SK, sk);
+            OrderReferenceKeys.put(o, s.tenantId, s.metadata, sk); // lookup by merchant / customer reference (search branch)
         }
         o.put("tenant_id", s.tenantId);
         o.put("id", s.id);
