@@ -1,0 +1,20 @@
+package dev.oms.app.metrics;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * One day's counters of a tenant for one channel (or all): orders created and their revenue per currency (totals at
+ * creation, minor units), full cancellations, returns opened, shipments, and per shipment the time from the order's
+ * confirmation (lead time) and from its creation (time to ship).
+ */
+public record DailyOrderCounters(LocalDate day, Map<String, Long> ordersByCurrency, Map<String, Long> revenueByCurrency,
+                                 long cancelled, long returns, long shipments, DurationHistogram leadTime,
+                                 DurationHistogram timeToShip) {
+    public DailyOrderCounters {
+        ordersByCurrency = Map.copyOf(ordersByCurrency);
+        revenueByCurrency = Map.copyOf(revenueByCurrency);
+    }
+
+    public long orders() { return ordersByCurrency.values().stream().mapToLong(Long::longValue).sum(); }
+}
