@@ -66,7 +66,6 @@ final class DynamoDbLocal implements AutoCloseable {
         try (DynamoDbClient client = client()) {
             java.util.Set<String> existing = new java.util.HashSet<>(client.listTables().tableNames());
             template.resourcesOfType("AWS::DynamoDB::Table").forEach((id, props) -> {
-                if (existing.contains(physicalNames.get(id))) return; // created on an earlier start of a file-backed runtime
                 List<AttributeDefinition> attributes = ((List<Map<String, String>>) props.get("AttributeDefinitions")).stream()
                         .map(a -> AttributeDefinition.builder().attributeName(a.get("AttributeName")).attributeType(a.get("AttributeType")).build()).toList();
                 List<GlobalSecondaryIndex> gsis = ((List<Map<String, Object>>) props.getOrDefault("GlobalSecondaryIndexes", List.of())).stream()
@@ -74,6 +73,10 @@ final class DynamoDbLocal implements AutoCloseable {
                                 .keySchema(keys((List<Map<String, String>>) g.get("KeySchema")))
                                 .projection(Projection.builder().projectionType((String) ((Map<String, Object>) g.get("Projection")).get("ProjectionType")).build())
                                 .build()).toList();
+                if (existing.contains(physicalNames.get(id))) { // created on an earlier start of a file-backed runtime
+                    addMissingIndexes(client, physicalNames.get(id), attributes, gsis);
+                    return;
+                }
                 CreateTableRequest.Builder req = CreateTableRequest.builder().tableName(physicalNames.get(id))
                         .attributeDefinitions(attributes).keySchema(keys((List<Map<String, String>>) props.get("KeySchema")))
                         .billingMode(BillingMode.PAY_PER_REQUEST);
@@ -94,6 +97,19 @@ final class DynamoDbLocal implements AutoCloseable {
                     // created on an earlier start of a file-backed runtime
                 }
             });
+        }
+    }
+
+    /** Indexes the template gained since a file-backed table was created (GSI4, GSI5 of the lookup), one UpdateTable each. */
+    private static void addMissingIndexes(DynamoDbClient client, String table, List<AttributeDefinition> attributes,
+                                          List<GlobalSecondaryIndex> gsis) {
+        var present = client.describeTable(r -> r.tableName(table)).table().globalSecondaryIndexes().stream()
+                .map(software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription::indexName)
+                .collect(java.util.stream.Collectors.toSet());
+        for (GlobalSecondaryIndex g : gsis) {
+            if (present.contains(g.indexName())) continue;
+            client.updateTable(r -> r.tableName(table).attributeDefinitions(attributes)
+                    .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(g.indexName()).keySchema(g.keySchema()).projection(g.projection()))));
         }
     }
 

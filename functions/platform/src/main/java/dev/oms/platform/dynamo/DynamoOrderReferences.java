@@ -9,10 +9,9 @@ import dev.oms.domain.order.Order;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Lookups by reference: {@code external_reference} is unique, so it is the GetItem of its {@code T#t#EXTREF#} item
@@ -38,20 +37,22 @@ public final class DynamoOrderReferences implements OrderReferences {
         };
     }
 
+    /** A low-level Query (the shared document schema declares GSI1-GSI3 only), newest first. */
     private Page<Order> query(String index, String pk, PageRequest page) {
-        QueryEnhancedRequest.Builder q = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(pk)))
+        QueryRequest.Builder q = QueryRequest.builder().tableName(table.name()).indexName(index)
+                .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", index + "PK"))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))
                 .scanIndexForward(false).limit(page.limit());
         Map<String, AttributeValue> start = Positions.decode(page.position());
         if (start != null) q.exclusiveStartKey(start);
-        var result = table.index(index).query(q.build()).iterator().next();
+        QueryResponse result = table.client().query(q.build());
         List<Order> found = new ArrayList<>();
         ObjectNode last = null;
-        for (EnhancedDocument d : result.items()) {
-            last = SingleTable.item(d.toMap());
+        for (Map<String, AttributeValue> item : result.items()) {
+            last = SingleTable.item(item);
             found.add(OrderItemMapper.fromItem(last));
         }
-        boolean more = result.lastEvaluatedKey() != null && !result.lastEvaluatedKey().isEmpty() && last != null;
+        boolean more = result.hasLastEvaluatedKey() && !result.lastEvaluatedKey().isEmpty() && last != null;
         return new Page<>(found, more ? Positions.encode(Positions.keyOf(last, index)) : null);
     }
 }
