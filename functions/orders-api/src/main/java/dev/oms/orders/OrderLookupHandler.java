@@ -5,9 +5,8 @@ import static dev.oms.platform.http.Route.post;
 
 import dev.oms.app.lookup.OrderLookup;
 import dev.oms.app.lookup.OrderReference;
-import dev.oms.platform.Platform;
+import dev.oms.platform.wiring.CoreServices;
 import dev.oms.platform.dynamo.DynamoOrderReferences;
-import dev.oms.platform.dynamo.DynamoOrderRepository;
 import dev.oms.platform.http.ApiHandler;
 import dev.oms.platform.http.ApiRequest;
 import dev.oms.platform.http.ApiResponse;
@@ -23,16 +22,16 @@ import java.util.List;
  * or {@code customer_reference}, each one keyed DynamoDB read (no search engine). A read: no idempotency record.
  */
 public final class OrderLookupHandler extends ApiHandler {
-    private final Platform p;
+    private final OrdersApi p;
     private final OrderLookup lookup;
     private final Routes routes;
 
-    public OrderLookupHandler() { this(Platform.get()); }
+    public OrderLookupHandler() { this(OrdersApi.get()); }
 
-    OrderLookupHandler(Platform p) {
+    OrderLookupHandler(OrdersApi p) {
         super(p.idempotency, p.clock);
         this.p = p;
-        this.lookup = new OrderLookup(new DynamoOrderReferences(p.table, new DynamoOrderRepository(p.table, p.ids)));
+        this.lookup = new OrderLookup(new DynamoOrderReferences(p.table, CoreServices.get().repository));
         this.routes = Routes.of(post("/v1/orders/lookup", this::lookup).requires(ORDERS_SEARCH));
     }
 

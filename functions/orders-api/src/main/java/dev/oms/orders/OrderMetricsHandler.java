@@ -10,7 +10,6 @@ import dev.oms.app.metrics.DateRange;
 import dev.oms.app.metrics.DurationHistogram;
 import dev.oms.app.metrics.MetricsService;
 import dev.oms.domain.DomainException;
-import dev.oms.platform.Platform;
 import dev.oms.platform.dynamo.DynamoMetricsStore;
 import dev.oms.platform.http.ApiHandler;
 import dev.oms.platform.http.ApiRequest;
@@ -29,13 +28,13 @@ import java.util.TreeMap;
 public final class OrderMetricsHandler extends ApiHandler {
     private static final int MAX_QUERY_LENGTH = 128;
 
-    private final Platform p;
+    private final OrdersApi p;
     private final MetricsService metrics;
     private final Routes routes;
 
-    public OrderMetricsHandler() { this(Platform.get()); }
+    public OrderMetricsHandler() { this(OrdersApi.get()); }
 
-    OrderMetricsHandler(Platform p) {
+    OrderMetricsHandler(OrdersApi p) {
         super(p.idempotency, p.clock);
         this.p = p;
         this.metrics = new MetricsService(new DynamoMetricsStore(p.table));

@@ -46,7 +46,6 @@ public final class OrderMetricsProjector implements RequestHandler<DynamodbEvent
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        Observability.start(context);
         int counted = 0;
         for (DynamodbEvent.DynamodbStreamRecord r : event.getRecords()) {
             if (!"INSERT".equals(r.getEventName()) || r.getDynamodb() == null) continue;
