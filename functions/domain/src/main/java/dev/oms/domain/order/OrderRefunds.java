@@ -130,6 +130,26 @@ public final class OrderRefunds {
         return r;
     }
 
+    /**
+     * The edit-order saga gave back what an edit took off the order: a refund record like any other (source
+     * {@code edit}), which does not credit the order, because the edit already lowered its total.
+     */
+    public Refund recordEditRefund(String refundId, String editId, String paymentId, String operationId, long amount,
+                                   Map<String, Long> allocation, Instant now) {
+        java.util.Optional<Refund> known = order.child(Refund.class, refundId);
+        if (known.isPresent()) return known.get();
+        List<RefundLine> lines = new ArrayList<>();
+        allocation.forEach((k, v) -> { if (v != 0) lines.add(taxSplit(k, 0, v)); });
+        Refund r = new Refund(refundId, Refund.EDIT, editId, Refund.ORIGINAL_METHOD, Refund.SUCCEEDED,
+                Money.of(amount, s.currency), lines, List.of(new PaymentShare(paymentId, amount, operationId)), null,
+                "edit " + editId, null, false, "edit-order-saga", now, now);
+        order.putChild(r);
+        applyToHeader(r);
+        order.touch(now);
+        order.record("refund.issued", refundData(r));
+        return r;
+    }
+
     private void applyToHeader(Refund r) {
         List<PaymentReference> pays = new ArrayList<>(s.payments);
         for (PaymentShare share : r.payments()) {
