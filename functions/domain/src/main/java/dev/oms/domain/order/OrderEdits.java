@@ -36,24 +36,22 @@ public final class OrderEdits {
             throw DomainException.conflict("quote.stale", "Quote " + quote.id() + " no longer matches order " + s.id,
                     "Quote the change again.").with("current_version", s.version);
         }
-        OrderEdit.Before before = new OrderEdit.Before(s.lines, s.discount.minor(), s.shippingMethod, s.shippingAmount.minor(), s.shippingAddress);
-        s.lines = new ArrayList<>(p.linesAfter());
-        s.discount = Money.of(p.orderDiscountAfter(), s.currency);
-        s.shippingMethod = p.shippingMethodAfter();
-        s.shippingAmount = Money.of(p.shippingAmountAfter(), s.currency);
-        s.shippingAddress = p.shippingAddressAfter();
-        long authorized = 0;
-        for (PaymentReference np : newPayments) {
-            order.money().link(np.paymentId(), np.amount(), Map.of(), np.status(), np.captured(), now);
-            if (PaymentReference.AUTHORIZED.equals(np.status()) || PaymentReference.CAPTURED.equals(np.status())) authorized += np.amount().minor();
-        }
         EditPreview.MoneyPlan plan = p.moneyPlan();
+        long authorized = 0;
+        for (PaymentReference np : newPayments) if (!np.isVoidedOrDeclined() && !PaymentReference.PENDING.equals(np.status())) authorized += np.amount().minor();
         if (plan.paymentRequired() && authorized < plan.additionalAuthorization()) {
             throw DomainException.unprocessable("edit.payment_required", "The edit needs " + plan.additionalAuthorization()
                             + " more authorized; the payments given cover " + authorized,
                     "Authorize a payment for the additional amount and name it in payments when applying the quote.")
                     .with("additional_authorization", plan.additionalAuthorization());
         }
+        OrderEdit.Before before = new OrderEdit.Before(s.lines, s.discount.minor(), s.shippingMethod, s.shippingAmount.minor(), s.shippingAddress);
+        s.lines = new ArrayList<>(p.linesAfter());
+        s.discount = Money.of(p.orderDiscountAfter(), s.currency);
+        s.shippingMethod = p.shippingMethodAfter();
+        s.shippingAmount = Money.of(p.shippingAmountAfter(), s.currency);
+        s.shippingAddress = p.shippingAddressAfter();
+        for (PaymentReference np : newPayments) order.money().link(np.paymentId(), np.amount(), Map.of(), np.status(), np.captured(), now);
         order.refreshPaymentStatus();
         OrderFulfillment.refreshStatuses(order);
         boolean settle = !plan.operations().isEmpty() || plan.additionalCapture() > 0;
