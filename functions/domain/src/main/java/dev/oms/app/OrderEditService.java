@@ -4,6 +4,8 @@ import dev.oms.app.connector.InventoryService;
 import dev.oms.app.connector.PaymentGateway;
 import dev.oms.app.port.EditQuoteStore;
 import dev.oms.app.port.IdGenerator;
+import dev.oms.app.port.Page;
+import dev.oms.app.port.PageRequest;
 import dev.oms.domain.DomainException;
 import dev.oms.domain.money.Money;
 import dev.oms.domain.order.EditCalculator;
@@ -117,12 +119,19 @@ public final class OrderEditService {
         });
     }
 
-    /** The order's edits, newest first. */
-    public List<OrderEdit> list(CommandContext ctx, String orderId) {
+    /** The order's edits, newest first, a page at a time (the position is the last edit id of the previous page). */
+    public Page<OrderEdit> list(CommandContext ctx, String orderId, PageRequest page) {
         Order order = tx.get(ctx, orderId);
-        List<OrderEdit> out = new ArrayList<>(order.children(OrderEdit.class));
-        java.util.Collections.reverse(out);
-        return out;
+        List<OrderEdit> all = new ArrayList<>(order.children(OrderEdit.class));
+        java.util.Collections.reverse(all);
+        int from = 0;
+        if (page.position() != null) {
+            while (from < all.size() && !all.get(from).id().equals(page.position())) from++;
+            from++;
+        }
+        int to = Math.min(all.size(), from + page.limit());
+        List<OrderEdit> items = from >= all.size() ? List.of() : all.subList(from, to);
+        return new Page<>(List.copyOf(items), to < all.size() ? all.get(to - 1).id() : null);
     }
 
     public Order order(CommandContext ctx, String orderId) { return tx.get(ctx, orderId); }

@@ -76,6 +76,9 @@ public final class Platform {
     public final dev.oms.app.ReturnSettlements returnSettlements;
     public final dev.oms.app.ReturnSaga returnSaga;
     public final dev.oms.platform.labels.ReturnLabels returnLabels;
+    // ---- issue 11: order edits by quote (OrderEditsHandler, the edit-order saga) ----
+    public final dev.oms.app.OrderEditService orderEdits;
+    public final dev.oms.app.OrderEditSaga orderEditSaga;
 
     private Platform() {
         BackgroundInit.start(); // Log4j on a second thread, Jackson on this one, then the AWS clients
@@ -120,6 +123,10 @@ public final class Platform {
         returnLabels = new dev.oms.platform.labels.ReturnLabels(returns, carrier, documentStorage, settings,
                 Env.get("LABEL_SHIP_FROM", dev.oms.platform.labels.ShipmentLabels.DEFAULT_SHIP_FROM), clock);
         returnSaga = new dev.oms.app.ReturnSaga(returns, returnSettlements, inventory, repairQueue, sagaCallbacks, clock);
+        // ---- issue 11: order edits by quote ----
+        orderEdits = new dev.oms.app.OrderEditService(orders.transactions(), new dev.oms.platform.dynamo.DynamoEditQuoteStore(table),
+                payments, inventory, ids, clock);
+        orderEditSaga = new dev.oms.app.OrderEditSaga(orders.transactions(), payments, repairQueue, ids, clock);
     }
 
     public static Platform get() {
