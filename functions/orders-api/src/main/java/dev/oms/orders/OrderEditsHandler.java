@@ -2,6 +2,7 @@ package dev.oms.orders;
 
 import static dev.oms.app.security.Permission.ORDERS_EDIT_PRICES;
 import static dev.oms.app.security.Permission.ORDERS_READ;
+import static dev.oms.app.security.Permission.ORDERS_REPLACE;
 import static dev.oms.app.security.Permission.ORDERS_WRITE;
 import static dev.oms.platform.http.Route.get;
 import static dev.oms.platform.http.Route.post;
@@ -11,6 +12,7 @@ import dev.oms.app.OrderEditService;
 import dev.oms.app.OrderEditService.Applied;
 import dev.oms.app.OrderEditService.NewPayment;
 import dev.oms.app.OrderEditService.Quoted;
+import dev.oms.app.OrderReplacements;
 import dev.oms.app.security.RolePermissions;
 import dev.oms.domain.money.Money;
 import dev.oms.domain.order.EditCalculator;
@@ -18,6 +20,7 @@ import dev.oms.domain.order.EditChange;
 import dev.oms.domain.order.LineSpec;
 import dev.oms.domain.order.OrderEdit;
 import dev.oms.platform.Platform;
+import dev.oms.platform.dynamo.CancellationShapes;
 import dev.oms.platform.http.ApiHandler;
 import dev.oms.platform.http.ApiRequest;
 import dev.oms.platform.http.ApiResponse;
@@ -34,7 +37,8 @@ import java.util.Set;
 
 /**
  * Seed 000 section 6, edits by quote: price a list of changes ({@code quote-change}, nothing changes), apply a quote
- * that is still current ({@code apply-quote}; the edit-order saga settles its money plan), list the edits, .
+ * that is still current ({@code apply-quote}; the edit-order saga settles its money plan), list the edits, and replace
+ * an order by a new one (the original is cancelled through the cancel-order saga).
  */
 public final class OrderEditsHandler extends ApiHandler {
     private final Platform p;
@@ -48,6 +52,7 @@ public final class OrderEditsHandler extends ApiHandler {
         this.routes = Routes.of(
                 post("/v1/orders/{orderId}/quote-change", this::quote).requires(ORDERS_WRITE),
                 post("/v1/orders/{orderId}/apply-quote/{quoteId}", this::apply).requires(ORDERS_WRITE),
+                post("/v1/orders/{orderId}/replace", this::replace).requires(ORDERS_REPLACE),
                 get("/v1/orders/{orderId}/edits", this::list).requires(ORDERS_READ));
     }
 
@@ -137,6 +142,18 @@ public final class OrderEditsHandler extends ApiHandler {
         return Pages.render(page, EditViews::edit, p.cursors, fingerprint);
     }
 
+    /** {@code {"reason": "...", "payments": "refund" | "move"}}: a new order from this one's lines and addresses. */
+    private ApiResponse replace(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("reason", "payments", "version");
+        String reason = b.string("reason", true, 500);
+        String payments = b.oneOf("payments", false, Set.of(OrderReplacements.REFUND, OrderReplacements.MOVE));
+        r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
+        b.check();
+        return r.execute(OrderEditsHandler::replaced, ctx -> p.orderReplacements.replace(ctx.withReason(reason), r.pathParam("orderId"),
+                payments == null ? OrderReplacements.REFUND : payments));
+    }
+
     private static boolean mayEditPrices(ApiRequest r) {
         return r.caller() != null && RolePermissions.of(r.caller().roles()).contains(ORDERS_EDIT_PRICES);
     }
@@ -153,5 +170,16 @@ public final class OrderEditsHandler extends ApiHandler {
         o.putObject("links").put("edits", follow).put("order", "/v1/orders/" + a.order().id());
         ApiResponse res = a.edit().state().equals(OrderEdit.SETTLING) ? ApiResponse.accepted(o).withHeader("location", follow) : ApiResponse.ok(o);
         return res.withVersion(a.order().version());
+    }
+
+    private static ApiResponse replaced(OrderReplacements.Replaced res) {
+        ObjectNode o = Json.object();
+        o.set("order", OrderViews.order(res.replacement()));
+        o.set("original", OrderViews.order(res.original()));
+        o.set("cancellation", CancellationShapes.toJson(res.cancellation()));
+        String follow = "/v1/orders/" + res.original().id() + "/cancellations/" + res.cancellation().id();
+        o.putObject("links").put("order", "/v1/orders/" + res.replacement().id()).put("original", "/v1/orders/" + res.original().id())
+                .put("cancellation", follow);
+        return ApiResponse.created(o, "/v1/orders/" + res.replacement().id()).withVersion(res.replacement().version());
     }
 }

@@ -79,6 +79,7 @@ public final class Platform {
     // ---- issue 11: order edits by quote (OrderEditsHandler, the edit-order saga) ----
     public final dev.oms.app.OrderEditService orderEdits;
     public final dev.oms.app.OrderEditSaga orderEditSaga;
+    public final dev.oms.app.OrderReplacements orderReplacements;
 
     private Platform() {
         BackgroundInit.start(); // Log4j on a second thread, Jackson on this one, then the AWS clients
@@ -127,6 +128,7 @@ public final class Platform {
         orderEdits = new dev.oms.app.OrderEditService(orders.transactions(), new dev.oms.platform.dynamo.DynamoEditQuoteStore(table),
                 payments, inventory, ids, clock);
         orderEditSaga = new dev.oms.app.OrderEditSaga(orders.transactions(), payments, repairQueue, ids, clock);
+        orderReplacements = new dev.oms.app.OrderReplacements(orders.transactions(), repository, cancellations, ids, clock);
     }
 
     public static Platform get() {
