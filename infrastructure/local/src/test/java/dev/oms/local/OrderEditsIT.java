@@ -210,4 +210,43 @@ class OrderEditsIT {
                 Map.of("changes", List.of(quantity(l, 1)))).code()).isEqualTo("order.version_conflict");
         assertThat(agent.get("/v1/orders/" + id + "/edits?limit=1").json().path("has_more").asBoolean()).isFalse();
     }
+
+    @Test
+    void anOrderIsReplacedByANewOneLinkedBothWaysAndTheOriginalIsCancelledBySaga() {
+        String id = confirmed("e6", "authorized");
+        JsonNode original = order(id);
+        assertThat(agent.post("/v1/orders/" + id + "/replace", Map.of()).code()).isEqualTo("request.invalid");
+        assertThat(as(tenant, "fin", "finance").post("/v1/orders/" + id + "/replace", Map.of("reason", "x")).status()).isEqualTo(403);
+        assertThat(as(newTenant(), "a", "agent").post("/v1/orders/" + id + "/replace", Map.of("reason", "x")).status()).isEqualTo(404);
+
+        Client keyed = agent.header("Idempotency-Key", "replace-e6");
+        Map<String, Object> body = Map.of("reason", "Wrong account", "payments", "move");
+        Resp r = keyed.post("/v1/orders/" + id + "/replace", body);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        String newId = r.json().path("order").path("id").asText();
+        assertThat(r.header("location")).isEqualTo("/v1/orders/" + newId);
+        assertThat(r.json().path("order").path("replaces").asText()).isEqualTo(id);
+        assertThat(r.json().path("order").path("source").asText()).isEqualTo("replacement");
+        assertThat(r.json().path("order").path("total").asLong()).isEqualTo(original.path("total").asLong());
+        assertThat(r.json().path("order").path("payments").get(0).path("payment_id").asText())
+                .isEqualTo(original.path("payments").get(0).path("payment_id").asText());
+        assertThat(r.json().path("original").path("replaced_by").asText()).isEqualTo(newId);
+        assertThat(r.json().path("original").path("payments")).isEmpty();
+        Resp replay = keyed.post("/v1/orders/" + id + "/replace", body);
+        assertThat(replay.header("idempotent-replayed")).isEqualTo("true");
+        assertThat(replay.json().path("order").path("id").asText()).isEqualTo(newId);
+        assertThat(agent.post("/v1/orders/" + id + "/replace", Map.of("reason", "again")).code()).isEqualTo("order.already_replaced");
+
+        eventually("the original to be cancelled", () -> "cancelled".equals(order(id).path("status").asText()));
+        assertThat(order(newId).path("status").asText()).isEqualTo("created");
+        assertThat(agent.post("/v1/orders/" + newId + "/confirm", null).status()).as("the moved authorization pays the replacement").isEqualTo(200);
+
+        String captured = confirmed("e7", "captured");
+        assertThat(agent.post("/v1/orders/" + captured + "/replace", Map.of("reason", "x", "payments", "move")).code())
+                .isEqualTo("replace.captured_payment");
+        Resp refunded = agent.post("/v1/orders/" + captured + "/replace", Map.of("reason", "Re-entered"));
+        assertThat(refunded.status()).as(refunded.toString()).isEqualTo(201);
+        eventually("the refunded original", () -> "cancelled".equals(order(captured).path("status").asText()));
+        assertThat(order(captured).path("payment_status").asText()).isEqualTo("refunded");
+    }
 }
