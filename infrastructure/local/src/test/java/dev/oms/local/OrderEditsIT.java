@@ -64,6 +64,8 @@ class OrderEditsIT {
         assertThat(q.status()).as(q.toString()).isEqualTo(201);
         JsonNode quote = q.json();
         assertThat(quote.path("status").asText()).isEqualTo("open");
+        assertThat(java.time.Duration.between(Instant.parse(quote.path("created_at").asText()), Instant.parse(quote.path("expires_at").asText())))
+                .as("the default time to live").hasMinutes(15);
         assertThat(quote.path("totals_before").path("total").asLong()).isEqualTo(4990);
         assertThat(quote.path("totals_after").path("total").asLong()).isEqualTo(3 * 2495 + 1250 + 250);
         assertThat(quote.path("delta").asLong()).isEqualTo(2495 + 1500);
@@ -175,6 +177,26 @@ class OrderEditsIT {
         assertThat(gone.status()).as(gone.toString()).isEqualTo(410);
         assertThat(gone.code()).isEqualTo("quote.expired");
         assertThat(agent.post("/v1/orders/" + id + "/apply-quote/quo_nope", null).code()).isEqualTo("quote.not_found");
+    }
+
+    @Test
+    void theTenantSettingQuoteTtlMinutesSetsTheExpiry() {
+        String other = newTenant();
+        Client a = as(other, "agent-ttl", "agent");
+        ObjectNode settings = dev.oms.platform.json.Json.object();
+        settings.put("PK", "T#" + other + "#SETTINGS");
+        settings.put("SK", "A");
+        settings.put("type", "settings");
+        settings.put("quote_ttl_minutes", 60);
+        Platform.get().table.table().putItem(dev.oms.platform.dynamo.SingleTable.document(settings));
+        String id = create(a, TestSystem.order("ttl"));
+        String l = a.get("/v1/orders/" + id).json().path("lines").get(0).path("id").asText();
+        JsonNode q = quote(a, id, quantity(l, 1)).json();
+        assertThat(java.time.Duration.between(Instant.parse(q.path("created_at").asText()), Instant.parse(q.path("expires_at").asText())))
+                .hasMinutes(60);
+        Resp applied = a.post("/v1/orders/" + id + "/apply-quote/" + q.path("id").asText(), null);
+        assertThat(applied.status()).as("an unpaid created order: nothing to settle").isEqualTo(200);
+        assertThat(applied.json().path("order").path("total").asLong()).isEqualTo(2495);
     }
 
     @Test
