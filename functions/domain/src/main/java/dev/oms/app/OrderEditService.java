@@ -6,6 +6,7 @@ import dev.oms.app.port.EditQuoteStore;
 import dev.oms.app.port.IdGenerator;
 import dev.oms.app.port.Page;
 import dev.oms.app.port.PageRequest;
+import dev.oms.app.port.TenantSettingsStore;
 import dev.oms.domain.DomainException;
 import dev.oms.domain.money.Money;
 import dev.oms.domain.order.EditCalculator;
@@ -17,6 +18,9 @@ import dev.oms.domain.order.OrderEdit;
 import dev.oms.domain.order.OrderEdits;
 import dev.oms.domain.order.OrderStatus;
 import dev.oms.domain.order.PaymentReference;
+import dev.oms.domain.order.ReturnDraft;
+import dev.oms.domain.order.ReturnRequest;
+import dev.oms.domain.order.Returns;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,15 +43,17 @@ public final class OrderEditService {
 
     private final OrderTransactions tx;
     private final EditQuoteStore quotes;
+    private final TenantSettingsStore settings;
     private final PaymentGateway payments;
     private final InventoryService inventory;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public OrderEditService(OrderTransactions tx, EditQuoteStore quotes, PaymentGateway payments, InventoryService inventory,
-                            IdGenerator ids, Clock clock) {
+    public OrderEditService(OrderTransactions tx, EditQuoteStore quotes, TenantSettingsStore settings, PaymentGateway payments,
+                            InventoryService inventory, IdGenerator ids, Clock clock) {
         this.tx = tx;
         this.quotes = quotes;
+        this.settings = settings;
         this.payments = payments;
         this.inventory = inventory;
         this.ids = ids;
@@ -70,6 +76,7 @@ public final class OrderEditService {
         List<EditChange> named = new ArrayList<>();
         for (EditChange c : changes) named.add(c.type().equals(EditChange.ADD_LINE) ? c.withLineId(ids.next("line")) : c);
         EditPreview preview = EditCalculator.preview(order, named, mayChangePrices);
+        openReturn(ctx, order, named, "quote", now); // the return rules (window, eligibility) on this copy, never written
         int ttl = quotes.ttlMinutes(ctx.tenantId(), DEFAULT_TTL_MINUTES);
         EditQuote q = new EditQuote(ids.next("quo"), ctx.tenantId(), orderId, order.version(), ctx.caller().actor().id(), now,
                 now.plus(Duration.ofMinutes(ttl)), ctx.reason(), named, preview, null);
@@ -114,7 +121,13 @@ public final class OrderEditService {
         String editId = ids.next("edt");
         return tx.mutate(ctx, orderId, true, o -> {
             assertCurrent(q, o);
-            OrderEdit edit = new OrderEdits(o).apply(editId, q, refs, ctx.reason() != null ? ctx.reason() : q.reason(), ctx.caller().actor(), now);
+            OrderEdits edits = new OrderEdits(o);
+            OrderEdit edit = edits.apply(editId, q, refs, ctx.reason() != null ? ctx.reason() : q.reason(), ctx.caller().actor(), now);
+            ReturnRequest opened = openReturn(ctx, o, q.changes(), editId, now);
+            if (opened != null) {
+                edits.recordStep(editId, "return.opened", Map.of("return_id", opened.id(), "rma", opened.rma()), now);
+                edit = edits.require(editId);
+            }
             return new Applied(o, edit, q);
         });
     }
@@ -173,6 +186,29 @@ public final class OrderEditService {
         }
         long captured = Math.min(np.amount().minor(), Math.max(0, st.captured() - st.refunded()));
         return new PaymentReference(np.paymentId(), np.amount(), status, captured, 0, Map.of());
+    }
+
+    /**
+     * Opens one return for the shipped units the changes take back ({@code return_units}; method {@code ship}, refund to
+     * the card), under the tenant's return window; null when there are none.
+     */
+    private ReturnRequest openReturn(CommandContext ctx, Order o, List<EditChange> changes, String editId, Instant now) {
+        List<ReturnDraft.Item> items = new ArrayList<>();
+        Map<String, Integer> at = new LinkedHashMap<>();
+        for (EditChange c : changes) {
+            if (!c.type().equals(EditChange.RETURN_UNITS)) continue;
+            Integer i = at.get(c.lineId());
+            if (i == null) {
+                at.put(c.lineId(), items.size());
+                items.add(new ReturnDraft.Item(c.lineId(), c.quantity(), c.reasonCode()));
+            } else {
+                ReturnDraft.Item before = items.get(i);
+                items.set(i, new ReturnDraft.Item(before.lineId(), before.quantity() + c.quantity(), before.reasonCode()));
+            }
+        }
+        if (items.isEmpty()) return null;
+        ReturnDraft draft = new ReturnDraft(items, "ship", "refund_to_card", null, Map.of("edit_id", editId));
+        return Returns.request(o, ids.next("ret"), draft, settings.get(ctx.tenantId()).returnWindowDays(), ctx.caller().actor(), now);
     }
 
     /** Units an edit adds to a confirmed order must be in stock ({@code order.blocked.inventory_unavailable}). */

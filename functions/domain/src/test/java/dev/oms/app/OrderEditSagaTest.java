@@ -39,7 +39,8 @@ class OrderEditSagaTest {
 
     final CancellationFixture f = new CancellationFixture();
     final Quotes quotes = new Quotes();
-    final OrderEditService edits = new OrderEditService(f.tx, quotes, f.payments, f.inventory, f.ids, f.clock);
+    final OrderEditService edits = new OrderEditService(f.tx, quotes, tenant -> dev.oms.app.port.TenantSettingsStore.TenantSettings.DEFAULTS,
+            f.payments, f.inventory, f.ids, f.clock);
     final OrderEditSaga saga = new OrderEditSaga(f.tx, f.payments, f.repairs, f.ids, f.clock);
 
     /** line_1: 2 x 10.00, paid by pay_1, captured in full. */

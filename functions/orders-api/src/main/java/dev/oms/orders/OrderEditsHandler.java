@@ -108,6 +108,11 @@ public final class OrderEditsHandler extends ApiHandler {
                 yield new EditChange(type, null, null, null, null, null, e.string("shipping_method", false, 64),
                         e.money("shipping_amount", false, null), null);
             }
+            case EditChange.RETURN_UNITS -> {
+                e.allow("type", "line_id", "quantity", "reason_code");
+                yield new EditChange(type, e.string("line_id", true, 64), null, e.integer("quantity", true, 1, OrderRequests.MAX_QUANTITY),
+                        null, null, null, null, null, e.string("reason_code", true, 64));
+            }
             default -> {
                 e.allow("type", "shipping_address");
                 yield new EditChange(type, null, null, null, null, null, null, null, e.address("shipping_address", true));

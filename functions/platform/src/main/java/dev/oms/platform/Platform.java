@@ -126,7 +126,7 @@ public final class Platform {
         returnSaga = new dev.oms.app.ReturnSaga(returns, returnSettlements, inventory, repairQueue, sagaCallbacks, clock);
         // ---- issue 11: order edits by quote ----
         orderEdits = new dev.oms.app.OrderEditService(orders.transactions(), new dev.oms.platform.dynamo.DynamoEditQuoteStore(table),
-                payments, inventory, ids, clock);
+                settings, payments, inventory, ids, clock);
         orderEditSaga = new dev.oms.app.OrderEditSaga(orders.transactions(), payments, repairQueue, ids, clock);
         orderReplacements = new dev.oms.app.OrderReplacements(orders.transactions(), repository, cancellations, ids, clock);
     }

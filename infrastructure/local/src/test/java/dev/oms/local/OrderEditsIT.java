@@ -271,4 +271,34 @@ class OrderEditsIT {
         eventually("the refunded original", () -> "cancelled".equals(order(captured).path("status").asText()));
         assertThat(order(captured).path("payment_status").asText()).isEqualTo("refunded");
     }
+
+    @Test
+    void shippedUnitsAreExchangedByAReturnAndANewLineInOneQuote() {
+        ReturnsKit.Shipped shipped = ReturnsKit.shippedOrder(tenant, agent, "e8", 2);
+        String id = shipped.orderId();
+        String l = shipped.lineId();
+        assertThat(quote(agent, id, quantity(l, 1)).code()).isEqualTo("edit.quantity_below_shipped");
+        Map<String, Object> back = Map.of("type", "return_units", "line_id", l, "quantity", 1, "reason_code", "too_small");
+        assertThat(quote(agent, id, Map.of("type", "return_units", "line_id", l, "quantity", 3, "reason_code", "too_small")).code())
+                .isEqualTo("edit.return_exceeds_shipped");
+        Resp q = quote(agent, id, back, Map.of("type", "add_line", "line", item("SKU-1-L", 1, 2495, "GBP")));
+        assertThat(q.status()).as(q.toString()).isEqualTo(201);
+        assertThat(q.json().path("returns").get(0).path("refund_estimate").asLong()).isEqualTo(2495);
+        assertThat(q.json().path("money_plan").path("refund_on_return").asLong()).isEqualTo(2495);
+        assertThat(q.json().path("money_plan").path("additional_authorization").asLong()).isEqualTo(2495);
+        assertThat(q.json().path("money_plan").path("additional_capture").asLong()).as("the order was paid in full").isEqualTo(2495);
+
+        String pay = payment(agent, 2495, "GBP", "authorized");
+        Resp applied = agent.post("/v1/orders/" + id + "/apply-quote/" + q.json().path("id").asText(),
+                Map.of("payments", List.of(Map.of("payment_id", pay, "amount", money(2495, "GBP")))));
+        assertThat(applied.status()).as(applied.toString()).isEqualTo(202);
+        JsonNode returns = agent.get("/v1/orders/" + id + "/returns").json().path("data");
+        assertThat(returns).hasSize(1);
+        assertThat(returns.get(0).path("lines").get(0).path("quantity").asLong()).isEqualTo(1);
+        assertThat(applied.json().path("edit").path("actions").findValuesAsText("step")).contains("return.opened");
+        eventually("the additional capture", () -> "completed".equals(lastEdit(id).path("state").asText()));
+        JsonNode after = order(id);
+        assertThat(after.path("total").asLong()).isEqualTo(4990 + 2495);
+        assertThat(after.path("balance_due").asLong()).as("the new goods are paid").isZero();
+    }
 }

@@ -45,6 +45,7 @@ public final class EditCalculator {
         String method = s.shippingMethod;
         long shipping = s.shippingAmount.minor();
         Address address = s.shippingAddress;
+        Map<String, Long> returning = new LinkedHashMap<>();
         for (int i = 0; i < changes.size(); i++) {
             EditChange c = changes.get(i);
             String at = "changes[" + i + "]";
@@ -108,6 +109,18 @@ public final class EditCalculator {
                     assertNothingShipped(o, at);
                     address = c.shippingAddress();
                 }
+                case EditChange.RETURN_UNITS -> {
+                    OrderLine line = existing(o, work, c.lineId());
+                    if (c.quantity() == null || c.quantity() < 1) throw DomainException.invalidField(at + ".quantity", "quantity.not_positive", "quantity must be positive");
+                    long returnable = o.units(line.id(), UnitMeasure.SHIPPED) - o.units(line.id(), UnitMeasure.RETURN_REQUESTED)
+                            - returning.getOrDefault(line.id(), 0L);
+                    if (c.quantity() > returnable) {
+                        throw DomainException.unprocessable("edit.return_exceeds_shipped", "Line " + line.id() + " has " + Math.max(0, returnable)
+                                        + " shipped unit(s) that can still be returned", "Return at most the shipped units no other return holds.")
+                                .with("line_id", line.id()).with("returnable", Math.max(0, returnable)).with("change", at);
+                    }
+                    returning.merge(line.id(), c.quantity(), Long::sum);
+                }
                 default -> throw DomainException.invalidField(at + ".type", "field.not_allowed", "Unknown change type " + c.type());
             }
         }
@@ -134,9 +147,17 @@ public final class EditCalculator {
             deltas.add(d);
             split = split.plus(d.deltaSplit());
         }
-        EditPreview.MoneyPlan plan = moneyPlan(o, before.total(), totalsAfter.total());
+        List<EditPreview.ReturnPreview> returns = new ArrayList<>();
+        long onReturn = 0;
+        for (Map.Entry<String, Long> r : returning.entrySet()) {
+            OrderLine line = o.line(r.getKey());
+            long estimate = returnValue(o, line, r.getValue());
+            returns.add(new EditPreview.ReturnPreview(line.id(), line.sku(), r.getValue(), estimate));
+            onReturn = Math.addExact(onReturn, estimate);
+        }
+        EditPreview.MoneyPlan plan = moneyPlan(o, before.total(), totalsAfter.total(), onReturn);
         return new EditPreview(s.currency, before, totalsAfter, deltas, shipping - s.shippingAmount.minor(), split, plan, after,
-                orderDiscount, method, shipping, address);
+                orderDiscount, method, shipping, address, returns);
     }
 
     /** Orders that are created, pending, confirmed or on hold, with no cancellation and no other edit settling. */
@@ -206,7 +227,7 @@ public final class EditCalculator {
      * The money plan: an increase names what no linked payment covers (and, when the order was paid in full, the capture
      * that keeps it paid); a decrease voids open authorizations first and then refunds captured money, payment by payment.
      */
-    static EditPreview.MoneyPlan moneyPlan(Order o, long totalBefore, long totalAfter) {
+    static EditPreview.MoneyPlan moneyPlan(Order o, long totalBefore, long totalAfter, long refundOnReturn) {
         OrderState s = o.state();
         long delta = totalAfter - totalBefore;
         long owedBefore = MoneyLedger.amountOwed(s, totalBefore);
@@ -245,7 +266,28 @@ public final class EditCalculator {
         }
         boolean confirmed = s.status == OrderStatus.CONFIRMED || (s.status == OrderStatus.ON_HOLD && s.statusBeforeHold == OrderStatus.CONFIRMED);
         return new EditPreview.MoneyPlan(totalBefore, totalAfter, delta, additional, capture, confirmed && additional > 0,
-                voided, refunded, ops);
+                voided, refunded, ops, refundOnReturn);
+    }
+
+    /**
+     * What {@code units} more returned units of a line are worth, as a return's refund counts them
+     * ({@link ReturnRefunds#valueOf}): the line's amount due by units, after the units settled returns already took.
+     */
+    static long returnValue(Order o, OrderLine line, long units) {
+        long settled = 0;
+        for (ReturnRequest r : o.children(ReturnRequest.class)) {
+            if (r.settlement() == null) continue;
+            ReturnLine rl = r.line(line.id());
+            if (rl != null && rl.approved() != null) settled += rl.approved();
+        }
+        long q = line.quantity();
+        long upTo = Math.min(q, settled + units);
+        return share(line.amountDue(), upTo, q) - share(line.amountDue(), Math.min(settled, q), q);
+    }
+
+    private static long share(long amount, long units, long quantity) {
+        return java.math.BigInteger.valueOf(amount).multiply(java.math.BigInteger.valueOf(units))
+                .divide(java.math.BigInteger.valueOf(quantity)).longValueExact();
     }
 
     private static OrderLine existing(Order o, Map<String, OrderLine> work, String lineId) {

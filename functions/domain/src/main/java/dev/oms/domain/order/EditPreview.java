@@ -9,12 +9,21 @@ import java.util.List;
  */
 public record EditPreview(String currency, OrderTotals before, OrderTotals after, List<LineDelta> lines, long shippingDelta,
                           Split deltaSplit, MoneyPlan moneyPlan, List<OrderLine> linesAfter, long orderDiscountAfter,
-                          String shippingMethodAfter, long shippingAmountAfter, Address shippingAddressAfter) {
+                          String shippingMethodAfter, long shippingAmountAfter, Address shippingAddressAfter,
+                          List<ReturnPreview> returns) {
 
     public EditPreview {
         lines = List.copyOf(lines);
         linesAfter = List.copyOf(linesAfter);
+        returns = List.copyOf(returns);
     }
+
+    /**
+     * Shipped units the edit takes back ({@code return_units}): applying opens a return for them; {@code refundEstimate}
+     * is what they are worth (the line's amount due by units, after what settled returns took), which the return pays
+     * back once received and accepted. It does not change the order's total.
+     */
+    public record ReturnPreview(String lineId, String sku, long quantity, long refundEstimate) { }
 
     /** The total delta: after less before (positive: the customer pays more). */
     public long delta() { return after.total() - before.total(); }
@@ -42,10 +51,12 @@ public record EditPreview(String currency, OrderTotals before, OrderTotals after
      * increase on a confirmed order needs a new authorized payment for it when applied: {@code paymentRequired});
      * {@code additionalCapture}: what must be captured of it to keep a paid order paid; {@code operations}: the voids of
      * open authorizations and the refunds of captured money a decrease gives back, payment by payment, never more than
-     * each payment can give back.
+     * each payment can give back; {@code refundOnReturn}: what the returns of shipped units the edit opens will pay back
+     * once received and accepted (by the return flow, not by the edit saga).
      */
     public record MoneyPlan(long totalBefore, long totalAfter, long delta, long additionalAuthorization, long additionalCapture,
-                            boolean paymentRequired, long voidTotal, long refundTotal, List<PaymentOperation> operations) {
+                            boolean paymentRequired, long voidTotal, long refundTotal, List<PaymentOperation> operations,
+                            long refundOnReturn) {
         public MoneyPlan { operations = List.copyOf(operations); }
     }
 

@@ -156,4 +156,22 @@ class EditCalculatorTest {
         assertThat(again.totals().total()).isEqualTo(p.after().total());
         assertThat(again.state().payments).hasSize(2);
     }
+
+    @Test
+    void shippedUnitsComeBackThroughAReturnPricedInTheQuote() {
+        Order o = confirmedAuthorized();
+        o.state().children.add(new Units("ful_1", Map.of("line_2", 2L), Map.of("line_2", 2L)));
+        Order shipped = OrderMother.fresh(o);
+        EditChange back = new EditChange(EditChange.RETURN_UNITS, "line_2", null, 2L, null, null, null, null, null, "too_small");
+        EditPreview p = EditCalculator.preview(shipped, List.of(back, add("line_9", "SKU-2B", 2, 333)), false);
+        assertThat(p.returns()).containsExactly(new EditPreview.ReturnPreview("line_2", "SKU-2", 2, 666));
+        assertThat(p.moneyPlan().refundOnReturn()).isEqualTo(666);
+        assertThat(p.delta()).as("the exchange's new goods").isEqualTo(666);
+        assertThat(p.lines().get(1).change()).as("returned units stay on the line until the return settles").isEqualTo("unchanged");
+        EditChange tooMany = new EditChange(EditChange.RETURN_UNITS, "line_2", null, 3L, null, null, null, null, null, "too_small");
+        assertThatThrownBy(() -> EditCalculator.preview(shipped, List.of(tooMany), false))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("edit.return_exceeds_shipped"));
+        assertThatThrownBy(() -> EditCalculator.preview(shipped, List.of(back, back), false))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.details()).containsEntry("returnable", 0L));
+    }
 }

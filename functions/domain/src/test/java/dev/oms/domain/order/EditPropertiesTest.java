@@ -42,6 +42,11 @@ class EditPropertiesTest {
                 moved += op.amount();
             }
             assertThat(moved).as("run %d moved", run).isLessThanOrEqualTo(Math.max(0, -p.delta()));
+            for (EditPreview.ReturnPreview r : p.returns()) {
+                OrderLine line = o.line(r.lineId());
+                assertThat(r.quantity()).as("run %d returned", run).isLessThanOrEqualTo(o.units(line.id(), UnitMeasure.SHIPPED));
+                assertThat(r.refundEstimate()).as("run %d return value", run).isBetween(0L, line.amountDue());
+            }
             EditQuote q = new EditQuote("quo_" + run, TENANT, o.id(), o.version(), "agent_1", NOW, NOW.plusSeconds(900), null, changes, p, null);
             List<PaymentReference> extra = p.moneyPlan().paymentRequired()
                     ? List.of(new PaymentReference("pay_new", gbp(p.moneyPlan().additionalAuthorization()), "authorized")) : List.of();
@@ -101,12 +106,13 @@ class EditPropertiesTest {
         List<OrderLine> lines = o.lines();
         for (int i = 0; i < n; i++) {
             OrderLine l = lines.get(rnd.nextInt(lines.size()));
-            switch (rnd.nextInt(6)) {
+            switch (rnd.nextInt(7)) {
                 case 0 -> out.add(new EditChange(EditChange.ADD_LINE, "line_new" + i, spec("SKU-N" + i, 1 + rnd.nextInt(3), 1 + rnd.nextInt(3000)),
                         null, null, null, null, null, null));
                 case 1 -> out.add(new EditChange(EditChange.REMOVE_LINE, l.id(), null, null, null, null, null, null, null));
                 case 2 -> out.add(new EditChange(EditChange.CHANGE_UNIT_PRICE, l.id(), null, null, gbp(rnd.nextInt(6000)), null, null, null, null));
                 case 3 -> out.add(new EditChange(EditChange.CHANGE_DISCOUNT, l.id(), null, null, null, gbp(rnd.nextInt(800)), null, null, null));
+                case 5 -> out.add(new EditChange(EditChange.RETURN_UNITS, l.id(), null, 1L + rnd.nextInt(3), null, null, null, null, null, "too_small"));
                 case 4 -> out.add(new EditChange(EditChange.CHANGE_SHIPPING, null, null, null, null, null, "express", gbp(rnd.nextInt(1500)), null));
                 default -> out.add(new EditChange(EditChange.CHANGE_QUANTITY, l.id(), null, 1L + rnd.nextInt(8), null, null, null, null, null));
             }

@@ -38,6 +38,7 @@ public final class EditShapes {
             x.put("shipping_method", c.shippingMethod());
             x.set("shipping_amount", money(c.shippingAmount()));
             x.set("shipping_address", address(c.shippingAddress()));
+            x.put("reason_code", c.reasonCode());
         }
         return a;
     }
@@ -47,7 +48,7 @@ public final class EditShapes {
         for (JsonNode x : a) {
             out.add(new EditChange(text(x, "type"), text(x, "line_id"), x.path("line").isObject() ? spec(x.path("line")) : null,
                     x.hasNonNull("quantity") ? x.get("quantity").asLong() : null, money(x.path("unit_price")), money(x.path("discount")),
-                    text(x, "shipping_method"), money(x.path("shipping_amount")), address(x.path("shipping_address"))));
+                    text(x, "shipping_method"), money(x.path("shipping_amount")), address(x.path("shipping_address")), text(x, "reason_code")));
         }
         return out;
     }
@@ -139,6 +140,10 @@ public final class EditShapes {
         o.put("shipping_method_after", p.shippingMethodAfter());
         o.put("shipping_amount_after", p.shippingAmountAfter());
         o.set("shipping_address_after", address(p.shippingAddressAfter()));
+        ArrayNode returns = o.putArray("returns");
+        for (EditPreview.ReturnPreview r : p.returns()) {
+            returns.addObject().put("line_id", r.lineId()).put("sku", r.sku()).put("quantity", r.quantity()).put("refund_estimate", r.refundEstimate());
+        }
         return o;
     }
 
@@ -151,7 +156,16 @@ public final class EditShapes {
         }
         return new EditPreview(text(o, "currency"), totals(o.path("before")), totals(o.path("after")), lines, o.path("shipping_delta").asLong(),
                 split(o.path("delta_split")), plan(o.path("money_plan")), lines(o.path("lines_after")), o.path("order_discount_after").asLong(),
-                text(o, "shipping_method_after"), o.path("shipping_amount_after").asLong(), address(o.path("shipping_address_after")));
+                text(o, "shipping_method_after"), o.path("shipping_amount_after").asLong(), address(o.path("shipping_address_after")),
+                returns(o.path("returns")));
+    }
+
+    static List<EditPreview.ReturnPreview> returns(JsonNode a) {
+        List<EditPreview.ReturnPreview> out = new ArrayList<>();
+        for (JsonNode r : a) {
+            out.add(new EditPreview.ReturnPreview(text(r, "line_id"), text(r, "sku"), r.path("quantity").asLong(), r.path("refund_estimate").asLong()));
+        }
+        return out;
     }
 
     static ObjectNode totals(OrderTotals t) {
@@ -191,6 +205,7 @@ public final class EditShapes {
         o.put("payment_required", p.paymentRequired());
         o.put("void_total", p.voidTotal());
         o.put("refund_total", p.refundTotal());
+        o.put("refund_on_return", p.refundOnReturn());
         ArrayNode ops = o.putArray("operations");
         for (EditPreview.PaymentOperation op : p.operations()) {
             ops.addObject().put("payment_id", op.paymentId()).put("kind", op.kind()).put("amount", op.amount()).put("available", op.available());
@@ -205,7 +220,7 @@ public final class EditShapes {
         }
         return new EditPreview.MoneyPlan(o.path("total_before").asLong(), o.path("total_after").asLong(), o.path("delta").asLong(),
                 o.path("additional_authorization").asLong(), o.path("additional_capture").asLong(), o.path("payment_required").asBoolean(),
-                o.path("void_total").asLong(), o.path("refund_total").asLong(), ops);
+                o.path("void_total").asLong(), o.path("refund_total").asLong(), ops, o.path("refund_on_return").asLong());
     }
 
     // ---- payments ------------------------------------------------------------------------------------------------

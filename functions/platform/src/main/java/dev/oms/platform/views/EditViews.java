@@ -47,6 +47,7 @@ public final class EditViews {
         o.set("delta_split", totals.get("delta_split"));
         o.set("lines", totals.get("lines"));
         o.set("money_plan", EditShapes.plan(p.moneyPlan()));
+        o.set("returns", totals.get("returns"));
         ObjectNode after = o.putObject("after");
         after.set("lines", lines(p.linesAfter()));
         after.put("order_discount", p.orderDiscountAfter());
@@ -107,6 +108,7 @@ public final class EditViews {
             if (c.shippingMethod() != null) x.put("shipping_method", c.shippingMethod());
             if (c.shippingAmount() != null) x.set("shipping_amount", Shapes.money(c.shippingAmount()));
             if (c.shippingAddress() != null) x.set("shipping_address", Shapes.address(c.shippingAddress()));
+            if (c.reasonCode() != null) x.put("reason_code", c.reasonCode());
         }
         return a;
     }
