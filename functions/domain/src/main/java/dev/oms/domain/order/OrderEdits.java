@@ -99,7 +99,8 @@ public final class OrderEdits {
 
     /**
      * The saga could not settle the edit: the order's lines, discount and shipping go back to what they were, the
-     * payments the edit linked and that hold no captured money are unlinked, and a hold says what failed.
+     * payments the edit linked and that hold no captured money are unlinked, the return it opened is withdrawn, and a
+     * hold says what failed.
      */
     public Hold compensate(String editId, String failure, String holdId, Instant now) {
         OrderEdit e = require(editId);
@@ -114,9 +115,10 @@ public final class OrderEdits {
             boolean linked = s.payments.stream().anyMatch(p -> p.paymentId().equals(np.paymentId()) && p.refundable() == 0);
             if (linked) order.money().unlink(np.paymentId(), "edit " + editId + " compensated", now);
         }
+        String returnNote = withdrawReturn(e, now);
         order.refreshPaymentStatus();
         OrderFulfillment.refreshStatuses(order);
-        order.putChild(e.in(OrderEdit.COMPENSATED, failure, now));
+        order.putChild(e.in(OrderEdit.COMPENSATED, returnNote == null ? failure : failure + "; " + returnNote, now));
         order.touch(now);
         order.record("order.edit_failed", Order.data("edit_id", editId, "failure", failure, "total", order.totals().total(),
                 "currency", s.currency), failure);
@@ -126,6 +128,22 @@ public final class OrderEdits {
             return hold;
         }
         return null;
+    }
+
+    /**
+     * The return the edit opened for shipped units (an exchange) is withdrawn with it while nothing has arrived; when
+     * goods are already on their way back it stays, and the answer says so.
+     */
+    private String withdrawReturn(OrderEdit e, Instant now) {
+        Cancellation.Action opened = e.action("return.opened");
+        if (opened == null) return null;
+        String returnId = String.valueOf(opened.detail().get("return_id"));
+        try {
+            Returns.cancel(order, returnId, "edit " + e.id() + " compensated", now);
+            return null;
+        } catch (DomainException goodsArrived) {
+            return "return " + returnId + " stays open: " + goodsArrived.getMessage();
+        }
     }
 
     /** A void the saga made releases that part of the payment's authorization for this order. */

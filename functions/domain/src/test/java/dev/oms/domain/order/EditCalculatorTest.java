@@ -174,4 +174,24 @@ class EditCalculatorTest {
         assertThatThrownBy(() -> EditCalculator.preview(shipped, List.of(back, back), false))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.details()).containsEntry("returnable", 0L));
     }
+
+    @Test
+    void compensatingAnExchangeWithdrawsItsReturn() {
+        Order o = confirmedAuthorized();
+        o.state().children.add(new Units("ful_1", Map.of("line_2", 2L), Map.of("line_2", 2L)));
+        o.state().firstShippedAt = NOW;
+        Order shipped = OrderMother.fresh(o);
+        EditChange back = new EditChange(EditChange.RETURN_UNITS, "line_2", null, 1L, null, null, null, null, null, "too_small");
+        List<EditChange> changes = List.of(back, quantity("line_1", 1)); // the decrease makes the edit settle through the saga
+        EditPreview p = EditCalculator.preview(shipped, changes, false);
+        EditQuote q = new EditQuote("quo_1", TENANT, shipped.id(), shipped.version(), "agent_1", NOW, NOW.plusSeconds(900), null, changes, p, null);
+        OrderEdits edits = new OrderEdits(shipped);
+        assertThat(edits.apply("edt_1", q, List.of(), null, AGENT, NOW).state()).isEqualTo(OrderEdit.SETTLING);
+        ReturnRequest r = Returns.request(shipped, "ret_1", new ReturnDraft(List.of(new ReturnDraft.Item("line_2", 1, "too_small")), "ship",
+                "refund_to_card", null, Map.of()), 30, AGENT, NOW);
+        edits.recordStep("edt_1", "return.opened", Map.of("return_id", r.id(), "rma", r.rma()), NOW);
+        edits.compensate("edt_1", "payments: declined", "hold_9", NOW);
+        assertThat(shipped.child(ReturnRequest.class, "ret_1").orElseThrow().state()).isEqualTo(ReturnState.CANCELLED);
+        assertThat(shipped.totals()).isEqualTo(p.before());
+    }
 }
