@@ -1,5 +1,6 @@
 package dev.oms.app;
 
+import dev.oms.app.connector.InventoryService;
 import dev.oms.app.connector.PaymentGateway;
 import dev.oms.app.port.IdGenerator;
 import dev.oms.app.port.RepairItem;
@@ -7,6 +8,7 @@ import dev.oms.app.port.RepairQueue;
 import dev.oms.app.security.Caller;
 import dev.oms.domain.money.Money;
 import dev.oms.domain.order.EditPreview;
+import dev.oms.domain.order.Fulfillment;
 import dev.oms.domain.order.Hold;
 import dev.oms.domain.order.Order;
 import dev.oms.domain.order.OrderEdit;
@@ -22,7 +24,8 @@ import java.util.Set;
 
 /**
  * The steps of the edit-order saga ({@code statemachines/edit-order.asl.json}), started by
- * {@code order.edit_settlement_requested}: settle the edit's money plan (capture the additional amount on the new
+ * {@code order.edit_settlement_requested}: release the reservations of the open fulfilments the edit cancelled, settle
+ * the edit's money plan (capture the additional amount on the new
  * payments of an order that was paid in full, void open authorizations, refund captured money, payment by payment),
  * then mark the edit completed. Every payment operation is recorded as planned before the payment service is called
  * and carries a key derived from the edit, so a retried step never moves money twice. When a step fails for good,
@@ -30,16 +33,21 @@ import java.util.Set;
  */
 public final class OrderEditSaga {
     public static final String STEP_PAYMENTS = "payments.settled";
+    public static final String STEP_RELEASED = "inventory.released";
+    public static final String STEP_RESERVATIONS_RESTORED = "inventory.reservations_restored";
 
     private final OrderTransactions tx;
     private final PaymentGateway payments;
+    private final InventoryService inventory;
     private final RepairQueue repairs;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public OrderEditSaga(OrderTransactions tx, PaymentGateway payments, RepairQueue repairs, IdGenerator ids, Clock clock) {
+    public OrderEditSaga(OrderTransactions tx, PaymentGateway payments, InventoryService inventory, RepairQueue repairs, IdGenerator ids,
+                         Clock clock) {
         this.tx = tx;
         this.payments = payments;
+        this.inventory = inventory;
         this.repairs = repairs;
         this.ids = ids;
         this.clock = clock;
@@ -47,6 +55,32 @@ public final class OrderEditSaga {
 
     public static Caller sagaCaller(String tenantId) {
         return new Caller(tenantId, "edit-order-saga", "system", Set.of("service"), null, null);
+    }
+
+    /** Releases the reservations of the open fulfilments the edit cancelled (their units, by SKU), once. */
+    public Map<String, Object> releaseReservations(String tenantId, String orderId, String editId) {
+        OrderEdit edit = edit(tenantId, orderId, editId);
+        if (edit.hasDone(STEP_RELEASED)) return edit.action(STEP_RELEASED).detail();
+        List<String> cancelled = edit.preview().fulfillmentsToCancel();
+        Map<String, Long> bySku = new LinkedHashMap<>();
+        if (!cancelled.isEmpty()) {
+            Order order = tx.get(ctx(tenantId), orderId);
+            Map<String, String> skus = new LinkedHashMap<>();
+            edit.before().lines().forEach(l -> skus.put(l.id(), l.sku()));
+            for (String id : cancelled) {
+                order.child(Fulfillment.class, id).ifPresent(f -> f.lines().forEach(l -> bySku.merge(skus.getOrDefault(l.lineId(), l.lineId()),
+                        l.quantity(), Math::addExact)));
+            }
+        }
+        List<InventoryService.SkuQuantity> request = bySku.entrySet().stream().map(e -> new InventoryService.SkuQuantity(e.getKey(), e.getValue())).toList();
+        List<InventoryService.SkuQuantity> released = request.isEmpty() ? List.of() : inventory.release(tenantId, orderId, request, editId + ":release");
+        Map<String, Object> quantities = new LinkedHashMap<>();
+        released.forEach(q -> quantities.merge(q.sku(), q.quantity(), (a, b) -> ((Long) a) + ((Long) b)));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("fulfillments", cancelled);
+        detail.put("released", quantities);
+        record(tenantId, orderId, editId, STEP_RELEASED, detail);
+        return detail;
     }
 
     /** Captures, voids and refunds what the edit's money plan says, each once. */
@@ -128,13 +162,32 @@ public final class OrderEditSaga {
             if (a.step().startsWith("payment.") && a.detail().get("amount") instanceof Number n) moved += n.longValue();
         }
         String why = moved > 0 ? failure + "; money already moved for this edit: " + moved : failure;
-        Hold hold = tx.mutate(ctx(tenantId), orderId, false, o -> new OrderEdits(o).compensate(editId, why, ids.next("hold"), clock.instant()));
-        openRepair(tenantId, orderId, editId, failedStep, why);
+        if (edit.hasDone(STEP_RELEASED) && !edit.hasDone(STEP_RESERVATIONS_RESTORED)) {
+            why = why + restoreReservations(tenantId, orderId, edit);
+        }
+        String reason = why;
+        Hold hold = tx.mutate(ctx(tenantId), orderId, false, o -> new OrderEdits(o).compensate(editId, reason, ids.next("hold"), clock.instant()));
+        openRepair(tenantId, orderId, editId, failedStep, reason);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("compensated", true);
-        out.put("failure", why);
+        out.put("failure", reason);
         if (hold != null) out.put("hold_id", hold.id());
         return out;
+    }
+
+    /**
+     * Reserves again what the release step released (the cancelled fulfilments stay cancelled: their units are
+     * unfulfilled again and need a new fulfilment); answers a note for the failure.
+     */
+    @SuppressWarnings("unchecked")
+    private String restoreReservations(String tenantId, String orderId, OrderEdit edit) {
+        Object released = edit.action(STEP_RELEASED).detail().get("released");
+        List<InventoryService.SkuQuantity> request = new java.util.ArrayList<>();
+        if (released instanceof Map<?, ?> m) m.forEach((k, v) -> request.add(new InventoryService.SkuQuantity((String) k, ((Number) v).longValue())));
+        if (!request.isEmpty()) inventory.reserve(tenantId, orderId, request, edit.id() + ":restore");
+        record(tenantId, orderId, edit.id(), STEP_RESERVATIONS_RESTORED, Map.of("reserved", released == null ? Map.of() : released));
+        List<String> cancelled = edit.preview().fulfillmentsToCancel();
+        return cancelled.isEmpty() ? "" : "; fulfilments " + cancelled + " stay cancelled: fulfil their units again";
     }
 
     public Map<String, Object> parkForRepair(String tenantId, String orderId, String editId, String failedStep, String failure) {

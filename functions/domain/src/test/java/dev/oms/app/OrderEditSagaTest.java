@@ -41,7 +41,7 @@ class OrderEditSagaTest {
     final Quotes quotes = new Quotes();
     final OrderEditService edits = new OrderEditService(f.tx, quotes, tenant -> dev.oms.app.port.TenantSettingsStore.TenantSettings.DEFAULTS,
             f.payments, f.inventory, f.ids, f.clock);
-    final OrderEditSaga saga = new OrderEditSaga(f.tx, f.payments, f.repairs, f.ids, f.clock);
+    final OrderEditSaga saga = new OrderEditSaga(f.tx, f.payments, f.inventory, f.repairs, f.ids, f.clock);
 
     /** line_1: 2 x 10.00, paid by pay_1, captured in full. */
     Order capturedOrder() {
@@ -119,5 +119,48 @@ class OrderEditSagaTest {
         assertThat(f.repairs.find(TENANT, "rep_" + edit.id().substring(4))).hasValueSatisfying(r -> assertThat(r.kind()).isEqualTo("edit_failed"));
         assertThat(saga.compensate(TENANT, ORDER, edit.id(), "settle_payments", "again")).containsEntry("compensated", true);
         assertThat(f.load(ORDER).holds()).as("compensating twice holds once").hasSize(1);
+    }
+
+    @Test
+    void unitsTakenFromAnOpenFulfilmentCancelItAndTheSagaReleasesItsReservation() {
+        f.payments.authorized("pay_1", 2000, "GBP");
+        Order confirmed = anOrder().line("SKU-1", 2, 1000).payment("pay_1", 2000, "authorized").confirmed();
+        dev.oms.domain.order.OrderFulfillment.create(confirmed, new dev.oms.domain.order.FulfillmentRequest("wh_1",
+                List.of(new dev.oms.domain.order.FulfillmentLine("line_1", 2, null, null)), null, null, null, null), "ful_1",
+                dev.oms.domain.order.Fulfillment.DIRECT, true, dev.oms.domain.order.OrderMother.AGENT, dev.oms.domain.order.OrderMother.NOW);
+        f.store(dev.oms.domain.order.OrderMother.fresh(confirmed));
+        f.inventory.reserved(ORDER, "SKU-1", 2);
+
+        EditQuote q = edits.quote(ctx(null), ORDER, List.of(quantity(1)), false).quote();
+        assertThat(q.preview().fulfillmentsToCancel()).containsExactly("ful_1");
+        assertThat(q.preview().deltaSplit().inFulfillment()).isEqualTo(-1000);
+        OrderEdit edit = edits.apply(ctx(null), ORDER, q.id(), List.of(), false).edit();
+        assertThat(f.load(ORDER).child(dev.oms.domain.order.Fulfillment.class, "ful_1").orElseThrow().status())
+                .isEqualTo(dev.oms.domain.order.FulfillmentStatus.CANCELLED);
+        assertThat(saga.releaseReservations(TENANT, ORDER, edit.id())).containsEntry("released", Map.of("SKU-1", 2L));
+        saga.releaseReservations(TENANT, ORDER, edit.id());
+        assertThat(f.inventory.calls("release")).hasSize(1);
+        assertThat(saga.settlePayments(TENANT, ORDER, edit.id())).containsEntry("voided", 1000L);
+        saga.complete(TENANT, ORDER, edit.id());
+        assertThat(new OrderEdits(f.load(ORDER)).require(edit.id()).state()).isEqualTo(OrderEdit.COMPLETED);
+        assertThat(f.load(ORDER).state().payments.get(0).amount().minor()).as("the authorization shrank with the void").isEqualTo(1000);
+    }
+
+    @Test
+    void aFailedEditTakesTheReleasedReservationsAgain() {
+        f.payments.authorized("pay_1", 2000, "GBP");
+        Order confirmed = anOrder().line("SKU-1", 2, 1000).payment("pay_1", 2000, "authorized").confirmed();
+        dev.oms.domain.order.OrderFulfillment.create(confirmed, new dev.oms.domain.order.FulfillmentRequest("wh_1",
+                List.of(new dev.oms.domain.order.FulfillmentLine("line_1", 2, null, null)), null, null, null, null), "ful_1",
+                dev.oms.domain.order.Fulfillment.DIRECT, true, dev.oms.domain.order.OrderMother.AGENT, dev.oms.domain.order.OrderMother.NOW);
+        f.store(dev.oms.domain.order.OrderMother.fresh(confirmed));
+        f.inventory.reserved(ORDER, "SKU-1", 2);
+        EditQuote q = edits.quote(ctx(null), ORDER, List.of(quantity(1)), false).quote();
+        OrderEdit edit = edits.apply(ctx(null), ORDER, q.id(), List.of(), false).edit();
+        saga.releaseReservations(TENANT, ORDER, edit.id());
+        Map<String, Object> out = saga.compensate(TENANT, ORDER, edit.id(), "settle_payments", "declined");
+        assertThat((String) out.get("failure")).contains("ful_1").contains("stay cancelled");
+        assertThat(f.inventory.reservations.get(ORDER)).containsEntry("SKU-1", 2L);
+        assertThat(f.load(ORDER).line("line_1").quantity()).isEqualTo(2);
     }
 }

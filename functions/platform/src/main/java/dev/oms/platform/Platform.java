@@ -127,7 +127,7 @@ public final class Platform {
         // ---- issue 11: order edits by quote ----
         orderEdits = new dev.oms.app.OrderEditService(orders.transactions(), new dev.oms.platform.dynamo.DynamoEditQuoteStore(table),
                 settings, payments, inventory, ids, clock);
-        orderEditSaga = new dev.oms.app.OrderEditSaga(orders.transactions(), payments, repairQueue, ids, clock);
+        orderEditSaga = new dev.oms.app.OrderEditSaga(orders.transactions(), payments, inventory, repairQueue, ids, clock);
         orderReplacements = new dev.oms.app.OrderReplacements(orders.transactions(), repository, cancellations, ids, clock);
     }
 

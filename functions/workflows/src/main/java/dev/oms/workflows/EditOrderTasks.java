@@ -29,6 +29,7 @@ public final class EditOrderTasks implements RequestHandler<Map<String, Object>,
         String order = CancelOrderTasks.text(input, "order_id");
         String edit = CancelOrderTasks.text(input, "edit_id");
         Map<String, Object> result = switch (action) {
+            case "release_reservations" -> saga.releaseReservations(tenant, order, edit);
             case "settle_payments" -> saga.settlePayments(tenant, order, edit);
             case "complete" -> saga.complete(tenant, order, edit);
             case "compensate" -> saga.compensate(tenant, order, edit, CancelOrderTasks.text(input, "failed_step"), CancelOrderTasks.failure(input));

@@ -18,10 +18,10 @@ import java.util.Set;
  *   <li>fewer units of a line shrink its discount, explicit tax and order-discount share in proportion (largest
  *   remainder on units, as a partial cancellation does); more units keep the line's discount and order-discount share
  *   and scale an explicit tax (half to even); a new line gets no share of the order discount;</li>
- *   <li>a quantity never goes below what has shipped ({@code edit.quantity_below_shipped}) nor below what open
- *   fulfilments hold ({@code edit.units_in_fulfillment}: cancel that fulfilment first); the price or discount of a line
- *   with shipped units does not change ({@code edit.fulfilled_units}: shipped goods change by a return and an
- *   exchange);</li>
+ *   <li>a quantity never goes below what has shipped ({@code edit.quantity_below_shipped}); units of open fulfilments
+ *   that an edit takes away cancel those fulfilments (their other units go back to unfulfilled); the price or discount
+ *   of a line with shipped units does not change ({@code edit.fulfilled_units}: shipped goods change by a return and an
+ *   exchange, {@code return_units} and {@code add_line});</li>
  *   <li>the money plan gives back a decrease by voiding open authorizations first, then refunding captured money, payment
  *   by payment, never more than a payment can give back; an increase names what no payment covers.</li>
  * </ul>
@@ -128,6 +128,7 @@ public final class EditCalculator {
             throw DomainException.conflict("order.last_line", "An edit cannot remove every line of an order", "Cancel the order instead.");
         }
         List<OrderLine> after = new ArrayList<>(work.values());
+        List<Fulfillment> cancel = fulfillmentsToCancel(o, work);
         long orderDiscount = 0;
         for (OrderLine l : after) orderDiscount = Math.addExact(orderDiscount, l.allocatedDiscount());
         OrderTotals before = o.totals();
@@ -157,7 +158,7 @@ public final class EditCalculator {
         }
         EditPreview.MoneyPlan plan = moneyPlan(o, before.total(), totalsAfter.total(), onReturn);
         return new EditPreview(s.currency, before, totalsAfter, deltas, shipping - s.shippingAmount.minor(), split, plan, after,
-                orderDiscount, method, shipping, address, returns);
+                orderDiscount, method, shipping, address, returns, cancel.stream().map(Fulfillment::id).toList());
     }
 
     /** Orders that are created, pending, confirmed or on hold, with no cancellation and no other edit settling. */
@@ -182,15 +183,22 @@ public final class EditCalculator {
     private static EditPreview.LineDelta lineDelta(Order o, OrderLine b, OrderLine a, boolean repriced) {
         EditPreview.Split units = units(o, b);
         if (a == null) {
-            // only lines with no unit shipped or in fulfilment can be removed
+            // only lines with no unit shipped can be removed; units in open fulfilments come out of them
+            long[] parts = Allocation.largestRemainder(-b.amountDue(), new long[] {units.unfulfilled(), units.inFulfillment()});
             return new EditPreview.LineDelta(b.id(), b.sku(), "removed", b.quantity(), 0, b.unitPrice().minor(), b.unitPrice().minor(),
-                    b.amountDue(), 0, units, new EditPreview.Split(-b.amountDue(), 0, 0));
+                    b.amountDue(), 0, units, new EditPreview.Split(parts[0], parts[1], 0));
         }
         long delta = a.amountDue() - b.amountDue();
         boolean same = a.equals(b);
         EditPreview.Split split;
         if (!repriced) {
-            split = new EditPreview.Split(delta, 0, 0); // only unfulfilled units came or went
+            long fromFulfilment = Math.max(0, (b.quantity() - a.quantity()) - units.unfulfilled());
+            if (delta >= 0 || fromFulfilment == 0) {
+                split = new EditPreview.Split(delta, 0, 0); // only unfulfilled units came or went
+            } else {
+                long[] parts = Allocation.largestRemainder(delta, new long[] {b.quantity() - a.quantity() - fromFulfilment, fromFulfilment});
+                split = new EditPreview.Split(parts[0], parts[1], 0);
+            }
         } else {
             long unfulfilledAfter = a.quantity() - units.inFulfillment() - units.fulfilled();
             long[] parts = Allocation.largestRemainder(delta, new long[] {unfulfilledAfter, units.inFulfillment()});
@@ -307,12 +315,37 @@ public final class EditCalculator {
                     "Shipped goods come back through a return (POST /v1/orders/{orderId}/returns).")
                     .with("line_id", line.id()).with("shipped", shipped).with("change", at);
         }
-        if (quantity < allocated) {
-            throw DomainException.conflict("edit.units_in_fulfillment", "Line " + line.id() + " has " + (allocated - shipped)
-                            + " unit(s) in an open fulfilment; its quantity cannot go below " + allocated,
-                    "Cancel or reduce the open fulfilment first, then quote again.")
-                    .with("line_id", line.id()).with("allocated", allocated).with("change", at);
+    }
+
+    /**
+     * The open fulfilments to cancel so that no line keeps more units in fulfilment than its new quantity: per line, the
+     * newest open fulfilments holding it until enough units are free (a cancelled fulfilment frees all its lines'
+     * units, which go back to unfulfilled). Refuses ({@code edit.units_in_fulfillment}) when open fulfilments cannot
+     * free enough (units counted by a fulfilment that is no longer open).
+     */
+    static List<Fulfillment> fulfillmentsToCancel(Order o, Map<String, OrderLine> after) {
+        List<Fulfillment> open = o.children(Fulfillment.class).stream().filter(f -> f.status().isOpen()).toList();
+        List<Fulfillment> out = new ArrayList<>();
+        for (OrderLine before : o.state().lines) {
+            OrderLine a = after.get(before.id());
+            long quantity = a == null ? 0 : a.quantity();
+            long held = o.units(before.id(), UnitMeasure.ALLOCATED);
+            for (Fulfillment f : out) held -= f.units(before.id());
+            for (int i = open.size() - 1; i >= 0 && held > quantity; i--) {
+                Fulfillment f = open.get(i);
+                if (f.units(before.id()) == 0 || out.contains(f)) continue;
+                out.add(f);
+                held -= f.units(before.id());
+            }
+            if (held > quantity) {
+                long allocated = o.units(before.id(), UnitMeasure.ALLOCATED);
+                throw DomainException.conflict("edit.units_in_fulfillment", "Line " + before.id() + " has " + allocated
+                                + " unit(s) in fulfilments that cannot be cancelled; its quantity cannot go below " + held,
+                        "Wait for the fulfilment to ship (then return the units) or settle it first, then quote again.")
+                        .with("line_id", before.id()).with("allocated", allocated);
+            }
         }
+        return out;
     }
 
     private static void assertNotShipped(Order o, OrderLine line, String at) {

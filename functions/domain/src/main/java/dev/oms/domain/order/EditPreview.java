@@ -5,17 +5,19 @@ import java.util.List;
 /**
  * What an edit would do to an order, computed by {@link EditCalculator} and never applied by it: the lines and totals
  * after, the delta of each line and of the order, split by where the units are (unfulfilled, in an open fulfilment,
- * already shipped), and the money plan per payment. All amounts are minor units of {@code currency}.
+ * already shipped), the money plan per payment, and the open fulfilments the edit cancels because it takes units they
+ * hold (their reservations are released by the edit saga). All amounts are minor units of {@code currency}.
  */
 public record EditPreview(String currency, OrderTotals before, OrderTotals after, List<LineDelta> lines, long shippingDelta,
                           Split deltaSplit, MoneyPlan moneyPlan, List<OrderLine> linesAfter, long orderDiscountAfter,
                           String shippingMethodAfter, long shippingAmountAfter, Address shippingAddressAfter,
-                          List<ReturnPreview> returns) {
+                          List<ReturnPreview> returns, List<String> fulfillmentsToCancel) {
 
     public EditPreview {
         lines = List.copyOf(lines);
         linesAfter = List.copyOf(linesAfter);
         returns = List.copyOf(returns);
+        fulfillmentsToCancel = List.copyOf(fulfillmentsToCancel);
     }
 
     /**

@@ -46,6 +46,9 @@ public final class OrderEdits {
                     .with("additional_authorization", plan.additionalAuthorization());
         }
         OrderEdit.Before before = new OrderEdit.Before(s.lines, s.discount.minor(), s.shippingMethod, s.shippingAmount.minor(), s.shippingAddress);
+        for (String fulfillmentId : p.fulfillmentsToCancel()) {
+            OrderFulfillment.cancel(order, fulfillmentId, "Edit " + editId + " takes units it held", now);
+        }
         s.lines = new ArrayList<>(p.linesAfter());
         s.discount = Money.of(p.orderDiscountAfter(), s.currency);
         s.shippingMethod = p.shippingMethodAfter();
@@ -54,7 +57,7 @@ public final class OrderEdits {
         for (PaymentReference np : newPayments) order.money().link(np.paymentId(), np.amount(), Map.of(), np.status(), np.captured(), now);
         order.refreshPaymentStatus();
         OrderFulfillment.refreshStatuses(order);
-        boolean settle = !plan.operations().isEmpty() || plan.additionalCapture() > 0;
+        boolean settle = !plan.operations().isEmpty() || plan.additionalCapture() > 0 || !p.fulfillmentsToCancel().isEmpty();
         OrderEdit edit = new OrderEdit(editId, quote.id(), settle ? OrderEdit.SETTLING : OrderEdit.COMPLETED, reason, actor.id(), now,
                 settle ? null : now, quote.basedOnVersion(), quote.changes(), p, before, newPayments, List.of(), null);
         order.putChild(edit);
@@ -68,7 +71,8 @@ public final class OrderEdits {
         d.put("money_plan", planData(plan));
         order.record("order.edited", d, reason);
         if (settle) {
-            Map<String, Object> req = Order.data("edit_id", editId, "quote_id", quote.id(), "currency", s.currency);
+            Map<String, Object> req = Order.data("edit_id", editId, "quote_id", quote.id(), "currency", s.currency,
+                "fulfillments_cancelled", p.fulfillmentsToCancel());
             req.put("money_plan", planData(plan));
             order.record("order.edit_settlement_requested", req, reason);
         }

@@ -144,6 +144,8 @@ public final class EditShapes {
         for (EditPreview.ReturnPreview r : p.returns()) {
             returns.addObject().put("line_id", r.lineId()).put("sku", r.sku()).put("quantity", r.quantity()).put("refund_estimate", r.refundEstimate());
         }
+        ArrayNode cancel = o.putArray("fulfillments_to_cancel");
+        p.fulfillmentsToCancel().forEach(cancel::add);
         return o;
     }
 
@@ -157,7 +159,13 @@ public final class EditShapes {
         return new EditPreview(text(o, "currency"), totals(o.path("before")), totals(o.path("after")), lines, o.path("shipping_delta").asLong(),
                 split(o.path("delta_split")), plan(o.path("money_plan")), lines(o.path("lines_after")), o.path("order_discount_after").asLong(),
                 text(o, "shipping_method_after"), o.path("shipping_amount_after").asLong(), address(o.path("shipping_address_after")),
-                returns(o.path("returns")));
+                returns(o.path("returns")), texts(o.path("fulfillments_to_cancel")));
+    }
+
+    static List<String> texts(JsonNode a) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode x : a) out.add(x.asText());
+        return out;
     }
 
     static List<EditPreview.ReturnPreview> returns(JsonNode a) {

@@ -48,6 +48,7 @@ public final class EditViews {
         o.set("lines", totals.get("lines"));
         o.set("money_plan", EditShapes.plan(p.moneyPlan()));
         o.set("returns", totals.get("returns"));
+        o.set("fulfillments_to_cancel", totals.get("fulfillments_to_cancel"));
         ObjectNode after = o.putObject("after");
         after.set("lines", lines(p.linesAfter()));
         after.put("order_discount", p.orderDiscountAfter());
