@@ -301,4 +301,24 @@ class OrderEditsIT {
         assertThat(after.path("total").asLong()).isEqualTo(4990 + 2495);
         assertThat(after.path("balance_due").asLong()).as("the new goods are paid").isZero();
     }
+
+    @Test
+    void unitsTakenFromAnOpenFulfilmentCancelItAndTheSagaSettles() {
+        String id = confirmed("e9", "authorized");
+        String l = line(id);
+        Resp f = as(tenant, "wh-e9", "warehouse_supervisor").post("/v1/orders/" + id + "/fulfillments",
+                Map.of("warehouse_id", "wh_1", "lines", List.of(Map.of("line_id", l, "quantity", 2))));
+        assertThat(f.status()).as(f.toString()).isEqualTo(201);
+        String fulfillmentId = f.json().path("id").asText();
+        Resp q = quote(agent, id, quantity(l, 1));
+        assertThat(q.status()).as(q.toString()).isEqualTo(201);
+        assertThat(q.json().path("fulfillments_to_cancel").get(0).asText()).isEqualTo(fulfillmentId);
+        assertThat(q.json().path("delta_split").path("in_fulfillment").asLong()).isEqualTo(-2495);
+        Resp applied = agent.post("/v1/orders/" + id + "/apply-quote/" + q.json().path("id").asText(), null);
+        assertThat(applied.status()).as(applied.toString()).isEqualTo(202);
+        eventually("the edit to settle", () -> "completed".equals(lastEdit(id).path("state").asText()));
+        assertThat(lastEdit(id).path("actions").findValuesAsText("step")).contains("inventory.released", "payments.settled");
+        assertThat(agent.get("/v1/orders/" + id + "/fulfillments/" + fulfillmentId).json().path("status").asText()).isEqualTo("cancelled");
+        assertThat(order(id).path("total").asLong()).isEqualTo(2495);
+    }
 }
