@@ -121,8 +121,8 @@ class OrderEditSagaTest {
         assertThat(f.load(ORDER).holds()).as("compensating twice holds once").hasSize(1);
     }
 
-    @Test
-    void unitsTakenFromAnOpenFulfilmentCancelItAndTheSagaReleasesItsReservation() {
+    /** line_1: 2 x 10.00, authorized by pay_1, both units in the open fulfilment ful_1 (reserved). */
+    void storeWithOpenFulfilment() {
         f.payments.authorized("pay_1", 2000, "GBP");
         Order confirmed = anOrder().line("SKU-1", 2, 1000).payment("pay_1", 2000, "authorized").confirmed();
         dev.oms.domain.order.OrderFulfillment.create(confirmed, new dev.oms.domain.order.FulfillmentRequest("wh_1",
@@ -130,6 +130,11 @@ class OrderEditSagaTest {
                 dev.oms.domain.order.Fulfillment.DIRECT, true, dev.oms.domain.order.OrderMother.AGENT, dev.oms.domain.order.OrderMother.NOW);
         f.store(dev.oms.domain.order.OrderMother.fresh(confirmed));
         f.inventory.reserved(ORDER, "SKU-1", 2);
+    }
+
+    @Test
+    void unitsTakenFromAnOpenFulfilmentCancelItAndTheSagaReleasesItsReservation() {
+        storeWithOpenFulfilment();
 
         EditQuote q = edits.quote(ctx(null), ORDER, List.of(quantity(1)), false).quote();
         assertThat(q.preview().fulfillmentsToCancel()).containsExactly("ful_1");
@@ -148,13 +153,7 @@ class OrderEditSagaTest {
 
     @Test
     void aFailedEditTakesTheReleasedReservationsAgain() {
-        f.payments.authorized("pay_1", 2000, "GBP");
-        Order confirmed = anOrder().line("SKU-1", 2, 1000).payment("pay_1", 2000, "authorized").confirmed();
-        dev.oms.domain.order.OrderFulfillment.create(confirmed, new dev.oms.domain.order.FulfillmentRequest("wh_1",
-                List.of(new dev.oms.domain.order.FulfillmentLine("line_1", 2, null, null)), null, null, null, null), "ful_1",
-                dev.oms.domain.order.Fulfillment.DIRECT, true, dev.oms.domain.order.OrderMother.AGENT, dev.oms.domain.order.OrderMother.NOW);
-        f.store(dev.oms.domain.order.OrderMother.fresh(confirmed));
-        f.inventory.reserved(ORDER, "SKU-1", 2);
+        storeWithOpenFulfilment();
         EditQuote q = edits.quote(ctx(null), ORDER, List.of(quantity(1)), false).quote();
         OrderEdit edit = edits.apply(ctx(null), ORDER, q.id(), List.of(), false).edit();
         saga.releaseReservations(TENANT, ORDER, edit.id());

@@ -76,27 +76,8 @@ public final class EditShapes {
 
     // ---- lines ---------------------------------------------------------------------------------------------------
 
-    public static ArrayNode lines(List<OrderLine> lines) {
-        ArrayNode a = Json.array();
-        for (OrderLine l : lines) {
-            ObjectNode x = a.addObject();
-            x.put("id", l.id());
-            x.put("client_line_id", l.clientLineId());
-            x.put("sku", l.sku());
-            x.put("variant_id", l.variantId());
-            x.put("description", l.description());
-            x.put("quantity", l.quantity());
-            x.set("unit_price", money(l.unitPrice()));
-            x.set("discount", money(l.discount()));
-            if (l.taxRateBps() != null) x.put("tax_rate_bps", l.taxRateBps());
-            x.set("tax_amount", money(l.taxAmount()));
-            x.set("metadata", Json.valueToTree(l.metadata()));
-            x.put("allocated_discount", l.allocatedDiscount());
-            x.put("tax", l.tax());
-            x.put("cancelled_quantity", l.cancelledQuantity());
-        }
-        return a;
-    }
+    /** Lines as the order item stores them. */
+    public static ArrayNode lines(List<OrderLine> lines) { return OrderItemMapper.lines(lines); }
 
     public static List<OrderLine> lines(JsonNode a) {
         List<OrderLine> out = new ArrayList<>();

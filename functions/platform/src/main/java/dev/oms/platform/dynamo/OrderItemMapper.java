@@ -183,7 +183,7 @@ public final class OrderItemMapper {
         return new PaymentReference(ref.paymentId(), ref.amount(), ref.status(), p.path("captured").asLong(), p.path("refunded").asLong(), applied);
     }
 
-    private static ArrayNode lines(List<OrderLine> lines) {
+    static ArrayNode lines(List<OrderLine> lines) {
         ArrayNode a = Json.array();
         for (OrderLine l : lines) {
             ObjectNode x = a.addObject();
