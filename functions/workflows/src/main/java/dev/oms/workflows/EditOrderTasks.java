@@ -23,7 +23,6 @@ public final class EditOrderTasks implements RequestHandler<Map<String, Object>,
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        Observability.start(context);
         String action = CancelOrderTasks.text(input, "action");
         String tenant = CancelOrderTasks.text(input, "tenant_id");
         String order = CancelOrderTasks.text(input, "order_id");

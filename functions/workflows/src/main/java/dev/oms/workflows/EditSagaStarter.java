@@ -27,7 +27,6 @@ public final class EditSagaStarter implements RequestHandler<Map<String, Object>
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        Observability.start(context);
         OrderEventDetail e = OrderEventDetail.of(event);
         SagaStarts.Start start = new SagaStarts(null, null, null, stateMachineArn).plan(e);
         if (start == null) throw new IllegalArgumentException("EditSagaStarter cannot start anything for " + event.get("detail-type"));
