@@ -122,6 +122,22 @@ public final class Platform {
         returnSaga = new dev.oms.app.ReturnSaga(returns, returnSettlements, inventory, repairQueue, sagaCallbacks, clock);
     }
 
+    // ---- notes, tasks, settings and capabilities (seed 000 sections 13 and 16; issue 11) ----
+    private volatile SupportAndSettings supportAndSettings;
+
+    /** Notes, tasks and settings, composed on first use. */
+    public SupportAndSettings cases() {
+        SupportAndSettings s = supportAndSettings;
+        if (s == null) {
+            synchronized (this) {
+                if (supportAndSettings == null) supportAndSettings = new SupportAndSettings(this);
+                s = supportAndSettings;
+            }
+        }
+        return s;
+    }
+    // ---- end of issue 11 block ----
+
     public static Platform get() {
         Platform p = instance;
         if (p == null) {

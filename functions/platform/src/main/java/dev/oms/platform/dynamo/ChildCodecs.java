@@ -13,7 +13,9 @@ public final class ChildCodecs {
             new InvoiceCodec(),
             new FulfillmentCodec(),
             new ShipmentCodec(),
-            new ReturnCodec()
+            new ReturnCodec(),
+            new NoteCodec(),
+            new TaskCodec()
     );
 
     private static final Map<String, ChildCodec<?>> BY_KIND = new HashMap<>();
