@@ -32,7 +32,8 @@ public final class Capabilities {
         out.add(new Capability("serialized_returns", true, "built_in", "Returns record the serial number of every unit returned"));
         out.add(setting("returns", s.returnWindowDays() > 0, "return_window_days",
                 "Returns accepted for " + s.returnWindowDays() + " days after delivery"));
-        out.add(setting("return_labels", s.returnAddress() != null, "return_address", "Prepaid return labels to the tenant's return address"));
+        out.add(setting("return_labels", true, "return_address", s.returnAddress() != null
+                ? "Prepaid return labels to the tenant's return address" : "Prepaid return labels to the fulfilment centre (no return_address set)"));
         out.add(setting("cancel_after_confirmation", OrderSettings.BEFORE_SHIPMENT.equals(s.cancellationPolicy()), "cancellation_policy",
                 "Orders can be cancelled until they ship (otherwise only before confirmation)"));
         out.add(new Capability("partial_cancellation", true, "built_in", "Cancel some units of some lines, refunded and restocked"));
