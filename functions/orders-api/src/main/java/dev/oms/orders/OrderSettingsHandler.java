@@ -84,7 +84,7 @@ public final class OrderSettingsHandler extends ApiHandler {
             patch.set(f, value);
         }
         String reason = b.string("reason", false, 500);
-        r.expectVersion(b.integer("version", false, 0, Long.MAX_VALUE));
+        r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
         if (patch.isEmpty()) b.error("allow_partial_shipments", "field.required", "Send at least one setting to change");
         b.check();
         return r.execute(v -> ApiResponse.ok(settingsView(v)).withVersion(v.version()),

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 class OrderSettingsIT {
 
     @Test
-    void aNewTenantHasTheDefaultsAtVersionZero() {
+    void aNewTenantHasTheDefaultsAtVersionOne() {
         Client admin = as(newTenant(), "admin-s", "admin");
         Resp r = admin.get("/v1/orders/settings");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        assertThat(r.header("etag")).isEqualTo("\"0\"");
+        assertThat(r.header("etag")).isEqualTo("\"1\"");
         JsonNode s = r.json();
         assertThat(s.path("allow_partial_shipments").asBoolean()).isTrue();
         assertThat(s.path("cancellation_policy").asText()).isEqualTo("before_shipment");
@@ -34,25 +34,25 @@ class OrderSettingsIT {
     void changesArePinnedByIfMatchAuditedAndIdempotent() {
         String t = newTenant();
         Client admin = as(t, "admin-s", "admin");
-        Resp first = admin.header("If-Match", "\"0\"").patch("/v1/orders/settings", Map.of("return_window_days", 14,
+        Resp first = admin.header("If-Match", "\"1\"").patch("/v1/orders/settings", Map.of("return_window_days", 14,
                 "auto_confirm_thresholds", Map.of("GBP", 10000), "order_retention_days", 400, "quote_ttl_minutes", 30, "reason", "Peak season"));
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
-        assertThat(first.header("etag")).isEqualTo("\"1\"");
+        assertThat(first.header("etag")).isEqualTo("\"2\"");
         assertThat(first.json().path("updated_by").asText()).isEqualTo("admin-s");
         assertThat(first.json().path("auto_confirm_thresholds").path("GBP").asLong()).isEqualTo(10000);
 
-        Resp stale = admin.header("If-Match", "\"0\"").patch("/v1/orders/settings", Map.of("return_window_days", 7));
+        Resp stale = admin.header("If-Match", "\"1\"").patch("/v1/orders/settings", Map.of("return_window_days", 7));
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.code()).isEqualTo("settings.version_conflict");
-        assertThat(stale.json().path("current_version").asLong()).isEqualTo(1);
+        assertThat(stale.json().path("current_version").asLong()).isEqualTo(2);
         Resp same = admin.patch("/v1/orders/settings", Map.of("return_window_days", 14));
-        assertThat(same.header("etag")).isEqualTo("\"1\"");
+        assertThat(same.header("etag")).isEqualTo("\"2\"");
 
         Client keyed = admin.header("Idempotency-Key", "settings-once");
         Resp once = keyed.patch("/v1/orders/settings", Map.of("allow_hard_delete", true));
         Resp replay = keyed.patch("/v1/orders/settings", Map.of("allow_hard_delete", true));
         assertThat(replay.header("idempotent-replayed")).isEqualTo("true");
-        assertThat(replay.json().path("version").asLong()).isEqualTo(once.json().path("version").asLong()).isEqualTo(2);
+        assertThat(replay.json().path("version").asLong()).isEqualTo(once.json().path("version").asLong()).isEqualTo(3);
         assertThat(keyed.patch("/v1/orders/settings", Map.of("allow_hard_delete", false)).code()).isEqualTo("idempotency.key_reused");
 
         Map<String, Object> reset = new HashMap<>();
@@ -60,7 +60,7 @@ class OrderSettingsIT {
         assertThat(admin.patch("/v1/orders/settings", reset).json().path("order_retention_days").isNull()).isTrue();
 
         JsonNode history = as(t, "auditor", "finance").get("/v1/orders/settings/history").json().path("data");
-        assertThat(history.findValuesAsText("version")).containsExactly("3", "2", "1");
+        assertThat(history.findValuesAsText("version")).containsExactly("4", "3", "2");
         JsonNode v1 = history.get(2);
         assertThat(v1.path("actor").path("id").asText()).isEqualTo("admin-s");
         assertThat(v1.path("reason").asText()).isEqualTo("Peak season");
@@ -85,7 +85,7 @@ class OrderSettingsIT {
                 .isEqualTo("field.unknown");
         assertThat(admin.patch("/v1/orders/settings", Map.of("reason", "nothing")).status()).isEqualTo(400);
         assertThat(admin.patch("/v1/orders/settings", Map.of("order_retention_days", 5)).status()).isEqualTo(400);
-        assertThat(admin.get("/v1/orders/settings").json().path("version").asLong()).isZero();
+        assertThat(admin.get("/v1/orders/settings").json().path("version").asLong()).isEqualTo(1);
     }
 
     @Test
@@ -119,7 +119,7 @@ class OrderSettingsIT {
         assertThat(enabled(after.json(), "split_shipments")).isFalse();
         assertThat(enabled(after.json(), "hard_delete")).isTrue();
         assertThat(enabled(after.json(), "returns")).isFalse();
-        assertThat(after.json().path("settings_version").asLong()).isEqualTo(1);
+        assertThat(after.json().path("settings_version").asLong()).isEqualTo(2);
     }
 
     // ---- each setting where it matters ----------------------------------------------------------------------------

@@ -41,7 +41,7 @@ public final class OrderTasks {
         if (!status.equals(t.status())) checkTransition(t.status(), status);
         else if (t.isFinished()) {
             throw DomainException.conflict("task.finished", "Task " + taskId + " is " + t.status() + " and does not change any more",
-                    "Create a new task for further work.").with("status", t.status());
+                    "Create a new task for further work.").with("task_status", t.status());
         }
         if (c.completionNote() != null && !OrderTask.DONE.equals(status)) {
             throw DomainException.invalidField("completion_note", "task.completion_note_not_allowed", "completion_note goes with status done");

@@ -41,7 +41,7 @@ public final class DynamoOrderSettings implements OrderSettingsStore {
     @Override
     public Versioned load(String tenantId) {
         return table.get(Keys.settings(tenantId), Keys.SINGLE).map(DynamoOrderSettings::fromItem)
-                .orElse(new Versioned(OrderSettings.DEFAULTS, 0, null, null));
+                .orElse(new Versioned(OrderSettings.DEFAULTS, OrderSettingsStore.DEFAULTS_VERSION, null, null));
     }
 
     static Versioned fromItem(JsonNode i) {
@@ -53,7 +53,7 @@ public final class DynamoOrderSettings implements OrderSettingsStore {
                 i.hasNonNull("order_retention_days") ? i.get("order_retention_days").asInt() : null,
                 i.path("return_window_days").asInt(d.returnWindowDays()), i.path("quote_ttl_minutes").asInt(d.quoteTtlMinutes()),
                 i.path("allow_hard_delete").asBoolean(d.allowHardDelete()), Shapes.address(i.path("return_address")));
-        return new Versioned(s, i.path("version").asLong(0), Times.parse(Shapes.text(i, "updated_at")), Shapes.text(i, "updated_by"));
+        return new Versioned(s, i.path("version").asLong(OrderSettingsStore.DEFAULTS_VERSION), Times.parse(Shapes.text(i, "updated_at")), Shapes.text(i, "updated_by"));
     }
 
     static ObjectNode toItem(String tenantId, Versioned v) {
@@ -80,9 +80,10 @@ public final class DynamoOrderSettings implements OrderSettingsStore {
 
     @Override
     public void save(String tenantId, long expectedVersion, Versioned next, HistoryEntry entry, IdempotencyRecord idempotency) {
-        Expression condition = expectedVersion == 0
-                ? Expression.builder().expression("attribute_not_exists(version)").build()
-                : Expression.builder().expression("version = :v").putExpressionValue(":v", AttributeValue.fromN(Long.toString(expectedVersion))).build();
+        // the defaults (no item, or one the demo loader wrote without a version) are version 1
+        String check = expectedVersion == OrderSettingsStore.DEFAULTS_VERSION ? "attribute_not_exists(version) OR version = :v" : "version = :v";
+        Expression condition = Expression.builder().expression(check)
+                .putExpressionValue(":v", AttributeValue.fromN(Long.toString(expectedVersion))).build();
         TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
         tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
                 .item(SingleTable.document(toItem(tenantId, next))).conditionExpression(condition)
@@ -95,7 +96,7 @@ public final class DynamoOrderSettings implements OrderSettingsStore {
             var reasons = e.cancellationReasons();
             if (reasons != null && !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
                 Map<String, AttributeValue> old = reasons.get(0).item();
-                throw new ConcurrentUpdateException(old == null || !old.containsKey("version") ? 0 : Long.parseLong(old.get("version").n()));
+                throw new ConcurrentUpdateException(old == null || !old.containsKey("version") ? OrderSettingsStore.DEFAULTS_VERSION : Long.parseLong(old.get("version").n()));
             }
             if (idempotency != null && reasons != null && reasons.size() > 2 && "ConditionalCheckFailed".equals(reasons.get(2).code())) {
                 throw IdempotencyStore.lostClaim();
