@@ -117,6 +117,11 @@ public final class Keys {
     /** {@code {due_at}#{taskId}}; a task without a due time sorts after every dated one ({@code ~}). */
     public static String taskDueSk(String dueAt, String taskId) { return (dueAt == null ? "~" : dueAt) + "#" + taskId; }
 
+    /** Every automation policy of a tenant is in this one partition ({@code SK = P#{policyId}}). */
+    public static String policies(String tenant) { return t(tenant) + "#POLICIES"; }
+
+    public static String policySk(String policyId) { return "P#" + policyId; }
+
     /** The history of the settings sits beside them: one item per change, {@code H#{version}} (zero-padded, so in order). */
     public static String settingsHistorySk(long version) { return String.format("H#%012d", version); }
 
