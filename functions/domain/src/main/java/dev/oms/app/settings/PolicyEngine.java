@@ -60,9 +60,10 @@ public final class PolicyEngine {
         var s = order.state();
         PolicyDecision.OrderFacts facts = new PolicyDecision.OrderFacts(s.channel, s.currency, order.totals().total(), s.shippingAddress,
                 s.billingAddress, s.customerId);
-        Instant now = clock.instant();
+        // the window ends at this order's creation, so a later order never counts against an earlier one
+        Instant created = s.createdAt == null ? clock.instant() : s.createdAt;
         PolicyDecision.Outcome outcome = PolicyDecision.decide(facts, enabled, settings.load(tenantId).settings(),
-                (customer, hours) -> recentOrders(system, customer, now.minus(Duration.ofHours(hours))));
+                (customer, hours) -> recentOrders(system, customer, created.minus(Duration.ofHours(hours)), created));
         try {
             if (outcome.hold()) {
                 Policy first = outcome.fraud().get(0).policy();
@@ -87,8 +88,8 @@ public final class PolicyEngine {
         return new CommandContext(new Caller(tenantId, p.id(), Policy.ACTOR_TYPE, Set.of("service"), null, null), correlationId, null, reason, null);
     }
 
-    private long recentOrders(CommandContext ctx, String customerId, Instant since) {
-        OrderFilter f = new OrderFilter(null, customerId, null, since, null, null, false);
+    private long recentOrders(CommandContext ctx, String customerId, Instant since, Instant until) {
+        OrderFilter f = new OrderFilter(null, customerId, null, since, until, null, false);
         var page = orders.list(ctx, f, new PageRequest(null, 200));
         long n = page.items().size();
         while (page.hasMore() && n < MAX_COUNTED) {
