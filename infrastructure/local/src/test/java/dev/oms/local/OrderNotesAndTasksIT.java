@@ -127,6 +127,12 @@ class OrderNotesAndTasksIT {
         Resp doc = agent.get("/v1/orders/" + id + "/documents/" + attachment.path("id").asText());
         assertThat(doc.status()).isEqualTo(200);
         assertThat(doc.json().path("type").asText()).isEqualTo("note_attachment");
+        // the attachment of an internal note is not the customer's to see
+        Client owner = customer(tenant, "note-c4");
+        assertThat(owner.get("/v1/orders/" + id + "/documents/" + attachment.path("id").asText()).code()).isEqualTo("document.not_found");
+        assertThat(owner.get("/v1/orders/" + id + "/documents").json().path("data")).isEmpty();
+        agent.patch("/v1/orders/" + id + "/notes/" + note.json().path("id").asText(), Map.of("type", "public"));
+        assertThat(owner.get("/v1/orders/" + id + "/documents").json().path("data").findValuesAsText("type")).containsExactly("note_attachment");
     }
 
     @Test

@@ -85,6 +85,15 @@ public final class OrderNotes {
         return out;
     }
 
+    /**
+     * Whether a document may be shown to a reader: a customer does not see the attachments of internal (or deleted)
+     * notes; everything else is as before.
+     */
+    public static boolean documentVisible(Order order, OrderDocument doc, boolean customer) {
+        if (!customer || !ATTACHMENT_TYPE.equals(doc.type())) return true;
+        return order.child(OrderNote.class, doc.relatedId()).map(n -> n.isPublic() && !n.isDeleted()).orElse(false);
+    }
+
     /** The note, or 404 {@code note.not_found} (a deleted note too). */
     public static OrderNote live(Order order, String noteId) {
         OrderNote note = order.requireChild(OrderNote.class, noteId, "note.not_found");
