@@ -5,6 +5,7 @@ import dev.oms.app.cases.OrderTasksService;
 import dev.oms.app.settings.PolicyEngine;
 import dev.oms.app.settings.PolicyService;
 import dev.oms.app.settings.SettingsService;
+import dev.oms.platform.dynamo.DynamoDeadlines;
 import dev.oms.platform.dynamo.DynamoPolicyStore;
 import dev.oms.platform.dynamo.DynamoOrderSettings;
 import dev.oms.platform.dynamo.DynamoTaskIndex;
@@ -30,6 +31,6 @@ public final class SupportAndSettings {
         settings = new SettingsService(settingsStore, p.clock);
         policyStore = new DynamoPolicyStore(p.table);
         policies = new PolicyService(policyStore, p.ids, p.clock);
-        policyEngine = new PolicyEngine(p.orders, policyStore, settingsStore, p.clock);
+        policyEngine = new PolicyEngine(p.orders, policyStore, settingsStore, new DynamoDeadlines(p.table), p.cancellations, p.clock);
     }
 }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oms.platform.Platform;
+import dev.oms.platform.dynamo.Keys;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -99,7 +103,9 @@ class OrderPoliciesIT {
         assertThat(admin.post("/v1/orders/policies", Map.of("type", "fraud_country_mismatch", "amounts", Map.of("GBP", 1)))
                 .json().path("errors").get(0).path("code").asText()).isEqualTo("policy.parameter_not_used");
         assertThat(admin.post("/v1/orders/policies", Map.of("type", "fraud_velocity", "max_orders", 1, "within_hours", 1)).status()).isEqualTo(400);
-        assertThat(admin.post("/v1/orders/policies", Map.of("type", "auto_cancel_unpaid")).status()).isEqualTo(400);
+        assertThat(admin.post("/v1/orders/policies", Map.of("type", "auto_cancel_unpaid")).json().path("errors").get(0).path("field").asText())
+                .isEqualTo("within_hours");
+        assertThat(admin.post("/v1/orders/policies", Map.of("type", "auto_fulfill_digital")).status()).isEqualTo(400);
         assertThat(admin.post("/v1/orders/policies", Map.of("type", "fraud_total_above", "amounts", Map.of("XXY", 5))).json()
                 .path("errors").get(0).path("code").asText()).isEqualTo("currency.unknown");
 
@@ -126,6 +132,44 @@ class OrderPoliciesIT {
         assertThat(stranger.get("/v1/orders/policies/" + id).code()).isEqualTo("policy.not_found");
         assertThat(stranger.patch("/v1/orders/policies/" + id, Map.of("enabled", false)).code()).isEqualTo("policy.not_found");
         assertThat(stranger.get("/v1/orders/policies").json().path("data")).isEmpty();
+    }
+
+    @Test
+    void autoCancelUnpaidCancelsAnOrderStillUnpaidAtItsDeadlineAndForgetsAPaidOne() {
+        String t = newTenant();
+        Client admin = as(t, "admin-p", "admin");
+        String policy = admin.post("/v1/orders/policies", Map.of("type", "auto_cancel_unpaid", "within_hours", 2)).json().path("id").asText();
+        String unpaid = create(admin, order("c-unpaid"));
+        String paidLater = create(admin, order("c-later"));
+        eventually("both deadlines", () -> deadline(t, unpaid) != null && deadline(t, paidLater) != null);
+        assertThat(Instant.parse(deadline(t, unpaid).path("due_at").asText()))
+                .isEqualTo(Instant.parse(admin.get("/v1/orders/" + unpaid).json().path("created_at").asText()).plus(Duration.ofHours(2)));
+
+        Resp linked = admin.post("/v1/orders/" + paidLater + "/payments/link", Map.of("payment_id", payment(admin, 4990, "GBP", "authorized"),
+                "amount", Map.of("amount", 4990, "currency", "GBP")));
+        assertThat(linked.status()).as(linked.toString()).isIn(200, 201);
+        eventually("the paid order's deadline to go", () -> deadline(t, paidLater) == null);
+
+        // not due yet: nothing happens; the template's schedule runs the sweeper
+        assertThat(anonymous().post("/local/schedules/PolicyDeadlinesSchedule/run", null).status()).isEqualTo(202);
+        assertThat(admin.get("/v1/orders/" + unpaid).json().path("status").asText()).isEqualTo("created");
+        // two hours later (the sweeper's clock moved on): the unpaid order is cancelled by the policy
+        var swept = Platform.get().cases().policyEngine.sweep(Instant.now().plus(Duration.ofHours(2)).plusSeconds(5), 100);
+        assertThat(swept).anySatisfy(s -> {
+            assertThat(s.orderId()).isEqualTo(unpaid);
+            assertThat(s.outcome()).isEqualTo("cancellation_requested");
+        });
+        JsonNode requested = lastEvent(admin, unpaid, "order.cancellation_requested");
+        assertThat(requested.path("actor").path("id").asText()).isEqualTo(policy);
+        assertThat(requested.path("actor").path("type").asText()).isEqualTo("policy");
+        assertThat(requested.path("reason").asText()).isEqualTo("Not paid within 2 hours");
+        awaitStatus(admin, unpaid, "cancelled");
+        assertThat(deadline(t, unpaid)).isNull();
+        assertThat(admin.get("/v1/orders/" + paidLater).json().path("status").asText()).isEqualTo("created");
+    }
+
+    private static JsonNode deadline(String tenant, String orderId) {
+        return Platform.get().table.get(Keys.deadline(tenant, "auto_cancel_unpaid", orderId), Keys.SINGLE).orElse(null);
     }
 
     private static JsonNode awaitStatus(Client c, String orderId, String status) {

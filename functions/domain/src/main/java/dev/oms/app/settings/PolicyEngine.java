@@ -1,6 +1,8 @@
 package dev.oms.app.settings;
 
+import dev.oms.app.CancellationService;
 import dev.oms.app.CommandContext;
+import dev.oms.app.port.Deadlines;
 import dev.oms.app.OrderService;
 import dev.oms.app.port.OrderFilter;
 import dev.oms.app.port.OrderSettingsStore;
@@ -30,15 +32,25 @@ public final class PolicyEngine {
     /** How many of a customer's orders are counted at most (a velocity limit is at most {@code PolicyRules.MAX_ORDERS}). */
     static final int MAX_COUNTED = 1000;
 
+    /** The deadline kind of {@code auto_cancel_unpaid}. */
+    public static final String UNPAID = "auto_cancel_unpaid";
+    /** Payment states that count as paid for {@code auto_cancel_unpaid}. */
+    static final Set<String> PAID = Set.of("authorized", "paid", "partially_refunded", "refunded");
+
     private final OrderService orders;
     private final PolicyStore policies;
     private final OrderSettingsStore settings;
+    private final Deadlines deadlines;
+    private final CancellationService cancellations;
     private final Clock clock;
 
-    public PolicyEngine(OrderService orders, PolicyStore policies, OrderSettingsStore settings, Clock clock) {
+    public PolicyEngine(OrderService orders, PolicyStore policies, OrderSettingsStore settings, Deadlines deadlines,
+                        CancellationService cancellations, Clock clock) {
         this.orders = orders;
         this.policies = policies;
         this.settings = settings;
+        this.deadlines = deadlines;
+        this.cancellations = cancellations;
         this.clock = clock;
     }
 
@@ -58,6 +70,7 @@ public final class PolicyEngine {
         }
         if (order.status() != OrderStatus.CREATED) return new Applied("none", null, "order is " + order.status().wire());
         var s = order.state();
+        armUnpaidDeadline(enabled, order);
         PolicyDecision.OrderFacts facts = new PolicyDecision.OrderFacts(s.channel, s.currency, order.totals().total(), s.shippingAddress,
                 s.billingAddress, s.customerId);
         // the window ends at this order's creation, so a later order never counts against an earlier one
@@ -82,6 +95,68 @@ public final class PolicyEngine {
             return new Applied("none", null, refused.code());
         }
         return new Applied("none", null, "no policy fired");
+    }
+
+    /** An enabled {@code auto_cancel_unpaid} policy gives an order that is not paid yet its deadline. */
+    private void armUnpaidDeadline(List<Policy> enabled, Order order) {
+        if (PAID.contains(order.state().paymentStatus)) return;
+        for (Policy p : enabled) {
+            if (Policy.AUTO_CANCEL_UNPAID.equals(p.type())) {
+                Instant created = order.state().createdAt == null ? clock.instant() : order.state().createdAt;
+                deadlines.set(new Deadlines.Deadline(order.tenantId(), order.id(), UNPAID, created.plus(Duration.ofHours(p.withinHours())), p.id()));
+                return;
+            }
+        }
+    }
+
+    /**
+     * A payment event, a confirmation or a cancellation of the order: once it is paid (or cancelled, or gone) its
+     * unpaid deadline is removed.
+     */
+    public boolean onOrderChanged(String tenantId, String orderId) {
+        CommandContext system = new CommandContext(new Caller(tenantId, "policies", "system", Set.of("service"), null, null), null, null, null, null);
+        try {
+            Order order = orders.get(system, orderId);
+            if (!PAID.contains(order.state().paymentStatus) && order.status() != OrderStatus.CANCELLED) return false;
+        } catch (DomainException gone) {
+            // deleted: nothing left to cancel
+        }
+        deadlines.clear(tenantId, orderId, UNPAID);
+        return true;
+    }
+
+    /** What the sweeper did with one due deadline. */
+    public record Swept(String tenantId, String orderId, String outcome) { }
+
+    /**
+     * The scheduled sweeper: every unpaid deadline due at {@code now} cancels its order (refund and restock, the policy
+     * as actor) when the order is still unpaid and cancellable, and is removed in every case.
+     */
+    public List<Swept> sweep(Instant now, int limit) {
+        List<Swept> out = new java.util.ArrayList<>();
+        for (Deadlines.Deadline d : deadlines.due(now, limit)) {
+            String outcome;
+            try {
+                CommandContext system = new CommandContext(new Caller(d.tenantId(), "policies", "system", Set.of("service"), null, null),
+                        null, null, null, null);
+                Order order = orders.get(system, d.orderId());
+                if (PAID.contains(order.state().paymentStatus)) outcome = "paid";
+                else if (order.status() == OrderStatus.CANCELLED || order.status() == OrderStatus.CANCELLING) outcome = "already_cancelled";
+                else {
+                    Policy p = policies.find(d.tenantId(), d.policyId()).orElse(null);
+                    if (p == null || !p.enabled()) outcome = "policy_disabled";
+                    else {
+                        cancellations.cancel(as(p, d.tenantId(), null, "Not paid within " + p.withinHours() + " hours"), d.orderId(), true, true);
+                        outcome = "cancellation_requested";
+                    }
+                }
+            } catch (DomainException refused) {
+                outcome = refused.code(); // deleted, or no longer cancellable (shipped, ...)
+            }
+            deadlines.clear(d.tenantId(), d.orderId(), d.kind());
+            out.add(new Swept(d.tenantId(), d.orderId(), outcome));
+        }
+        return out;
     }
 
     private static CommandContext as(Policy p, String tenantId, String correlationId, String reason) {

@@ -50,6 +50,14 @@ public final class PolicyRules {
                 unused(errors, channels, "channels", p.type());
                 unused(errors, amounts, "amounts", p.type());
             }
+            case Policy.AUTO_CANCEL_UNPAID -> {
+                if (p.withinHours() == null || p.withinHours() < 1 || p.withinHours() > MAX_WITHIN_HOURS) {
+                    errors.add(new FieldError("within_hours", "field.out_of_range", "within_hours is 1 to " + MAX_WITHIN_HOURS));
+                }
+                unused(errors, channels, "channels", p.type());
+                unused(errors, amounts, "amounts", p.type());
+                unused(errors, p.maxOrders() != null, "max_orders", p.type());
+            }
             default -> throw new IllegalStateException(p.type());
         }
         if (!errors.isEmpty()) throw DomainException.invalid(errors);

@@ -62,7 +62,9 @@ class PolicyDecisionTest {
         assertThat(fields(policy("p", Policy.AUTO_CONFIRM, null, Map.of("GBP", 1L), null, null))).containsExactlyInAnyOrder("channels", "amounts");
         assertThat(fields(policy("p", Policy.FRAUD_VELOCITY, List.of("web"), null, 1, 721))).containsExactlyInAnyOrder("max_orders", "within_hours", "channels");
         assertThat(fields(policy("p", Policy.FRAUD_TOTAL_ABOVE, null, Map.of("XXY", 1L), null, null))).containsExactly("amounts.XXY");
-        assertThat(fields(policy("p", "auto_cancel_unpaid", null, null, null, null))).containsExactly("type");
+        assertThat(fields(policy("p", Policy.AUTO_CANCEL_UNPAID, null, null, 3, null))).containsExactlyInAnyOrder("within_hours", "max_orders");
+        PolicyRules.check(policy("p", Policy.AUTO_CANCEL_UNPAID, null, null, null, 24));
+        assertThat(fields(policy("p", "auto_fulfill_digital", null, null, null, null))).containsExactly("type");
     }
 
     private static List<String> fields(Policy p) {

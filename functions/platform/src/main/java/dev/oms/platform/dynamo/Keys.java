@@ -122,6 +122,12 @@ public final class Keys {
 
     public static String policySk(String policyId) { return "P#" + policyId; }
 
+    /** A policy's deadline for one order ({@code auto_cancel_unpaid}). */
+    public static String deadline(String tenant, String kind, String orderId) { return t(tenant) + "#DEADLINE#" + kind + "#" + orderId; }
+
+    /** The sweeper's sparse GSI1 partitions of policy deadlines, across tenants like {@link #sagaStartShard}. */
+    public static String deadlineShard(int shard) { return "DEADLINES#" + shard; }
+
     /** The history of the settings sits beside them: one item per change, {@code H#{version}} (zero-padded, so in order). */
     public static String settingsHistorySk(long version) { return String.format("H#%012d", version); }
 
