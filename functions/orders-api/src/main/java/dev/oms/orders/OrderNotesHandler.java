@@ -111,10 +111,7 @@ public final class OrderNotesHandler extends ApiHandler {
 
     private ApiResponse remove(ApiRequest r) {
         Body.parseOptional(r.body()).allow().check();
-        return r.execute(v -> ApiResponse.noContent(), ctx -> {
-            notes.delete(ctx, r.pathParam("orderId"), r.pathParam("noteId"));
-            return Boolean.TRUE;
-        });
+        return r.execute((OrderNote gone) -> ApiResponse.noContent(), ctx -> notes.delete(ctx, r.pathParam("orderId"), r.pathParam("noteId")));
     }
 
     static ObjectNode noteView(Order order, OrderNote n, List<PendingAttachment> uploads) {

@@ -63,7 +63,11 @@ class OrderNotesAndTasksIT {
         assertThat(stale.code()).isEqualTo("order.version_conflict");
         assertThat(stale.json().path("current_version").asLong()).isEqualTo(3);
 
-        assertThat(agent.delete("/v1/orders/" + id + "/notes/" + note).status()).isEqualTo(204);
+        Client keyed = agent.header("Idempotency-Key", "delete-once");
+        assertThat(keyed.delete("/v1/orders/" + id + "/notes/" + note).status()).isEqualTo(204);
+        Resp replayed = keyed.delete("/v1/orders/" + id + "/notes/" + note);
+        assertThat(replayed.status()).isEqualTo(204);
+        assertThat(replayed.header("idempotent-replayed")).isEqualTo("true");
         assertThat(agent.get("/v1/orders/" + id + "/notes").json().path("data")).isEmpty();
         assertThat(agent.delete("/v1/orders/" + id + "/notes/" + note).code()).isEqualTo("note.not_found");
         assertThat(agent.patch("/v1/orders/" + id + "/notes/note_missing", Map.of("text", "x")).code()).isEqualTo("note.not_found");

@@ -80,8 +80,9 @@ public final class OrderNotesService {
         });
     }
 
-    public void delete(CommandContext ctx, String orderId, String noteId) {
-        tx.mutate(ctx, orderId, true, o -> OrderNotes.delete(o, noteId, ctx.caller().subject(), clock.instant()));
+    /** Deletes the note; answers the tombstone (the result an idempotent replay is rendered from). */
+    public OrderNote delete(CommandContext ctx, String orderId, String noteId) {
+        return tx.mutate(ctx, orderId, true, o -> OrderNotes.delete(o, noteId, ctx.caller().subject(), clock.instant()));
     }
 
     /** The document records of a note's attachments (pending or available). */
