@@ -79,12 +79,7 @@ public final class OrderDocumentsHandler extends ApiHandler {
 
     private static ApiResponse ticket(UploadTicket t) {
         ObjectNode o = DocumentViews.document(t.order(), t.document());
-        ObjectNode up = o.putObject("upload");
-        up.put("url", t.upload().url());
-        up.put("method", t.upload().method());
-        ObjectNode headers = up.putObject("headers");
-        t.upload().headers().forEach(headers::put);
-        up.put("expires_at", Times.format(t.upload().expiresAt()));
+        o.set("upload", DocumentViews.uploadLink(t.upload()));
         return ApiResponse.created(o, "/v1/orders/" + t.order().id() + "/documents/" + t.document().id()).withVersion(t.order().version());
     }
 }

@@ -125,14 +125,7 @@ public final class OrderNotesHandler extends ApiHandler {
         for (OrderDocument d : OrderNotesService.attachments(order, n)) {
             ObjectNode a = DocumentViews.document(order, d);
             for (PendingAttachment u : uploads) {
-                if (u.document().id().equals(d.id())) {
-                    ObjectNode up = a.putObject("upload");
-                    up.put("url", u.upload().url());
-                    up.put("method", u.upload().method());
-                    ObjectNode headers = up.putObject("headers");
-                    u.upload().headers().forEach(headers::put);
-                    up.put("expires_at", Times.format(u.upload().expiresAt()));
-                }
+                if (u.document().id().equals(d.id())) a.set("upload", DocumentViews.uploadLink(u.upload()));
             }
             attachments.add(a);
         }
