@@ -15,6 +15,7 @@ import dev.oms.app.port.OrderSettingsStore.Versioned;
 import dev.oms.app.settings.SettingsService;
 import dev.oms.domain.settings.Capabilities;
 import dev.oms.domain.settings.OrderSettings;
+import dev.oms.domain.settings.Policy;
 import dev.oms.domain.settings.SettingsPatch;
 import dev.oms.platform.Platform;
 import dev.oms.platform.dynamo.DynamoOrderSettings;
@@ -29,6 +30,8 @@ import dev.oms.platform.json.Shapes;
 import dev.oms.platform.json.Times;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Seed 000 section 16: the tenant's order settings (read, change with If-Match, history) and the capabilities they
@@ -107,7 +110,8 @@ public final class OrderSettingsHandler extends ApiHandler {
         Versioned v = settings.get(r.command());
         ObjectNode o = Json.object();
         ArrayNode features = o.putArray("features");
-        for (Capabilities.Capability c : Capabilities.of(v.settings())) {
+        Set<String> policies = p.cases().policies.list(r.command()).stream().filter(Policy::enabled).map(Policy::type).collect(Collectors.toSet());
+        for (Capabilities.Capability c : Capabilities.of(v.settings(), policies)) {
             ObjectNode f = features.addObject();
             f.put("name", c.name());
             f.put("enabled", c.enabled());

@@ -120,6 +120,9 @@ class OrderSettingsIT {
         assertThat(enabled(after.json(), "hard_delete")).isTrue();
         assertThat(enabled(after.json(), "returns")).isFalse();
         assertThat(after.json().path("settings_version").asLong()).isEqualTo(2);
+        assertThat(enabled(after.json(), "fraud_rules")).isFalse();
+        admin.post("/v1/orders/policies", Map.of("type", "fraud_country_mismatch"));
+        assertThat(enabled(admin.get("/v1/orders/capabilities").json(), "fraud_rules")).isTrue();
     }
 
     // ---- each setting where it matters ----------------------------------------------------------------------------

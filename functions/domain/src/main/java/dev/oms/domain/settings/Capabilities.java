@@ -2,10 +2,11 @@ package dev.oms.domain.settings;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The features a tenant has (seed 000 section 16, {@code GET /v1/orders/capabilities}), derived from its settings and
- * from what this version of the system has. Each capability says whether it is enabled and why (the setting it
+ * The features a tenant has (seed 000 section 16, {@code GET /v1/orders/capabilities}), derived from its settings, its
+ * enabled automation policies and what this version of the system has. Each capability says whether it is enabled and why (the setting it
  * follows, or that it is built in / not available yet), so a client can show or hide a feature without guessing.
  */
 public final class Capabilities {
@@ -25,7 +26,10 @@ public final class Capabilities {
 
     private Capabilities() { }
 
-    public static List<Capability> of(OrderSettings s) {
+    public static List<Capability> of(OrderSettings s) { return of(s, Set.of()); }
+
+    /** The capabilities, with those of the automation policies that are enabled ({@code enabledPolicyTypes}). */
+    public static List<Capability> of(OrderSettings s, Set<String> enabledPolicyTypes) {
         List<Capability> out = new ArrayList<>();
         out.add(setting("split_shipments", s.allowPartialShipments(), "allow_partial_shipments",
                 "Several fulfilments and shipments per order, each with part of the units"));
@@ -42,6 +46,12 @@ public final class Capabilities {
                 "Fulfilments without warehouse_id go to " + (s.defaultWarehouse() == null ? "(none set)" : s.defaultWarehouse())));
         out.add(setting("order_retention", s.orderRetentionDays() != null, "order_retention_days",
                 s.orderRetentionDays() == null ? "Orders are kept for ever" : "Orders older than " + s.orderRetentionDays() + " days are archived"));
+        out.add(new Capability("auto_confirm", enabledPolicyTypes.contains(Policy.AUTO_CONFIRM) && !s.autoConfirmThresholds().isEmpty(),
+                "policy:auto_confirm", "Orders from trusted channels up to auto_confirm_thresholds confirm on creation"));
+        out.add(new Capability("auto_cancel_unpaid", enabledPolicyTypes.contains(Policy.AUTO_CANCEL_UNPAID), "policy:auto_cancel_unpaid",
+                "Orders not paid in time are cancelled"));
+        out.add(new Capability("fraud_rules", enabledPolicyTypes.stream().anyMatch(t -> t.startsWith("fraud_")), "policy:fraud_*",
+                "Orders over a total, with mismatched countries or too many from one customer are held for review"));
         out.add(new Capability("notes_and_tasks", true, "built_in", "Public and internal notes with attachments; tasks across orders"));
         out.add(new Capability("webhooks", true, "built_in", "Signed outbound webhooks with retries and a delivery log"));
         out.add(new Capability("connectors_configured", false, "connector_registry",

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SettingsPatchTest {
+    private static final OrderSettings THRESHOLDS = new SettingsPatch().set("auto_confirm_thresholds", Map.of("GBP", 100L))
+            .applyTo(OrderSettings.DEFAULTS).settings();
     private static final Address LEEDS = new Address("Returns", null, "1 Dock Rd", null, "Leeds", null, "LS1 1AA", "GB", null, null);
 
     @Test
@@ -55,6 +57,11 @@ class SettingsPatchTest {
         assertThat(on).containsEntry("split_shipments", false).containsEntry("returns", false)
                 .containsEntry("cancel_after_confirmation", false).containsEntry("serialized_returns", true).containsEntry("search", false);
         Capabilities.of(OrderSettings.DEFAULTS).forEach(c -> on.put(c.name(), c.enabled()));
-        assertThat(on).containsEntry("split_shipments", true).containsEntry("returns", true).containsEntry("hard_delete", false);
+        assertThat(on).containsEntry("split_shipments", true).containsEntry("returns", true).containsEntry("hard_delete", false)
+                .containsEntry("auto_confirm", false).containsEntry("fraud_rules", false);
+        Capabilities.of(THRESHOLDS, java.util.Set.of(Policy.AUTO_CONFIRM, Policy.FRAUD_VELOCITY)).forEach(c -> on.put(c.name(), c.enabled()));
+        assertThat(on).containsEntry("auto_confirm", true).containsEntry("fraud_rules", true).containsEntry("auto_cancel_unpaid", false);
+        Capabilities.of(OrderSettings.DEFAULTS, java.util.Set.of(Policy.AUTO_CONFIRM)).forEach(c -> on.put(c.name(), c.enabled()));
+        assertThat(on).as("auto_confirm without thresholds confirms nothing").containsEntry("auto_confirm", false);
     }
 }
