@@ -25,7 +25,6 @@ public final class ImportUploads implements RequestHandler<S3Event, Integer> {
     /** Answers how many of the event's files belong to jobs that are now queued. */
     @Override
     public Integer handleRequest(S3Event event, Context context) {
-        Observability.start(context);
         int queued = 0;
         for (S3EventNotificationRecord r : event.getRecords()) {
             // keys in S3 notifications are URL-encoded (a space arrives as '+')

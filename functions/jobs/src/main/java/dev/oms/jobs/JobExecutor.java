@@ -3,6 +3,7 @@ package dev.oms.jobs;
 import dev.oms.app.port.ConcurrentUpdateException;
 import dev.oms.domain.job.Job;
 import dev.oms.domain.job.JobKind;
+import dev.oms.platform.Platform;
 import dev.oms.platform.config.Env;
 import dev.oms.platform.jobs.Jobs;
 import dev.oms.platform.observability.Observability;
@@ -38,13 +39,13 @@ public final class JobExecutor {
             return t;
         });
         Lanes rowLanes = new Lanes(pool, lanes);
-        OrderPages pages = new OrderPages(jobs.platform);
-        works.put(JobKind.IMPORT, new ImportWork(jobs.platform, rowLanes, chunkRows));
+        OrderPages pages = new OrderPages(Platform.get());
+        works.put(JobKind.IMPORT, new ImportWork(Platform.get(), rowLanes, chunkRows));
         works.put(JobKind.EXPORT, new ExportWork(pages));
-        works.put(JobKind.BULK_UPDATE_STATUS, new BulkStatusWork(jobs.platform, pages, rowLanes, chunkRows));
-        works.put(JobKind.BULK_RECONCILE, new ReconcileWork(jobs.platform, pages, chunkRows));
-        works.put(JobKind.BULK_FULFILLMENTS, new BulkFulfillmentsWork(jobs.platform, chunkRows));
-        works.put(JobKind.BULK_RECEIVE_RETURNS, new ReturnReceiptsWork(jobs.platform, rowLanes, chunkRows));
+        works.put(JobKind.BULK_UPDATE_STATUS, new BulkStatusWork(Platform.get(), pages, rowLanes, chunkRows));
+        works.put(JobKind.BULK_RECONCILE, new ReconcileWork(Platform.get(), pages, chunkRows));
+        works.put(JobKind.BULK_FULFILLMENTS, new BulkFulfillmentsWork(Platform.get(), chunkRows));
+        works.put(JobKind.BULK_RECEIVE_RETURNS, new ReturnReceiptsWork(Platform.get(), rowLanes, chunkRows));
     }
 
     /** Chunk size and lanes from {@code JOBS_CHUNK_ROWS} (100) and {@code JOBS_LANES} (4). */
@@ -56,7 +57,7 @@ public final class JobExecutor {
     public String run(String tenantId, String jobId, LongSupplier remainingMillis, int receiveCount) {
         Job job = take(tenantId, jobId);
         if (job == null) return null;
-        JobRun run = new JobRun(job, jobs.repository, jobs.store(), jobs.platform.clock, remainingMillis, RESERVE_MILLIS);
+        JobRun run = new JobRun(job, jobs.repository, jobs.store(), jobs.core.clock, remainingMillis, RESERVE_MILLIS);
         try {
             works.get(job.kind()).run(run);
         } catch (BadInput e) {
@@ -80,7 +81,7 @@ public final class JobExecutor {
             Job job = jobs.repository.find(tenantId, jobId).orElse(null);
             if (job == null || job.isFinal() || job.state().awaitingUpload) return null;
             long read = job.version();
-            job.start(UUID.randomUUID().toString(), jobs.platform.clock.instant());
+            job.start(UUID.randomUUID().toString(), jobs.core.clock.instant());
             try {
                 jobs.repository.update(job, read);
                 return job;

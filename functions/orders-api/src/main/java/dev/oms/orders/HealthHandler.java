@@ -4,7 +4,6 @@ import static dev.oms.platform.http.Route.get;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.security.Permission;
-import dev.oms.platform.Platform;
 import dev.oms.platform.config.Env;
 import dev.oms.platform.http.ApiHandler;
 import dev.oms.platform.http.ApiRequest;
@@ -21,12 +20,12 @@ import java.util.Map;
  * 503 otherwise. Callers with {@code health:details} also see each check with its latency.
  */
 public final class HealthHandler extends ApiHandler {
-    private final Platform p;
+    private final OrdersApi p;
     private final Routes routes;
 
-    public HealthHandler() { this(Platform.get()); }
+    public HealthHandler() { this(OrdersApi.get()); }
 
-    HealthHandler(Platform p) {
+    HealthHandler(OrdersApi p) {
         super(p.idempotency, p.clock);
         this.p = p;
         this.routes = Routes.of(get("/v1/orders/health", this::health));

@@ -6,7 +6,6 @@ import static dev.oms.platform.http.Route.get;
 
 import dev.oms.app.port.AuditFilter;
 import dev.oms.domain.DomainException;
-import dev.oms.platform.Platform;
 import dev.oms.platform.http.ApiHandler;
 import dev.oms.platform.http.ApiRequest;
 import dev.oms.platform.http.ApiResponse;
@@ -16,12 +15,12 @@ import dev.oms.platform.views.OrderViews;
 
 /** Seed 000 section 12: the per-order timeline and the tenant's audit log. */
 public final class OrderAuditHandler extends ApiHandler {
-    private final Platform p;
+    private final OrdersApi p;
     private final Routes routes;
 
-    public OrderAuditHandler() { this(Platform.get()); }
+    public OrderAuditHandler() { this(OrdersApi.get()); }
 
-    OrderAuditHandler(Platform p) {
+    OrderAuditHandler(OrdersApi p) {
         super(p.idempotency, p.clock);
         this.p = p;
         this.routes = Routes.of(

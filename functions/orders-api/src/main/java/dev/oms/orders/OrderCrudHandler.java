@@ -14,7 +14,6 @@ import dev.oms.app.port.OrderFilter;
 import dev.oms.domain.DomainException;
 import dev.oms.domain.order.Order;
 import dev.oms.domain.order.OrderStatus;
-import dev.oms.platform.Platform;
 import dev.oms.platform.http.ApiHandler;
 import dev.oms.platform.http.ApiRequest;
 import dev.oms.platform.http.ApiResponse;
@@ -36,12 +35,12 @@ public final class OrderCrudHandler extends ApiHandler {
             "version", "metadata", "created_at", "updated_at", "confirmed_at", "closed_at", "fulfillment_status", "shipping_status",
             "payment_status", "return_status", "cancellations", "cancelled_at", "first_shipped_at", "last_delivered_at");
 
-    private final Platform p;
+    private final OrdersApi p;
     private final Routes routes;
 
-    public OrderCrudHandler() { this(Platform.get()); }
+    public OrderCrudHandler() { this(OrdersApi.get()); }
 
-    OrderCrudHandler(Platform p) {
+    OrderCrudHandler(OrdersApi p) {
         super(p.idempotency, p.clock);
         this.p = p;
         this.routes = Routes.of(

@@ -10,7 +10,6 @@ import static dev.oms.platform.http.Route.post;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.OrderService.HoldResult;
 import dev.oms.domain.order.Hold;
-import dev.oms.platform.Platform;
 import dev.oms.platform.http.ApiHandler;
 import dev.oms.platform.http.ApiRequest;
 import dev.oms.platform.http.ApiResponse;
@@ -20,12 +19,12 @@ import dev.oms.platform.views.OrderViews;
 
 /** Seed 000 section 3: confirm, hold, release, close and reopen. Cancellation is its own saga (next issue). */
 public final class OrderLifecycleHandler extends ApiHandler {
-    private final Platform p;
+    private final OrdersApi p;
     private final Routes routes;
 
-    public OrderLifecycleHandler() { this(Platform.get()); }
+    public OrderLifecycleHandler() { this(OrdersApi.get()); }
 
-    OrderLifecycleHandler(Platform p) {
+    OrderLifecycleHandler(OrdersApi p) {
         super(p.idempotency, p.clock);
         this.p = p;
         this.routes = Routes.of(

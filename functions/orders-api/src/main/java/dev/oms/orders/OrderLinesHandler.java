@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.OrderService.LineResult;
 import dev.oms.domain.order.LineChange;
 import dev.oms.domain.order.LineSpec;
-import dev.oms.platform.Platform;
 import dev.oms.platform.http.ApiHandler;
 import dev.oms.platform.http.ApiRequest;
 import dev.oms.platform.http.ApiResponse;
@@ -29,12 +28,12 @@ public final class OrderLinesHandler extends ApiHandler {
     /** A bulk request changes at most this many lines, all or nothing. */
     public static final int MAX_BULK_LINES = 50;
 
-    private final Platform p;
+    private final OrdersApi p;
     private final Routes routes;
 
-    public OrderLinesHandler() { this(Platform.get()); }
+    public OrderLinesHandler() { this(OrdersApi.get()); }
 
-    OrderLinesHandler(Platform p) {
+    OrderLinesHandler(OrdersApi p) {
         super(p.idempotency, p.clock);
         this.p = p;
         this.routes = Routes.of(

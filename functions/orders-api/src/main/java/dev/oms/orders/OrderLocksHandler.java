@@ -5,7 +5,6 @@ import static dev.oms.platform.http.Route.delete;
 import static dev.oms.platform.http.Route.post;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oms.platform.Platform;
 import dev.oms.platform.http.ApiHandler;
 import dev.oms.platform.http.ApiRequest;
 import dev.oms.platform.http.ApiResponse;
@@ -17,12 +16,12 @@ import dev.oms.platform.views.OrderViews;
 public final class OrderLocksHandler extends ApiHandler {
     public static final int DEFAULT_TTL_SECONDS = 300;
 
-    private final Platform p;
+    private final OrdersApi p;
     private final Routes routes;
 
-    public OrderLocksHandler() { this(Platform.get()); }
+    public OrderLocksHandler() { this(OrdersApi.get()); }
 
-    OrderLocksHandler(Platform p) {
+    OrderLocksHandler(OrdersApi p) {
         super(p.idempotency, p.clock);
         this.p = p;
         this.routes = Routes.of(

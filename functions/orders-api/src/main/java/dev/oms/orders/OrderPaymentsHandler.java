@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.PaymentService.Linked;
 import dev.oms.domain.money.Money;
 import dev.oms.domain.order.Order;
-import dev.oms.platform.Platform;
 import dev.oms.platform.http.ApiHandler;
 import dev.oms.platform.http.ApiRequest;
 import dev.oms.platform.http.ApiResponse;
@@ -26,12 +25,12 @@ import java.util.Map;
  * order or to lines), unlink one (admins), capture through the payment service; read each with its allocation.
  */
 public final class OrderPaymentsHandler extends ApiHandler {
-    private final Platform p;
+    private final OrdersApi p;
     private final Routes routes;
 
-    public OrderPaymentsHandler() { this(Platform.get()); }
+    public OrderPaymentsHandler() { this(OrdersApi.get()); }
 
-    OrderPaymentsHandler(Platform p) {
+    OrderPaymentsHandler(OrdersApi p) {
         super(p.idempotency, p.clock);
         this.p = p;
         this.routes = Routes.of(

@@ -13,7 +13,6 @@ import dev.oms.app.settings.PolicyService;
 import dev.oms.app.settings.PolicyService.PolicyChange;
 import dev.oms.domain.settings.Policy;
 import dev.oms.domain.settings.PolicyRules;
-import dev.oms.platform.Platform;
 import dev.oms.platform.http.ApiHandler;
 import dev.oms.platform.http.ApiRequest;
 import dev.oms.platform.http.ApiResponse;
@@ -34,11 +33,11 @@ public final class OrderPoliciesHandler extends ApiHandler {
     private final PolicyService policies;
     private final Routes routes;
 
-    public OrderPoliciesHandler() { this(Platform.get()); }
+    public OrderPoliciesHandler() { this(SettingsApi.get()); }
 
-    OrderPoliciesHandler(Platform p) {
+    OrderPoliciesHandler(SettingsApi p) {
         super(p.idempotency, p.clock);
-        this.policies = p.cases().policies;
+        this.policies = p.policies;
         this.routes = Routes.of(
                 get("/v1/orders/policies", this::list).requires(SETTINGS_READ),
                 post("/v1/orders/policies", this::create).requires(SETTINGS_MANAGE),

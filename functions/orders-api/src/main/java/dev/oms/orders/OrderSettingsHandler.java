@@ -17,7 +17,6 @@ import dev.oms.domain.settings.Capabilities;
 import dev.oms.domain.settings.OrderSettings;
 import dev.oms.domain.settings.Policy;
 import dev.oms.domain.settings.SettingsPatch;
-import dev.oms.platform.Platform;
 import dev.oms.platform.dynamo.DynamoOrderSettings;
 import dev.oms.platform.http.ApiHandler;
 import dev.oms.platform.http.ApiRequest;
@@ -38,16 +37,16 @@ import java.util.stream.Collectors;
  * give it. Each setting's effect is in docs/settings.md.
  */
 public final class OrderSettingsHandler extends ApiHandler {
-    private final Platform p;
+    private final SettingsApi p;
     private final SettingsService settings;
     private final Routes routes;
 
-    public OrderSettingsHandler() { this(Platform.get()); }
+    public OrderSettingsHandler() { this(SettingsApi.get()); }
 
-    OrderSettingsHandler(Platform p) {
+    OrderSettingsHandler(SettingsApi p) {
         super(p.idempotency, p.clock);
         this.p = p;
-        this.settings = p.cases().settings;
+        this.settings = p.settings;
         this.routes = Routes.of(
                 get("/v1/orders/settings", this::read).requires(SETTINGS_READ),
                 patch("/v1/orders/settings", this::change).requires(SETTINGS_MANAGE),
@@ -110,7 +109,7 @@ public final class OrderSettingsHandler extends ApiHandler {
         Versioned v = settings.get(r.command());
         ObjectNode o = Json.object();
         ArrayNode features = o.putArray("features");
-        Set<String> policies = p.cases().policies.list(r.command()).stream().filter(Policy::enabled).map(Policy::type).collect(Collectors.toSet());
+        Set<String> policies = p.policies.list(r.command()).stream().filter(Policy::enabled).map(Policy::type).collect(Collectors.toSet());
         for (Capabilities.Capability c : Capabilities.of(v.settings(), policies)) {
             ObjectNode f = features.addObject();
             f.put("name", c.name());

@@ -12,7 +12,6 @@ import dev.oms.app.port.TaskIndex.TaskFilter;
 import dev.oms.domain.DomainException;
 import dev.oms.domain.order.OrderTask;
 import dev.oms.domain.order.OrderTasks;
-import dev.oms.platform.Platform;
 import dev.oms.platform.http.ApiHandler;
 import dev.oms.platform.http.ApiRequest;
 import dev.oms.platform.http.ApiResponse;
@@ -32,16 +31,16 @@ import java.util.Set;
 public final class OrderTasksHandler extends ApiHandler {
     static final int MAX_TITLE = 200, MAX_DESCRIPTION = 5000, MAX_NOTE = 2000;
 
-    private final Platform p;
+    private final SettingsApi p;
     private final OrderTasksService tasks;
     private final Routes routes;
 
-    public OrderTasksHandler() { this(Platform.get()); }
+    public OrderTasksHandler() { this(SettingsApi.get()); }
 
-    OrderTasksHandler(Platform p) {
+    OrderTasksHandler(SettingsApi p) {
         super(p.idempotency, p.clock);
         this.p = p;
-        this.tasks = p.cases().tasks;
+        this.tasks = p.tasks;
         this.routes = Routes.of(
                 post("/v1/orders/{orderId}/tasks", this::create).requires(TASKS_MANAGE),
                 patch("/v1/orders/{orderId}/tasks/{taskId}", this::update).requires(TASKS_MANAGE),

@@ -1,6 +1,5 @@
 package dev.oms.orders;
 
-import dev.oms.platform.Platform;
 import dev.oms.platform.http.ApiHandler;
 import dev.oms.platform.http.ApiProblem;
 import dev.oms.platform.http.ApiRequest;
@@ -22,9 +21,9 @@ public final class RouteFallbackHandler extends ApiHandler {
     private static volatile List<SamTemplate.HttpRoute> known;
     private final Routes routes;
 
-    public RouteFallbackHandler() { this(Platform.get()); }
+    public RouteFallbackHandler() { this(OrdersApi.get()); }
 
-    RouteFallbackHandler(Platform p) {
+    RouteFallbackHandler(OrdersApi p) {
         super(p.idempotency, p.clock);
         Route.Endpoint fallback = this::fallback;
         this.routes = Routes.of(new Route("ANY", "$default", fallback, null));

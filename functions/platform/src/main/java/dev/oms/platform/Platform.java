@@ -12,10 +12,10 @@ import dev.oms.app.WebhookSubscriptions;
 import dev.oms.app.connector.NotificationSender;
 import dev.oms.platform.aws.AwsClients;
 import dev.oms.platform.config.Env;
-import dev.oms.platform.connectors.SnsNotificationSender;
+import dev.oms.platform.messaging.SnsNotificationSender;
 import dev.oms.platform.dynamo.DynamoRepairQueue;
 import dev.oms.app.port.IdGenerator;
-import dev.oms.platform.aws.SfnSagaCallbacks;
+import dev.oms.platform.messaging.SfnSagaCallbacks;
 import dev.oms.platform.connectors.SandboxCarrier;
 import dev.oms.platform.connectors.SandboxFraud;
 import dev.oms.platform.connectors.SandboxInventory;
@@ -25,26 +25,29 @@ import dev.oms.platform.dynamo.DynamoOrderRepository;
 import dev.oms.platform.dynamo.DynamoTenantSettings;
 import dev.oms.platform.dynamo.IdempotencyStore;
 import dev.oms.platform.dynamo.SingleTable;
-import dev.oms.platform.dynamo.DynamoInboundSecrets;
+import dev.oms.platform.webhooks.DynamoInboundSecrets;
 import dev.oms.platform.dynamo.DynamoWebhookStore;
 import dev.oms.platform.http.Cursors;
 import dev.oms.platform.webhooks.HttpWebhookSender;
 import dev.oms.platform.webhooks.InboundWebhooks;
-import dev.oms.platform.webhooks.SqsWebhookQueue;
+import dev.oms.platform.messaging.SqsWebhookQueue;
 import dev.oms.platform.webhooks.WebhookSignature;
 import dev.oms.platform.webhooks.WebhookUrlGuard;
-import dev.oms.platform.ids.UlidIds;
+import dev.oms.platform.wiring.CoreServices;
 import java.time.Clock;
 
 /**
- * The composition root of a container: clients, repositories, connectors and use cases, built once on first use and
- * shared by every handler in the JVM (one per Lambda container; one for all functions in the local runtime).
+ * The composition root of the worker functions (streams, workflows, jobs) and of the tests: every use case, on top of
+ * {@link CoreServices}, built once on first use. The API functions do not use it: each API module has its own, smaller
+ * root ({@code OrdersApi}, {@code WebhooksApi}, {@code FulfilmentApi}, {@code MoneyApi}, {@code JobsApi}) that wires only
+ * what its routes use, so its jar and its cold start carry nothing else.
  */
 public final class Platform {
     private static volatile Platform instance;
 
-    public final Clock clock = Clock.systemUTC();
-    public final IdGenerator ids = new UlidIds();
+    public final CoreServices core;
+    public final Clock clock;
+    public final IdGenerator ids;
     public final SingleTable table;
     public final IdempotencyStore idempotency;
     public final Cursors cursors;
@@ -78,17 +81,19 @@ public final class Platform {
     public final dev.oms.platform.labels.ReturnLabels returnLabels;
 
     private Platform() {
-        BackgroundInit.start(); // Log4j on a second thread, Jackson on this one, then the AWS clients
-        table = SingleTable.fromEnvironment();
-        idempotency = new IdempotencyStore(table, clock);
+        core = CoreServices.get();
+        clock = core.clock;
+        ids = core.ids;
+        table = core.table;
+        idempotency = core.idempotency;
         cursors = Cursors.fromEnvironment();
-        settings = new DynamoTenantSettings(table);
-        payments = new SandboxPayments(table, ids);
-        inventory = new SandboxInventory(table);
-        DynamoOrderRepository repository = new DynamoOrderRepository(table, ids);
-        orders = new OrderService(repository, settings, payments, inventory, new SandboxFraud(), ids, clock);
-        audit = new AuditService(orders, new DynamoAuditLog(table));
-        DynamoRepairQueue repairQueue = new DynamoRepairQueue(table);
+        settings = core.settings;
+        payments = core.payments;
+        inventory = core.inventory;
+        DynamoOrderRepository repository = core.repository;
+        orders = core.orders;
+        audit = core.audit;
+        DynamoRepairQueue repairQueue = core.repairQueue;
         notifications = new SnsNotificationSender(AwsClients::sns, Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications"));
         cancellations = new CancellationService(orders.transactions(), settings, payments, inventory, notifications, repairQueue, ids, clock);
         repairs = new RepairService(repairQueue, cancellations, orders.transactions(), clock);
@@ -104,28 +109,26 @@ public final class Platform {
         inbound = new InboundWebhooks(inboundSecrets::get, clock);
         postbacks = new PostbackService(orders, clock);
         paymentLinks = new dev.oms.app.PaymentService(orders.transactions(), payments, clock);
-        refunds = new dev.oms.app.RefundService(orders.transactions(), payments,
-                new dev.oms.platform.connectors.SandboxStoreCredit(table, ids), ids, clock);
-        documentStorage = dev.oms.platform.storage.S3DocumentStorage.fromEnvironment();
-        invoices = new dev.oms.app.InvoiceService(orders.transactions(), repository,
-                new dev.oms.platform.connectors.SandboxBilling(documentStorage), ids, clock);
-        refunds.onIssued(invoices::creditNoteAfterRefund);
-        documents = new dev.oms.app.DocumentService(orders.transactions(), documentStorage, ids, clock);
-        carrier = new SandboxCarrier(table, clock);
-        SfnSagaCallbacks sagaCallbacks = new SfnSagaCallbacks(AwsClients::stepFunctions);
-        fulfillments = new FulfillmentService(orders.transactions(), settings, inventory, carrier, sagaCallbacks, ids, clock);
+        dev.oms.platform.billing.MoneyServices money = new dev.oms.platform.billing.MoneyServices(core);
+        refunds = money.refunds;
+        documentStorage = money.documentStorage;
+        invoices = money.invoices;
+        documents = money.documents;
+        dev.oms.platform.labels.FulfilmentServices f = new dev.oms.platform.labels.FulfilmentServices(core, money);
+        carrier = f.carrier;
+        SfnSagaCallbacks sagaCallbacks = f.sagaCallbacks;
+        fulfillments = f.fulfillments;
         fulfillOrder = new FulfillOrderSteps(fulfillments, settings, notifications, sagaCallbacks, clock);
-        returns = new dev.oms.app.ReturnService(orders.transactions(), settings, ids, clock);
-        returnSettlements = new dev.oms.app.ReturnSettlements(returns, orders, refunds, clock);
-        returnLabels = new dev.oms.platform.labels.ReturnLabels(returns, carrier, documentStorage, settings,
-                Env.get("LABEL_SHIP_FROM", dev.oms.platform.labels.ShipmentLabels.DEFAULT_SHIP_FROM), clock);
+        returns = f.returns;
+        returnSettlements = f.returnSettlements;
+        returnLabels = f.returnLabels;
         returnSaga = new dev.oms.app.ReturnSaga(returns, returnSettlements, inventory, repairQueue, sagaCallbacks, clock);
     }
 
-    // ---- notes, tasks, settings and capabilities (seed 000 sections 13 and 16; issue 11) ----
+    // ---- automation policies (seed 000 section 16; issue 11) ----
     private volatile SupportAndSettings supportAndSettings;
 
-    /** Notes, tasks and settings, composed on first use. */
+    /** The policy engine of the policy functions, composed on first use. */
     public SupportAndSettings cases() {
         SupportAndSettings s = supportAndSettings;
         if (s == null) {

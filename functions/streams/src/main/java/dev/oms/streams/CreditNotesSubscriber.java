@@ -25,7 +25,6 @@ public final class CreditNotesSubscriber implements RequestHandler<Map<String, O
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        Observability.start(context);
         OrderEventDetail e = OrderEventDetail.of(event);
         if (e == null || !"refund.issued".equals(e.type())) return Map.of("issued", false);
         CommandContext ctx = new CommandContext(new Caller(e.tenantId(), "credit-notes", "system", Set.of("service"), null, null),

@@ -28,7 +28,6 @@ public final class DocumentUploads implements RequestHandler<S3Event, Integer> {
     /** Answers how many of the event's files made a document available. */
     @Override
     public Integer handleRequest(S3Event event, Context context) {
-        Observability.start(context);
         int available = 0;
         for (S3EventNotificationRecord r : event.getRecords()) {
             String key = URLDecoder.decode(r.getS3().getObject().getKey(), StandardCharsets.UTF_8);

@@ -35,7 +35,6 @@ public final class NotificationsSubscriber implements RequestHandler<Map<String,
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        Observability.start(context);
         OrderEventDetail e = OrderEventDetail.of(event);
         if (e == null || !Set.of("order.confirmed", "order.confirmation_requested", "order.shipped").contains(e.type())) return Map.of("sent", false);
         String type = e.type();

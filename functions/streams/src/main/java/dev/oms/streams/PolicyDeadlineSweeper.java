@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.oms.app.settings.PolicyEngine;
 import dev.oms.platform.Platform;
-import dev.oms.platform.observability.Observability;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +21,6 @@ public final class PolicyDeadlineSweeper implements RequestHandler<Map<String, O
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        Observability.start(context);
         List<PolicyEngine.Swept> swept = p.cases().policyEngine.sweep(p.clock.instant(), BATCH);
         return Map.of("swept", swept.size(), "cancelled", swept.stream().filter(s -> s.outcome().equals("cancellation_requested")).count());
     }

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.oms.app.settings.PolicyEngine;
 import dev.oms.platform.Platform;
 import dev.oms.platform.events.OrderEventDetail;
-import dev.oms.platform.observability.Observability;
 import java.util.Map;
 
 /**
@@ -23,7 +22,6 @@ public final class PolicySubscriber implements RequestHandler<Map<String, Object
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        Observability.start(context);
         OrderEventDetail e = OrderEventDetail.of(event);
         if (e == null) return Map.of("action", "none");
         if (!"order.created".equals(e.type())) {

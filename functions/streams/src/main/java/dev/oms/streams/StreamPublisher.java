@@ -42,7 +42,6 @@ public final class StreamPublisher implements RequestHandler<DynamodbEvent, Stre
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        Observability.start(context);
         List<Pending> pending = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord r : event.getRecords()) {
             if (!"INSERT".equals(r.getEventName()) || r.getDynamodb() == null) continue;

@@ -10,7 +10,7 @@ import dev.oms.platform.Platform;
 import dev.oms.platform.aws.AwsClients;
 import dev.oms.platform.config.Env;
 import dev.oms.platform.observability.Observability;
-import dev.oms.platform.webhooks.SqsWebhookQueue;
+import dev.oms.platform.messaging.SqsWebhookQueue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +46,6 @@ public final class WebhookDispatcher implements RequestHandler<SQSEvent, SQSBatc
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        Observability.start(context);
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage m : event.getRecords()) {
             try {

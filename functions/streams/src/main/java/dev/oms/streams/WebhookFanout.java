@@ -28,7 +28,6 @@ public final class WebhookFanout implements RequestHandler<SQSEvent, SQSBatchRes
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        Observability.start(context);
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         int queued = 0;
         for (SQSEvent.SQSMessage m : event.getRecords()) {

@@ -8,7 +8,7 @@ import dev.oms.app.InMemoryWebhookStore;
 import dev.oms.app.WebhookDeliveries;
 import dev.oms.domain.webhook.WebhookDelivery;
 import dev.oms.domain.webhook.WebhookSubscription;
-import dev.oms.platform.webhooks.SqsWebhookQueue;
+import dev.oms.platform.messaging.SqsWebhookQueue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -24,7 +24,6 @@ public final class CancelOrderTasks implements RequestHandler<Map<String, Object
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        Observability.start(context);
         String action = text(input, "action");
         String tenant = text(input, "tenant_id");
         String order = text(input, "order_id");

@@ -30,7 +30,6 @@ public final class FulfillOrderTasks implements RequestHandler<Map<String, Objec
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        Observability.start(context);
         String action = text(input, "action");
         String tenant = text(input, "tenant_id");
         String order = text(input, "order_id");

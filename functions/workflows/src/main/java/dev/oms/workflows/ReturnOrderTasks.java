@@ -34,7 +34,6 @@ public final class ReturnOrderTasks implements RequestHandler<Map<String, Object
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        Observability.start(context);
         String action = text(input, "action");
         String tenant = text(input, "tenant_id");
         String ret = text(input, "return_id");

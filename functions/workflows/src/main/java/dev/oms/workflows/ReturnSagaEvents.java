@@ -35,7 +35,6 @@ public final class ReturnSagaEvents implements RequestHandler<Map<String, Object
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        Observability.start(context);
         OrderEventDetail e = OrderEventDetail.of(event);
         if (e == null || !e.type().startsWith("return.")) {
             throw new IllegalArgumentException("ReturnSagaEvents cannot handle " + event.get("detail-type"));

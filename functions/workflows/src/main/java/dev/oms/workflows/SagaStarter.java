@@ -37,7 +37,6 @@ public final class SagaStarter implements RequestHandler<Map<String, Object>, Ma
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        Observability.start(context);
         OrderEventDetail e = OrderEventDetail.of(event);
         SagaStarts.Start start = new SagaStarts(cancelOrderArn, fulfillOrderArn, null).plan(e);
         if (start == null) throw new IllegalArgumentException("SagaStarter cannot start anything for " + event.get("detail-type"));

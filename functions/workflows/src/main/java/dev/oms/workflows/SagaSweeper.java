@@ -87,7 +87,6 @@ public final class SagaSweeper implements RequestHandler<Map<String, Object>, Ma
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        Observability.start(context);
         Sweep s = sweep();
         if (s.checked() > 0) Observability.log().info("saga sweep: {}", s.toMap());
         Observability.count(FUNCTION, "SagaStartsRedriven", s.redriven());

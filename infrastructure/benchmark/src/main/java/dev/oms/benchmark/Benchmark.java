@@ -8,7 +8,7 @@ import dev.oms.orders.OrderCrudHandler;
 import dev.oms.orders.OrderLifecycleHandler;
 import dev.oms.orders.OrderLinesHandler;
 import dev.oms.platform.config.Env;
-import dev.oms.platform.dynamo.CapacityMeter;
+import dev.oms.platform.aws.CapacityMeter;
 import dev.oms.platform.http.ApiHandler;
 import dev.oms.platform.template.SamTemplate;
 import java.io.BufferedReader;
@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * The benchmark: DynamoDB Local in memory with the template's table, then warm latency and DynamoDB cost per
  * endpoint in this JVM, then cold starts in fresh JVMs. Prints a Markdown report and writes it to
  * {@code target/benchmark.md} (next to the jar).
- * <pre>java -jar infrastructure/benchmark/target/oms-benchmark.jar [--template template.yaml] [--cold-runs 7]
+ * <pre>java -jar infrastructure/benchmark/target/oms-benchmark.jar [--template template.yaml] [--cold-runs 9]
  *      [--requests 1000] [--warmup 300] [--out path/to/report.md] [--only all|api|jobs|labels]
  *      [--jobs-import 10000,20000] [--jobs-export 10000,50000] [--labels 2000]</pre>
  */
@@ -95,7 +95,7 @@ public final class Benchmark {
 
             List<LatencyRow> latency = null;
             List<CostRow> costs = null;
-            List<ColdRun> cold = null;
+            ColdPairs cold = null;
             if (api) {
                 progress("warm latency: " + options.warmup() + " warm-up rounds, " + options.requests() + " requests per endpoint");
                 latency = warmLatency();
@@ -108,7 +108,7 @@ public final class Benchmark {
                 jobRows = new JobsBenchmark().run(options.jobImports(), options.jobExports());
             }
             if (api) {
-                progress("cold start: " + options.coldRuns() + " fresh JVMs");
+                progress("cold start: " + options.coldRuns() + " pairs of fresh JVMs (the floor, then the function)");
                 cold = coldStarts(template, lambdaConfig);
             }
 
@@ -236,38 +236,80 @@ public final class Benchmark {
 
     // ---------------------------------------------------------------- cold start
 
-    record ColdRun(double sinceJvmStartMs, double handlerMs, double wallMs) { }
+    /** One fresh JVM: the function's cold start or the floor's. */
+    record ColdRun(double sinceJvmStartMs, double handlerMs, double cpuMs, double peakRssKib, double wallMs) { }
+
+    /** Cold starts paired with the floor, run alternately so that both see the same machine. */
+    record ColdPairs(List<ColdRun> function, List<ColdRun> floor) {
+        double wallRatio() { return median(function, ColdRun::wallMs) / median(floor, ColdRun::wallMs); }
+        double cpuRatio() { return median(function, ColdRun::cpuMs) / median(floor, ColdRun::cpuMs); }
+        double rssRatio() { return median(function, ColdRun::peakRssKib) / median(floor, ColdRun::peakRssKib); }
+
+        static double median(List<ColdRun> runs, java.util.function.ToDoubleFunction<ColdRun> f) {
+            return Stats.of(runs.stream().mapToDouble(f).toArray()).median();
+        }
+    }
 
     /** The JVM options and class path of the cold-start JVMs, for the report. */
     private List<String> coldJvmOptions = List.of();
     private String coldClasspath = "";
+    private String floorClasspath = "";
 
-    private List<ColdRun> coldStarts(SamTemplate template, Map<String, String> lambdaConfig) throws Exception {
+    private ColdPairs coldStarts(SamTemplate template, Map<String, String> lambdaConfig) throws Exception {
         coldJvmOptions = javaToolOptions(template);
+        Path dir = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+        Path function = dir.resolve("coldstart").resolve("oms-orders-api-lambda.jar");
+        Path driver = dir.resolve("oms-benchmark-coldstart.jar");
+        Path floor = dir.resolve("coldstart").resolve("oms-benchmark-floor.jar");
+        for (Path p : List.of(function, driver, floor)) {
+            if (!Files.isRegularFile(p)) throw new IllegalStateException("No " + p + ": build with mvn package first");
+        }
+        coldClasspath = dir.relativize(function) + ", " + dir.relativize(driver);
+        floorClasspath = dir.relativize(floor).toString();
+        List<String> functionCommand = javaCommand(lambdaConfig, function + java.io.File.pathSeparator + driver, ColdStart.class.getName());
+        List<String> floorCommand = javaCommand(lambdaConfig, floor.toString(), ColdFloor.class.getName());
+        List<ColdRun> functionRuns = new ArrayList<>();
+        List<ColdRun> floorRuns = new ArrayList<>();
+        for (int i = 0; i < options.coldRuns(); i++) {
+            floorRuns.add(coldRun(floorCommand, "floor run " + (i + 1)));
+            functionRuns.add(coldRun(functionCommand, "cold start run " + (i + 1)));
+        }
+        return new ColdPairs(functionRuns, floorRuns);
+    }
+
+    private List<String> javaCommand(Map<String, String> lambdaConfig, String classpath, String mainClass) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(coldJvmOptions);
         lambdaConfig.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-DOMS_METRICS=on"); // as on Lambda: Powertools metrics (EMF) on
         command.add("-cp");
-        command.add(coldStartClasspath());
-        command.add(ColdStart.class.getName());
-        List<ColdRun> runs = new ArrayList<>();
-        for (int i = 0; i < options.coldRuns(); i++) {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-            long started = System.nanoTime();
-            Process p = pb.start();
-            String out;
-            try (InputStream in = p.getInputStream()) {
-                out = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-            }
-            int exit = p.waitFor();
-            double wall = (System.nanoTime() - started) / 1_000_000.0;
-            if (exit != 0) throw new IllegalStateException("cold start run " + (i + 1) + " failed (exit " + exit + "): " + out);
-            // the last line is ColdStart's "<ms since JVM start> <ms in handler>"
-            String[] parts = out.substring(out.lastIndexOf('\n') + 1).trim().split("\\s+");
-            runs.add(new ColdRun(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), wall));
+        command.add(classpath);
+        command.add(mainClass);
+        return command;
+    }
+
+    private static ColdRun coldRun(List<String> command, String name) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        // what Lambda's environment tells the libraries (Powertools metrics writes EMF to stdout there)
+        pb.environment().put("AWS_LAMBDA_FUNCTION_NAME", "OrderCrudFunction");
+        pb.environment().put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        pb.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+        pb.environment().put("POWERTOOLS_SERVICE_NAME", "oms");
+        pb.environment().put("POWERTOOLS_METRICS_NAMESPACE", "OMS");
+        long started = System.nanoTime();
+        Process p = pb.start();
+        String out;
+        try (InputStream in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         }
-        return runs;
+        int exit = p.waitFor();
+        double wall = (System.nanoTime() - started) / 1_000_000.0;
+        if (exit != 0) throw new IllegalStateException(name + " failed (exit " + exit + "): " + out);
+        // the last line is ProcessFigures': "<ms since JVM start> <ms in the work> <CPU ms> <peak RSS KiB>"
+        String[] parts = out.substring(out.lastIndexOf('\n') + 1).trim().split("\\s+");
+        return new ColdRun(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2]),
+                Double.parseDouble(parts[3]), wall);
     }
 
     /** The functions' {@code JAVA_TOOL_OPTIONS} from the template's {@code Globals}, as Lambda starts the JVM with them. */
@@ -279,22 +321,6 @@ public final class Benchmark {
         Object options = variables.get("JAVA_TOOL_OPTIONS");
         if (options == null) throw new IllegalStateException("The template's Globals set no JAVA_TOOL_OPTIONS");
         return List.of(options.toString().trim().split("\\s+"));
-    }
-
-    /**
-     * What Lambda puts on the class path: the function's deployment jar (the orders API's shaded jar, copied to
-     * {@code target/coldstart/} by the build), and the benchmark's small driver jar (ColdStart and its event and context
-     * classes). DynamoDB Local and the rest of the benchmark's dependencies are not on it.
-     */
-    private String coldStartClasspath() throws Exception {
-        Path dir = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
-        Path function = dir.resolve("coldstart").resolve("oms-orders-api-lambda.jar");
-        Path driver = dir.resolve("oms-benchmark-coldstart.jar");
-        for (Path p : List.of(function, driver)) {
-            if (!Files.isRegularFile(p)) throw new IllegalStateException("No " + p + ": build with mvn package first");
-        }
-        coldClasspath = dir.relativize(function) + ", " + dir.relativize(driver);
-        return function + java.io.File.pathSeparator + driver;
     }
 
     // ---------------------------------------------------------------- requests
@@ -353,8 +379,8 @@ public final class Benchmark {
         line("");
     }
 
-    private void targets(List<ColdRun> cold, List<CostRow> costs) {
-        Stats sinceStart = Stats.of(cold.stream().mapToDouble(ColdRun::sinceJvmStartMs).toArray());
+    private void targets(ColdPairs cold, List<CostRow> costs) {
+        Stats sinceStart = Stats.of(cold.function().stream().mapToDouble(ColdRun::sinceJvmStartMs).toArray());
         CostRow get = costs.stream().filter(c -> c.endpoint().startsWith("get ")).findFirst().orElseThrow();
         List<CostRow> commands = costs.stream().filter(CostRow::command).toList();
         boolean oneTx = commands.stream().allMatch(c -> c.transactions() == 1);
@@ -363,6 +389,9 @@ public final class Benchmark {
         line("| Target | Measured | Result |");
         line("|---|---|---|");
         line("| Cold start under 1 s (JVM start to first response, median) | " + ms(sinceStart.median()) + " ms | " + pass(sinceStart.median() < 1000) + " |");
+        line("| Cold start wall time at most 1.10x the floor (medians) | " + ratio(cold.wallRatio()) + " | " + pass(cold.wallRatio() <= 1.10) + " |");
+        line("| Cold start CPU time at most 1.20x the floor (medians) | " + ratio(cold.cpuRatio()) + " | " + pass(cold.cpuRatio() <= 1.20) + " |");
+        line("| Cold start peak memory (RSS) at most 1.2x the floor (medians) | " + ratio(cold.rssRatio()) + " | " + pass(cold.rssRatio() <= 1.2) + " |");
         line("| One DynamoDB request to read an order with its lines | " + get.requests() + " (" + ops(get) + ") | " + pass(get.requests() == 1) + " |");
         line("| One transaction per command | " + commands.stream().map(c -> shortName(c) + ": " + c.transactions() + otherWrites(c))
                 .collect(Collectors.joining(", ")) + " | " + pass(oneTx) + " |");
@@ -372,29 +401,38 @@ public final class Benchmark {
         line("");
     }
 
-    private void coldStartSection(List<ColdRun> cold) {
-        line("## Cold start (`OrderCrudHandler`, first `POST /v1/orders`)");
+    private void coldStartSection(ColdPairs cold) {
+        line("## Cold start (`OrderCrudHandler`, first `POST /v1/orders`) against its floor");
         line("");
-        line(cold.size() + " fresh JVMs (`java " + String.join(" ", coldJvmOptions) + "`, the template's `JAVA_TOOL_OPTIONS`), "
-                + "each constructing the handler and answering one create (201); no SnapStart, no CRaC. Class path: the function's "
-                + "deployment jar and the benchmark's driver (`" + coldClasspath + "` under `target/`), as on Lambda. They run after "
-                + "the in-process phases, so DynamoDB Local (in the benchmark's JVM) is already warm.");
+        line(cold.function().size() + " pairs of fresh JVMs (`java " + String.join(" ", coldJvmOptions) + "`, the template's `JAVA_TOOL_OPTIONS`), "
+                + "run alternately: the **floor** (`ColdFloor`: builds an SDK v2 DynamoDB client and does one PutItem and one GetItem on "
+                + "the same DynamoDB Local table; class path `" + floorClasspath + "`) and the **function** (constructs the handler and "
+                + "answers one create, 201; class path: the function's deployment jar and the benchmark's driver, `" + coldClasspath
+                + "`, as on Lambda). Both with Powertools metrics on and Lambda's environment variables; no SnapStart, no CRaC. They run "
+                + "after the in-process phases, so DynamoDB Local (in the benchmark's JVM) is already warm.");
         line("");
-        line("| Measure | Median ms | Min ms | Max ms |");
+        line("| Measure (median) | Floor | Function | Ratio |");
         line("|---|---:|---:|---:|");
-        coldRow("JVM start to first response", Stats.of(cold.stream().mapToDouble(ColdRun::sinceJvmStartMs).toArray()));
-        coldRow("Handler construction + first request", Stats.of(cold.stream().mapToDouble(ColdRun::handlerMs).toArray()));
-        coldRow("Process wall clock (start to exit)", Stats.of(cold.stream().mapToDouble(ColdRun::wallMs).toArray()));
+        pairRow("Process wall clock, ms (start to exit)", cold, ColdRun::wallMs, Benchmark::ms);
+        pairRow("Process CPU time, ms (all threads)", cold, ColdRun::cpuMs, Benchmark::ms);
+        pairRow("Peak RSS, MiB", cold, ColdRun::peakRssKib, kib -> String.format(Locale.ROOT, "%.1f", kib / 1024));
+        pairRow("JVM start to done, ms", cold, ColdRun::sinceJvmStartMs, Benchmark::ms);
+        pairRow("Measured work, ms (client + 2 calls / handler + first request)", cold, ColdRun::handlerMs, Benchmark::ms);
         line("");
-        line("Runs (JVM start to response / handler / wall, ms): " + cold.stream()
-                .map(r -> ms(r.sinceJvmStartMs()) + " / " + ms(r.handlerMs()) + " / " + ms(r.wallMs()))
-                .collect(Collectors.joining("; ")));
+        line("Runs (wall / CPU ms): floor " + cold.floor().stream().map(r -> ms(r.wallMs()) + "/" + ms(r.cpuMs()))
+                .collect(Collectors.joining(", ")) + "; function " + cold.function().stream().map(r -> ms(r.wallMs()) + "/" + ms(r.cpuMs()))
+                .collect(Collectors.joining(", ")));
         line("");
     }
 
-    private void coldRow(String name, Stats s) {
-        line("| " + name + " | " + ms(s.median()) + " | " + ms(s.min()) + " | " + ms(s.max()) + " |");
+    private void pairRow(String name, ColdPairs cold, java.util.function.ToDoubleFunction<ColdRun> f,
+                         java.util.function.DoubleFunction<String> format) {
+        double floor = ColdPairs.median(cold.floor(), f);
+        double function = ColdPairs.median(cold.function(), f);
+        line("| " + name + " | " + format.apply(floor) + " | " + format.apply(function) + " | " + ratio(function / floor) + " |");
     }
+
+    private static String ratio(double r) { return String.format(Locale.ROOT, "%.2fx", r); }
 
     private void latencySection(List<LatencyRow> rows) {
         line("## Warm latency (in-process, `OrderCrudHandler`)");
@@ -473,7 +511,7 @@ public final class Benchmark {
 
         static Options parse(String[] args) throws Exception {
             Path template = Path.of("template.yaml");
-            int coldRuns = 7;
+            int coldRuns = 9;
             int requests = 1000;
             int warmup = 300;
             Path out = defaultOut();

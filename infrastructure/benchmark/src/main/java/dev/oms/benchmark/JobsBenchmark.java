@@ -5,7 +5,7 @@ import dev.oms.app.security.Caller;
 import dev.oms.domain.job.Job;
 import dev.oms.domain.job.JobKind;
 import dev.oms.jobs.JobExecutor;
-import dev.oms.platform.dynamo.CapacityMeter;
+import dev.oms.platform.aws.CapacityMeter;
 import dev.oms.platform.jobs.Jobs;
 import dev.oms.platform.storage.DirectoryObjectStore;
 import java.io.BufferedWriter;

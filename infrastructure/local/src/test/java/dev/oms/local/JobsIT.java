@@ -353,7 +353,7 @@ class JobsIT {
         Client sup = as(tenant, "sup", "supervisor");
         String jobId = startImport(sup, Map.of("source", kit.put(tenant, "batch.ndjson", row("BATCH-1", "c1") + "\n")));
         SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(message("m-good", dev.oms.platform.jobs.SqsJobQueue.message(tenant, jobId)), message("m-bad", "{broken")));
+        event.setRecords(List.of(message("m-good", dev.oms.platform.messaging.SqsJobQueue.message(tenant, jobId)), message("m-bad", "{broken")));
         SQSBatchResponse response = new JobRunner(kit.executor).handleRequest(event, new LocalLambdaContext("r1", "JobRunnerFunction", 900));
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier).containsExactly("m-bad");
         assertThat(job(sup, "/v1/orders/imports/" + jobId).path("status").asText()).isEqualTo("succeeded");

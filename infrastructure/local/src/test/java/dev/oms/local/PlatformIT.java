@@ -4,7 +4,7 @@ import static dev.oms.local.TestSystem.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.oms.platform.dynamo.CapacityMeter;
+import dev.oms.platform.aws.CapacityMeter;
 import dev.oms.platform.http.ApiHandler;
 import dev.oms.platform.http.Route;
 import dev.oms.platform.template.SamTemplate;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oms.orders.OrderCrudHandler;
 import dev.oms.orders.OrderLifecycleHandler;
-import dev.oms.platform.dynamo.CapacityMeter;
+import dev.oms.platform.aws.CapacityMeter;
 import dev.oms.platform.http.ApiHandler;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,44 @@
+package dev.oms.orders;
+
+import dev.oms.app.CancellationService;
+import dev.oms.app.OrderService;
+import dev.oms.app.RepairService;
+import dev.oms.platform.aws.AwsClients;
+import dev.oms.platform.config.Env;
+import dev.oms.platform.dynamo.IdempotencyStore;
+import dev.oms.platform.dynamo.SagaStartGuards;
+import dev.oms.platform.http.Cursors;
+import dev.oms.platform.messaging.SnsNotificationSender;
+import dev.oms.platform.wiring.CoreServices;
+import dev.oms.platform.wiring.Once;
+import java.time.Clock;
+
+/**
+ * The composition root of the cancellation and repair API functions: the cancellation use case (its customer notice
+ * goes through SNS, whose client is built on the first notice) and the repair queue, which retries cancellations and
+ * re-arms lost saga starts.
+ */
+final class CancellationsApi {
+    private static final Once<CancellationsApi> INSTANCE = Once.of(() -> new CancellationsApi(CoreServices.get()));
+
+    final Clock clock;
+    final IdempotencyStore idempotency;
+    final Cursors cursors;
+    final OrderService orders;
+    final CancellationService cancellations;
+    final RepairService repairs;
+
+    private CancellationsApi(CoreServices core) {
+        clock = core.clock;
+        idempotency = core.idempotency;
+        cursors = Cursors.fromEnvironment();
+        orders = core.orders;
+        cancellations = new CancellationService(core.transactions(), core.settings, core.payments, core.inventory,
+                new SnsNotificationSender(AwsClients::sns, Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications")),
+                core.repairQueue, core.ids, core.clock);
+        repairs = new RepairService(core.repairQueue, cancellations, core.transactions(), core.clock);
+        repairs.useSagaRestarts(new SagaStartGuards(core.table, core.clock)::rearm);
+    }
+
+    static CancellationsApi get() { return INSTANCE.get(); }
+}

@@ -1,0 +1,296 @@
+package dev.oms.orders;
+
+import static dev.oms.app.security.Permission.JOBS_MANAGE;
+import static dev.oms.platform.http.Route.get;
+import static dev.oms.platform.http.Route.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oms.app.CommandContext;
+import dev.oms.app.security.Permission;
+import dev.oms.domain.job.Job;
+import dev.oms.domain.job.JobKind;
+import dev.oms.domain.order.Hold;
+import dev.oms.domain.order.OrderStatus;
+import dev.oms.platform.config.Env;
+import dev.oms.platform.http.ApiHandler;
+import dev.oms.platform.http.ApiProblem;
+import dev.oms.platform.http.ApiRequest;
+import dev.oms.platform.http.ApiResponse;
+import dev.oms.platform.http.Body;
+import dev.oms.platform.http.Pages;
+import dev.oms.platform.http.Routes;
+import dev.oms.platform.jobs.FieldPaths;
+import dev.oms.platform.jobs.JobFiles;
+import dev.oms.platform.jobs.JobParameters;
+import dev.oms.platform.jobs.JobViews;
+import dev.oms.platform.jobs.Jobs;
+import dev.oms.platform.json.Json;
+import dev.oms.platform.storage.S3Uri;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Seed 000 section 11: imports, exports, bulk status changes and reconciliations, each an asynchronous job (202) that
+ * the job runner (functions/jobs) works through; and reading, listing and cancelling jobs.
+ */
+public final class JobsHandler extends ApiHandler {
+    public static final int MAX_BULK_ORDERS = 1000;
+    public static final int MAX_MAPPING_ENTRIES = 200;
+    public static final Duration UPLOAD_TTL = Duration.ofHours(1);
+    static final Set<String> IMPORT_FIELDS = Set.of("external_reference", "customer_id", "channel", "source", "currency", "items",
+            "shipping_address", "billing_address", "shipping", "discount", "payments", "metadata");
+    static final Map<String, Permission> ACTIONS = Map.of("confirm", Permission.ORDERS_CONFIRM, "hold", Permission.ORDERS_HOLD,
+            "release", Permission.ORDERS_RELEASE, "close", Permission.ORDERS_CLOSE);
+
+    private final Jobs jobs;
+    private final dev.oms.platform.http.Cursors cursors = dev.oms.platform.http.Cursors.fromEnvironment();
+    private final Routes routes;
+
+    public JobsHandler() { this(Jobs.get()); }
+
+    JobsHandler(Jobs jobs) {
+        super(jobs.core.idempotency, jobs.core.clock);
+        this.jobs = jobs;
+        this.routes = Routes.of(
+                post("/v1/orders/imports", this::startImport).requires(JOBS_MANAGE),
+                get("/v1/orders/imports/{jobId}", r -> read(r, JobKind.IMPORT)).requires(JOBS_MANAGE),
+                post("/v1/orders/exports", this::startExport).requires(JOBS_MANAGE),
+                get("/v1/orders/exports/{jobId}", r -> read(r, JobKind.EXPORT)).requires(JOBS_MANAGE),
+                post("/v1/orders/bulk/update-status", this::bulkUpdateStatus).requires(JOBS_MANAGE),
+                post("/v1/orders/bulk/reconcile", this::reconcile).requires(JOBS_MANAGE),
+                get("/v1/orders/jobs", this::list).requires(JOBS_MANAGE),
+                get("/v1/orders/jobs/{jobId}", r -> read(r, null)).requires(JOBS_MANAGE),
+                post("/v1/orders/jobs/{jobId}/cancel", this::cancel).requires(JOBS_MANAGE));
+    }
+
+    @Override
+    public Routes routes() { return routes; }
+
+    // ---- imports -------------------------------------------------------------------------------------------
+
+    private ApiResponse startImport(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("source", "format", "mode", "mapping", "dry_run");
+        String tenant = r.caller().tenantId();
+        String sourceText = b.string("source", false, 1100);
+        S3Uri source = sourceText == null ? null : checkSource(b, sourceText, tenant);
+        String format = b.oneOf("format", false, Set.of("ndjson", "csv"));
+        String mode = b.oneOf("mode", false, Set.of("create", "upsert"));
+        Map<String, String> mapping = mapping(b);
+        Boolean dryRun = b.bool("dry_run", false);
+        b.check();
+        mode = mode == null ? "create" : mode;
+        need(r, Permission.ORDERS_CREATE);
+        if (mode.equals("upsert")) need(r, Permission.ORDERS_WRITE);
+        if (format == null) format = source != null && source.key().toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? "csv" : "ndjson";
+        String jobId = jobs.service.newId();
+        String upload = source == null ? JobFiles.upload(tenant, jobId, format) : null;
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("source", source != null ? source.toString() : jobs.store().uri(upload));
+        params.put("format", format);
+        params.put("mode", mode);
+        params.put("mapping", mapping);
+        params.put("dry_run", Boolean.TRUE.equals(dryRun));
+        String contentType = format.equals("csv") ? "text/csv" : "application/x-ndjson";
+        return submit(r, jobId, JobKind.IMPORT, params, upload != null, view -> {
+            if (upload != null) {
+                view.put("upload_url", jobs.store().presignPut(upload, contentType, UPLOAD_TTL));
+                view.put("upload_method", "PUT");
+                view.put("upload_content_type", contentType);
+                view.put("upload_expires_at", dev.oms.platform.json.Times.format(jobs.core.clock.instant().plus(UPLOAD_TTL)));
+            }
+        });
+    }
+
+    /**
+     * A source must be in the jobs bucket under the caller's tenant's {@code imports/} prefix, or in a bucket the
+     * operator allowed ({@code JOBS_SOURCE_BUCKETS}, comma-separated): a tenant never reads another tenant's files.
+     */
+    private S3Uri checkSource(Body b, String text, String tenant) {
+        S3Uri uri = S3Uri.parse(text);
+        if (uri == null) {
+            b.error("source", "source.invalid", "source must be an s3://bucket/key URI");
+            return null;
+        }
+        boolean own = uri.bucket().equals(jobs.store().bucket()) && uri.key().startsWith(JobFiles.uploadPrefix(tenant));
+        List<String> allowed = Arrays.asList(Env.get("JOBS_SOURCE_BUCKETS", "").split(","));
+        if (!own && !(allowed.contains(uri.bucket()) && !uri.bucket().equals(jobs.store().bucket()))) {
+            b.error("source", "source.not_allowed", "source must be under s3://" + jobs.store().bucket() + "/" + JobFiles.uploadPrefix(tenant)
+                    + " or in a bucket allowed for imports");
+            return null;
+        }
+        return uri;
+    }
+
+    private static Map<String, String> mapping(Body b) {
+        JsonNode m = b.node().get("mapping");
+        Map<String, String> out = new LinkedHashMap<>();
+        if (m == null || m.isNull()) return out;
+        if (!m.isObject() || m.size() > MAX_MAPPING_ENTRIES) {
+            b.error("mapping", "field.type", "mapping must be an object of at most " + MAX_MAPPING_ENTRIES + " \"column\": \"order field path\" entries");
+            return out;
+        }
+        m.properties().forEach(e -> {
+            String from = e.getKey();
+            JsonNode to = e.getValue();
+            if (from.isEmpty() || from.length() > 200) {
+                b.error("mapping", "mapping.column_invalid", "column names must have 1 to 200 characters");
+            } else if (!to.isTextual() || !FieldPaths.isValid(to.textValue()) || !IMPORT_FIELDS.contains(FieldPaths.root(to.textValue()))) {
+                b.error("mapping." + from, "mapping.path_invalid", "must name an order field path such as items[0].unit_price.amount or shipping_address.city");
+            } else {
+                out.put(from, to.textValue());
+            }
+        });
+        return out;
+    }
+
+    // ---- exports -------------------------------------------------------------------------------------------
+
+    private ApiResponse startExport(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        List<String> fields = new ArrayList<>(List.of(JobParameters.FILTER_FIELDS));
+        fields.add("format");
+        b.allow(fields.toArray(String[]::new));
+        Map<String, Object> params = JobParameters.filter(b);
+        String format = b.oneOf("format", false, Set.of("csv", "ndjson", "parquet"));
+        b.check();
+        need(r, Permission.ORDERS_READ);
+        params.put("format", format == null ? "csv" : format);
+        return submit(r, jobs.service.newId(), JobKind.EXPORT, params, false, view -> { });
+    }
+
+    // ---- bulk ----------------------------------------------------------------------------------------------
+
+    private ApiResponse bulkUpdateStatus(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("order_ids", "filter", "action", "reason", "hold_type");
+        String action = b.oneOf("action", true, ACTIONS.keySet());
+        String reason = b.string("reason", "hold".equals(action), 500);
+        String holdType = b.oneOf("hold_type", false, Hold.TYPES);
+        Map<String, Object> params = new LinkedHashMap<>();
+        List<String> ids = orderIds(b);
+        Body filter = b.object("filter", false);
+        if ((ids == null) == (filter == null) && b.errors().isEmpty()) {
+            b.error("order_ids", "field.exclusive", "Give either order_ids or filter");
+        }
+        if (ids != null) params.put("order_ids", ids);
+        if (filter != null) {
+            filter.allow(JobParameters.FILTER_FIELDS);
+            params.put("filter", JobParameters.filter(filter));
+        }
+        b.check();
+        need(r, ACTIONS.get(action));
+        params.put("action", action);
+        if (reason != null) params.put("reason", reason);
+        if (holdType != null) params.put("hold_type", holdType);
+        return submit(r, jobs.service.newId(), JobKind.BULK_UPDATE_STATUS, params, false, view -> { });
+    }
+
+    private static List<String> orderIds(Body b) {
+        JsonNode v = b.node().get("order_ids");
+        if (v == null || v.isNull()) return null;
+        if (!v.isArray() || v.isEmpty() || v.size() > MAX_BULK_ORDERS) {
+            b.error("order_ids", "field.size", "order_ids must be an array of 1 to " + MAX_BULK_ORDERS + " order ids");
+            return null;
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode id = v.get(i);
+            if (!id.isTextual() || id.textValue().isBlank() || id.textValue().length() > 128) {
+                b.error("order_ids[" + i + "]", "field.type", "must be an order id");
+            } else if (!ids.contains(id.textValue())) {
+                ids.add(id.textValue());
+            }
+        }
+        return ids;
+    }
+
+    private ApiResponse reconcile(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("source", "format", "orders", "channel", "from", "to");
+        String tenant = r.caller().tenantId();
+        String sourceText = b.string("source", false, 1100);
+        S3Uri source = sourceText == null ? null : checkSource(b, sourceText, tenant);
+        String format = b.oneOf("format", false, Set.of("ndjson", "csv"));
+        List<Body> orders = b.objects("orders", false, 1, MAX_BULK_ORDERS);
+        if ((sourceText == null) == (orders == null) && b.errors().isEmpty()) {
+            b.error("source", "field.exclusive", "Give either source or orders");
+        }
+        StringBuilder feed = new StringBuilder();
+        if (orders != null) for (Body o : orders) feed.append(Json.write(feedRow(o))).append('\n');
+        Map<String, Object> params = new LinkedHashMap<>();
+        Map<String, Object> window = JobParameters.filter(b);
+        b.check();
+        need(r, Permission.ORDERS_READ);
+        String jobId = jobs.service.newId();
+        if (orders != null) {
+            String key = JobFiles.inlineFeed(tenant, jobId);
+            jobs.store().write(key, "application/x-ndjson", out -> out.write(feed.toString().getBytes(StandardCharsets.UTF_8)));
+            params.put("source", jobs.store().uri(key));
+            params.put("format", "ndjson");
+            params.put("inline_rows", orders.size());
+        } else {
+            params.put("source", source.toString());
+            params.put("format", format != null ? format : source.key().toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? "csv" : "ndjson");
+        }
+        params.put("window", window);
+        return submit(r, jobId, JobKind.BULK_RECONCILE, params, false, view -> { });
+    }
+
+    /** One inline feed row: {@code external_reference}, optional {@code status} and {@code total}. */
+    private static ObjectNode feedRow(Body o) {
+        o.allow("external_reference", "status", "total");
+        ObjectNode row = Json.object();
+        row.put("external_reference", o.string("external_reference", true, 100));
+        String status = o.string("status", false, 32);
+        if (status != null && !OrderStatus.isWire(status)) o.error("status", "field.not_allowed", "Unknown status " + status);
+        if (status != null) row.put("status", status);
+        var total = o.money("total", false, null);
+        if (total != null) row.putObject("total").put("amount", total.minor()).put("currency", total.currency());
+        return row;
+    }
+
+    // ---- reading and cancelling ------------------------------------------------------------------------------
+
+    private ApiResponse read(ApiRequest r, JobKind kind) {
+        String jobId = r.pathParam("jobId");
+        Job job = kind == null ? jobs.service.get(r.command(), jobId) : jobs.service.get(r.command(), jobId, kind);
+        return ApiResponse.ok(JobViews.job(job, jobs.store())).withVersion(job.version());
+    }
+
+    private ApiResponse list(ApiRequest r) {
+        String fingerprint = "jobs|" + r.caller().tenantId();
+        return Pages.render(jobs.service.list(r.command(), r.page(cursors, fingerprint)),
+                j -> JobViews.job(j, jobs.store()), cursors, fingerprint);
+    }
+
+    private ApiResponse cancel(ApiRequest r) {
+        Body.parseOptional(r.body()).allow().check();
+        return r.execute(this::accepted, ctx -> jobs.service.cancel(ctx, r.pathParam("jobId")));
+    }
+
+    // ---- shared ------------------------------------------------------------------------------------------------
+
+    private ApiResponse submit(ApiRequest r, String jobId, JobKind kind, Map<String, Object> params, boolean awaitingUpload,
+                               java.util.function.Consumer<ObjectNode> extra) {
+        return r.execute(job -> {
+            ObjectNode view = JobViews.job(job, jobs.store());
+            extra.accept(view);
+            return ApiResponse.accepted(view).withHeader("location", JobViews.path(job)).withVersion(job.version());
+        }, (CommandContext ctx) -> jobs.service.submit(ctx, jobId, kind, params, awaitingUpload));
+    }
+
+    private ApiResponse accepted(Job job) { return ApiResponse.accepted(JobViews.job(job, jobs.store())).withVersion(job.version()); }
+
+    /** A job acts as its submitter: it may only do what the submitter may do. */
+    private static void need(ApiRequest r, Permission p) {
+        if (!r.caller().can(p)) throw ApiProblem.forbidden("This job needs the " + p.wire() + " permission");
+    }
+}

@@ -1,0 +1,27 @@
+package dev.oms.platform.billing;
+
+import dev.oms.app.DocumentService;
+import dev.oms.app.InvoiceService;
+import dev.oms.app.RefundService;
+import dev.oms.platform.connectors.SandboxStoreCredit;
+import dev.oms.platform.storage.S3DocumentStorage;
+import dev.oms.platform.wiring.CoreServices;
+
+/**
+ * Refunds, invoices and order documents wired together (a refund issues its credit note through billing, which
+ * renders PDFs into the documents bucket), for the composition roots that serve them.
+ */
+public final class MoneyServices {
+    public final S3DocumentStorage documentStorage;
+    public final RefundService refunds;
+    public final InvoiceService invoices;
+    public final DocumentService documents;
+
+    public MoneyServices(CoreServices core) {
+        documentStorage = S3DocumentStorage.fromEnvironment();
+        refunds = new RefundService(core.transactions(), core.payments, new SandboxStoreCredit(core.table, core.ids), core.ids, core.clock);
+        invoices = new InvoiceService(core.transactions(), core.repository, new SandboxBilling(documentStorage), core.ids, core.clock);
+        refunds.onIssued(invoices::creditNoteAfterRefund);
+        documents = new DocumentService(core.transactions(), documentStorage, core.ids, core.clock);
+    }
+}
