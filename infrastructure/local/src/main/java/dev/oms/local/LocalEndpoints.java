@@ -118,7 +118,7 @@ final class LocalEndpoints {
             if (auth == null || !auth.startsWith("Bearer ")) throw new TokenService.InvalidToken("missing bearer token");
             caller = tokens.verify(auth.substring(7));
         } catch (TokenService.InvalidToken e) {
-            return problem(401, "auth.unauthorized", "Sandbox parcels belong to a tenant: send a bearer token (" + e.getMessage() + ")");
+            return problem(401, "auth.invalid_token", "Sandbox parcels belong to a tenant: send a bearer token (" + e.getMessage() + ")");
         }
         Platform p = Platform.get();
         var added = p.carrier.addEvent(caller.tenantId(), trackingNumber, required(b, "status"),
@@ -175,7 +175,7 @@ final class LocalEndpoints {
             if (auth == null || !auth.startsWith("Bearer ")) throw new TokenService.InvalidToken("missing bearer token");
             caller = tokens.verify(auth.substring(7));
         } catch (TokenService.InvalidToken e) {
-            return problem(401, "auth.unauthorized", "Sandbox payments belong to a tenant: send a bearer token (" + e.getMessage() + ")");
+            return problem(401, "auth.invalid_token", "Sandbox payments belong to a tenant: send a bearer token (" + e.getMessage() + ")");
         }
         if (!b.path("amount").isIntegralNumber() || b.path("amount").asLong() < 0) throw new IllegalArgumentException("amount must be a non-negative integer of minor units");
         String currency = required(b, "currency");

@@ -102,6 +102,8 @@ public final class LocalRuntime implements AutoCloseable {
         String secret = System.getenv().getOrDefault("OMS_TOKEN_SECRET", DEFAULT_SECRET);
         Map<String, String> refs = new LinkedHashMap<>(tableNames);
         refs.put("TokenSecret", secret);
+        // the identity providers whose tokens the API accepts: OMS_OIDC_ISSUERS from the environment (docs/conventions.md)
+        refs.put("OidcIssuers", System.getenv().getOrDefault("OMS_OIDC_ISSUERS", System.getProperty("OMS_OIDC_ISSUERS", "[]")));
         refs.putAll(LocalResources.references(template));
         LocalFunctions functions = new LocalFunctions(template);
         LocalStepFunctions stepFunctions = LocalStepFunctions.start(functions, o.dataDir(), o.inMemory());

@@ -30,10 +30,10 @@ class SecurityIT {
         Resp none = anonymous().get("/v1/orders");
         assertThat(none.status()).isEqualTo(401);
         assertThat(none.header("content-type")).isEqualTo("application/problem+json");
-        assertThat(none.code()).isEqualTo("auth.unauthorized");
+        assertThat(none.code()).isEqualTo("auth.missing_token");
 
         assertThat(withAuthorization("Basic dXNlcjpwYXNz").get("/v1/orders").status()).isEqualTo(401);
-        assertThat(withAuthorization("Bearer not.a.token").get("/v1/orders").status()).isEqualTo(401);
+        assertThat(withAuthorization("Bearer not.a.token").get("/v1/orders").code()).isEqualTo("auth.invalid_token");
 
         TokenService otherSecret = new TokenService("another-secret-another-secret-another!".getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
         String forged = otherSecret.mint(new Caller(tenant, "mallory", "agent", Set.of("admin"), null, null), 3600);
@@ -45,6 +45,7 @@ class SecurityIT {
         Resp r = withAuthorization("Bearer " + expired).get("/v1/orders");
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.json().path("detail").asText()).contains("expired");
+        assertThat(r.code()).isEqualTo("auth.expired_token");
     }
 
     @Test

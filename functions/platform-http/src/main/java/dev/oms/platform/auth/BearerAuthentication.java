@@ -4,14 +4,18 @@ import dev.oms.app.security.Caller;
 
 /**
  * The one place that turns a request's {@code Authorization} header into a caller, inside the function that serves
- * the request (one Lambda invocation per API request; no authorizer function in front). Today it verifies the
- * tokens the OMS issues ({@link TokenService}); later issuers (OIDC, API keys) plug in here. A missing or bad
- * credential is not an exception: it is the reason a route that needs a caller answers a problem+json 401.
+ * the request (one Lambda invocation per API request; no authorizer function in front). It verifies the tokens the
+ * OMS issues ({@link TokenService}, {@code iss: oms}) and the access tokens of the identity providers the tenants
+ * trust ({@link OidcAuthentication}, {@code OMS_OIDC_ISSUERS}); the token's unverified {@code iss} only chooses which
+ * verifier checks it. A missing or bad credential is not an exception: it is the reason a route that needs a caller
+ * answers a problem+json 401.
  */
 public final class BearerAuthentication {
     private static volatile BearerAuthentication shared;
 
     private final TokenService tokens;
+    private volatile String oidcConfig = "";
+    private volatile OidcAuthentication oidc;
 
     public BearerAuthentication(TokenService tokens) { this.tokens = tokens; }
 
@@ -43,9 +47,48 @@ public final class BearerAuthentication {
 
     public Outcome verify(String token) {
         try {
-            return new Outcome(tokens.verify(token), null);
+            String issuer = unverifiedIssuer(token);
+            if (issuer == null || TokenService.ISSUER.equals(issuer)) return new Outcome(tokens.verify(token), null);
+            OidcAuthentication providers = oidc();
+            if (!providers.trusts(issuer)) return Outcome.refused("Invalid token: its issuer is not trusted");
+            return new Outcome(providers.verify(issuer, token), null);
         } catch (TokenService.InvalidToken e) {
             return Outcome.refused("Invalid token: " + e.getMessage());
+        }
+    }
+
+    /** The identity providers of {@code OMS_OIDC_ISSUERS}, built again when the setting changes. */
+    private OidcAuthentication oidc() throws TokenService.InvalidToken {
+        String config = dev.oms.platform.config.Env.get("OMS_OIDC_ISSUERS", "");
+        OidcAuthentication o = oidc;
+        if (o == null || !config.equals(oidcConfig)) {
+            synchronized (this) {
+                if (oidc == null || !config.equals(oidcConfig)) {
+                    try {
+                        oidc = OidcAuthentication.parse(config);
+                    } catch (RuntimeException e) {
+                        oidc = OidcAuthentication.parse("");
+                        dev.oms.platform.observability.Observability.error("OMS_OIDC_ISSUERS is not valid; no identity provider is trusted", e);
+                    }
+                    oidcConfig = config;
+                }
+                o = oidc;
+            }
+        }
+        return o;
+    }
+
+    /** The {@code iss} claim of a compact JWS, read without checking anything (the verifier it selects checks it). */
+    static String unverifiedIssuer(String token) throws TokenService.InvalidToken {
+        int first = token.indexOf('.');
+        int second = first < 0 ? -1 : token.indexOf('.', first + 1);
+        if (first < 0 || second < 0) throw new TokenService.InvalidToken("malformed token");
+        try {
+            byte[] payload = java.util.Base64.getUrlDecoder().decode(token.substring(first + 1, second));
+            var claims = dev.oms.platform.json.Json.parse(new String(payload, java.nio.charset.StandardCharsets.UTF_8));
+            return claims.hasNonNull("iss") ? claims.get("iss").asText() : null;
+        } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new TokenService.InvalidToken("malformed token");
         }
     }
 }

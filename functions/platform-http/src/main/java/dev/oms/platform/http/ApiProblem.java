@@ -25,8 +25,16 @@ public final class ApiProblem extends RuntimeException {
         this.errors = errors;
     }
 
+    /**
+     * 401 for a request without a usable credential: {@code auth.missing_token} (no Authorization header),
+     * {@code auth.expired_token} (a token past its {@code exp}) or {@code auth.invalid_token} (anything else: a bad
+     * signature, issuer, audience or format); the detail says which check failed.
+     */
     public static ApiProblem unauthorized(String detail) {
-        return new ApiProblem(401, "auth.unauthorized", detail, "Send a valid bearer token in the Authorization header.");
+        String d = detail == null ? "Missing bearer token" : detail;
+        String code = d.startsWith("Missing bearer token") ? "auth.missing_token"
+                : d.toLowerCase(java.util.Locale.ROOT).contains("expired") ? "auth.expired_token" : "auth.invalid_token";
+        return new ApiProblem(401, code, d, "Send a valid bearer token in the Authorization header.");
     }
 
     public static ApiProblem forbidden(String detail) {

@@ -192,7 +192,7 @@ class ApiHandlerTest {
     void protectedRouteWithoutCallerIs401WithTheAuthorizersReason() throws Exception {
         ApiResponse r = send(new Req("GET", "/v1/things/{thingId}", "/v1/things/t1").param("thingId", "t1")
                 .authError("Token expired at 2025-08-29T11:00:00Z"));
-        assertProblem(r, 401, "auth.unauthorized");
+        assertProblem(r, 401, "auth.expired_token");
         assertThat(json(r).get("detail").asText()).isEqualTo("Token expired at 2025-08-29T11:00:00Z");
         assertThat(json(r).get("title").asText()).isEqualTo("Unauthorized");
         assertThat(calls).hasValue(0);
@@ -201,7 +201,7 @@ class ApiHandlerTest {
     @Test
     void protectedRouteWithoutAnyAuthorizerContextIs401MissingToken() throws Exception {
         ApiResponse r = send(new Req("GET", "/v1/things/{thingId}", "/v1/things/t1").param("thingId", "t1"));
-        assertProblem(r, 401, "auth.unauthorized");
+        assertProblem(r, 401, "auth.missing_token");
         assertThat(json(r).get("detail").asText()).isEqualTo("Missing bearer token");
         assertThat(calls).hasValue(0);
     }

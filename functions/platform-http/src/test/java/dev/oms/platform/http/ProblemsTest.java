@@ -71,8 +71,8 @@ class ProblemsTest {
         assertThat(r.headers()).containsEntry("content-type", "application/problem+json");
         JsonNode b = json(r);
         assertThat(b.get("title").asText()).isEqualTo("Unauthorized");
-        assertThat(b.get("code").asText()).isEqualTo("auth.unauthorized");
-        assertThat(b.get("type").asText()).isEqualTo("https://docs.oms.dev/problems/auth-unauthorized");
+        assertThat(b.get("code").asText()).isEqualTo("auth.expired_token");
+        assertThat(b.get("type").asText()).isEqualTo("https://docs.oms.dev/problems/auth-expired_token");
         assertThat(b.get("detail").asText()).isEqualTo("Token expired");
         assertThat(b.get("explain").asText()).isEqualTo("Send a valid bearer token in the Authorization header.");
         assertThat(b.get("instance").asText()).isEqualTo("/v1/orders");
