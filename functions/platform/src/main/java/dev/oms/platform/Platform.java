@@ -134,6 +134,22 @@ public final class Platform {
         orderReplacements = new dev.oms.app.OrderReplacements(orders.transactions(), repository, cancellations, ids, clock);
     }
 
+    // ---- automation policies (seed 000 section 16; issue 11) ----
+    private volatile SupportAndSettings supportAndSettings;
+
+    /** The policy engine of the policy functions, composed on first use. */
+    public SupportAndSettings cases() {
+        SupportAndSettings s = supportAndSettings;
+        if (s == null) {
+            synchronized (this) {
+                if (supportAndSettings == null) supportAndSettings = new SupportAndSettings(this);
+                s = supportAndSettings;
+            }
+        }
+        return s;
+    }
+    // ---- end of issue 11 block ----
+
     public static Platform get() {
         Platform p = instance;
         if (p == null) {

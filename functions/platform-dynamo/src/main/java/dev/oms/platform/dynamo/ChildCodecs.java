@@ -14,7 +14,9 @@ public final class ChildCodecs {
             new FulfillmentCodec(),
             new ShipmentCodec(),
             new ReturnCodec(),
-            new EditCodec() // order edits (issue 11)
+            new EditCodec(), // order edits (issue 11)
+            new NoteCodec(),
+            new TaskCodec()
     );
 
     private static final Map<String, ChildCodec<?>> BY_KIND = new HashMap<>();
