@@ -14,9 +14,10 @@ import dev.oms.platform.wiring.Once;
 import java.time.Clock;
 
 /**
- * The composition root of the cancellation and repair API functions: the cancellation use case (its customer notice
+ * The composition root of the cancellation, repair and order edit API functions (seed 000 sections 3 and 6): the
+ * cancellation use case (its customer notice
  * goes through SNS, whose client is built on the first notice) and the repair queue, which retries cancellations and
- * re-arms lost saga starts.
+ * re-arms lost saga starts; edits by quote and order replacement (which cancels through the cancellation use case).
  */
 final class CancellationsApi {
     private static final Once<CancellationsApi> INSTANCE = Once.of(() -> new CancellationsApi(CoreServices.get()));
@@ -27,6 +28,9 @@ final class CancellationsApi {
     final OrderService orders;
     final CancellationService cancellations;
     final RepairService repairs;
+    // ---- issue 11: order edits by quote and order replacement (OrderEditsHandler) ----
+    final dev.oms.app.OrderEditService orderEdits;
+    final dev.oms.app.OrderReplacements orderReplacements;
 
     private CancellationsApi(CoreServices core) {
         clock = core.clock;
@@ -38,6 +42,10 @@ final class CancellationsApi {
                 core.repairQueue, core.ids, core.clock);
         repairs = new RepairService(core.repairQueue, cancellations, core.transactions(), core.clock);
         repairs.useSagaRestarts(new SagaStartGuards(core.table, core.clock)::rearm);
+        // ---- issue 11: order edits by quote and order replacement ----
+        orderEdits = new dev.oms.app.OrderEditService(core.transactions(), new dev.oms.platform.dynamo.DynamoEditQuoteStore(core.table),
+                core.settings, core.payments, core.inventory, core.ids, core.clock);
+        orderReplacements = new dev.oms.app.OrderReplacements(core.transactions(), core.repository, cancellations, core.ids, core.clock);
     }
 
     static CancellationsApi get() { return INSTANCE.get(); }

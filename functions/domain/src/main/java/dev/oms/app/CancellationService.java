@@ -90,6 +90,15 @@ public final class CancellationService {
         });
     }
 
+    /**
+     * Requests the cancellation of the whole order inside another command's change (an order replacement), with the same
+     * rules as {@link #cancel}; the caller commits it.
+     */
+    public Cancellation requestWithin(CommandContext ctx, Order o, boolean refund, boolean restock) {
+        checkPolicy(ctx, o);
+        return o.requestCancellation(ids.next("can"), ctx.reason(), refund, restock, ctx.caller().actor(), clock.instant());
+    }
+
     /** The tenant's cancellation policy: {@code before_confirmation} refuses cancelling confirmed orders. */
     private void checkPolicy(CommandContext ctx, Order o) {
         String policy = settings.get(ctx.tenantId()).cancellationPolicy();

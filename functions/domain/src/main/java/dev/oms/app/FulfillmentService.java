@@ -67,9 +67,10 @@ public final class FulfillmentService {
      * Creates the fulfilment with an id the caller chose (a bulk job's row): a fulfilment with that id already there is
      * answered as it is, and its reservation (same key) is not made twice.
      */
-    public Created create(CommandContext ctx, String orderId, FulfillmentRequest req, String id) {
+    public Created create(CommandContext ctx, String orderId, FulfillmentRequest given, String id) {
         java.util.Optional<Fulfillment> done = tx.get(ctx, orderId).child(Fulfillment.class, id);
         if (done.isPresent()) return new Created(tx.get(ctx, orderId), done.get());
+        FulfillmentRequest req = withWarehouse(ctx.tenantId(), given);
         boolean partial = settings.get(ctx.tenantId()).allowPartialShipments();
         Order current = tx.get(ctx, orderId);
         Map<String, Long> wanted = OrderFulfillment.check(current, req, partial);
@@ -85,13 +86,28 @@ public final class FulfillmentService {
     }
 
     /** Asks the fulfill-order saga to create the fulfilment ({@code fulfillment.requested}); answers the id it will have. */
-    public Requested request(CommandContext ctx, String orderId, FulfillmentRequest req, long shipWithinSeconds) {
+    public Requested request(CommandContext ctx, String orderId, FulfillmentRequest given, long shipWithinSeconds) {
+        FulfillmentRequest req = withWarehouse(ctx.tenantId(), given);
         String id = ids.next("ful");
         boolean partial = settings.get(ctx.tenantId()).allowPartialShipments();
         return tx.mutate(ctx, orderId, true, o -> {
             OrderFulfillment.request(o, req, id, partial, shipWithinSeconds, clock.instant());
             return new Requested(o, id);
         });
+    }
+
+    /**
+     * The request as given when it names a warehouse; otherwise sent to the tenant's {@code default_warehouse}, and
+     * 400 {@code fulfillment.warehouse_required} when the tenant has none.
+     */
+    FulfillmentRequest withWarehouse(String tenantId, FulfillmentRequest req) {
+        if (req.warehouseId() != null) return req;
+        String fallback = settings.get(tenantId).defaultWarehouse();
+        if (fallback == null) {
+            throw DomainException.invalidField("warehouse_id", "fulfillment.warehouse_required",
+                    "warehouse_id is required: the tenant has no default_warehouse setting");
+        }
+        return req.withWarehouse(fallback);
     }
 
     /** Reserves a fulfilment's units; stock that is short is refused (not retried). */

@@ -94,6 +94,11 @@ public final class RepairService {
                     "Fix what stopped the start (see failure), then retry the item: the sweeper starts the saga again under the same name.")
                     .with("subject_id", item.cancellationId());
         }
+        if ("edit_failed".equals(item.kind())) {
+            throw DomainException.conflict("repair.edit_failed", "Repair item " + item.id() + " is an order edit that could not settle",
+                    "The order is back as it was before the edit; quote and apply the edit again if it is still wanted, settle any money "
+                            + "the failure notes by hand, then skip the item.").with("edit_id", item.cancellationId());
+        }
         if ("return_failed".equals(item.kind())) {
             throw DomainException.conflict("repair.settle_return", "Repair item " + item.id() + " is a return waiting to be settled",
                     "Settle return " + item.cancellationId() + " with POST /v1/orders/returns/{returnId}/issue-refund or /exchange; "

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public class DomainException extends RuntimeException {
 
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT, UNPROCESSABLE, FORBIDDEN, UNAVAILABLE }
+    public enum Kind { INVALID, NOT_FOUND, CONFLICT, UNPROCESSABLE, FORBIDDEN, UNAVAILABLE, GONE }
 
     private final Kind kind;
     private final String code;

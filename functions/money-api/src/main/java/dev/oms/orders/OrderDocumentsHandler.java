@@ -43,10 +43,19 @@ public final class OrderDocumentsHandler extends ApiHandler {
 
     private ApiResponse list(ApiRequest r) {
         Order order = p.documents.get(r.command(), r.pathParam("orderId"));
-        return ApiResponse.ok(MoneyViews.list(order.children(OrderDocument.class), d -> DocumentViews.document(order, d))).withVersion(order.version());
+        boolean customer = r.caller().isCustomer();
+        var visible = order.children(OrderDocument.class).stream()
+                .filter(d -> dev.oms.domain.order.OrderNotes.documentVisible(order, d, customer)).toList();
+        return ApiResponse.ok(MoneyViews.list(visible, d -> DocumentViews.document(order, d))).withVersion(order.version());
     }
 
     private ApiResponse read(ApiRequest r) {
+        if (r.caller().isCustomer()) {
+            // an internal note's attachment is not the customer's to see: 404, as for any document it does not have
+            Order order = p.documents.get(r.command(), r.pathParam("orderId"));
+            order.child(OrderDocument.class, r.pathParam("docId")).filter(doc -> !dev.oms.domain.order.OrderNotes.documentVisible(order, doc, true))
+                    .ifPresent(doc -> { throw dev.oms.domain.DomainException.notFound("document.not_found", "No document " + doc.id()); });
+        }
         DocumentService.Download d = p.documents.download(r.command(), r.pathParam("orderId"), r.pathParam("docId"));
         ObjectNode o = DocumentViews.document(d.order(), d.document());
         o.put("download_url", d.url());
@@ -69,12 +78,7 @@ public final class OrderDocumentsHandler extends ApiHandler {
 
     private static ApiResponse ticket(UploadTicket t) {
         ObjectNode o = DocumentViews.document(t.order(), t.document());
-        ObjectNode up = o.putObject("upload");
-        up.put("url", t.upload().url());
-        up.put("method", t.upload().method());
-        ObjectNode headers = up.putObject("headers");
-        t.upload().headers().forEach(headers::put);
-        up.put("expires_at", Times.format(t.upload().expiresAt()));
+        o.set("upload", DocumentViews.uploadLink(t.upload()));
         return ApiResponse.created(o, "/v1/orders/" + t.order().id() + "/documents/" + t.document().id()).withVersion(t.order().version());
     }
 }

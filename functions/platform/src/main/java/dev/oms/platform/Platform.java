@@ -79,6 +79,10 @@ public final class Platform {
     public final dev.oms.app.ReturnSettlements returnSettlements;
     public final dev.oms.app.ReturnSaga returnSaga;
     public final dev.oms.platform.labels.ReturnLabels returnLabels;
+    // ---- issue 11: order edits by quote (OrderEditsHandler, the edit-order saga) ----
+    public final dev.oms.app.OrderEditService orderEdits;
+    public final dev.oms.app.OrderEditSaga orderEditSaga;
+    public final dev.oms.app.OrderReplacements orderReplacements;
 
     private Platform() {
         core = CoreServices.get();
@@ -123,7 +127,28 @@ public final class Platform {
         returnSettlements = f.returnSettlements;
         returnLabels = f.returnLabels;
         returnSaga = new dev.oms.app.ReturnSaga(returns, returnSettlements, inventory, repairQueue, sagaCallbacks, clock);
+        // ---- issue 11: order edits by quote ----
+        orderEdits = new dev.oms.app.OrderEditService(orders.transactions(), new dev.oms.platform.dynamo.DynamoEditQuoteStore(table),
+                settings, payments, inventory, ids, clock);
+        orderEditSaga = new dev.oms.app.OrderEditSaga(orders.transactions(), payments, inventory, repairQueue, ids, clock);
+        orderReplacements = new dev.oms.app.OrderReplacements(orders.transactions(), repository, cancellations, ids, clock);
     }
+
+    // ---- automation policies (seed 000 section 16; issue 11) ----
+    private volatile SupportAndSettings supportAndSettings;
+
+    /** The policy engine of the policy functions, composed on first use. */
+    public SupportAndSettings cases() {
+        SupportAndSettings s = supportAndSettings;
+        if (s == null) {
+            synchronized (this) {
+                if (supportAndSettings == null) supportAndSettings = new SupportAndSettings(this);
+                s = supportAndSettings;
+            }
+        }
+        return s;
+    }
+    // ---- end of issue 11 block ----
 
     public static Platform get() {
         Platform p = instance;

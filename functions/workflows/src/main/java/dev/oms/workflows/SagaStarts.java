@@ -15,17 +15,20 @@ import java.util.Map;
  *   <li>{@code fulfillment.requested}: fulfill-order, {@code fulfil-<order>-<fulfilment>};</li>
  *   <li>{@code return.created}: return-order, {@code return-<order>-<return>}, with the waits' time-outs from
  *   {@code RETURN_RECEIPT_TIMEOUT_SECONDS} (30 days), {@code RETURN_INSPECTION_TIMEOUT_SECONDS} (14 days) and
- *   {@code RETURN_SETTLEMENT_TIMEOUT_SECONDS} (30 days).</li>
+ *   {@code RETURN_SETTLEMENT_TIMEOUT_SECONDS} (30 days);</li>
+ *   <li>{@code order.edit_settlement_requested}: edit-order, {@code edit-<order>-<edit>}.</li>
  * </ul>
  */
-record SagaStarts(String cancelOrderArn, String fulfillOrderArn, String returnOrderArn) {
+record SagaStarts(String cancelOrderArn, String fulfillOrderArn, String returnOrderArn, String editOrderArn) {
+
+    SagaStarts(String cancelOrderArn, String fulfillOrderArn, String returnOrderArn) { this(cancelOrderArn, fulfillOrderArn, returnOrderArn, null); }
 
     /** One start: which machine, under which name, with what input; {@code subjectId} names its guard. */
     record Start(String stateMachineArn, String name, Map<String, Object> input, String subjectId) { }
 
     static SagaStarts fromEnvironment() {
         return new SagaStarts(Env.get("CANCEL_ORDER_STATE_MACHINE_ARN", null), Env.get("FULFILL_ORDER_STATE_MACHINE_ARN", null),
-                Env.get("RETURN_ORDER_STATE_MACHINE_ARN", null));
+                Env.get("RETURN_ORDER_STATE_MACHINE_ARN", null), Env.get("EDIT_ORDER_STATE_MACHINE_ARN", null));
     }
 
     /** The start the event asks for, or null when it asks for none this configuration can start. */
@@ -35,6 +38,7 @@ record SagaStarts(String cancelOrderArn, String fulfillOrderArn, String returnOr
             case "order.cancellation_requested" -> cancelOrderArn == null ? null : cancelOrder(e);
             case "fulfillment.requested" -> fulfillOrderArn == null ? null : fulfillOrder(e);
             case "return.created" -> returnOrderArn == null ? null : returnOrder(e);
+            case "order.edit_settlement_requested" -> editOrderArn == null ? null : editOrder(e);
             default -> null;
         };
     }
@@ -81,6 +85,17 @@ record SagaStarts(String cancelOrderArn, String fulfillOrderArn, String returnOr
         input.put("inspection_timeout_seconds", seconds("RETURN_INSPECTION_TIMEOUT_SECONDS", 14 * 86_400));
         input.put("settlement_timeout_seconds", seconds("RETURN_SETTLEMENT_TIMEOUT_SECONDS", 30 * 86_400));
         return new Start(returnOrderArn, name("return-", e.orderId(), returnId), input, returnId);
+    }
+
+    /** issue 11: the edit-order saga, {@code edit-<order>-<edit>}. */
+    private Start editOrder(OrderEventDetail e) {
+        String editId = e.dataText("edit_id");
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("tenant_id", e.tenantId());
+        input.put("order_id", e.orderId());
+        input.put("edit_id", editId);
+        input.put("correlation_id", e.correlationId());
+        return new Start(editOrderArn, name("edit-", e.orderId(), editId), input, editId);
     }
 
     private static long seconds(String name, long fallback) {

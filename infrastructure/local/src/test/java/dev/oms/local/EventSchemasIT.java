@@ -66,7 +66,9 @@ class EventSchemasIT {
         assertThat(seen).contains("order.created", "order.updated", "order.line_added", "order.line_updated", "order.line_removed",
                 "order.line_split", "order.lines_bulk_updated", "order.confirmed", "order.payment_pending", "order.held",
                 "order.hold_released", "order.closed", "order.reopened", "order.deleted", "order.lock_acquired", "order.lock_released",
-                "order.confirmation_requested", "order.payment_updated", "order.external_update");
+                "order.confirmation_requested", "order.payment_updated", "order.external_update", "order.note_added",
+                "order.note_updated", "order.note_deleted", "order.task_created", "order.task_updated");
+        assertThat(seen).contains("order.edited", "order.edit_settlement_requested", "order.edit_progressed", "order.edit_completed");
         assertThat(seen).contains("fulfillment.requested", "fulfillment.created", "fulfillment.updated", "fulfillment.cancelled",
                 "fulfillment.delivered", "order.shipped", "shipment.created", "shipment.label_ready", "shipment.tracking_updated",
                 "shipment.delivered");
@@ -97,6 +99,11 @@ class EventSchemasIT {
         admin.post("/v1/orders/" + id + "/release", Map.of("hold_id", hold));
         String lock = admin.post("/v1/orders/" + id + "/locks", Map.of()).json().path("id").asText();
         admin.delete("/v1/orders/locks/" + lock);
+        String note = admin.post("/v1/orders/" + id + "/notes", Map.of("text", "called", "type", "internal")).json().path("id").asText();
+        admin.patch("/v1/orders/" + id + "/notes/" + note, Map.of("type", "public"));
+        admin.delete("/v1/orders/" + id + "/notes/" + note);
+        String task = admin.post("/v1/orders/" + id + "/tasks", Map.of("title", "call", "due_at", "2030-01-01T00:00:00Z")).json().path("id").asText();
+        admin.patch("/v1/orders/" + id + "/tasks/" + task, Map.of("status", "done", "completion_note", "ok"));
         String paidId = create(admin, paidOrder(admin, "c1", "authorized"));
         admin.post("/v1/orders/" + paidId + "/confirm", null);
         admin.post("/v1/orders/" + paidId + "/resend-confirmation", Map.of("channel", "email"));
@@ -118,6 +125,18 @@ class EventSchemasIT {
         postback(tenant, "fulfillment", fulfillmentSecret, "3pl-1", now(), "{\"type\":\"fulfillment.shipped\",\"data\":{\"order_id\":\""
                 + pending + "\",\"fulfillment_id\":\"3pl-9\",\"carrier\":\"UPS\"}}");
         driveFulfilments(admin);
+        driveEdits(admin);
+    }
+
+    /** Order edits (issue 11): a quote applied, its refund settled by the edit-order saga. */
+    private static void driveEdits(Client admin) {
+        String id = create(admin, paidOrder(admin, "c6", "captured"));
+        admin.post("/v1/orders/" + id + "/confirm", null);
+        String line = admin.get("/v1/orders/" + id).json().path("lines").get(0).path("id").asText();
+        String quote = admin.post("/v1/orders/" + id + "/quote-change", Map.of("changes", List.of(Map.of("type", "change_quantity",
+                "line_id", line, "quantity", 1)))).json().path("id").asText();
+        admin.post("/v1/orders/" + id + "/apply-quote/" + quote, null);
+        eventually("the edit saga", () -> "completed".equals(admin.get("/v1/orders/" + id + "/edits").json().path("data").get(0).path("state").asText()));
     }
 
     /** Fulfilments: created, updated, cancelled, shipped (label rendered), tracked, delivered; one run by the saga. */

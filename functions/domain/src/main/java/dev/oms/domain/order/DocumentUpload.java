@@ -27,13 +27,33 @@ public final class DocumentUpload {
         if (!UPLOADABLE_TYPES.contains(type)) {
             errors.add(new DomainException.FieldError("type", "document.type_not_uploadable", "type must be one of " + new java.util.TreeSet<>(UPLOADABLE_TYPES)));
         }
+        checkFile(errors, "", contentType, size);
+        return file(order, documentId, type, fileName, contentType, size, storageKey, null, createdBy, now, errors);
+    }
+
+    /**
+     * A note's attachment ({@code note_attachment}, related to the note): the same file rules as other uploads;
+     * {@code field} prefixes the field names of the errors ({@code attachments[0].}).
+     */
+    public static OrderDocument requestAttachment(Order order, String documentId, String noteId, String fileName, String contentType, long size,
+                                                  String storageKey, String createdBy, Instant now, String field) {
+        List<DomainException.FieldError> errors = new ArrayList<>();
+        checkFile(errors, field, contentType, size);
+        return file(order, documentId, OrderNotes.ATTACHMENT_TYPE, fileName, contentType, size, storageKey, noteId, createdBy, now, errors);
+    }
+
+    private static void checkFile(List<DomainException.FieldError> errors, String field, String contentType, long size) {
         if (!CONTENT_TYPES.containsKey(contentType)) {
-            errors.add(new DomainException.FieldError("content_type", "document.content_type_not_allowed",
+            errors.add(new DomainException.FieldError(field + "content_type", "document.content_type_not_allowed",
                     "content_type must be one of " + new java.util.TreeSet<>(CONTENT_TYPES.keySet())));
         }
         if (size < 1 || size > MAX_BYTES) {
-            errors.add(new DomainException.FieldError("size_bytes", "document.too_large", "size_bytes must be between 1 and " + MAX_BYTES));
+            errors.add(new DomainException.FieldError(field + "size_bytes", "document.too_large", "size_bytes must be between 1 and " + MAX_BYTES));
         }
+    }
+
+    private static OrderDocument file(Order order, String documentId, String type, String fileName, String contentType, long size,
+                                      String storageKey, String relatedId, String createdBy, Instant now, List<DomainException.FieldError> errors) {
         if (!errors.isEmpty()) {
             throw new DomainException(DomainException.Kind.UNPROCESSABLE, "document.upload_refused", "This file cannot be uploaded",
                     "Upload a PDF, PNG or JPEG of at most 10 MiB as proof_of_delivery, customs or other.", Map.of(), errors);
@@ -42,7 +62,7 @@ public final class DocumentUpload {
             throw DomainException.conflict("document.too_many", "An order holds at most 100 documents", "Remove documents you no longer need.");
         }
         OrderDocument doc = new OrderDocument(documentId, type, fileName, contentType, size, storageKey, OrderDocument.PENDING_UPLOAD,
-                null, createdBy, now);
+                relatedId, createdBy, now);
         return order.attachDocument(doc, now);
     }
 

@@ -8,4 +8,9 @@ public record FulfillmentRequest(String warehouseId, List<FulfillmentLine> lines
     public FulfillmentRequest {
         lines = List.copyOf(lines);
     }
+
+    /** The same request sent to {@code warehouse} (the tenant's default warehouse, for a request that names none). */
+    public FulfillmentRequest withWarehouse(String warehouse) {
+        return new FulfillmentRequest(warehouse, lines, carrierHint, serviceCode, shipmentReference, externalReference);
+    }
 }

@@ -116,13 +116,29 @@ public final class OrderRefunds {
      */
     public Refund recordCancellationRefund(String refundId, String cancellationId, boolean full, String paymentId, String operationId,
                                            long amount, Map<String, Long> allocation, Instant now) {
+        return recordSagaRefund(refundId, Refund.CANCELLATION, cancellationId, full, paymentId, operationId, amount, allocation,
+                "cancel-order-saga", now);
+    }
+
+    /**
+     * The edit-order saga gave back what an edit took off the order: a refund record like any other (source
+     * {@code edit}), which does not credit the order, because the edit already lowered its total.
+     */
+    public Refund recordEditRefund(String refundId, String editId, String paymentId, String operationId, long amount,
+                                   Map<String, Long> allocation, Instant now) {
+        return recordSagaRefund(refundId, Refund.EDIT, editId, false, paymentId, operationId, amount, allocation, "edit-order-saga", now);
+    }
+
+    /** A refund a saga made, recorded once (the same id again answers the first), with its allocation to the lines. */
+    private Refund recordSagaRefund(String refundId, String source, String sourceId, boolean credits, String paymentId, String operationId,
+                                    long amount, Map<String, Long> allocation, String createdBy, Instant now) {
         java.util.Optional<Refund> known = order.child(Refund.class, refundId);
         if (known.isPresent()) return known.get();
         List<RefundLine> lines = new ArrayList<>();
         allocation.forEach((k, v) -> { if (v != 0) lines.add(taxSplit(k, 0, v)); });
-        Refund r = new Refund(refundId, Refund.CANCELLATION, cancellationId, Refund.ORIGINAL_METHOD, Refund.SUCCEEDED,
+        Refund r = new Refund(refundId, source, sourceId, Refund.ORIGINAL_METHOD, Refund.SUCCEEDED,
                 Money.of(amount, s.currency), lines, List.of(new PaymentShare(paymentId, amount, operationId)), null,
-                "cancellation " + cancellationId, null, full, "cancel-order-saga", now, now);
+                source + " " + sourceId, null, credits, createdBy, now, now);
         order.putChild(r);
         applyToHeader(r);
         order.touch(now);

@@ -33,6 +33,9 @@ public final class OrderState {
     public List<Cancellation> cancellations = new ArrayList<>();
     public Instant cancelledAt;
     public String duplicatedFrom;
+    /** issue 11: the order this one replaced, and the order that replaced this one (both null unless replaced). */
+    public String replaces;
+    public String replacedBy;
     /** Fulfilments, shipments, returns, refunds, invoices and documents, each stored as its own item beside the header. */
     public List<OrderChild> children = new ArrayList<>();
     /** {@code unfulfilled}, {@code partially_fulfilled} or {@code fulfilled}: kept up to date by the fulfilment rules. */

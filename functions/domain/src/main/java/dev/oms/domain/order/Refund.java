@@ -17,7 +17,7 @@ public record Refund(String id, String source, String sourceId, String destinati
         implements OrderChild {
     public static final String ORIGINAL_METHOD = "original_method", STORE_CREDIT = "store_credit";
     public static final String PENDING = "pending", SUCCEEDED = "succeeded", FAILED = "failed";
-    public static final String MANUAL = "manual", RETURN = "return", CANCELLATION = "cancellation";
+    public static final String MANUAL = "manual", RETURN = "return", CANCELLATION = "cancellation", EDIT = "edit";
 
     public Refund {
         lines = List.copyOf(lines);

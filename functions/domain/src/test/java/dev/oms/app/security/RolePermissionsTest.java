@@ -67,6 +67,16 @@ class RolePermissionsTest {
     }
 
     @Test
+    void onlyAdminMayChangeSettingsAndCustomersNeitherWriteNotesNorSeeTasksOrSettings() {
+        for (String role : RolePermissions.ROLES) {
+            Set<Permission> p = RolePermissions.of(List.of(role));
+            assertThat(p.contains(SETTINGS_MANAGE)).as(role).isEqualTo(role.equals("admin"));
+        }
+        assertThat(RolePermissions.of(List.of("customer"))).doesNotContain(NOTES_WRITE, TASKS_MANAGE, SETTINGS_READ);
+        assertThat(RolePermissions.of(List.of("agent"))).contains(NOTES_WRITE, TASKS_MANAGE, SETTINGS_READ);
+    }
+
+    @Test
     void warehouseRolesWithoutOrderAccess() {
         assertThat(RolePermissions.of(List.of("picker"))).isEmpty();
         assertThat(RolePermissions.of(List.of("packer"))).isEmpty();
@@ -78,7 +88,8 @@ class RolePermissionsTest {
     void rolesAreCombinedAndUnknownRolesGrantNothing() {
         assertThat(RolePermissions.of(List.of("customer", "finance")))
                 .containsExactlyInAnyOrder(ORDERS_READ, TIMELINE_READ, AUDIT_READ, RETURNS_CREATE, REFUNDS_ISSUE,
-                        PAYMENTS_MANAGE, INVOICES_MANAGE, DOCUMENTS_UPLOAD, ORDERS_SEARCH, METRICS_READ);
+                        PAYMENTS_MANAGE, INVOICES_MANAGE, DOCUMENTS_UPLOAD, NOTES_WRITE, TASKS_MANAGE, SETTINGS_READ,
+                        ORDERS_SEARCH, METRICS_READ);
         assertThat(RolePermissions.of(List.of("root", "ADMIN"))).isEmpty();
         assertThat(RolePermissions.of(List.of())).isEmpty();
         assertThat(RolePermissions.isRole("agent")).isTrue();

@@ -13,7 +13,10 @@ public final class ChildCodecs {
             new InvoiceCodec(),
             new FulfillmentCodec(),
             new ShipmentCodec(),
-            new ReturnCodec()
+            new ReturnCodec(),
+            new EditCodec(), // order edits (issue 11)
+            new NoteCodec(),
+            new TaskCodec()
     );
 
     private static final Map<String, ChildCodec<?>> BY_KIND = new HashMap<>();

@@ -195,6 +195,7 @@ public final class DynamoOrderRepository implements OrderRepository {
             item.put(Keys.SK, Keys.childSk(child.kind(), child.id()));
             item.put("type", child.kind());
             item.put("order_id", order.id());
+            if (child instanceof dev.oms.domain.order.OrderTask task) TaskCodec.index(item, order.tenantId(), task);
             tx.addPutItem(table.table(), SingleTable.document(item));
             writes++;
             if (codec.addressable() && order.isNewChild(child)) {

@@ -14,7 +14,8 @@ public final class DynamoTenantSettings implements TenantSettingsStore {
                 .map(i -> new TenantSettings(i.path("allow_hard_delete").asBoolean(false),
                         i.path("cancellation_policy").asText(TenantSettings.DEFAULTS.cancellationPolicy()),
                         i.path("allow_partial_shipments").asBoolean(true),
-                        i.path("return_window_days").asInt(TenantSettings.DEFAULT_RETURN_WINDOW_DAYS)))
+                        i.path("return_window_days").asInt(TenantSettings.DEFAULT_RETURN_WINDOW_DAYS),
+                        dev.oms.platform.json.Shapes.text(i, "default_warehouse")))
                 .orElse(TenantSettings.DEFAULTS);
     }
 

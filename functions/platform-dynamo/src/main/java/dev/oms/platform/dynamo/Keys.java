@@ -122,6 +122,33 @@ public final class Keys {
     /** A stream event already added to the counters (kept a day, against stream retries counting it twice). */
     public static String countedEvent(String tenant, String eventId) { return t(tenant) + "#COUNTED#" + eventId; }
 
+    // ---- notes, tasks and settings (seed 000 sections 13 and 16) ----
+
+    /** An order's open (or in-progress, done, cancelled) tasks across orders on GSI1, by due time ({@link #taskDueSk}). */
+    public static String tasksByStatus(String tenant, String status) { return t(tenant) + "#TASKS#" + status; }
+
+    /** One assignee's tasks in one status on GSI2, by due time. */
+    public static String tasksByAssignee(String tenant, String assignee, String status) {
+        return t(tenant) + "#TASKS#ASSIGNEE#" + status + "#" + assignee;
+    }
+
+    /** {@code {due_at}#{taskId}}; a task without a due time sorts after every dated one ({@code ~}). */
+    public static String taskDueSk(String dueAt, String taskId) { return (dueAt == null ? "~" : dueAt) + "#" + taskId; }
+
+    /** Every automation policy of a tenant is in this one partition ({@code SK = P#{policyId}}). */
+    public static String policies(String tenant) { return t(tenant) + "#POLICIES"; }
+
+    public static String policySk(String policyId) { return "P#" + policyId; }
+
+    /** A policy's deadline for one order ({@code auto_cancel_unpaid}). */
+    public static String deadline(String tenant, String kind, String orderId) { return t(tenant) + "#DEADLINE#" + kind + "#" + orderId; }
+
+    /** The sweeper's sparse GSI1 partitions of policy deadlines, across tenants like {@link #sagaStartShard}. */
+    public static String deadlineShard(int shard) { return "DEADLINES#" + shard; }
+
+    /** The history of the settings sits beside them: one item per change, {@code H#{version}} (zero-padded, so in order). */
+    public static String settingsHistorySk(long version) { return String.format("H#%012d", version); }
+
     /** The sort key of items that are alone in their partition. */
     public static final String SINGLE = "A";
 }

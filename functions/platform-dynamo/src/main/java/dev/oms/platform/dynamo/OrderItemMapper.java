@@ -91,6 +91,8 @@ public final class OrderItemMapper {
         o.set("cancellations", CancellationShapes.toJson(s.cancellations));
         o.put("cancelled_at", Times.format(s.cancelledAt));
         o.put("duplicated_from", s.duplicatedFrom);
+        o.put("replaces", s.replaces); // issue 11
+        o.put("replaced_by", s.replacedBy);
         o.put("fulfillment_status", s.fulfillmentStatus);
         o.put("shipping_status", s.shippingStatus);
         o.put("payment_status", s.paymentStatus);
@@ -154,6 +156,8 @@ public final class OrderItemMapper {
         s.cancellations = CancellationShapes.fromJson(o.path("cancellations"));
         s.cancelledAt = Times.parse(text(o, "cancelled_at"));
         s.duplicatedFrom = text(o, "duplicated_from");
+        s.replaces = text(o, "replaces"); // issue 11
+        s.replacedBy = text(o, "replaced_by");
         if (o.hasNonNull("fulfillment_status")) s.fulfillmentStatus = text(o, "fulfillment_status");
         if (o.hasNonNull("shipping_status")) s.shippingStatus = text(o, "shipping_status");
         if (o.hasNonNull("payment_status")) s.paymentStatus = text(o, "payment_status");
@@ -180,7 +184,7 @@ public final class OrderItemMapper {
         return new PaymentReference(ref.paymentId(), ref.amount(), ref.status(), p.path("captured").asLong(), p.path("refunded").asLong(), applied);
     }
 
-    private static ArrayNode lines(List<OrderLine> lines) {
+    static ArrayNode lines(List<OrderLine> lines) {
         ArrayNode a = Json.array();
         for (OrderLine l : lines) {
             ObjectNode x = a.addObject();

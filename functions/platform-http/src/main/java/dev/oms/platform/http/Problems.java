@@ -13,7 +13,7 @@ public final class Problems {
     public static final String TYPE_BASE = "https://docs.oms.dev/problems/";
     private static final Map<Integer, String> TITLES = Map.ofEntries(
             Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
-            Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(409, "Conflict"),
+            Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(409, "Conflict"), Map.entry(410, "Gone"),
             Map.entry(413, "Content Too Large"), Map.entry(415, "Unsupported Media Type"), Map.entry(422, "Unprocessable Content"),
             Map.entry(428, "Precondition Required"), Map.entry(500, "Internal Server Error"), Map.entry(503, "Service Unavailable"));
 
@@ -27,6 +27,7 @@ public final class Problems {
             case UNPROCESSABLE -> 422;
             case FORBIDDEN -> 403;
             case UNAVAILABLE -> 503;
+            case GONE -> 410;
         };
     }
 

@@ -53,4 +53,15 @@ public final class DocumentViews {
         o.put("created_at", Times.format(d.createdAt()));
         return o;
     }
+
+    /** A presigned upload: where and how to PUT the file ({@code url}, {@code method}, signed {@code headers}, {@code expires_at}). */
+    public static ObjectNode uploadLink(dev.oms.app.port.DocumentStorage.Upload u) {
+        ObjectNode up = Json.object();
+        up.put("url", u.url());
+        up.put("method", u.method());
+        ObjectNode headers = up.putObject("headers");
+        u.headers().forEach(headers::put);
+        up.put("expires_at", Times.format(u.expiresAt()));
+        return up;
+    }
 }

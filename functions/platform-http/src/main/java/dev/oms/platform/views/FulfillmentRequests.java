@@ -12,7 +12,7 @@ public final class FulfillmentRequests {
     private FulfillmentRequests() { }
 
     public static FulfillmentRequest request(Body b) {
-        String warehouse = b.string("warehouse_id", true, 64);
+        String warehouse = b.string("warehouse_id", false, 64);
         List<FulfillmentLine> lines = new ArrayList<>();
         List<Body> entries = b.objects("lines", true, 1, OrderFulfillment.MAX_LINES);
         if (entries != null) {

@@ -67,6 +67,8 @@ public final class OrderViews {
         if (s.lock != null && s.lock.isActiveAt(java.time.Instant.now())) o.set("lock", lock(s.lock, false));
         o.set("cancellations", dev.oms.platform.dynamo.CancellationShapes.toJson(s.cancellations));
         o.put("duplicated_from", s.duplicatedFrom);
+        if (s.replaces != null) o.put("replaces", s.replaces); // issue 11
+        if (s.replacedBy != null) o.put("replaced_by", s.replacedBy);
         o.put("version", s.version);
         o.set("metadata", Json.valueToTree(s.metadata));
         o.put("created_at", Times.format(s.createdAt));

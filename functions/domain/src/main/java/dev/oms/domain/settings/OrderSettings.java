@@ -1,0 +1,37 @@
+package dev.oms.domain.settings;
+
+import dev.oms.domain.order.Address;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A tenant's order settings (seed 000 section 16), with their defaults. Where each one is enforced is in
+ * docs/settings.md; {@link SettingsPatch} checks and applies a change.
+ *
+ * @param allowPartialShipments  a fulfilment may hold part of the remaining units (default true)
+ * @param autoConfirmThresholds  per currency, the highest total (minor units) the {@code auto_confirm} policy confirms
+ * @param cancellationPolicy     {@code before_shipment} (default) or {@code before_confirmation}
+ * @param defaultWarehouse       the warehouse of a fulfilment that names none (null: warehouse_id is required)
+ * @param orderRetentionDays     orders older than this are archived and removed (null: kept for ever)
+ * @param returnWindowDays       days after delivery returns are accepted (default 30; 0: no returns)
+ * @param quoteTtlMinutes        how long an edit quote stays valid (default 15)
+ * @param allowHardDelete        admins may delete orders for good (default false)
+ * @param returnAddress          where customers send returns (null: return labels cannot be made)
+ */
+public record OrderSettings(boolean allowPartialShipments, Map<String, Long> autoConfirmThresholds, String cancellationPolicy,
+                            String defaultWarehouse, Integer orderRetentionDays, int returnWindowDays, int quoteTtlMinutes,
+                            boolean allowHardDelete, Address returnAddress) {
+    public static final String BEFORE_SHIPMENT = "before_shipment", BEFORE_CONFIRMATION = "before_confirmation";
+    public static final int DEFAULT_RETURN_WINDOW_DAYS = 30, DEFAULT_QUOTE_TTL_MINUTES = 15;
+    public static final int MAX_RETURN_WINDOW_DAYS = 365, MIN_RETENTION_DAYS = 30, MAX_RETENTION_DAYS = 3650, MAX_QUOTE_TTL_MINUTES = 1440;
+
+    public static final OrderSettings DEFAULTS = new OrderSettings(true, Map.of(), BEFORE_SHIPMENT, null, null,
+            DEFAULT_RETURN_WINDOW_DAYS, DEFAULT_QUOTE_TTL_MINUTES, false, null);
+
+    public OrderSettings {
+        autoConfirmThresholds = autoConfirmThresholds == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(autoConfirmThresholds));
+    }
+
+    /** The auto-confirm threshold for a currency, or null when the tenant set none for it. */
+    public Long autoConfirmThreshold(String currency) { return autoConfirmThresholds.get(currency); }
+}

@@ -1,0 +1,160 @@
+package dev.oms.platform.dynamo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oms.app.port.ConcurrentUpdateException;
+import dev.oms.app.port.IdempotencyRecord;
+import dev.oms.app.port.OrderSettingsStore;
+import dev.oms.app.port.Page;
+import dev.oms.app.port.PageRequest;
+import dev.oms.domain.order.Address;
+import dev.oms.domain.settings.OrderSettings;
+import dev.oms.domain.settings.SettingsPatch;
+import dev.oms.platform.json.Json;
+import dev.oms.platform.json.Shapes;
+import dev.oms.platform.json.Times;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * The settings item ({@code T#{tenant}#SETTINGS}, {@code A}: the same item {@link DynamoTenantSettings} reads for the
+ * use cases) with a {@code version}, and its history items ({@code H#{version}}) under the same key. A change is one
+ * transaction: the item on its expected version, the history entry, the idempotent response.
+ */
+public final class DynamoOrderSettings implements OrderSettingsStore {
+    private final SingleTable table;
+
+    public DynamoOrderSettings(SingleTable table) { this.table = table; }
+
+    @Override
+    public Versioned load(String tenantId) {
+        return table.get(Keys.settings(tenantId), Keys.SINGLE).map(DynamoOrderSettings::fromItem)
+                .orElse(new Versioned(OrderSettings.DEFAULTS, OrderSettingsStore.DEFAULTS_VERSION, null, null));
+    }
+
+    static Versioned fromItem(JsonNode i) {
+        OrderSettings d = OrderSettings.DEFAULTS;
+        Map<String, Long> thresholds = new LinkedHashMap<>();
+        i.path("auto_confirm_thresholds").properties().forEach(e -> thresholds.put(e.getKey(), e.getValue().asLong()));
+        OrderSettings s = new OrderSettings(i.path("allow_partial_shipments").asBoolean(d.allowPartialShipments()), thresholds,
+                i.path("cancellation_policy").asText(d.cancellationPolicy()), Shapes.text(i, "default_warehouse"),
+                i.hasNonNull("order_retention_days") ? i.get("order_retention_days").asInt() : null,
+                i.path("return_window_days").asInt(d.returnWindowDays()), i.path("quote_ttl_minutes").asInt(d.quoteTtlMinutes()),
+                i.path("allow_hard_delete").asBoolean(d.allowHardDelete()), Shapes.address(i.path("return_address")));
+        return new Versioned(s, i.path("version").asLong(OrderSettingsStore.DEFAULTS_VERSION), Times.parse(Shapes.text(i, "updated_at")), Shapes.text(i, "updated_by"));
+    }
+
+    static ObjectNode toItem(String tenantId, Versioned v) {
+        OrderSettings s = v.settings();
+        ObjectNode item = Json.object();
+        item.put(Keys.PK, Keys.settings(tenantId));
+        item.put(Keys.SK, Keys.SINGLE);
+        item.put("type", "settings");
+        item.put("version", v.version());
+        item.put("allow_partial_shipments", s.allowPartialShipments());
+        ObjectNode thresholds = item.putObject("auto_confirm_thresholds");
+        s.autoConfirmThresholds().forEach(thresholds::put);
+        item.put("cancellation_policy", s.cancellationPolicy());
+        item.put("default_warehouse", s.defaultWarehouse());
+        if (s.orderRetentionDays() != null) item.put("order_retention_days", s.orderRetentionDays());
+        item.put("return_window_days", s.returnWindowDays());
+        item.put("quote_ttl_minutes", s.quoteTtlMinutes());
+        item.put("allow_hard_delete", s.allowHardDelete());
+        if (s.returnAddress() != null) item.set("return_address", Shapes.address(s.returnAddress()));
+        item.put("updated_at", Times.format(v.updatedAt()));
+        item.put("updated_by", v.updatedBy());
+        return item;
+    }
+
+    @Override
+    public void save(String tenantId, long expectedVersion, Versioned next, HistoryEntry entry, IdempotencyRecord idempotency) {
+        // the defaults (no item, or one the demo loader wrote without a version) are version 1
+        String check = expectedVersion == OrderSettingsStore.DEFAULTS_VERSION ? "attribute_not_exists(version) OR version = :v" : "version = :v";
+        Expression condition = Expression.builder().expression(check)
+                .putExpressionValue(":v", AttributeValue.fromN(Long.toString(expectedVersion))).build();
+        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
+        tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
+                .item(SingleTable.document(toItem(tenantId, next))).conditionExpression(condition)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
+        tx.addPutItem(table.table(), SingleTable.document(historyItem(tenantId, entry)));
+        if (idempotency != null) IdempotencyStore.addCompletion(tx, table, idempotency);
+        try {
+            table.enhanced().transactWriteItems(tx.build());
+        } catch (TransactionCanceledException e) {
+            var reasons = e.cancellationReasons();
+            if (reasons != null && !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                Map<String, AttributeValue> old = reasons.get(0).item();
+                throw new ConcurrentUpdateException(old == null || !old.containsKey("version") ? OrderSettingsStore.DEFAULTS_VERSION : Long.parseLong(old.get("version").n()));
+            }
+            if (idempotency != null && reasons != null && reasons.size() > 2 && "ConditionalCheckFailed".equals(reasons.get(2).code())) {
+                throw IdempotencyStore.lostClaim();
+            }
+            throw e;
+        }
+    }
+
+    private static ObjectNode historyItem(String tenantId, HistoryEntry h) {
+        ObjectNode o = Json.object();
+        o.put(Keys.PK, Keys.settings(tenantId));
+        o.put(Keys.SK, Keys.settingsHistorySk(h.version()));
+        o.put("type", "settings_change");
+        o.put("version", h.version());
+        o.put("at", Times.format(h.at()));
+        o.put("actor_id", h.actorId());
+        o.put("actor_type", h.actorType());
+        o.put("correlation_id", h.correlationId());
+        o.put("reason", h.reason());
+        ArrayNode changes = o.putArray("changes");
+        for (SettingsPatch.Change c : h.changes()) {
+            ObjectNode n = changes.addObject();
+            n.put("field", c.field());
+            n.set("from", value(c.before()));
+            n.set("to", value(c.after()));
+        }
+        return o;
+    }
+
+    /** A setting's value as JSON (an address as its object, thresholds as an object of amounts). */
+    public static JsonNode value(Object v) {
+        if (v instanceof Address a) return Shapes.address(a);
+        return Json.valueToTree(v);
+    }
+
+    @Override
+    public Page<HistoryEntry> history(String tenantId, PageRequest page) {
+        String pk = Keys.settings(tenantId);
+        QueryEnhancedRequest.Builder q = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortBeginsWith(k -> k.partitionValue(pk).sortValue("H#")))
+                .scanIndexForward(false).limit(page.limit()).consistentRead(true);
+        Map<String, AttributeValue> start = Positions.decode(page.position());
+        if (start != null) q.exclusiveStartKey(start);
+        var result = table.table().query(q.build()).iterator().next();
+        List<HistoryEntry> out = new ArrayList<>();
+        for (EnhancedDocument d : result.items()) {
+            ObjectNode i = SingleTable.item(d.toMap());
+            List<SettingsPatch.Change> changes = new ArrayList<>();
+            i.path("changes").forEach(c -> changes.add(new SettingsPatch.Change(c.path("field").asText(), plain(c.get("from")), plain(c.get("to")))));
+            out.add(new HistoryEntry(i.path("version").asLong(), Times.parse(Shapes.text(i, "at")), Shapes.text(i, "actor_id"),
+                    Shapes.text(i, "actor_type"), Shapes.text(i, "correlation_id"), Shapes.text(i, "reason"), changes));
+        }
+        return new Page<>(out, Positions.encode(result.lastEvaluatedKey()));
+    }
+
+    private static Object plain(JsonNode n) {
+        if (n == null || n.isNull()) return null;
+        if (n.isObject() && n.has("line1")) return Shapes.address(n);
+        return Json.toMap(Json.object().set("v", n)).get("v");
+    }
+}
