@@ -10,12 +10,6 @@ import dev.oms.domain.order.EditQuote;
 import dev.oms.platform.json.Times;
 import java.time.Duration;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Edit quotes: one item each, {@code PK = T#t#QUOTE#{quoteId}}, {@code SK = A}, outside the order's item collection so
@@ -32,21 +26,7 @@ public final class DynamoEditQuoteStore implements EditQuoteStore {
 
     @Override
     public void create(EditQuote q, IdempotencyRecord idempotency) {
-        Expression absent = Expression.builder().expression("attribute_not_exists(PK)").build();
-        if (idempotency == null) {
-            table.table().putItem(PutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(toItem(q)))
-                    .conditionExpression(absent).build());
-            return;
-        }
-        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
-        tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
-                .item(SingleTable.document(toItem(q))).conditionExpression(absent).build());
-        IdempotencyStore.addCompletion(tx, table, idempotency);
-        try {
-            table.enhanced().transactWriteItems(tx.build());
-        } catch (TransactionCanceledException e) {
-            throw IdempotencyStore.lostClaim();
-        }
+        IdempotencyStore.putNew(table, toItem(q), idempotency);
     }
 
     @Override

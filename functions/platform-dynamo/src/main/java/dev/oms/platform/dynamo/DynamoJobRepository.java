@@ -25,11 +25,8 @@ import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** Jobs: one item each ({@code T#t#JOB#id}), listed newest first on GSI1 ({@code T#t#JOBS}). */
 public final class DynamoJobRepository implements JobRepository {
@@ -39,21 +36,7 @@ public final class DynamoJobRepository implements JobRepository {
 
     @Override
     public void create(Job job, IdempotencyRecord idempotency) {
-        Expression absent = Expression.builder().expression("attribute_not_exists(PK)").build();
-        if (idempotency == null) {
-            table.table().putItem(PutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(toItem(job)))
-                    .conditionExpression(absent).build());
-            return;
-        }
-        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
-        tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
-                .item(SingleTable.document(toItem(job))).conditionExpression(absent).build());
-        IdempotencyStore.addCompletion(tx, table, idempotency);
-        try {
-            table.enhanced().transactWriteItems(tx.build());
-        } catch (TransactionCanceledException e) {
-            throw IdempotencyStore.lostClaim();
-        }
+        IdempotencyStore.putNew(table, toItem(job), idempotency);
     }
 
     @Override

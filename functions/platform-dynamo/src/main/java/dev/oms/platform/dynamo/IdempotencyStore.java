@@ -103,6 +103,28 @@ public final class IdempotencyStore {
                 .conditionExpression(ownedBy(r.owner())).build());
     }
 
+    /**
+     * Puts a new item (refused if its key exists) and, under an {@code Idempotency-Key}, the completed record in the
+     * same transaction; without a key, one conditional put.
+     */
+    public static void putNew(SingleTable table, ObjectNode item, IdempotencyRecord idempotency) {
+        Expression absent = Expression.builder().expression("attribute_not_exists(PK)").build();
+        if (idempotency == null) {
+            table.table().putItem(PutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(item))
+                    .conditionExpression(absent).build());
+            return;
+        }
+        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
+        tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
+                .item(SingleTable.document(item)).conditionExpression(absent).build());
+        addCompletion(tx, table, idempotency);
+        try {
+            table.enhanced().transactWriteItems(tx.build());
+        } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+            throw lostClaim();
+        }
+    }
+
     /** Stores the completed record on its own, for requests whose work wrote nothing else. */
     public void complete(IdempotencyRecord r) {
         try {
