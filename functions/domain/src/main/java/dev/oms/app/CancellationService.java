@@ -101,7 +101,11 @@ public final class CancellationService {
 
     /** The tenant's cancellation policy: {@code before_confirmation} refuses cancelling confirmed orders. */
     private void checkPolicy(CommandContext ctx, Order o) {
-        String policy = settings.get(ctx.tenantId()).cancellationPolicy();
+        checkPolicy(settings.get(ctx.tenantId()).cancellationPolicy(), o);
+    }
+
+    /** The tenant's cancellation policy applied to an order, checked without changing anything (also for the customer's available actions). */
+    public static void checkPolicy(String policy, Order o) {
         boolean confirmed = o.status() == OrderStatus.CONFIRMED
                 || (o.status() == OrderStatus.ON_HOLD && o.state().statusBeforeHold == OrderStatus.CONFIRMED);
         if ("before_confirmation".equals(policy) && confirmed) {

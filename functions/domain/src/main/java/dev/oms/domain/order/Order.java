@@ -605,10 +605,7 @@ public final class Order {
      * each line's total and tax, and the shipping.
      */
     public Cancellation requestCancellation(String id, String reason, boolean refund, boolean restock, Actor actor, Instant now) {
-        assertCancellable();
-        Map<String, Long> all = new LinkedHashMap<>();
-        for (OrderLine l : s.lines) all.put(l.id(), l.quantity());
-        OrderFulfillment.assertNotShipped(this, all);
+        checkFullCancellation();
         Map<String, Long> byLine = new LinkedHashMap<>();
         for (OrderLine l : s.lines) if (l.quantity() > 0) byLine.put(l.id(), l.amountDue());
         if (s.shippingAmount.minor() > 0) byLine.put("shipping", s.shippingAmount.minor());
@@ -689,6 +686,21 @@ public final class Order {
                     "Wait for the cancellation to finish.");
         }
     }
+
+    /**
+     * The rules a cancellation of the whole order must pass (not cancelled, none running, a cancellable status, nothing
+     * shipped), checked without changing anything: {@link #requestCancellation} and the customer's available actions
+     * both call it.
+     */
+    public void checkFullCancellation() {
+        assertCancellable();
+        Map<String, Long> all = new LinkedHashMap<>();
+        for (OrderLine l : s.lines) all.put(l.id(), l.quantity());
+        OrderFulfillment.assertNotShipped(this, all);
+    }
+
+    /** The rule {@link #updateDetails} applies first (created, pending, confirmed or on-hold), checked without changing anything. */
+    public void checkDetailsEditable() { assertDetailsEditable(); }
 
     private void assertCancellable() {
         if (s.status == OrderStatus.CANCELLED) {

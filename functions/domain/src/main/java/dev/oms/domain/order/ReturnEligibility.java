@@ -19,6 +19,12 @@ final class ReturnEligibility {
     private ReturnEligibility() { }
 
     static void check(Order o, ReturnDraft d, int windowDays, Instant now) {
+        checkOrder(o, windowDays, now);
+        checkLines(o, d);
+    }
+
+    /** The order-level rules: not cancelled, something shipped, the return window still open. */
+    static void checkOrder(Order o, int windowDays, Instant now) {
         OrderState s = o.state();
         if (s.status == OrderStatus.CANCELLED || s.status == OrderStatus.CANCELLING) {
             throw notEligible("order_cancelled", "Order " + s.id + " is " + s.status.wire() + "; nothing can be returned",
@@ -34,6 +40,21 @@ final class ReturnEligibility {
                     "Returns are accepted for " + windowDays + " days after delivery.")
                     .with("return_window_days", windowDays).with("return_by", returnBy.toString());
         }
+    }
+
+    /** When the window closes: the last delivery (or first shipment) plus the window; null while nothing shipped. */
+    static Instant returnBy(Order o, int windowDays) {
+        OrderState s = o.state();
+        Instant from = s.lastDeliveredAt != null ? s.lastDeliveredAt : s.firstShippedAt;
+        return from == null ? null : from.plus(Duration.ofDays(windowDays));
+    }
+
+    /** Units of the line that may still be asked back: shipped and not claimed by a return that is not cancelled. */
+    static long returnable(Order o, String lineId) {
+        return Math.max(0, o.units(lineId, UnitMeasure.SHIPPED) - o.units(lineId, UnitMeasure.RETURN_REQUESTED));
+    }
+
+    private static void checkLines(Order o, ReturnDraft d) {
         Set<String> seen = new HashSet<>();
         List<Object> refused = new ArrayList<>();
         for (int i = 0; i < d.lines().size(); i++) {
@@ -44,7 +65,7 @@ final class ReturnEligibility {
             o.line(item.lineId());
             long shipped = o.units(item.lineId(), UnitMeasure.SHIPPED);
             long claimed = o.units(item.lineId(), UnitMeasure.RETURN_REQUESTED);
-            long returnable = Math.max(0, shipped - claimed);
+            long returnable = returnable(o, item.lineId());
             if (item.quantity() > returnable) {
                 String why = shipped == 0 ? "not_shipped" : returnable == 0 ? "already_returned" : "quantity_exceeds_returnable";
                 refused.add(Order.data("line_id", item.lineId(), "reason", why, "requested", item.quantity(),
@@ -58,7 +79,7 @@ final class ReturnEligibility {
         }
     }
 
-    private static DomainException notEligible(String reason, String message, String explain) {
+    static DomainException notEligible(String reason, String message, String explain) {
         return DomainException.unprocessable("return.not_eligible", message, explain).with("reason", reason);
     }
 }

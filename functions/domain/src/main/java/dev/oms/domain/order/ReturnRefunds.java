@@ -31,11 +31,16 @@ public final class ReturnRefunds {
     }
 
     /** The value of {@code units} more units of a line, after what other settled returns took. */
-    public static long valueOf(Order o, ReturnRequest r, String lineId, long units) {
+    public static long valueOf(Order o, ReturnRequest r, String lineId, long units) { return valueOf(o, r.id(), lineId, units); }
+
+    /** The value of {@code units} more units of a line for a return not opened yet (a preview): what the refund would be. */
+    public static long preview(Order o, String lineId, long units) { return valueOf(o, (String) null, lineId, units); }
+
+    private static long valueOf(Order o, String returnId, String lineId, long units) {
         OrderLine line = o.line(lineId);
         long before = 0;
         for (ReturnRequest other : o.children(ReturnRequest.class)) {
-            if (other.id().equals(r.id()) || other.settlement() == null) continue;
+            if (other.id().equals(returnId) || other.settlement() == null) continue;
             ReturnLine ol = other.line(lineId);
             if (ol != null && ol.approved() != null) before += ol.approved();
         }

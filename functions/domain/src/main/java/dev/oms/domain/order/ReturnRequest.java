@@ -19,6 +19,8 @@ public record ReturnRequest(String id, String rma, ReturnState state, String met
                             Instant closedAt, String cancelReason) implements LineUnits {
     public static final List<String> METHODS = List.of("ship", "dropoff", "pickup");
     public static final List<String> REFUND_METHODS = List.of("refund_to_card", "store_credit");
+    /** What a return may ask for when it is opened: a refund method, or an exchange (a customer's replace request). */
+    public static final List<String> REQUESTED_RESOLUTIONS = List.of("refund_to_card", "store_credit", "exchange");
     public static final List<String> RESOLUTIONS = List.of("refund_to_card", "store_credit", "exchange");
     public static final String APPROVED = "approved", PARTIALLY_APPROVED = "partially_approved", REJECTED = "rejected";
 

@@ -23,8 +23,8 @@ public final class Returns {
         if (!ReturnRequest.METHODS.contains(d.method())) {
             throw DomainException.invalidField("return_method", "return_method.unknown", "return_method must be one of " + ReturnRequest.METHODS);
         }
-        if (!ReturnRequest.REFUND_METHODS.contains(d.refundMethod())) {
-            throw DomainException.invalidField("refund", "refund.unknown", "refund must be one of " + ReturnRequest.REFUND_METHODS);
+        if (!ReturnRequest.REQUESTED_RESOLUTIONS.contains(d.refundMethod())) {
+            throw DomainException.invalidField("refund", "refund.unknown", "refund must be one of " + ReturnRequest.REQUESTED_RESOLUTIONS);
         }
         ReturnEligibility.check(o, d, windowDays, now);
         List<ReturnLine> lines = new ArrayList<>();
@@ -38,6 +38,31 @@ public final class Returns {
                         "quantity", l.quantity(), "reason_code", l.reasonCode())).toList()));
         return r;
     }
+
+    /**
+     * Whether the order may have a return at all, checked without changing anything: the order-level rules of
+     * {@link #request} (not cancelled, something shipped, the window open) and at least one unit still returnable.
+     */
+    public static void checkEligible(Order o, int windowDays, Instant now) {
+        ReturnEligibility.checkOrder(o, windowDays, now);
+        if (returnableUnits(o).isEmpty()) {
+            throw ReturnEligibility.notEligible("already_returned", "Every shipped unit of order " + o.id() + " is already in a return",
+                    "Follow the open returns; nothing else can be asked back.");
+        }
+    }
+
+    /** Units of each line that may still be asked back (shipped, not in a return that is not cancelled); lines with none are left out. */
+    public static java.util.Map<String, Long> returnableUnits(Order o) {
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (OrderLine l : o.lines()) {
+            long n = ReturnEligibility.returnable(o, l.id());
+            if (n > 0) out.put(l.id(), n);
+        }
+        return out;
+    }
+
+    /** When the return window closes (null while nothing has shipped). */
+    public static Instant returnBy(Order o, int windowDays) { return ReturnEligibility.returnBy(o, windowDays); }
 
     /** A label can be issued: the return comes back by carrier and nothing has arrived yet. */
     public static void assertLabelable(ReturnRequest r) {
