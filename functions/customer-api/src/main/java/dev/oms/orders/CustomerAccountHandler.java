@@ -1,0 +1,77 @@
+package dev.oms.orders;
+
+import static dev.oms.app.security.Permission.ORDERS_READ;
+import static dev.oms.platform.http.Route.get;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oms.app.port.TenantSettingsStore.TenantSettings;
+import dev.oms.platform.http.ApiRequest;
+import dev.oms.platform.http.ApiResponse;
+import dev.oms.platform.http.Problems;
+import dev.oms.platform.http.Routes;
+import dev.oms.platform.json.Json;
+import dev.oms.platform.json.Times;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Seed 001 section 3 for the customer surface: what the shop lets its customers do ({@code capabilities}), the
+ * tenant's settings in the customer's terms ({@code settings}), and the service's health (public, like
+ * {@code GET /v1/orders/health}). Only customer-relevant values, each named here (an allow-list): nothing about
+ * connectors, warehouses, fraud or policies for staff.
+ */
+public final class CustomerAccountHandler extends dev.oms.platform.http.ApiHandler {
+    /** The tenant's cancellation policy in the customer's words. */
+    static final Map<String, String> CANCEL_UNTIL = Map.of("before_shipment", "until_shipped", "before_confirmation", "until_confirmed");
+
+    private final CustomerApi p;
+    private final Routes routes;
+
+    public CustomerAccountHandler() { this(CustomerApi.get()); }
+
+    CustomerAccountHandler(CustomerApi p) {
+        super(p.idempotency, p.clock);
+        this.p = p;
+        this.routes = Routes.of(
+                CustomerOnly.route(get("/v1/customer/capabilities", this::capabilities), ORDERS_READ),
+                CustomerOnly.route(get("/v1/customer/settings", this::settings), ORDERS_READ),
+                get("/v1/customer/health", this::health));
+    }
+
+    @Override
+    public Routes routes() { return routes; }
+
+    private ApiResponse capabilities(ApiRequest r) {
+        ObjectNode x = Json.object();
+        x.put("returns_enabled", true);
+        x.put("replacements_enabled", true);
+        x.put("store_credit", true);
+        x.put("cancel_requests_enabled", true);
+        x.put("address_changes_enabled", true);
+        x.put("return_methods", Json.array().add("ship").add("dropoff").add("pickup"));
+        return ApiResponse.ok(x);
+    }
+
+    private ApiResponse settings(ApiRequest r) {
+        TenantSettings s = p.settings.get(r.caller().tenantId());
+        ObjectNode x = Json.object();
+        x.put("return_window_days", s.returnWindowDays());
+        x.put("cancellation_allowed", CANCEL_UNTIL.getOrDefault(s.cancellationPolicy(), "until_shipped"));
+        x.put("cancellation_after_that", "request");
+        x.put("address_change_allowed", "until_with_warehouse");
+        x.put("return_address", CustomerViews.address(p.settings.returnAddress(r.caller().tenantId())));
+        return ApiResponse.ok(x);
+    }
+
+    private ApiResponse health(ApiRequest r) {
+        try {
+            p.table.get("HEALTH", "A");
+        } catch (RuntimeException e) {
+            return Problems.build(503, "health.unavailable", "The order store does not answer", "Retry shortly.", Map.of(), List.of(), r.path());
+        }
+        ObjectNode o = Json.object();
+        o.put("status", "ok");
+        o.put("time", Times.format(p.clock.instant()));
+        return ApiResponse.ok(o).withHeader("cache-control", "no-store");
+    }
+}
