@@ -5,14 +5,11 @@ import dev.oms.app.OrderService;
 import dev.oms.app.ReturnService;
 import dev.oms.app.customer.CustomerOrders;
 import dev.oms.app.customer.CustomerSelfService;
-import dev.oms.platform.aws.AwsClients;
 import dev.oms.platform.config.Env;
 import dev.oms.platform.dynamo.DynamoTenantSettings;
 import dev.oms.platform.dynamo.IdempotencyStore;
 import dev.oms.platform.dynamo.SingleTable;
 import dev.oms.platform.http.Cursors;
-import dev.oms.platform.messaging.SnsNotificationSender;
-import dev.oms.platform.storage.S3DocumentStorage;
 import dev.oms.platform.wiring.CoreServices;
 import dev.oms.platform.wiring.Once;
 import java.time.Clock;
@@ -20,7 +17,7 @@ import java.time.Clock;
 /**
  * The composition root of the customer API function (seed 001 section 1, part 1). It builds only canonical use cases
  * (orders, cancellations with their saga, returns; documents are presigned from the order's records) and the customer's orchestration of them
- * ({@link CustomerSelfService}, {@link CustomerOrders}); it keeps no order state of its own. S3 only presigns links.
+ * ({@link CustomerSelfService}, {@link CustomerOrders}); it keeps no order state of its own. It presigns document links with the SigV4 signer alone (no S3 or SNS client in this jar).
  */
 final class CustomerApi {
     private static final Once<CustomerApi> INSTANCE = Once.of(() -> new CustomerApi(CoreServices.get()));
@@ -31,7 +28,8 @@ final class CustomerApi {
     final Cursors cursors;
     final DynamoTenantSettings settings;
     final OrderService orders;
-    final S3DocumentStorage storage;
+    /** The documents bucket: links to the order's documents are presigned for it ({@link dev.oms.platform.aws.S3DownloadLinks}). */
+    final String documentsBucket;
     final dev.oms.app.AuditService audit;
     final CustomerSelfService selfService;
     final CustomerOrders customerOrders;
@@ -43,10 +41,10 @@ final class CustomerApi {
         cursors = Cursors.fromEnvironment();
         settings = core.settings;
         orders = core.orders;
-        storage = S3DocumentStorage.fromEnvironment();
+        documentsBucket = Env.get("DOCUMENTS_BUCKET", "oms-documents");
         audit = core.audit;
         CancellationService cancellations = new CancellationService(core.transactions(), core.settings, core.payments, core.inventory,
-                new SnsNotificationSender(AwsClients::sns, Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications")),
+                CustomerApi::noNoticeHere,
                 core.repairQueue, core.ids, core.clock);
         ReturnService returns = new ReturnService(core.transactions(), core.settings, core.ids, core.clock);
         selfService = new CustomerSelfService(core.transactions(), core.settings, cancellations, returns, core.ids, core.clock);
@@ -54,4 +52,13 @@ final class CustomerApi {
     }
 
     static CustomerApi get() { return INSTANCE.get(); }
+
+    /**
+     * The cancellation use case's notice port, which this function never reaches: a customer's request only records the
+     * cancellation, and the cancel-order saga (the workflows function, with SNS) notifies the customer. Failing loudly
+     * keeps the SNS client (0.8 MB) out of this jar without pretending to send anything.
+     */
+    private static void noNoticeHere(String tenantId, dev.oms.app.connector.NotificationSender.Notification n) {
+        throw new IllegalStateException("The customer API only requests cancellations; the cancel-order saga sends the notices");
+    }
 }

@@ -85,6 +85,19 @@ class DeploymentJarsIT {
     }
 
     @Test
+    void theCustomerJarPresignsLinksButCarriesNoS3ClientAndRendersNothing() throws IOException {
+        try (ZipFile zip = new ZipFile(ROOT.resolve("functions/customer-api/target/oms-customer-api-0.1.0-SNAPSHOT-lambda.jar").toFile())) {
+            List<String> names = zip.stream().map(e -> e.getName()).toList();
+            // links are presigned with the SigV4 signer every client carries (S3DownloadLinks), not the 3.5 MB S3 module
+            assertThat(names).contains("dev/oms/platform/aws/S3DownloadLinks.class", "software/amazon/awssdk/http/auth/aws/signer/AwsV4HttpSigner.class");
+            for (String absent : List.of("org/apache/pdfbox/", "org/apache/fontbox/", "dev/oms/platform/documents/", "dev/oms/platform/billing/",
+                    "software/amazon/awssdk/services/s3/", "software/amazon/awssdk/services/sns/", "software/amazon/awssdk/services/sqs/", "org/joda/")) {
+                assertThat(names).as("customer-api jar holds nothing under %s", absent).noneMatch(n -> n.startsWith(absent));
+            }
+        }
+    }
+
+    @Test
     void everyApiFunctionAnswersFromItsDeploymentJarAlone() throws Exception {
         for (var jar : apiJars().entrySet()) {
             Map<String, String> handlers = new LinkedHashMap<>();
