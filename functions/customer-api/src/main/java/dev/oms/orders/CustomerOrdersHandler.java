@@ -35,7 +35,7 @@ import java.util.Set;
 
 /**
  * Seed 001 section 1, reading: the customer's own orders (list, one with {@code expand}, its timeline), shipments and
- * tracking, the shipping label, invoice and documents as short-lived presigned links, and the customer's metrics. Every
+ * tracking, the shipping label, invoice and documents as short-lived presigned links, returns, and the customer's metrics. Every
  * order is read through the order use case as the caller may see it, so another customer's or tenant's order (or
  * shipment, parcel, document) is the same 404 as a missing one.
  */
@@ -57,7 +57,8 @@ public final class CustomerOrdersHandler extends dev.oms.platform.http.ApiHandle
                 customer(get("/v1/customer/shipments/{trackingNumber}/track", this::track)),
                 customer(get("/v1/customer/orders/{orderId}/label/{shipmentId}", this::label)),
                 customer(get("/v1/customer/orders/{orderId}/invoice", this::invoice)),
-                customer(get("/v1/customer/orders/{orderId}/documents", this::documents)));
+                customer(get("/v1/customer/orders/{orderId}/documents", this::documents)),
+                customer(get("/v1/customer/returns/{rmaId}", this::ret)));
     }
 
     private static Route customer(Route r) { return CustomerOnly.route(r, ORDERS_READ); }
@@ -176,6 +177,13 @@ public final class CustomerOrdersHandler extends dev.oms.platform.http.ApiHandle
     private ObjectNode presigned(OrderDocument d) {
         return CustomerViews.document(d, S3DownloadLinks.url(p.documentsBucket, d.storageKey(), d.fileName(), DocumentService.DOWNLOAD_TTL),
                 Times.format(p.clock.instant().plus(DocumentService.DOWNLOAD_TTL)));
+    }
+
+    /** One of my returns (or replacements), found through its order as the caller may see it. */
+    private ApiResponse ret(ApiRequest r) {
+        dev.oms.app.ReturnService.Result res = p.selfService.find(r.command(), r.pathParam("rmaId"));
+        return ApiResponse.ok(CustomerViews.ret(res.order(), res.ret(), p.settings.returnAddress(r.caller().tenantId())))
+                .withVersion(res.order().version());
     }
 
     private ApiResponse metrics(ApiRequest r) {

@@ -147,7 +147,7 @@ class CustomerApiIT {
         assertThat(r.json().path("order_status").asText()).isEqualTo("confirmed");
         Resp twice = me.post("/v1/customer/orders/" + id + "/cancel-request", Map.of("reason", "Please"));
         assertThat(twice.json().path("request_id").asText()).isEqualTo(r.json().path("request_id").asText());
-        JsonNode tasks = admin.get("/v1/orders/" + id + "/tasks").json();
+        JsonNode tasks = admin.get("/v1/orders/tasks?order_id=" + id).json();
         assertThat(tasks.toString()).contains(r.json().path("request_id").asText(), "Customer cancellation request");
         assertThat(me.get("/v1/customer/orders/" + id + "/timeline").json().path("data").findValuesAsText("type")).contains("order.cancel_requested");
         assertThat(admin.get("/v1/orders/" + id + "/timeline?limit=200").json().toString()).contains("order.cancel_requested");

@@ -10,6 +10,7 @@ import dev.oms.app.port.TenantSettingsStore.TenantSettings;
 import dev.oms.domain.DomainException;
 import dev.oms.domain.order.Address;
 import dev.oms.domain.order.CancelRequests;
+import dev.oms.domain.order.Cancellation;
 import dev.oms.domain.order.Order;
 import dev.oms.domain.order.OrderTask;
 import dev.oms.domain.order.ReturnDraft;
@@ -68,27 +69,21 @@ public final class CustomerSelfService {
     public record CancelOutcome(Order order, String requestId, String status, List<String> blockedReasons) { }
 
     public CancelOutcome requestCancellation(CommandContext ctx, String orderId, String reason) {
-        Order current = tx.get(ctx, orderId);
-        SelfServiceRules.requireCancellable(current); // shipped, cancelled, cancelling: refused, nothing to ask an agent
         TenantSettings s = settings.get(ctx.tenantId());
-        if (policyAllows(current, s)) {
-            CancellationService.Requested done = cancellations.cancel(ctx.withReason(reason), orderId, true, false);
-            return new CancelOutcome(done.order(), done.cancellation().id(), CANCELLING, List.of());
-        }
-        return tx.mutate(ctx, orderId, true, o -> {
-            SelfServiceRules.requireCancellable(o);
+        CommandContext withReason = ctx.withReason(reason);
+        return tx.mutate(withReason, orderId, true, o -> {
+            SelfServiceRules.requireCancellable(o); // shipped, cancelled, cancelling: refused, nothing to ask an agent
             List<String> blocked = policyBlock(o, s);
             if (blocked.isEmpty()) {
-                throw DomainException.conflict("order.version_conflict", "Order " + orderId + " changed while the request was made",
-                        "Send the request again.").with("current_version", o.version());
+                // the cancellation use case's own request (same rules), committed here: the saga starts on its event
+                Cancellation c = cancellations.requestWithin(withReason, o, true, false);
+                return new CancelOutcome(o, c.id(), CANCELLING, List.of());
             }
             OrderTask task = CancelRequests.open(o).orElseGet(() ->
                     CancelRequests.record(o, ids.next("task"), reason, blocked, ctx.caller().actor(), clock.instant()));
             return new CancelOutcome(o, task.id(), PENDING_REVIEW, blocked);
         });
     }
-
-    private static boolean policyAllows(Order o, TenantSettings s) { return policyBlock(o, s).isEmpty(); }
 
     private static List<String> policyBlock(Order o, TenantSettings s) {
         try {
