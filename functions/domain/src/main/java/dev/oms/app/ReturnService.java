@@ -52,14 +52,7 @@ public final class ReturnService {
 
     /** A return named on its own. */
     public Result find(CommandContext ctx, String returnId) {
-        String orderId = tx.orderIdOfChild(ctx, returnId, "return.not_found");
-        try {
-            return get(ctx, orderId, returnId);
-        } catch (dev.oms.domain.DomainException e) {
-            if (!"order.not_found".equals(e.code())) throw e;
-            // another customer's return: the same answer as a missing one, so a return id reveals nothing
-            throw dev.oms.domain.DomainException.notFound("return.not_found", "No return " + returnId);
-        }
+        return get(ctx, tx.orderIdOfChild(ctx, returnId, "return.not_found"), returnId);
     }
 
     public Result receive(CommandContext ctx, String returnId, List<ReturnDraft.Receipt> receipts) {
