@@ -78,6 +78,15 @@ class OidcTokensIT {
     }
 
     @Test
+    void aSignedInCustomerUsesTheCustomerApiOnItsOwnOrdersOnly() throws Exception {
+        Client customer = signedIn(key1, "cust-oidc-1", "storefront-app");
+        assertThat(customer.get("/v1/customer/orders").json().path("data").findValuesAsText("id")).containsExactly(ownOrder);
+        assertThat(customer.get("/v1/customer/orders/" + ownOrder).json().path("available_actions").size()).isPositive();
+        assertThat(customer.get("/v1/customer/orders/" + otherOrder).code()).isEqualTo("order.not_found");
+        assertThat(signedIn(key1, "cust-oidc-1", "another-app").get("/v1/customer/orders").status()).isEqualTo(401);
+    }
+
+    @Test
     void aSignedInCustomerSeesItsOwnOrdersOnly() throws Exception {
         Client customer = signedIn(key1, "cust-oidc-1", "storefront-app");
         Resp own = customer.get("/v1/orders/" + ownOrder);
