@@ -76,6 +76,10 @@ public final class Platform {
     public final dev.oms.app.ReturnSettlements returnSettlements;
     public final dev.oms.app.ReturnSaga returnSaga;
     public final dev.oms.platform.labels.ReturnLabels returnLabels;
+    // ---- connector registry (issue 10): the ports the use cases see, routed per tenant ----------------------------
+    public final dev.oms.platform.connectors.registry.Connectors connectors;
+    public final dev.oms.app.connector.registry.ConnectorAdministration connectorAdmin;
+    // ---- end of connector registry ---------------------------------------------------------------------------------
 
     private Platform() {
         BackgroundInit.start(); // Log4j on a second thread, Jackson on this one, then the AWS clients
@@ -85,12 +89,36 @@ public final class Platform {
         settings = new DynamoTenantSettings(table);
         payments = new SandboxPayments(table, ids);
         inventory = new SandboxInventory(table);
+        documentStorage = dev.oms.platform.storage.S3DocumentStorage.fromEnvironment();
+        carrier = new SandboxCarrier(table, clock);
+        NotificationSender snsNotifications = new SnsNotificationSender(AwsClients::sns, Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications"));
+        // ---- connector registry (issue 10): the sandboxes are the default adapters; the use cases get routed ports
+        var connectorRegistry = new dev.oms.platform.dynamo.DynamoConnectorRegistry(table);
+        var connectorCalls = new dev.oms.platform.dynamo.DynamoConnectorCallLog(table);
+        connectors = new dev.oms.platform.connectors.registry.Connectors(connectorRegistry, connectorCalls, ids, clock,
+                new dev.oms.platform.connectors.registry.ConnectorAdapterProvider.Environment(
+                        dev.oms.platform.connectors.registry.ConnectorSecretsLoader.load(),
+                        clock, Env.get("CONNECTOR_ALLOW_LOCALHOST", "false").equals("true")),
+                Env.get("CONNECTORS_REQUIRE_REGISTRY", "false").equals("true"))
+                .sandbox(dev.oms.app.connector.registry.ConnectorPort.PAYMENTS, payments)
+                .sandbox(dev.oms.app.connector.registry.ConnectorPort.INVENTORY, inventory)
+                .sandbox(dev.oms.app.connector.registry.ConnectorPort.FRAUD, new SandboxFraud())
+                .sandbox(dev.oms.app.connector.registry.ConnectorPort.CARRIER, carrier)
+                .sandbox(dev.oms.app.connector.registry.ConnectorPort.BILLING, new dev.oms.platform.connectors.SandboxBilling(documentStorage))
+                .sandbox(dev.oms.app.connector.registry.ConnectorPort.NOTIFICATIONS, snsNotifications);
+        connectorAdmin = new dev.oms.app.connector.registry.ConnectorAdministration(connectorRegistry, connectorCalls, clock);
+        var routedPayments = new dev.oms.platform.connectors.registry.RoutedPayments(connectors);
+        var routedInventory = new dev.oms.platform.connectors.registry.RoutedInventory(connectors);
+        var routedCarrier = new dev.oms.platform.connectors.registry.RoutedCarrier(connectors);
+        var routedNotifications = new dev.oms.platform.connectors.registry.RoutedNotifications(connectors);
+        notifications = routedNotifications;
+        // ---- end of connector registry
         DynamoOrderRepository repository = new DynamoOrderRepository(table, ids);
-        orders = new OrderService(repository, settings, payments, inventory, new SandboxFraud(), ids, clock);
+        orders = new OrderService(repository, settings, routedPayments, routedInventory,
+                new dev.oms.platform.connectors.registry.RoutedFraud(connectors), ids, clock);
         audit = new AuditService(orders, new DynamoAuditLog(table));
         DynamoRepairQueue repairQueue = new DynamoRepairQueue(table);
-        notifications = new SnsNotificationSender(AwsClients::sns, Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications"));
-        cancellations = new CancellationService(orders.transactions(), settings, payments, inventory, notifications, repairQueue, ids, clock);
+        cancellations = new CancellationService(orders.transactions(), settings, routedPayments, routedInventory, routedNotifications, repairQueue, ids, clock);
         repairs = new RepairService(repairQueue, cancellations, orders.transactions(), clock);
         repairs.useSagaRestarts(new dev.oms.platform.dynamo.SagaStartGuards(table, clock)::rearm);
         webhookStore = new DynamoWebhookStore(table);
@@ -103,23 +131,21 @@ public final class Platform {
         inboundSecrets = new DynamoInboundSecrets(table);
         inbound = new InboundWebhooks(inboundSecrets::get, clock);
         postbacks = new PostbackService(orders, clock);
-        paymentLinks = new dev.oms.app.PaymentService(orders.transactions(), payments, clock);
-        refunds = new dev.oms.app.RefundService(orders.transactions(), payments,
+        paymentLinks = new dev.oms.app.PaymentService(orders.transactions(), routedPayments, clock);
+        refunds = new dev.oms.app.RefundService(orders.transactions(), routedPayments,
                 new dev.oms.platform.connectors.SandboxStoreCredit(table, ids), ids, clock);
-        documentStorage = dev.oms.platform.storage.S3DocumentStorage.fromEnvironment();
         invoices = new dev.oms.app.InvoiceService(orders.transactions(), repository,
-                new dev.oms.platform.connectors.SandboxBilling(documentStorage), ids, clock);
+                new dev.oms.platform.connectors.registry.RoutedBilling(connectors), ids, clock);
         refunds.onIssued(invoices::creditNoteAfterRefund);
         documents = new dev.oms.app.DocumentService(orders.transactions(), documentStorage, ids, clock);
-        carrier = new SandboxCarrier(table, clock);
         SfnSagaCallbacks sagaCallbacks = new SfnSagaCallbacks(AwsClients::stepFunctions);
-        fulfillments = new FulfillmentService(orders.transactions(), settings, inventory, carrier, sagaCallbacks, ids, clock);
-        fulfillOrder = new FulfillOrderSteps(fulfillments, settings, notifications, sagaCallbacks, clock);
+        fulfillments = new FulfillmentService(orders.transactions(), settings, routedInventory, routedCarrier, sagaCallbacks, ids, clock);
+        fulfillOrder = new FulfillOrderSteps(fulfillments, settings, routedNotifications, sagaCallbacks, clock);
         returns = new dev.oms.app.ReturnService(orders.transactions(), settings, ids, clock);
         returnSettlements = new dev.oms.app.ReturnSettlements(returns, orders, refunds, clock);
-        returnLabels = new dev.oms.platform.labels.ReturnLabels(returns, carrier, documentStorage, settings,
+        returnLabels = new dev.oms.platform.labels.ReturnLabels(returns, routedCarrier, documentStorage, settings,
                 Env.get("LABEL_SHIP_FROM", dev.oms.platform.labels.ShipmentLabels.DEFAULT_SHIP_FROM), clock);
-        returnSaga = new dev.oms.app.ReturnSaga(returns, returnSettlements, inventory, repairQueue, sagaCallbacks, clock);
+        returnSaga = new dev.oms.app.ReturnSaga(returns, returnSettlements, routedInventory, repairQueue, sagaCallbacks, clock);
     }
 
     public static Platform get() {

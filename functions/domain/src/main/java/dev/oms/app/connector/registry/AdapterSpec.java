@@ -1,0 +1,58 @@
+package dev.oms.app.connector.registry;
+
+import dev.oms.domain.DomainException.FieldError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What an adapter accepts: its settings (plain values) and its secrets (references to Secrets Manager or SSM), which
+ * of them it needs, and the rules of their values. {@link #check} answers every problem of a configuration.
+ */
+public record AdapterSpec(String adapter, Set<String> settings, Set<String> requiredSettings, Set<String> secrets,
+                          Set<String> requiredSecrets) {
+
+    /** {@code ssm:/path} (an SSM SecureString), {@code secretsmanager:name} (a secret), {@code env:NAME} (local runtime). */
+    public static final Pattern SECRET_REFERENCE = Pattern.compile(
+            "ssm:/[A-Za-z0-9_.\\-/]{1,1000}|secretsmanager:[A-Za-z0-9/_+=.@\\-]{1,512}|env:[A-Z][A-Z0-9_]{0,127}");
+    private static final Pattern URL = Pattern.compile("https://[A-Za-z0-9.\\-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~\\-/]*)?"
+            + "|http://(localhost|127\\.0\\.0\\.1)(:[0-9]{1,5})?(/[A-Za-z0-9._~\\-/]*)?");
+    private static final Pattern POSITIVE = Pattern.compile("[1-9][0-9]{0,5}");
+    public static final int MAX_VALUE_LENGTH = 500;
+
+    public static final AdapterSpec SANDBOX = new AdapterSpec("sandbox", Set.of(), Set.of(), Set.of(), Set.of());
+    public static final AdapterSpec STRIPE = new AdapterSpec("stripe",
+            Set.of("api_base", "multicapture", "timeout_ms", "max_network_retries"), Set.of(),
+            Set.of("api_key", "webhook_secret"), Set.of("api_key"));
+
+    private static final Map<String, AdapterSpec> BY_NAME = Map.of("sandbox", SANDBOX, "stripe", STRIPE);
+
+    public static AdapterSpec of(String adapter) { return BY_NAME.get(adapter); }
+
+    public List<FieldError> check(Map<String, String> givenSettings, Map<String, String> givenSecrets) {
+        List<FieldError> errors = new ArrayList<>();
+        for (var e : givenSettings.entrySet()) {
+            String field = "settings." + e.getKey();
+            if (!settings.contains(e.getKey())) errors.add(new FieldError(field, "field.unknown", adapter + " has no setting " + e.getKey() + "; it takes " + settings));
+            else if (e.getValue() == null || e.getValue().isEmpty() || e.getValue().length() > MAX_VALUE_LENGTH) errors.add(new FieldError(field, "field.length", "1 to " + MAX_VALUE_LENGTH + " characters"));
+            else if (e.getKey().equals("api_base") && !URL.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "an https:// URL (http:// only for localhost)"));
+            else if (e.getKey().equals("multicapture") && !Set.of("true", "false").contains(e.getValue())) errors.add(new FieldError(field, "field.not_allowed", "true or false"));
+            else if ((e.getKey().equals("timeout_ms") || e.getKey().equals("max_network_retries")) && !POSITIVE.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "a positive whole number"));
+        }
+        for (String required : requiredSettings) {
+            if (!givenSettings.containsKey(required)) errors.add(new FieldError("settings." + required, "field.required", adapter + " needs the setting " + required));
+        }
+        for (var e : givenSecrets.entrySet()) {
+            String field = "secrets." + e.getKey();
+            if (!secrets.contains(e.getKey())) errors.add(new FieldError(field, "field.unknown", adapter + " has no secret " + e.getKey() + "; it takes " + secrets));
+            else if (e.getValue() == null || !SECRET_REFERENCE.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "secret.reference_invalid",
+                    "a reference such as ssm:/oms/acme/stripe-api-key, secretsmanager:oms/acme/stripe or env:STRIPE_KEY; never the secret itself"));
+        }
+        for (String required : requiredSecrets) {
+            if (!givenSecrets.containsKey(required)) errors.add(new FieldError("secrets." + required, "field.required", adapter + " needs the secret " + required));
+        }
+        return errors;
+    }
+}
