@@ -58,7 +58,8 @@ public final class ConnectorsHandler extends ApiHandler {
 
     private ApiResponse read(ApiRequest r) {
         ConnectorView v = p.connectorAdmin.get(r.command(), port(r));
-        return ApiResponse.ok(view(v)).withVersion(v.config().version());
+        // a port never configured (version 0) has no ETag: If-Match starts at 1
+        return v.config().version() == 0 ? ApiResponse.ok(view(v)) : ApiResponse.ok(view(v)).withVersion(v.config().version());
     }
 
     private ApiResponse configure(ApiRequest r) {
