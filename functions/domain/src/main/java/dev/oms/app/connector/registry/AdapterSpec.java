@@ -20,6 +20,7 @@ public record AdapterSpec(String adapter, Set<String> settings, Set<String> requ
     private static final Pattern URL = Pattern.compile("https://[A-Za-z0-9.\\-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~\\-/]*)?"
             + "|http://(localhost|127\\.0\\.0\\.1)(:[0-9]{1,5})?(/[A-Za-z0-9._~\\-/]*)?");
     private static final Pattern POSITIVE = Pattern.compile("[1-9][0-9]{0,5}");
+    private static final Pattern RETRIES = Pattern.compile("[0-5]");
     public static final int MAX_VALUE_LENGTH = 500;
 
     public static final AdapterSpec SANDBOX = new AdapterSpec("sandbox", Set.of(), Set.of(), Set.of(), Set.of());
@@ -39,7 +40,8 @@ public record AdapterSpec(String adapter, Set<String> settings, Set<String> requ
             else if (e.getValue() == null || e.getValue().isEmpty() || e.getValue().length() > MAX_VALUE_LENGTH) errors.add(new FieldError(field, "field.length", "1 to " + MAX_VALUE_LENGTH + " characters"));
             else if (e.getKey().equals("api_base") && !URL.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "an https:// URL (http:// only for localhost)"));
             else if (e.getKey().equals("multicapture") && !Set.of("true", "false").contains(e.getValue())) errors.add(new FieldError(field, "field.not_allowed", "true or false"));
-            else if ((e.getKey().equals("timeout_ms") || e.getKey().equals("max_network_retries")) && !POSITIVE.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "a positive whole number"));
+            else if (e.getKey().equals("timeout_ms") && !POSITIVE.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "a positive whole number of milliseconds"));
+            else if (e.getKey().equals("max_network_retries") && !RETRIES.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "0 to 5"));
         }
         for (String required : requiredSettings) {
             if (!givenSettings.containsKey(required)) errors.add(new FieldError("settings." + required, "field.required", adapter + " needs the setting " + required));

@@ -55,7 +55,7 @@ public final class StripePayments implements PaymentGateway {
         } catch (InvalidRequestException e) {
             remember(e.getRequestId());
             if (Integer.valueOf(404).equals(e.getStatusCode())) return new PaymentStatus(paymentId, State.NOT_FOUND, null);
-            throw refused("status", e);
+            throw translate("status", e);
         } catch (StripeException e) {
             throw failure("status", e);
         }
@@ -151,7 +151,9 @@ public final class StripePayments implements PaymentGateway {
 
     private static RuntimeException translate(String operation, StripeException e) {
         remember(e.getRequestId());
-        if (e instanceof CardException || e instanceof InvalidRequestException || e instanceof IdempotencyException) return refused(operation, e);
+        Integer status = e.getStatusCode();
+        boolean outage = status != null && (status == 429 || status >= 500); // RateLimitException is an InvalidRequestException
+        if (!outage && (e instanceof CardException || e instanceof InvalidRequestException || e instanceof IdempotencyException)) return refused(operation, e);
         return failure(operation, e);
     }
 
