@@ -192,6 +192,66 @@ class StripeConnectorIT {
         assertThat(order.path("payment_status").asText()).isEqualTo("refunded");
     }
 
+    /** Stripe's scheme, computed here: {@code t=<time>,v1=<hex HMAC-SHA256("<t>.<body>") keyed with the whole whsec_ secret>}. */
+    static String stripeSignature(String secret, long t, String body) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+            return "t=" + t + ",v1=" + java.util.HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Resp stripeEvent(String tenant, String body, String signature) {
+        Client c = anonymous();
+        if (signature != null) c = c.header("Stripe-Signature", signature);
+        return c.post("/v1/orders/webhook/payment/stripe/" + tenant, body);
+    }
+
+    @Test
+    void stripeWebhooksAreVerifiedAndAppliedOnce() {
+        Shop s = shop(Map.of());
+        System.setProperty("STRIPE_IT_WHSEC", "whsec_it_" + s.tenant);
+        Resp set = s.admin.post("/v1/orders/connectors/payments", Map.of("adapter", "stripe",
+                "settings", Map.of("api_base", stripe.url(), "multicapture", "true"),
+                "secrets", Map.of("api_key", "env:STRIPE_IT_KEY", "webhook_secret", "env:STRIPE_IT_WHSEC")));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        String[] o = orderWithIntent(s);
+        String id = o[0], pi = o[1];
+        // captured in Stripe's dashboard: Stripe tells the OMS with payment_intent.succeeded
+        stripe.intent(pi).putObject("metadata").put("order_id", id);
+        stripe.intent(pi).put("amount_received", 4990).put("amount_capturable", 0).put("status", "succeeded").put("latest_charge", "ch_dash_" + pi);
+        String body = "{\"id\":\"evt_" + pi + "\",\"object\":\"event\",\"type\":\"payment_intent.succeeded\","
+                + "\"data\":{\"object\":{\"id\":\"" + pi + "\",\"object\":\"payment_intent\",\"amount\":4990,\"amount_received\":4990,"
+                + "\"currency\":\"gbp\",\"status\":\"succeeded\",\"metadata\":{\"order_id\":\"" + id + "\"}}}}";
+        long now = now();
+
+        Resp unsigned = stripeEvent(s.tenant, body, null);
+        assertThat(unsigned.status()).isEqualTo(401);
+        assertThat(unsigned.code()).isEqualTo("webhook.signature_invalid");
+        assertThat(stripeEvent(s.tenant, body, stripeSignature("whsec_wrong", now, body)).code()).isEqualTo("webhook.signature_invalid");
+        assertThat(stripeEvent(s.tenant, body, stripeSignature("whsec_it_" + s.tenant, now - 900, body)).code()).isEqualTo("webhook.timestamp_stale");
+        assertThat(stripeEvent(s.tenant, body.replace("4990", "1"), stripeSignature("whsec_it_" + s.tenant, now, body)).code())
+                .as("a body changed after signing").isEqualTo("webhook.signature_invalid");
+        assertThat(stripeEvent(newTenant(), body, stripeSignature("whsec_it_" + s.tenant, now, body)).code())
+                .as("a tenant without Stripe").isEqualTo("webhook.signature_invalid");
+
+        Resp ok = stripeEvent(s.tenant, body, stripeSignature("whsec_it_" + s.tenant, now, body));
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+        assertThat(ok.json().path("received").asBoolean()).isTrue();
+        JsonNode payment = s.finance.get("/v1/orders/" + id + "/payments/" + pi).json();
+        assertThat(payment.path("captured").path("amount").asLong()).isEqualTo(4990);
+        assertThat(s.agent.get("/v1/orders/" + id).json().path("payment_status").asText()).isEqualTo("paid");
+        Resp duplicate = stripeEvent(s.tenant, body, stripeSignature("whsec_it_" + s.tenant, now + 1, body));
+        assertThat(duplicate.json().path("duplicate").asBoolean()).isTrue();
+        List<String> types = s.agent.get("/v1/orders/" + id + "/timeline?limit=200").json().path("data").findValuesAsText("type");
+        assertThat(types.stream().filter("order.payment_updated"::equals).count()).isEqualTo(1);
+
+        String other = "{\"id\":\"evt_other_" + pi + "\",\"object\":\"event\",\"type\":\"customer.created\",\"data\":{\"object\":{\"id\":\"cus_1\"}}}";
+        assertThat(stripeEvent(s.tenant, other, stripeSignature("whsec_it_" + s.tenant, now, other)).json().path("ignored").asBoolean()).isTrue();
+    }
+
     @Test
     void aWrongApiKeyIsAnOutageThatNeverShowsTheKey() {
         Shop s = shop(Map.of());

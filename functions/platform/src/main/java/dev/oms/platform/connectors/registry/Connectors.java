@@ -65,6 +65,16 @@ public final class Connectors {
     /** The adapter name serving a tenant's port now. */
     public String adapterName(String tenantId, ConnectorPort port) { return resolve(tenantId, port).config.adapter(); }
 
+    /**
+     * A secret of the tenant's adapter of a port (such as Stripe's {@code webhook_secret}), when the tenant's adapter
+     * is {@code adapter} and names it; empty otherwise. The value comes from the secret store, never the table.
+     */
+    public java.util.Optional<String> secret(String tenantId, ConnectorPort port, String adapter, String name) {
+        ConnectorConfig config = resolve(tenantId, port).config;
+        if (!config.adapter().equals(adapter) || !config.secrets().containsKey(name)) return java.util.Optional.empty();
+        return java.util.Optional.of(environment.secrets().get(config.secrets().get(name)));
+    }
+
     /** Forgets what was read from the registry (after a change through the API, so this container sees it at once). */
     public void forget(String tenantId, ConnectorPort port) { resolved.remove(tenantId + "|" + port.wireName()); }
 
