@@ -98,7 +98,8 @@ public final class Platform {
         connectors = new dev.oms.platform.connectors.registry.Connectors(connectorRegistry, connectorCalls, ids, clock,
                 new dev.oms.platform.connectors.registry.ConnectorAdapterProvider.Environment(
                         dev.oms.platform.connectors.registry.ConnectorSecretsLoader.load(),
-                        clock, Env.get("CONNECTOR_ALLOW_LOCALHOST", "false").equals("true")),
+                        clock, Env.get("CONNECTOR_ALLOW_LOCALHOST", "false").equals("true"),
+                        new dev.oms.platform.dynamo.DynamoLabelPurchases(table, clock), documentStorage),
                 Env.get("CONNECTORS_REQUIRE_REGISTRY", "false").equals("true"))
                 .sandbox(dev.oms.app.connector.registry.ConnectorPort.PAYMENTS, payments)
                 .sandbox(dev.oms.app.connector.registry.ConnectorPort.INVENTORY, inventory)

@@ -19,5 +19,8 @@ public final class ConnectorKeys {
 
     public static String calls(String tenant, ConnectorPort port) { return "T#" + tenant + "#CONNECTOR_CALLS#" + port.wireName(); }
 
+    /** A carrier label purchase of the tenant, by the OMS's booking key: recorded before the label is bought. */
+    public static String labelPurchase(String tenant, String adapter, String key) { return "T#" + tenant + "#LABEL_PURCHASE#" + adapter + "#" + key; }
+
     public static String callSk(String at, String callId) { return at + "#" + callId; }
 }

@@ -28,7 +28,11 @@ public record AdapterSpec(String adapter, Set<String> settings, Set<String> requ
             Set.of("api_base", "multicapture", "timeout_ms", "max_network_retries"), Set.of(),
             Set.of("api_key", "webhook_secret"), Set.of("api_key"));
 
-    private static final Map<String, AdapterSpec> BY_NAME = Map.of("sandbox", SANDBOX, "stripe", STRIPE);
+    public static final AdapterSpec EASYPOST = new AdapterSpec("easypost",
+            Set.of("api_base", "label_format", "from_address", "timeout_ms"), Set.of(),
+            Set.of("api_key", "webhook_secret"), Set.of("api_key"));
+
+    private static final Map<String, AdapterSpec> BY_NAME = Map.of("sandbox", SANDBOX, "stripe", STRIPE, "easypost", EASYPOST);
 
     public static AdapterSpec of(String adapter) { return BY_NAME.get(adapter); }
 
@@ -39,6 +43,8 @@ public record AdapterSpec(String adapter, Set<String> settings, Set<String> requ
             if (!settings.contains(e.getKey())) errors.add(new FieldError(field, "field.unknown", adapter + " has no setting " + e.getKey() + "; it takes " + settings));
             else if (e.getValue() == null || e.getValue().isEmpty() || e.getValue().length() > MAX_VALUE_LENGTH) errors.add(new FieldError(field, "field.length", "1 to " + MAX_VALUE_LENGTH + " characters"));
             else if (e.getKey().equals("api_base") && !URL.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "an https:// URL (http:// only for localhost)"));
+            else if (e.getKey().equals("label_format") && !Set.of("PDF", "ZPL", "PNG").contains(e.getValue())) errors.add(new FieldError(field, "field.not_allowed", "PDF, ZPL or PNG"));
+            else if (e.getKey().equals("from_address") && e.getValue().split("\\|", -1).length != 5) errors.add(new FieldError(field, "field.format", "name|street|city|postal code|country"));
             else if (e.getKey().equals("multicapture") && !Set.of("true", "false").contains(e.getValue())) errors.add(new FieldError(field, "field.not_allowed", "true or false"));
             else if (e.getKey().equals("timeout_ms") && !POSITIVE.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "a positive whole number of milliseconds"));
             else if (e.getKey().equals("max_network_retries") && !RETRIES.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "0 to 5"));

@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public enum ConnectorPort {
     PAYMENTS("payments", List.of("sandbox", "stripe")),
-    CARRIER("carrier", List.of("sandbox")),
+    CARRIER("carrier", List.of("sandbox", "easypost")),
     NOTIFICATIONS("notifications", List.of("sandbox")),
     INVENTORY("inventory", List.of("sandbox")),
     FRAUD("fraud", List.of("sandbox")),

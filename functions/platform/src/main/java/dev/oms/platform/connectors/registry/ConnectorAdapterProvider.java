@@ -19,6 +19,10 @@ public interface ConnectorAdapterProvider {
     /** An adapter for the tenant's configuration, implementing the port's interface (such as {@code PaymentGateway}). */
     Object create(ConnectorPort port, ConnectorConfig config, Environment environment);
 
-    /** What adapters get from the function: secrets, the clock, and whether http://localhost URLs are allowed. */
-    record Environment(ConnectorSecrets secrets, Clock clock, boolean allowLocalhost) { }
+    /**
+     * What adapters get from the function: secrets, the clock, whether http://localhost URLs are allowed, where
+     * label purchases are recorded before they are made, and where vendor documents (labels) are archived.
+     */
+    record Environment(ConnectorSecrets secrets, Clock clock, boolean allowLocalhost, LabelPurchases labelPurchases,
+                       dev.oms.app.port.DocumentStorage documents) { }
 }
