@@ -50,12 +50,6 @@ public final class EasyPostCarrier implements CarrierService {
         this.documents = documents;
         this.defaultFrom = defaultFrom;
         this.labelFormat = labelFormat;
-        client.subscribeToResponseHook(r -> {
-            String id = r.getHeaders() == null ? null : r.getHeaders().entrySet().stream()
-                    .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase("x-ep-request-uuid")).map(Map.Entry::getValue).findFirst().orElse(null);
-            if (id != null) ConnectorCallContext.vendorRequestId(id);
-            return null;
-        });
     }
 
     @Override
@@ -86,6 +80,7 @@ public final class EasyPostCarrier implements CarrierService {
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("tracking_code", trackingNumber);
             Tracker t = client.tracker.create(params);
+            ConnectorCallContext.vendorRequestId(t.getId()); // EasyPost's client does not expose x-ep-request-uuid
             List<TrackingReport> out = new ArrayList<>();
             if (t.getTrackingDetails() == null) return out;
             int n = 0;
@@ -153,6 +148,7 @@ public final class EasyPostCarrier implements CarrierService {
     }
 
     private Bought recordBought(String tenantId, String key, Shipment s) {
+        ConnectorCallContext.vendorRequestId(s.getId()); // the call log names EasyPost's shipment
         Rate r = s.getSelectedRate();
         String carrier = r == null ? null : r.getCarrier();
         String service = r == null ? null : r.getService();

@@ -108,6 +108,7 @@ public final class Connectors {
         } catch (RuntimeException e) {
             outcome = ConnectorCall.FAILED;
             error = e.getClass().getSimpleName();
+            Observability.error("connector " + port.wireName() + " " + name + " " + operation + " failed unexpectedly", e);
             throw new ConnectorException(port.wireName(), operation, name + " failed unexpectedly (" + e.getClass().getSimpleName() + ")");
         } finally {
             long ms = (System.nanoTime() - t0) / 1_000_000;
