@@ -99,7 +99,8 @@ public final class Platform {
                 new dev.oms.platform.connectors.registry.ConnectorAdapterProvider.Environment(
                         dev.oms.platform.connectors.registry.ConnectorSecretsLoader.load(),
                         clock, Env.get("CONNECTOR_ALLOW_LOCALHOST", "false").equals("true"),
-                        new dev.oms.platform.dynamo.DynamoLabelPurchases(table, clock), documentStorage),
+                        new dev.oms.platform.dynamo.DynamoLabelPurchases(table, clock), documentStorage,
+                        new dev.oms.platform.dynamo.DynamoNotificationSuppressions(table, clock)),
                 Env.get("CONNECTORS_REQUIRE_REGISTRY", "false").equals("true"))
                 .sandbox(dev.oms.app.connector.registry.ConnectorPort.PAYMENTS, payments)
                 .sandbox(dev.oms.app.connector.registry.ConnectorPort.INVENTORY, inventory)

@@ -22,5 +22,8 @@ public final class ConnectorKeys {
     /** A carrier label purchase of the tenant, by the OMS's booking key: recorded before the label is bought. */
     public static String labelPurchase(String tenant, String adapter, String key) { return "T#" + tenant + "#LABEL_PURCHASE#" + adapter + "#" + key; }
 
+    /** An email address the tenant must not write to again (bounce, complaint), by its hash. */
+    public static String suppressed(String tenant, String addressHash) { return "T#" + tenant + "#SUPPRESSED#" + addressHash; }
+
     public static String callSk(String at, String callId) { return at + "#" + callId; }
 }

@@ -32,7 +32,16 @@ public record AdapterSpec(String adapter, Set<String> settings, Set<String> requ
             Set.of("api_base", "label_format", "from_address", "timeout_ms"), Set.of(),
             Set.of("api_key", "webhook_secret"), Set.of("api_key"));
 
-    private static final Map<String, AdapterSpec> BY_NAME = Map.of("sandbox", SANDBOX, "stripe", STRIPE, "easypost", EASYPOST);
+    public static final AdapterSpec SES = new AdapterSpec("ses",
+            Set.of("from_address", "configuration_set", "template_prefix", "default_locale", "sms_sender_id"), Set.of("from_address"),
+            Set.of(), Set.of());
+    public static final AdapterSpec SNS_SMS = new AdapterSpec("sns_sms", Set.of("sms_sender_id"), Set.of(), Set.of(), Set.of());
+
+    private static final Map<String, AdapterSpec> BY_NAME = Map.of("sandbox", SANDBOX, "stripe", STRIPE, "easypost", EASYPOST,
+            "ses", SES, "sns_sms", SNS_SMS);
+    private static final Pattern EMAIL = Pattern.compile("([^<>@\\s]{1,64}@[A-Za-z0-9.\\-]{1,253})|[^<>]{1,100}<[^<>@\\s]{1,64}@[A-Za-z0-9.\\-]{1,253}>");
+    private static final Pattern SES_NAME = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
+    private static final Pattern SENDER_ID = Pattern.compile("[A-Za-z0-9]{1,11}");
 
     public static AdapterSpec of(String adapter) { return BY_NAME.get(adapter); }
 
@@ -44,7 +53,10 @@ public record AdapterSpec(String adapter, Set<String> settings, Set<String> requ
             else if (e.getValue() == null || e.getValue().isEmpty() || e.getValue().length() > MAX_VALUE_LENGTH) errors.add(new FieldError(field, "field.length", "1 to " + MAX_VALUE_LENGTH + " characters"));
             else if (e.getKey().equals("api_base") && !URL.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "an https:// URL (http:// only for localhost)"));
             else if (e.getKey().equals("label_format") && !Set.of("PDF", "ZPL", "PNG").contains(e.getValue())) errors.add(new FieldError(field, "field.not_allowed", "PDF, ZPL or PNG"));
-            else if (e.getKey().equals("from_address") && e.getValue().split("\\|", -1).length != 5) errors.add(new FieldError(field, "field.format", "name|street|city|postal code|country"));
+            else if (e.getKey().equals("from_address") && adapter.equals("easypost") && e.getValue().split("\\|", -1).length != 5) errors.add(new FieldError(field, "field.format", "name|street|city|postal code|country"));
+            else if (e.getKey().equals("from_address") && adapter.equals("ses") && !EMAIL.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "an email address, or Name <address>"));
+            else if ((e.getKey().equals("configuration_set") || e.getKey().equals("template_prefix") || e.getKey().equals("default_locale")) && !SES_NAME.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "letters, digits, _ and -"));
+            else if (e.getKey().equals("sms_sender_id") && !SENDER_ID.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "1 to 11 letters or digits"));
             else if (e.getKey().equals("multicapture") && !Set.of("true", "false").contains(e.getValue())) errors.add(new FieldError(field, "field.not_allowed", "true or false"));
             else if (e.getKey().equals("timeout_ms") && !POSITIVE.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "a positive whole number of milliseconds"));
             else if (e.getKey().equals("max_network_retries") && !RETRIES.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "0 to 5"));

@@ -11,7 +11,7 @@ import java.util.Optional;
 public enum ConnectorPort {
     PAYMENTS("payments", List.of("sandbox", "stripe")),
     CARRIER("carrier", List.of("sandbox", "easypost")),
-    NOTIFICATIONS("notifications", List.of("sandbox")),
+    NOTIFICATIONS("notifications", List.of("sandbox", "ses", "sns_sms")),
     INVENTORY("inventory", List.of("sandbox")),
     FRAUD("fraud", List.of("sandbox")),
     BILLING("billing", List.of("sandbox")),

@@ -24,5 +24,5 @@ public interface ConnectorAdapterProvider {
      * label purchases are recorded before they are made, and where vendor documents (labels) are archived.
      */
     record Environment(ConnectorSecrets secrets, Clock clock, boolean allowLocalhost, LabelPurchases labelPurchases,
-                       dev.oms.app.port.DocumentStorage documents) { }
+                       dev.oms.app.port.DocumentStorage documents, NotificationSuppressions suppressions) { }
 }
