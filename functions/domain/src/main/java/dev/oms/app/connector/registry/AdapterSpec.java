@@ -37,8 +37,11 @@ public record AdapterSpec(String adapter, Set<String> settings, Set<String> requ
             Set.of(), Set.of());
     public static final AdapterSpec SNS_SMS = new AdapterSpec("sns_sms", Set.of("sms_sender_id"), Set.of(), Set.of(), Set.of());
 
+    public static final AdapterSpec HTTP = new AdapterSpec("http", Set.of("base_url", "timeout_ms", "max_attempts"), Set.of("base_url"),
+            Set.of("signing_secret"), Set.of("signing_secret"));
+
     private static final Map<String, AdapterSpec> BY_NAME = Map.of("sandbox", SANDBOX, "stripe", STRIPE, "easypost", EASYPOST,
-            "ses", SES, "sns_sms", SNS_SMS);
+            "ses", SES, "sns_sms", SNS_SMS, "http", HTTP);
     private static final Pattern EMAIL = Pattern.compile("([^<>@\\s]{1,64}@[A-Za-z0-9.\\-]{1,253})|[^<>]{1,100}<[^<>@\\s]{1,64}@[A-Za-z0-9.\\-]{1,253}>");
     private static final Pattern SES_NAME = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
     private static final Pattern SENDER_ID = Pattern.compile("[A-Za-z0-9]{1,11}");
@@ -51,7 +54,7 @@ public record AdapterSpec(String adapter, Set<String> settings, Set<String> requ
             String field = "settings." + e.getKey();
             if (!settings.contains(e.getKey())) errors.add(new FieldError(field, "field.unknown", adapter + " has no setting " + e.getKey() + "; it takes " + settings));
             else if (e.getValue() == null || e.getValue().isEmpty() || e.getValue().length() > MAX_VALUE_LENGTH) errors.add(new FieldError(field, "field.length", "1 to " + MAX_VALUE_LENGTH + " characters"));
-            else if (e.getKey().equals("api_base") && !URL.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "an https:// URL (http:// only for localhost)"));
+            else if ((e.getKey().equals("api_base") || e.getKey().equals("base_url")) && !URL.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "an https:// URL (http:// only for localhost)"));
             else if (e.getKey().equals("label_format") && !Set.of("PDF", "ZPL", "PNG").contains(e.getValue())) errors.add(new FieldError(field, "field.not_allowed", "PDF, ZPL or PNG"));
             else if (e.getKey().equals("from_address") && adapter.equals("easypost") && e.getValue().split("\\|", -1).length != 5) errors.add(new FieldError(field, "field.format", "name|street|city|postal code|country"));
             else if (e.getKey().equals("from_address") && adapter.equals("ses") && !EMAIL.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "an email address, or Name <address>"));
@@ -60,6 +63,7 @@ public record AdapterSpec(String adapter, Set<String> settings, Set<String> requ
             else if (e.getKey().equals("multicapture") && !Set.of("true", "false").contains(e.getValue())) errors.add(new FieldError(field, "field.not_allowed", "true or false"));
             else if (e.getKey().equals("timeout_ms") && !POSITIVE.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "a positive whole number of milliseconds"));
             else if (e.getKey().equals("max_network_retries") && !RETRIES.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "0 to 5"));
+            else if (e.getKey().equals("max_attempts") && !e.getValue().matches("[1-5]")) errors.add(new FieldError(field, "field.format", "1 to 5"));
         }
         for (String required : requiredSettings) {
             if (!givenSettings.containsKey(required)) errors.add(new FieldError("settings." + required, "field.required", adapter + " needs the setting " + required));

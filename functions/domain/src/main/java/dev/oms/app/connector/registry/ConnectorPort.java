@@ -12,9 +12,9 @@ public enum ConnectorPort {
     PAYMENTS("payments", List.of("sandbox", "stripe")),
     CARRIER("carrier", List.of("sandbox", "easypost")),
     NOTIFICATIONS("notifications", List.of("sandbox", "ses", "sns_sms")),
-    INVENTORY("inventory", List.of("sandbox")),
-    FRAUD("fraud", List.of("sandbox")),
-    BILLING("billing", List.of("sandbox")),
+    INVENTORY("inventory", List.of("sandbox", "http")),
+    FRAUD("fraud", List.of("sandbox", "http")),
+    BILLING("billing", List.of("sandbox", "http")),
     FULFILLMENT_PROVIDER("fulfillment_provider", List.of("sandbox"));
 
     public static final String SANDBOX = "sandbox";
