@@ -21,6 +21,21 @@ public final class HttpBilling implements BillingService {
     private final SignedHttpClient client;
     private final DocumentStorage documents;
 
+    /** The document as the contract spells it (snake_case, minor units, RFC 3339 times). */
+    static ObjectNode body(BillingDocument d) {
+        ObjectNode o = Json.object().put("type", d.type()).put("number", d.number()).put("document_id", d.documentId())
+                .put("order_id", d.orderId()).put("order_number", d.orderNumber()).put("currency", d.currency())
+                .put("issued_at", dev.oms.platform.json.Times.format(d.issuedAt())).put("total", d.total()).put("tax", d.tax())
+                .put("refers_to", d.refersTo()).put("reason", d.reason());
+        o.set("bill_to", d.billTo() == null ? null : dev.oms.platform.json.Shapes.address(d.billTo()));
+        var lines = o.putArray("lines");
+        for (var l : d.lines()) {
+            lines.addObject().put("line_id", l.lineId()).put("sku", l.sku()).put("description", l.description()).put("quantity", l.quantity())
+                    .put("unit_price", l.unitPrice()).put("net", l.net()).put("tax", l.tax()).put("total", l.total());
+        }
+        return o;
+    }
+
     public HttpBilling(SignedHttpClient client, DocumentStorage documents) {
         this.client = client;
         this.documents = documents;
@@ -28,7 +43,7 @@ public final class HttpBilling implements BillingService {
 
     @Override
     public StoredFile issue(String tenantId, BillingDocument document) {
-        ObjectNode body = (ObjectNode) Json.valueToTree(document);
+        ObjectNode body = body(document);
         JsonNode r = client.post("issue", "/billing/documents", body, "billing:" + document.documentId());
         String contentType = r.path("content_type").asText("application/pdf");
         if (!TYPES.contains(contentType)) throw new ConnectorException("billing", "issue", "the partner answered " + contentType + ", not a PDF");

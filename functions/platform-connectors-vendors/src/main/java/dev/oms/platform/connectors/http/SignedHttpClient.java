@@ -65,6 +65,10 @@ public final class SignedHttpClient {
                 r.headers().firstValue("x-request-id").ifPresent(ConnectorCallContext::vendorRequestId);
                 int status = r.statusCode();
                 if (status >= 200 && status < 300) return r.body().isEmpty() ? Json.object() : Json.parse(r.body());
+                if (status == 401 || status == 403) {
+                    // the partner does not accept our signature: a configuration problem, not worth retrying
+                    throw new ConnectorException(port, operation, "the partner refused the signature (HTTP " + status + "); check signing_secret");
+                }
                 if (status == 408 || status == 429 || status >= 500) {
                     failure = "HTTP " + status;
                     wait = r.headers().firstValue("retry-after").map(SignedHttpClient::seconds).orElse(null);
