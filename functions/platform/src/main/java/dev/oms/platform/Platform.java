@@ -79,6 +79,7 @@ public final class Platform {
     // ---- connector registry (issue 10): the ports the use cases see, routed per tenant ----------------------------
     public final dev.oms.platform.connectors.registry.Connectors connectors;
     public final dev.oms.app.connector.registry.ConnectorAdministration connectorAdmin;
+    public final dev.oms.platform.connectors.registry.LabelPurchases labelPurchases;
     // ---- end of connector registry ---------------------------------------------------------------------------------
 
     private Platform() {
@@ -99,7 +100,7 @@ public final class Platform {
                 new dev.oms.platform.connectors.registry.ConnectorAdapterProvider.Environment(
                         dev.oms.platform.connectors.registry.ConnectorSecretsLoader.load(),
                         clock, Env.get("CONNECTOR_ALLOW_LOCALHOST", "false").equals("true"),
-                        new dev.oms.platform.dynamo.DynamoLabelPurchases(table, clock), documentStorage,
+                        labelPurchases = new dev.oms.platform.dynamo.DynamoLabelPurchases(table, clock), documentStorage,
                         new dev.oms.platform.dynamo.DynamoNotificationSuppressions(table, clock)),
                 Env.get("CONNECTORS_REQUIRE_REGISTRY", "false").equals("true"))
                 .sandbox(dev.oms.app.connector.registry.ConnectorPort.PAYMENTS, payments)

@@ -123,6 +123,59 @@ class EasyPostConnectorIT {
         assertThat(calls.findValuesAsText("vendor_request_id")).contains(bought.path("id").asText());
     }
 
+    /** EasyPost's scheme, computed here: {@code hmac-sha256-hex=<hex HMAC-SHA256 of the body keyed with the secret>}. */
+    static String easyPostSignature(String secret, String body) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+            return "hmac-sha256-hex=" + java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void easyPostTrackingWebhooksAreVerifiedAppliedOnceAndDeliver() {
+        Shop s = shop();
+        System.setProperty("EASYPOST_IT_WHSEC", "ep-secret-" + s.tenant);
+        Resp set = s.admin.post("/v1/orders/connectors/carrier", Map.of("adapter", "easypost",
+                "settings", Map.of("api_base", easypost.url(), "timeout_ms", "3000"),
+                "secrets", Map.of("api_key", "env:EASYPOST_IT_KEY", "webhook_secret", "env:EASYPOST_IT_WHSEC")));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        String id = confirmedOrder(s)[0];
+        String f = fulfilment(s, id);
+        Resp shipped = s.warehouse.post("/v1/orders/" + id + "/fulfillments/" + f + "/ship", Map.of());
+        assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
+        String tracking = shipped.json().path("tracking_numbers").get(0).asText();
+        String epShipment = easypost.shipments.values().stream().filter(x -> tracking.equals(x.path("tracking_code").asText()))
+                .findFirst().orElseThrow().path("id").asText();
+        String body = "{\"id\":\"evt_" + epShipment + "\",\"object\":\"Event\",\"description\":\"tracker.updated\",\"result\":{"
+                + "\"id\":\"trk_" + epShipment + "\",\"object\":\"Tracker\",\"tracking_code\":\"" + tracking + "\",\"status\":\"delivered\","
+                + "\"shipment_id\":\"" + epShipment + "\",\"tracking_details\":["
+                + "{\"object\":\"TrackingDetail\",\"status\":\"in_transit\",\"message\":\"Arrived at facility\",\"datetime\":\"2030-01-02T08:30:00Z\","
+                + "\"tracking_location\":{\"object\":\"TrackingLocation\",\"city\":\"LEEDS\",\"country\":\"GB\"}},"
+                + "{\"object\":\"TrackingDetail\",\"status\":\"delivered\",\"message\":\"Delivered\",\"datetime\":\"2030-01-03T10:00:00Z\"}]}}";
+        String url = "/v1/orders/webhook/carrier/easypost/" + s.tenant;
+
+        assertThat(anonymous().post(url, body).code()).isEqualTo("webhook.signature_invalid");
+        assertThat(anonymous().header("X-Hmac-Signature", easyPostSignature("wrong", body)).post(url, body).code()).isEqualTo("webhook.signature_invalid");
+        assertThat(anonymous().header("X-Hmac-Signature", easyPostSignature("ep-secret-" + s.tenant, body))
+                .post(url, body.replace("Delivered", "Lost")).code()).as("tampered").isEqualTo("webhook.signature_invalid");
+
+        Resp ok = anonymous().header("X-Hmac-Signature", easyPostSignature("ep-secret-" + s.tenant, body)).post(url, body);
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+        assertThat(ok.json().path("received").asBoolean()).isTrue();
+        JsonNode order = s.agent.get("/v1/orders/" + id).json();
+        assertThat(order.path("shipping_status").asText()).isEqualTo("delivered");
+        Resp again = anonymous().header("X-Hmac-Signature", easyPostSignature("ep-secret-" + s.tenant, body)).post(url, body);
+        assertThat(again.json().path("duplicate").asBoolean()).isTrue();
+
+        String foreign = "{\"id\":\"evt_foreign_" + epShipment + "\",\"object\":\"Event\",\"description\":\"tracker.updated\",\"result\":{"
+                + "\"id\":\"trk_x\",\"object\":\"Tracker\",\"tracking_code\":\"EZ999\",\"shipment_id\":\"shp_not_ours\",\"tracking_details\":[{\"status\":\"in_transit\"}]}}";
+        assertThat(anonymous().header("X-Hmac-Signature", easyPostSignature("ep-secret-" + s.tenant, foreign)).post(url, foreign)
+                .json().path("ignored").asBoolean()).isTrue();
+    }
+
     @Test
     void aTimeOutAfterThePurchaseBuysNoSecondLabel() {
         Shop s = shop();

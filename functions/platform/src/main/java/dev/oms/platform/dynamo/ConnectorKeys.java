@@ -25,5 +25,10 @@ public final class ConnectorKeys {
     /** An email address the tenant must not write to again (bounce, complaint), by its hash. */
     public static String suppressed(String tenant, String addressHash) { return "T#" + tenant + "#SUPPRESSED#" + addressHash; }
 
+    /** A carrier's shipment id → the OMS order and shipment it belongs to (tracking webhooks). */
+    public static String carrierShipment(String tenant, String adapter, String vendorShipmentId) {
+        return "T#" + tenant + "#CARRIER_SHIPMENT#" + adapter + "#" + vendorShipmentId;
+    }
+
     public static String callSk(String at, String callId) { return at + "#" + callId; }
 }

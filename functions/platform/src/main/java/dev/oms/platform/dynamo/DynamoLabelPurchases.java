@@ -65,4 +65,21 @@ public final class DynamoLabelPurchases implements LabelPurchases {
         item.put("bought_at", Times.format(clock.instant()));
         table.table().putItem(SingleTable.document(item));
     }
+
+    @Override
+    public void recordShipment(String tenantId, String adapter, String vendorShipmentId, String orderId, String shipmentId) {
+        ObjectNode item = Json.object();
+        item.put(Keys.PK, ConnectorKeys.carrierShipment(tenantId, adapter, vendorShipmentId));
+        item.put(Keys.SK, Keys.SINGLE);
+        item.put("type", "carrier_shipment");
+        item.put("order_id", orderId);
+        item.put("shipment_id", shipmentId);
+        table.table().putItem(SingleTable.document(item));
+    }
+
+    @Override
+    public Optional<String[]> shipmentOf(String tenantId, String adapter, String vendorShipmentId) {
+        return table.get(ConnectorKeys.carrierShipment(tenantId, adapter, vendorShipmentId), Keys.SINGLE)
+                .map(i -> new String[] {Shapes.text(i, "order_id"), Shapes.text(i, "shipment_id")});
+    }
 }

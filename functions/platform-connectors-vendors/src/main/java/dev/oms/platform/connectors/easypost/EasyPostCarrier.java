@@ -64,6 +64,9 @@ public final class EasyPostCarrier implements CarrierService {
             last = buyOnce(tenantId, idempotencyKey + "#" + (i + 1), request.from() == null ? defaultFrom : request.from(),
                     request.to(), grams, request.carrier(), request.serviceCode(), false, reference);
             tracking.add(last.trackingNumber);
+            if (request.orderId() != null && request.shipmentId() != null) {
+                purchases.recordShipment(tenantId, ADAPTER, last.vendorShipmentId, request.orderId(), request.shipmentId());
+            }
         }
         return new Booking(last.carrier, last.service, tracking);
     }
@@ -99,7 +102,7 @@ public final class EasyPostCarrier implements CarrierService {
     }
 
     /** EasyPost's tracking statuses as the OMS's. */
-    static String status(String easypost) {
+    public static String status(String easypost) {
         if (easypost == null) return "in_transit";
         return switch (easypost) {
             case "pre_transit" -> "label_created";
@@ -111,14 +114,14 @@ public final class EasyPostCarrier implements CarrierService {
         };
     }
 
-    private record Bought(String trackingNumber, String carrier, String service) { }
+    private record Bought(String trackingNumber, String carrier, String service, String vendorShipmentId) { }
 
     private Bought buyOnce(String tenantId, String key, Address from, Address to, int grams, String carrierHint, String serviceHint,
                            boolean isReturn, String reference) {
         var recorded = purchases.find(tenantId, ADAPTER, key);
         if (recorded.isPresent() && recorded.get().bought()) {
             var p = recorded.get();
-            return new Bought(p.trackingNumber(), p.carrier(), p.service());
+            return new Bought(p.trackingNumber(), p.carrier(), p.service(), p.vendorShipmentId());
         }
         try {
             Shipment shipment;
@@ -154,7 +157,7 @@ public final class EasyPostCarrier implements CarrierService {
         String service = r == null ? null : r.getService();
         String archive = archive(tenantId, s);
         purchases.recordBought(tenantId, ADAPTER, key, s.getTrackingCode(), carrier, service, archive);
-        return new Bought(s.getTrackingCode(), carrier, service);
+        return new Bought(s.getTrackingCode(), carrier, service, s.getId());
     }
 
     /** Copies the label file into the documents bucket; answers its key, or null when it could not be fetched now. */

@@ -16,6 +16,12 @@ public interface LabelPurchases {
     /** The label was bought: its tracking number, carrier and service, and where its file is archived. */
     void recordBought(String tenantId, String adapter, String key, String trackingNumber, String carrier, String service, String archiveKey);
 
+    /** Which OMS order and shipment a vendor's shipment belongs to (for the vendor's tracking webhooks); the latest wins. */
+    void recordShipment(String tenantId, String adapter, String vendorShipmentId, String orderId, String shipmentId);
+
+    /** The OMS order and shipment of a vendor's shipment: {@code [orderId, shipmentId]}. */
+    Optional<String[]> shipmentOf(String tenantId, String adapter, String vendorShipmentId);
+
     /** {@code state}: {@code intent} or {@code bought}. */
     record Purchase(String key, String vendorShipmentId, String state, String trackingNumber, String carrier, String service, String archiveKey) {
         public boolean bought() { return "bought".equals(state); }
