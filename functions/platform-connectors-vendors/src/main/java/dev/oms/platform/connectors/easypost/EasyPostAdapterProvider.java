@@ -8,7 +8,6 @@ import dev.oms.app.connector.registry.ConnectorPort;
 import dev.oms.domain.order.Address;
 import dev.oms.platform.config.Env;
 import dev.oms.platform.connectors.registry.ConnectorAdapterProvider;
-import java.net.URI;
 import java.util.Set;
 
 /**
@@ -30,10 +29,7 @@ public final class EasyPostAdapterProvider implements ConnectorAdapterProvider {
     @Override
     public Object create(ConnectorPort port, ConnectorConfig config, Environment environment) {
         String base = config.setting("api_base", DEFAULT_API_BASE);
-        String host = URI.create(base).getHost();
-        if (base.startsWith("http://") && (!environment.allowLocalhost() || !("localhost".equals(host) || "127.0.0.1".equals(host)))) {
-            throw new ConnectorException("carrier", "configure", "api_base must be https here");
-        }
+        dev.oms.platform.connectors.registry.VendorUrls.check("carrier", base, environment.allowLocalhost());
         int timeout = Integer.parseInt(config.setting("timeout_ms", "15000"));
         try {
             EasyPostClient client = new EasyPostClient(environment.secrets().get(config.secrets().get("api_key")),

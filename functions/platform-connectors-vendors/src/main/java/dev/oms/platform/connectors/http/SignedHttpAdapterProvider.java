@@ -4,7 +4,6 @@ import dev.oms.app.connector.ConnectorException;
 import dev.oms.app.connector.registry.ConnectorConfig;
 import dev.oms.app.connector.registry.ConnectorPort;
 import dev.oms.platform.connectors.registry.ConnectorAdapterProvider;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 
@@ -25,10 +24,7 @@ public final class SignedHttpAdapterProvider implements ConnectorAdapterProvider
     public Object create(ConnectorPort port, ConnectorConfig config, Environment environment) {
         String base = config.settings().get("base_url");
         if (base == null) throw new ConnectorException(port.wireName(), "configure", "http needs base_url");
-        String host = URI.create(base).getHost();
-        if (base.startsWith("http://") && (!environment.allowLocalhost() || !("localhost".equals(host) || "127.0.0.1".equals(host)))) {
-            throw new ConnectorException(port.wireName(), "configure", "base_url must be https here");
-        }
+        dev.oms.platform.connectors.registry.VendorUrls.check(port.wireName(), base, environment.allowLocalhost());
         SignedHttpClient client = new SignedHttpClient(port.wireName(), base, environment.secrets().get(config.secrets().get("signing_secret")),
                 Duration.ofMillis(Long.parseLong(config.setting("timeout_ms", "5000"))), Integer.parseInt(config.setting("max_attempts", "3")),
                 environment.clock());

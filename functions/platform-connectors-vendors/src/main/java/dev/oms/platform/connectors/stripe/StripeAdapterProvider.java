@@ -1,11 +1,9 @@
 package dev.oms.platform.connectors.stripe;
 
 import com.stripe.StripeClient;
-import dev.oms.app.connector.ConnectorException;
 import dev.oms.app.connector.registry.ConnectorConfig;
 import dev.oms.app.connector.registry.ConnectorPort;
 import dev.oms.platform.connectors.registry.ConnectorAdapterProvider;
-import java.net.URI;
 import java.util.Set;
 
 /**
@@ -26,13 +24,7 @@ public final class StripeAdapterProvider implements ConnectorAdapterProvider {
     @Override
     public Object create(ConnectorPort port, ConnectorConfig config, Environment environment) {
         String base = config.setting("api_base", DEFAULT_API_BASE);
-        if (base.startsWith("http://") && !environment.allowLocalhost()) {
-            throw new ConnectorException("payments", "configure", "api_base must be https here");
-        }
-        String host = URI.create(base).getHost();
-        if (base.startsWith("http://") && !("localhost".equals(host) || "127.0.0.1".equals(host))) {
-            throw new ConnectorException("payments", "configure", "api_base may use http only for localhost");
-        }
+        dev.oms.platform.connectors.registry.VendorUrls.check("payments", base, environment.allowLocalhost());
         int timeout = Integer.parseInt(config.setting("timeout_ms", "10000"));
         StripeClient client = StripeClient.builder()
                 .setApiKey(environment.secrets().get(config.secrets().get("api_key")))
