@@ -50,6 +50,9 @@ class ConnectorsIT {
         assertThat(set.json().path("updated_by").asText()).isEqualTo("admin-c2");
         assertThat(set.header("etag")).isEqualTo("\"1\"");
 
+        assertThat(a.get("/v1/orders/health").json().path("checks").path("connectors").path("payments").asText()).isEqualTo("stripe");
+        assertThat(admin.get("/v1/orders/health").json().path("checks").path("connectors").path("payments").asText()).isEqualTo("sandbox");
+
         Resp replay = a.header("Idempotency-Key", "conn-1").post("/v1/orders/connectors/payments", stripe("ssm:/oms/" + t + "/stripe-key"));
         assertThat(replay.header("idempotent-replayed")).isEqualTo("true");
         assertThat(replay.json().path("version").asLong()).isEqualTo(1);

@@ -62,8 +62,10 @@ public final class Connectors {
         return this;
     }
 
-    /** The adapter name serving a tenant's port now. */
-    public String adapterName(String tenantId, ConnectorPort port) { return resolve(tenantId, port).config.adapter(); }
+    /** The adapter the registry names for a tenant's port (without building it), {@code not_configured} when required and absent. */
+    public String adapterName(String tenantId, ConnectorPort port) {
+        return registry.get(tenantId, port).map(ConnectorConfig::adapter).orElse(requireRegistry ? "not_configured" : ConnectorPort.SANDBOX);
+    }
 
     /**
      * A secret of the tenant's adapter of a port (such as Stripe's {@code webhook_secret}), when the tenant's adapter
