@@ -206,6 +206,21 @@ public final class OrderFulfillment {
         return next;
     }
 
+    /**
+     * The saga gave up waiting but the fulfilment provider is shipping it after all: nothing waits any more, so its
+     * shipment is announced like any other (the notifications subscriber sends the email).
+     */
+    public static Fulfillment sagaLeftToProvider(Order o, String id, Instant now) {
+        Fulfillment f = o.requireChild(Fulfillment.class, id, "fulfillment.not_found");
+        if (f.taskToken() == null) return f;
+        Fulfillment next = f.withTaskToken(null, now);
+        o.putChild(next);
+        o.touch(now);
+        o.record("fulfillment.updated", Order.data("fulfillment_id", id, "fields", List.of("left_to_provider"),
+                "from", f.status().wire(), "to", f.status().wire()));
+        return next;
+    }
+
     // ---- ship ---------------------------------------------------------------------------------------------------------
 
     /**
@@ -268,7 +283,7 @@ public final class OrderFulfillment {
         Map<String, Object> shipped = Order.data("fulfillment_id", req.fulfillmentIds().get(0), "fulfillment_ids", req.fulfillmentIds(),
                 "shipment_id", shipmentId, "tracking_numbers", req.trackingNumbers(), "carrier", req.carrier(),
                 "service_code", req.serviceCode(), "customer_id", o.customerId(),
-                "saga", fs.stream().allMatch(f -> Fulfillment.SAGA.equals(f.mode())));
+                "saga", fs.stream().allMatch(f -> Fulfillment.SAGA.equals(f.mode()) && f.taskToken() != null));
         o.record("order.shipped", withStatuses(o, shipped));
         return s;
     }
