@@ -30,6 +30,7 @@ class FulfillmentServiceTest {
 
     /** A carrier that books deterministic numbers once per key and records every booking. */
     static final class FakeCarrier implements CarrierService {
+        @Override public String refundLabel(String tenantId, String idempotencyKey) { return "not_applicable"; }
         final List<String> keys = new ArrayList<>();
         RuntimeException fail;
 

@@ -217,4 +217,59 @@ class EasyPostConnectorIT {
         assertThat(s.warehouse.post("/v1/orders/" + id + "/fulfillments/" + f + "/ship", Map.of()).status()).isEqualTo(201);
         assertThat(easypost.purchases).hasSize(before + 1);
     }
+
+    @Test
+    void anAddressEasyPostCannotVerifyBuysNoLabel() {
+        Shop s = shop();
+        ObjectNode body = TestSystem.order("ep-bad-" + s.tenant);
+        body.putArray("items").add(item("SKU-EP", 2, 2495, "GBP"));
+        body.with("shipping_address").put("postal_code", "00000");
+        String id = create(s.agent, body);
+        String pi = stripe.authorizedIntent(4990, "GBP");
+        assertThat(s.admin.post("/v1/orders/" + id + "/payments/link", Map.of("payment_id", pi, "amount", Map.of("amount", 4990, "currency", "GBP"))).status()).isEqualTo(201);
+        assertThat(s.agent.post("/v1/orders/" + id + "/confirm", null).json().path("status").asText()).isEqualTo("confirmed");
+        String f = fulfilment(s, id);
+        int before = easypost.purchases.size();
+        Resp refused = s.warehouse.post("/v1/orders/" + id + "/fulfillments/" + f + "/ship", Map.of());
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("carrier.address_unverified");
+        assertThat(easypost.purchases).hasSize(before);
+        assertThat(s.agent.get("/v1/orders/" + id).json().path("shipping_status").asText()).isNotEqualTo("shipped");
+
+        Resp off = s.admin.post("/v1/orders/connectors/carrier", Map.of("adapter", "easypost",
+                "settings", Map.of("api_base", easypost.url(), "verify_addresses", "maybe"), "secrets", Map.of("api_key", "env:EASYPOST_IT_KEY")));
+        assertThat(off.status()).isEqualTo(400);
+        assertThat(off.toString()).contains("settings.verify_addresses");
+    }
+
+    @Test
+    void aWithdrawnReturnsUnusedLabelIsRefundedByEasyPost() {
+        Shop s = shop();
+        String id = confirmedOrder(s)[0];
+        String f = fulfilment(s, id);
+        assertThat(s.warehouse.post("/v1/orders/" + id + "/fulfillments/" + f + "/ship", Map.of()).status()).isEqualTo(201);
+        String line = s.agent.get("/v1/orders/" + id).json().path("lines").get(0).path("id").asText();
+        Resp ret = s.agent.post("/v1/orders/" + id + "/returns", Map.of("lines", List.of(Map.of("line_id", line, "quantity", 1, "reason_code", "too_small")),
+                "return_method", "ship", "refund", "refund_to_card"));
+        assertThat(ret.status()).as(ret.toString()).isEqualTo(201);
+        String returnId = ret.json().path("return_id").asText();
+        int before = easypost.purchases.size();
+        Resp label = s.agent.post("/v1/orders/returns/" + returnId + "/ship-return-label", Map.of());
+        assertThat(label.status()).as(label.toString()).isEqualTo(200);
+        assertThat(easypost.purchases).hasSize(before + 1);
+        String vendorShipment = easypost.purchases.get(before);
+        assertThat(easypost.shipments.get(vendorShipment).path("is_return").asBoolean()).isTrue();
+
+        Resp withdrawn = s.agent.post("/v1/orders/returns/" + returnId + "/cancel", Map.of("reason", "kept it"));
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+        assertThat(easypost.refunds).containsExactly(vendorShipment);
+        JsonNode cancelled = null;
+        for (JsonNode e : s.admin.get("/v1/orders/" + id + "/timeline?limit=200").json().path("data")) {
+            if (e.path("type").asText().equals("return.cancelled")) cancelled = e;
+        }
+        assertThat(cancelled).isNotNull();
+        assertThat(cancelled.path("data").path("label_refund").asText()).isEqualTo("submitted");
+        JsonNode calls = s.admin.get("/v1/orders/connectors/carrier/calls?limit=50").json().path("data");
+        assertThat(calls.findValuesAsText("operation")).contains("return_label", "refund_label");
+    }
 }

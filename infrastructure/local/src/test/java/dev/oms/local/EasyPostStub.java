@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A local EasyPost for tests, over HTTPS, speaking its v2 JSON API as documented (https://docs.easypost.com/docs): the API key as
  * bearer or basic user, {@code {"shipment": {...}}} bodies, shipments with rates, {@code /buy} with a rate id (a
  * shipment bought twice is a 422 {@code SHIPMENT.POSTAGE.EXISTS}, as EasyPost answers), postage labels, trackers, error
- * objects ({@code {"error": {"code", "message", "errors"}}}) and {@code x-ep-request-uuid}. Counts every label bought.
+ * objects ({@code {"error": {"code", "message", "errors"}}}) and {@code x-ep-request-uuid}, strict address verification
+ * ({@code verify_strict}: the postal code 00000 fails) and label refunds. Counts every label bought and refunded.
  */
 final class EasyPostStub implements AutoCloseable {
     private record Fault(String pathPart, int status, String code, long delayMs, AtomicInteger times) { }
@@ -31,6 +32,8 @@ final class EasyPostStub implements AutoCloseable {
     private final HttpServer server;
     final Map<String, ObjectNode> shipments = new ConcurrentHashMap<>();
     final List<String> purchases = Collections.synchronizedList(new ArrayList<>());
+    /** Shipments whose label refund was asked for. */
+    final List<String> refunds = Collections.synchronizedList(new ArrayList<>());
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
 
@@ -93,9 +96,28 @@ final class EasyPostStub implements AutoCloseable {
         String out;
         String[] p = path.split("/");
         if (method.equals("POST") && path.equals("/v2/shipments")) {
-            ObjectNode s = createShipment(in.has("shipment") ? in.get("shipment") : in);
-            status = 201;
-            out = Json.write(s);
+            JsonNode given = in.has("shipment") ? in.get("shipment") : in;
+            String unverified = unverifiable(given.path("to_address")) ? "to_address" : unverifiable(given.path("from_address")) ? "from_address" : null;
+            if (unverified != null) {
+                status = 422;
+                out = "{\"error\":{\"code\":\"ADDRESS.VERIFY.FAILURE\",\"message\":\"Unable to verify address.\",\"errors\":["
+                        + "{\"field\":\"" + unverified + ".zip\",\"message\":\"Invalid zip code\"}]}}";
+            } else {
+                ObjectNode s = createShipment(given);
+                status = 201;
+                out = Json.write(s);
+            }
+        } else if (method.equals("POST") && p.length == 5 && p[2].equals("shipments") && p[4].equals("refund")) {
+            ObjectNode s = shipments.get(p[3]);
+            if (s == null || !s.hasNonNull("tracking_code")) {
+                status = s == null ? 404 : 422;
+                out = error(s == null ? "SHIPMENT.NOT_FOUND" : "SHIPMENT.REFUND.UNAVAILABLE", "The shipment has no label to refund.");
+            } else {
+                s.put("refund_status", "submitted");
+                refunds.add(p[3]);
+                status = 200;
+                out = Json.write(s);
+            }
         } else if (method.equals("GET") && p.length == 4 && p[2].equals("shipments")) {
             ObjectNode s = shipments.get(p[3]);
             status = s == null ? 404 : 200;
@@ -132,6 +154,11 @@ final class EasyPostStub implements AutoCloseable {
             }
         }
         answerJson(x, status, out);
+    }
+
+    /** EasyPost's strict verification (asked with {@code verify_strict}) fails, here, for the postal code 00000. */
+    private static boolean unverifiable(JsonNode address) {
+        return address.path("verify_strict").asBoolean(false) && "00000".equals(address.path("zip").asText());
     }
 
     private ObjectNode createShipment(JsonNode in) {

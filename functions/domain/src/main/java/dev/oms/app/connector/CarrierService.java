@@ -20,6 +20,16 @@ public interface CarrierService {
     /** Books a return shipment for an RMA, from the customer back to the warehouse. */
     ReturnLabel returnLabel(String tenantId, String rmaId, Address from, Address to, String idempotencyKey);
 
+    /** {@link #refundLabel}'s answer for a key no label was bought under. */
+    String REFUND_NOT_BOUGHT = "not_bought";
+
+    /**
+     * Asks for the money back for an unused label booked under {@code idempotencyKey} (a withdrawn return's label):
+     * {@code submitted} (the carrier reviews it), {@code refunded}, {@code rejected}, {@code not_applicable} (the
+     * carrier does not refund labels) or {@link #REFUND_NOT_BOUGHT}. Asking again is harmless.
+     */
+    String refundLabel(String tenantId, String idempotencyKey);
+
     /**
      * What to book: who sends (null: the tenant's default warehouse address), who receives, one weight per parcel in
      * grams (null when unknown), and where the shipment belongs, so the carrier's reports can be traced back.

@@ -25,7 +25,7 @@ import java.util.Optional;
  * the idempotency key ({@code SBX} and 12 digits), so the same booking always gets the same numbers; each parcel is
  * stored with where it belongs (order and shipment) and a first {@code label_created} event. {@link #addEvent}
  * plays the carrier reporting progress (the local runtime's {@code POST /local/sandbox/carrier/{trackingNumber}/events}).
- * Faults: connector {@code carrier}, operations {@code book}, {@code tracking}, {@code return_label}.
+ * Faults: connector {@code carrier}, operations {@code book}, {@code tracking}, {@code return_label}, {@code refund_label}.
  */
 public final class SandboxCarrier implements CarrierService {
     public static final String DEFAULT_CARRIER = "sandbox-post", DEFAULT_SERVICE = "standard";
@@ -81,6 +81,18 @@ public final class SandboxCarrier implements CarrierService {
             return Json.object().put("carrier", DEFAULT_CARRIER).put("service_code", "return").put("tracking_number", number);
         });
         return new ReturnLabel(result.path("carrier").asText(), result.path("service_code").asText(), result.path("tracking_number").asText());
+    }
+
+    /** The sandbox refunds an unused label at once; one it never booked under the key is {@code not_bought}. */
+    @Override
+    public String refundLabel(String tenantId, String idempotencyKey) {
+        boolean booked = operations.find(tenantId, "carrier", "return#" + idempotencyKey).isPresent()
+                || operations.find(tenantId, "carrier", "book#" + idempotencyKey).isPresent();
+        if (!booked) return REFUND_NOT_BOUGHT;
+        return operations.once(tenantId, "carrier", "refund#" + idempotencyKey, () -> {
+            refuse(fault("refund_label"), "refund_label");
+            return Json.object().put("refund_status", "refunded");
+        }).path("refund_status").asText();
     }
 
     /**

@@ -36,6 +36,7 @@ import java.util.Map;
 public final class EasyPostCarrier implements CarrierService {
     static final String ADAPTER = "easypost";
     static final int DEFAULT_GRAMS = 500;
+    static final String ADDRESS_UNVERIFIED = "ADDRESS.VERIFY.FAILURE";
     private static final HttpClient DOWNLOADS = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final EasyPostClient client;
@@ -43,13 +44,16 @@ public final class EasyPostCarrier implements CarrierService {
     private final DocumentStorage documents;
     private final Address defaultFrom;
     private final String labelFormat;
+    private final boolean verifyAddresses;
 
-    public EasyPostCarrier(EasyPostClient client, LabelPurchases purchases, DocumentStorage documents, Address defaultFrom, String labelFormat) {
+    public EasyPostCarrier(EasyPostClient client, LabelPurchases purchases, DocumentStorage documents, Address defaultFrom, String labelFormat,
+                           boolean verifyAddresses) {
         this.client = client;
         this.purchases = purchases;
         this.documents = documents;
         this.defaultFrom = defaultFrom;
         this.labelFormat = labelFormat;
+        this.verifyAddresses = verifyAddresses;
     }
 
     @Override
@@ -98,6 +102,24 @@ public final class EasyPostCarrier implements CarrierService {
             return out;
         } catch (EasyPostException e) {
             throw translate("tracking", e);
+        }
+    }
+
+    /**
+     * Asks EasyPost to refund an unused label bought under the booking key (carriers refund labels that never
+     * scanned, after their own review). Answers {@code submitted}, {@code refunded}, {@code rejected} or
+     * {@code not_applicable}; a key no label was bought under is {@code not_bought}.
+     */
+    @Override
+    public String refundLabel(String tenantId, String idempotencyKey) {
+        var recorded = purchases.find(tenantId, ADAPTER, idempotencyKey);
+        if (recorded.isEmpty() || !recorded.get().bought()) return REFUND_NOT_BOUGHT;
+        try {
+            Shipment s = client.shipment.refund(recorded.get().vendorShipmentId());
+            ConnectorCallContext.vendorRequestId(s.getId());
+            return s.getRefundStatus() == null ? "submitted" : s.getRefundStatus();
+        } catch (EasyPostException e) {
+            throw translate("refund_label", e);
         }
     }
 
@@ -193,10 +215,18 @@ public final class EasyPostCarrier implements CarrierService {
         return pool.stream().min(cheapest).orElseThrow();
     }
 
+    /**
+     * The customer's side of the parcel (the recipient, or the sender of a return) is verified strictly by EasyPost
+     * ({@code verify_strict}) unless the tenant's {@code verify_addresses} is {@code off}: an address EasyPost cannot
+     * deliver to fails the creation ({@code ADDRESS.VERIFY.FAILURE}) before any label is bought.
+     */
     private Map<String, Object> shipmentParams(Address from, Address to, int grams, boolean isReturn, String reference) {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("from_address", address(from));
-        p.put("to_address", address(to));
+        Map<String, Object> fromAddress = address(from);
+        Map<String, Object> toAddress = address(to);
+        if (verifyAddresses) (isReturn ? fromAddress : toAddress).put("verify_strict", true);
+        p.put("from_address", fromAddress);
+        p.put("to_address", toAddress);
         p.put("parcel", Map.of("weight", Math.max(0.1, Math.ceil(grams / 28.349523125 * 10) / 10.0))); // ounces
         p.put("options", Map.of("label_format", labelFormat));
         if (isReturn) p.put("is_return", true);
@@ -225,6 +255,10 @@ public final class EasyPostCarrier implements CarrierService {
     private static RuntimeException translate(String operation, EasyPostException e) {
         if (e instanceof APIException api && api.getStatusCode() != null) {
             int status = api.getStatusCode();
+            if (ADDRESS_UNVERIFIED.equals(api.getCode())) {
+                return DomainException.unprocessable("carrier.address_unverified", "EasyPost could not verify the customer's address",
+                        "Correct the order's shipping address (PATCH /v1/orders/{orderId}) and try again.").with("vendor_code", ADDRESS_UNVERIFIED);
+            }
             if (status >= 400 && status < 500 && status != 408 && status != 429) {
                 return DomainException.unprocessable("carrier.refused", "EasyPost refused the " + operation
                         + (api.getCode() == null ? "" : " (" + api.getCode() + ")"), "Check the shipment's addresses and parcels.")

@@ -22,6 +22,11 @@ public final class RoutedCarrier implements CarrierService {
     }
 
     @Override
+    public String refundLabel(String tenantId, String idempotencyKey) {
+        return connectors.call(tenantId, ConnectorPort.CARRIER, CarrierService.class, "refund_label", c -> c.refundLabel(tenantId, idempotencyKey));
+    }
+
+    @Override
     public ReturnLabel returnLabel(String tenantId, String rmaId, Address from, Address to, String idempotencyKey) {
         return connectors.call(tenantId, ConnectorPort.CARRIER, CarrierService.class, "return_label",
                 c -> c.returnLabel(tenantId, rmaId, from, to, idempotencyKey));
