@@ -31,6 +31,8 @@ class FulfillmentServiceTest {
     /** A carrier that books deterministic numbers once per key and records every booking. */
     static final class FakeCarrier implements CarrierService {
         @Override public String refundLabel(String tenantId, String idempotencyKey) { return "not_applicable"; }
+        @Override public Pickup schedulePickup(String tenantId, PickupRequest request, String key) { throw new UnsupportedOperationException(); }
+        @Override public ScanForm scanForm(String tenantId, List<String> trackingNumbers, String key) { throw new UnsupportedOperationException(); }
         final List<String> keys = new ArrayList<>();
         RuntimeException fail;
 

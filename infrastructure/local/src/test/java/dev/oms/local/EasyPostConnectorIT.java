@@ -2,10 +2,12 @@ package dev.oms.local;
 
 import static dev.oms.local.TestSystem.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.platform.Platform;
+import dev.oms.platform.json.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -271,5 +273,39 @@ class EasyPostConnectorIT {
         assertThat(cancelled.path("data").path("label_refund").asText()).isEqualTo("submitted");
         JsonNode calls = s.admin.get("/v1/orders/connectors/carrier/calls?limit=50").json().path("data");
         assertThat(calls.findValuesAsText("operation")).contains("return_label", "refund_label");
+    }
+
+    @Test
+    void labelledParcelsArePickedUpAndClosedOutOnOneScanFormOnce() {
+        Shop s = shop();
+        List<String> tracking = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String id = confirmedOrder(s)[0];
+            Resp shipped = s.warehouse.post("/v1/orders/" + id + "/fulfillments/" + fulfilment(s, id) + "/ship", Map.of());
+            assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
+            tracking.add(shipped.json().path("tracking_numbers").get(0).asText());
+        }
+        var carrier = Platform.get().carrier; // the routed port: the tenant's registry names easypost
+        java.time.Instant from = java.time.Instant.parse("2026-12-07T09:00:00Z"), to = java.time.Instant.parse("2026-12-07T17:00:00Z");
+        var request = new dev.oms.app.connector.CarrierService.PickupRequest(tracking, null, from, to, "Dock 3");
+        var pickup = carrier.schedulePickup(s.tenant, request, "pickup-" + s.tenant);
+        assertThat(pickup.carrier()).isEqualTo("USPS");
+        assertThat(pickup.confirmation()).startsWith("WTC");
+        assertThat(carrier.schedulePickup(s.tenant, request, "pickup-" + s.tenant).confirmation()).isEqualTo(pickup.confirmation());
+        assertThat(easypost.pickupsBought).containsExactly(pickup.id());
+        assertThat(easypost.pickups.get(pickup.id()).path("instructions").asText()).isEqualTo("Dock 3 (2 parcels)");
+
+        var form = carrier.scanForm(s.tenant, tracking, "close-" + s.tenant);
+        int forms = easypost.scanForms.size();
+        assertThat(Json.write(easypost.scanForms.get(form.id()).path("tracking_codes"))).contains(tracking.get(0), tracking.get(1));
+        assertThat(form.documentUrl()).endsWith("/files/scan_form/" + form.id() + ".pdf");
+        assertThat(carrier.scanForm(s.tenant, tracking, "close-" + s.tenant).id()).as("the same key, the same form").isEqualTo(form.id());
+        assertThat(easypost.scanForms).as("no second form").hasSize(forms);
+        assertThat(Platform.get().documentStorage.size("labels/" + s.tenant + "/easypost/" + form.id() + ".pdf")).as("form archived").isPresent();
+
+        assertThatThrownBy(() -> carrier.scanForm(s.tenant, List.of("NOT-OURS-1"), "close-2-" + s.tenant))
+                .hasMessageContaining("NOT-OURS-1");
+        JsonNode calls = s.admin.get("/v1/orders/connectors/carrier/calls?limit=50").json().path("data");
+        assertThat(calls.findValuesAsText("operation")).contains("pickup", "scan_form");
     }
 }
