@@ -205,11 +205,11 @@ class EasyPostConnectorIT {
         String id = confirmedOrder(s)[0];
         String f = fulfilment(s, id);
         int before = easypost.purchases.size();
-        easypost.fail("/v2/shipments", 422, "ADDRESS.VERIFY.FAILURE", 1);
+        easypost.fail("/v2/shipments", 422, "SHIPMENT.INVALID_PARAMS", 1);
         Resp refused = s.warehouse.post("/v1/orders/" + id + "/fulfillments/" + f + "/ship", Map.of());
         assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
         assertThat(refused.code()).isEqualTo("carrier.refused");
-        assertThat(refused.json().path("vendor_code").asText()).isEqualTo("ADDRESS.VERIFY.FAILURE");
+        assertThat(refused.json().path("vendor_code").asText()).isEqualTo("SHIPMENT.INVALID_PARAMS");
         easypost.fail("/v2/shipments", 500, "INTERNAL_SERVER_ERROR", 1);
         assertThat(s.warehouse.post("/v1/orders/" + id + "/fulfillments/" + f + "/ship", Map.of()).code()).isEqualTo("connector.unavailable");
         easypost.fail("/v2/shipments", 429, "RATE_LIMITED", 1);
