@@ -30,7 +30,7 @@ final class ApiReference {
               <script src="/docs/swagger-ui-bundle.js"></script>
               <script>
                 window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui', deepLinking: true,
-                  docExpansion: 'list', defaultModelsExpandDepth: 0, displayOperationId: true });
+                  docExpansion: 'none', defaultModelsExpandDepth: 0, displayOperationId: true });
               </script>
             </body>
             </html>

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -162,18 +164,39 @@ class ContractIT {
             Assumptions.abort("no Chromium at " + chromium + " (apt-get install chromium; .ci/run installs it)");
         }
         runtime();
+        // the page lists the tags collapsed (the contract is too large to render every operation at once); a deep link
+        // opens one tag: every tag is listed, and every operation of the largest tags is shown when its tag is opened
+        Map<String, Set<String>> byTag = new TreeMap<>();
+        ContractResponses.SPEC.path("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(m -> {
+            if (!Set.of("get", "post", "patch", "put", "delete").contains(m.getKey())) return;
+            for (var tag : m.getValue().path("tags")) byTag.computeIfAbsent(tag.asText(), k -> new TreeSet<>()).add(m.getKey() + " " + p.getKey());
+        }));
+        assertThat(byTag.values().stream().mapToInt(Set::size).sum()).as("every operation has a tag").isGreaterThanOrEqualTo(contractRoutes().size());
+        String page = dom(chromium, "");
+        for (String tag : byTag.keySet()) assertThat(page).as("tag %s listed", tag).contains("data-tag=\"" + tag + "\"");
+        List<String> largest = byTag.entrySet().stream().sorted((a, b) -> b.getValue().size() - a.getValue().size()).limit(3).map(Map.Entry::getKey).toList();
+        for (String tag : new java.util.LinkedHashSet<>(java.util.stream.Stream.concat(largest.stream(), java.util.stream.Stream.of("Order lifecycle")).toList())) {
+            String opened = dom(chromium, "#/" + java.net.URLEncoder.encode(tag, StandardCharsets.UTF_8).replace("+", "%20"));
+            int rendered = opened.split("class=\"opblock-summary-path\"", -1).length - 1;
+            assertThat(rendered).as("operations of %s rendered by Swagger UI", tag).isEqualTo(byTag.get(tag).size());
+            if (tag.equals("Order lifecycle")) assertThat(opened).contains("confirmOrder", "/v1/orders/{orderId}/confirm");
+        }
+    }
+
+    /** The reference page's DOM once Swagger UI has rendered it, at {@code fragment}. */
+    private static String dom(Path chromium, String fragment) throws Exception {
         Path profile = Files.createTempDirectory("oms-chromium");
-        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--virtual-time-budget=20000", "--dump-dom",
-                runtime().baseUrl() + "/docs").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
-        Set<String> routes = contractRoutes();
-        int rendered = dom.split("class=\"opblock-summary-path\"", -1).length - 1;
-        assertThat(rendered).as("operations rendered by Swagger UI").isEqualTo(routes.size());
-        assertThat(dom).contains("confirmOrder", "/v1/orders/{orderId}/confirm");
-        deleteQuietly(profile);
+        try {
+            Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--virtual-time-budget=20000", "--dump-dom",
+                    runtime().baseUrl() + "/docs" + fragment).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+            return dom;
+        } finally {
+            deleteQuietly(profile);
+        }
     }
 
     private static void deleteQuietly(Path dir) {
