@@ -147,7 +147,9 @@ public final class OrderService {
 
     public Order confirm(CommandContext ctx, String orderId) {
         return tx.mutate(ctx, orderId, true, o -> {
-            ConfirmationChecks checks = new ConfirmationChecks(checkPayments(o), checkInventory(o), fraud.screen(o));
+            boolean termsAllowed = o.state().paymentTerms != null
+                    && settings.get(ctx.tenantId()).allowsPaymentTerms(o.customerId(), o.state().channel);
+            ConfirmationChecks checks = new ConfirmationChecks(checkPayments(o), checkInventory(o), fraud.screen(o), termsAllowed);
             o.confirm(checks, ids.next("hold"), ctx.caller().actor(), now());
             return o;
         });

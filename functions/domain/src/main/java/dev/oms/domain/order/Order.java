@@ -59,6 +59,7 @@ public final class Order {
         st.discount = d.discount() == null ? Money.zero(d.currency()) : d.discount();
         st.payments = d.payments() == null ? List.of() : List.copyOf(d.payments());
         st.metadata = Metadata.sorted(d.metadata());
+        st.paymentTerms = d.paymentTerms() == null ? null : PaymentTerms.of(d.paymentTerms().kind(), d.paymentTerms().dueDate(), now);
         st.createdAt = now;
         st.updatedAt = now;
         Order order = new Order(st);
@@ -100,6 +101,9 @@ public final class Order {
 
     /** The refunds: plan one against the refundable balances, then record its outcome. */
     public OrderRefunds refunds() { return new OrderRefunds(this); }
+
+    /** The order's payment terms once confirmed on them (due date, overdue). */
+    public OrderPaymentTerms paymentTerms() { return new OrderPaymentTerms(this); }
 
     /** The invoices and credit notes. */
     public OrderInvoices invoices() { return new OrderInvoices(this); }
@@ -361,7 +365,14 @@ public final class Order {
         s.payments = s.payments.stream().map(p -> pay.statusByPayment().containsKey(p.paymentId())
                 ? p.withStatus(pay.statusByPayment().get(p.paymentId())) : p).toList();
         refreshPaymentStatus();
-        if (total > 0) {
+        boolean onTerms = s.paymentTerms != null && checks.termsAllowed();
+        if (s.paymentTerms != null && !onTerms && total > 0 && pay.outcome() != ConfirmationChecks.PaymentOutcome.AUTHORIZED) {
+            throw DomainException.unprocessable("order.blocked.payment_terms_not_allowed",
+                    "The order has payment terms " + s.paymentTerms.kind() + " but the tenant allows no terms for its customer or channel",
+                    "Add the customer or channel to the payment_terms_customers or payment_terms_channels setting, or link an authorized payment.")
+                    .with("payment_terms", s.paymentTerms.kind());
+        }
+        if (total > 0 && !onTerms) {
             switch (pay.outcome()) {
                 case DECLINED -> throw DomainException.unprocessable("order.blocked.payment_declined", "A payment of the order was declined",
                         "Link a new payment and confirm again.").with("payments", pay.statusByPayment());
@@ -380,6 +391,7 @@ public final class Order {
             }
         }
         OrderStatus from = s.status;
+        if (onTerms) s.dueDate = s.paymentTerms.dueOn(now);
         if (checks.fraud().outcome() != ConfirmationChecks.FraudOutcome.APPROVE) {
             String reason = checks.fraud().outcome() == ConfirmationChecks.FraudOutcome.REJECT
                     ? "Fraud screening rejected the order (score " + checks.fraud().score() + ")"
@@ -398,7 +410,8 @@ public final class Order {
         transition(OrderStatus.CONFIRMED, now);
         s.confirmedAt = now;
         record("order.confirmed", data("from", from.wire(), "to", OrderStatus.CONFIRMED.wire(), "total", total,
-                "fraud_score", checks.fraud().score()));
+                "fraud_score", checks.fraud().score(), "payment_terms", onTerms ? s.paymentTerms.kind() : null,
+                "due_date", s.dueDate == null ? null : s.dueDate.toString()));
     }
 
     public Hold hold(Hold hold, Instant now) {
@@ -576,9 +589,9 @@ public final class Order {
     /** A new created order with the same lines, addresses and metadata; payments are not copied. */
     public Order duplicate(String newId, long number, Instant now, Supplier<String> lineIds) {
         List<LineSpec> items = s.lines.stream().map(l -> new LineSpec(null, l.sku(), l.variantId(), l.description(),
-                l.quantity(), l.unitPrice(), l.discount(), l.taxRateBps(), l.taxAmount(), l.metadata())).toList();
+                l.quantity(), l.unitPrice(), l.discount(), l.taxRateBps(), l.taxAmount(), l.metadata(), l.digital())).toList();
         OrderDraft draft = new OrderDraft(null, s.customerId, s.channel, "duplicate", s.currency, items,
-                s.shippingAddress, s.billingAddress, s.shippingMethod, s.shippingAmount, s.discount, List.of(), s.metadata);
+                s.shippingAddress, s.billingAddress, s.shippingMethod, s.shippingAmount, s.discount, List.of(), s.metadata, PaymentTerms.relative(s.paymentTerms));
         Order copy = create(s.tenantId, newId, number, draft, now, lineIds);
         copy.s.duplicatedFrom = s.id;
         copy.pending.clear();

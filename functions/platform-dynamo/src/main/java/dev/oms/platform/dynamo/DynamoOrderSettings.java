@@ -52,8 +52,15 @@ public final class DynamoOrderSettings implements OrderSettingsStore {
                 i.path("cancellation_policy").asText(d.cancellationPolicy()), Shapes.text(i, "default_warehouse"),
                 i.hasNonNull("order_retention_days") ? i.get("order_retention_days").asInt() : null,
                 i.path("return_window_days").asInt(d.returnWindowDays()), i.path("quote_ttl_minutes").asInt(d.quoteTtlMinutes()),
-                i.path("allow_hard_delete").asBoolean(d.allowHardDelete()), Shapes.address(i.path("return_address")));
+                i.path("allow_hard_delete").asBoolean(d.allowHardDelete()), Shapes.address(i.path("return_address")),
+                strings(i.path("payment_terms_customers")), strings(i.path("payment_terms_channels")));
         return new Versioned(s, i.path("version").asLong(OrderSettingsStore.DEFAULTS_VERSION), Times.parse(Shapes.text(i, "updated_at")), Shapes.text(i, "updated_by"));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : array) out.add(n.asText());
+        return out;
     }
 
     static ObjectNode toItem(String tenantId, Versioned v) {
@@ -73,6 +80,8 @@ public final class DynamoOrderSettings implements OrderSettingsStore {
         item.put("quote_ttl_minutes", s.quoteTtlMinutes());
         item.put("allow_hard_delete", s.allowHardDelete());
         if (s.returnAddress() != null) item.set("return_address", Shapes.address(s.returnAddress()));
+        s.paymentTermsCustomers().forEach(item.putArray("payment_terms_customers")::add);
+        s.paymentTermsChannels().forEach(item.putArray("payment_terms_channels")::add);
         item.put("updated_at", Times.format(v.updatedAt()));
         item.put("updated_by", v.updatedBy());
         return item;
