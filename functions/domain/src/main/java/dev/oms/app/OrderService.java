@@ -187,6 +187,18 @@ public final class OrderService {
         return tx.mutate(ctx, orderId, true, true, o -> { o.hardDelete(ctx.reason(), now()); return o; }, orders::hardDelete);
     }
 
+    /**
+     * Places a legal hold: the order is kept from any removal until it is lifted (for the admin API, which checks its
+     * own permission; the tenant's admins only).
+     */
+    public Order placeLegalHold(CommandContext ctx, String orderId, String reason) {
+        return tx.mutate(ctx, orderId, false, true, o -> { o.placeLegalHold(reason, ctx.caller().actor(), now()); return o; }, orders::commit);
+    }
+
+    public Order releaseLegalHold(CommandContext ctx, String orderId, String reason) {
+        return tx.mutate(ctx, orderId, false, true, o -> { o.releaseLegalHold(reason, now()); return o; }, orders::commit);
+    }
+
     public Order resendConfirmation(CommandContext ctx, String orderId, String channel) {
         return tx.mutate(ctx, orderId, true, o -> { o.requestConfirmationResend(channel, now()); return o; });
     }

@@ -504,11 +504,43 @@ public final class Order {
 
     /** Marks a hard deletion: the order's items are removed, this event survives in the tenant's audit log. */
     public void hardDelete(String reason, Instant now) {
+        if (s.legalHold != null) {
+            throw DomainException.conflict("order.legal_hold", "Order " + s.id + " is under a legal hold: " + s.legalHold.reason(),
+                    "The order cannot be removed until the legal hold is lifted.").with("legal_hold_reason", s.legalHold.reason());
+        }
         if (!DELETABLE.contains(s.status)) {
             throw DomainException.conflict("order.blocked.active", "A " + s.status.wire() + " order cannot be deleted",
                     "Cancel or close the order first; confirmed and on-hold orders have work in flight.");
         }
         record("order.deleted", data("hard", true, "status", s.status.wire()), reason);
+    }
+
+    /** Places a legal hold (see {@link LegalHold}); placing one again changes the reason. */
+    public void placeLegalHold(String reason, Actor actor, Instant now) {
+        if (reason == null || reason.isBlank() || reason.length() > LegalHold.MAX_REASON) {
+            throw DomainException.invalidField("reason", "field.required", "A legal hold needs a reason of 1 to " + LegalHold.MAX_REASON + " characters");
+        }
+        if (s.legalHold != null && s.legalHold.reason().equals(reason)) return;
+        s.legalHold = new LegalHold(reason, actor.id(), now);
+        touch(now);
+        record("order.legal_hold_placed", data("reason", reason), reason);
+    }
+
+    /** Lifts the legal hold, if any: the order may be removed again. */
+    public void releaseLegalHold(String reason, Instant now) {
+        if (s.legalHold == null) return;
+        String was = s.legalHold.reason();
+        s.legalHold = null;
+        touch(now);
+        record("order.legal_hold_released", data("previous_reason", was), reason);
+    }
+
+    /** Whether a removal would be allowed now: no legal hold, and no work in flight (created, pending, completed, cancelled). */
+    public boolean isRemovable() { return s.legalHold == null && DELETABLE.contains(s.status); }
+
+    /** The order is older than the retention period, was archived and is removed: the audit log keeps this event. */
+    public void purgeForRetention(int retentionDays, String archive, Instant now) {
+        hardDelete("Retention: created more than " + retentionDays + " days ago; archived to " + archive, now);
     }
 
     /** Asks for the order confirmation to be sent again (the notifications subscriber sends it). */

@@ -54,6 +54,8 @@ public final class OrderState {
     public PaymentTerms paymentTerms;
     public java.time.LocalDate dueDate;
     public Instant paymentOverdueAt;
+    /** A legal hold keeps the order from any removal (hard delete, retention); null when there is none. */
+    public LegalHold legalHold;
     public Instant firstShippedAt;
     public Instant lastDeliveredAt;
     public long version;

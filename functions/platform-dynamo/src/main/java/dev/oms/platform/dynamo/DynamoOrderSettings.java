@@ -75,7 +75,11 @@ public final class DynamoOrderSettings implements OrderSettingsStore {
         s.autoConfirmThresholds().forEach(thresholds::put);
         item.put("cancellation_policy", s.cancellationPolicy());
         item.put("default_warehouse", s.defaultWarehouse());
-        if (s.orderRetentionDays() != null) item.put("order_retention_days", s.orderRetentionDays());
+        if (s.orderRetentionDays() != null) {
+            item.put("order_retention_days", s.orderRetentionDays());
+            item.put(Keys.GSI1PK, Keys.RETENTION_TENANTS); // the retention job's list of tenants
+            item.put(Keys.GSI1SK, tenantId);
+        }
         item.put("return_window_days", s.returnWindowDays());
         item.put("quote_ttl_minutes", s.quoteTtlMinutes());
         item.put("allow_hard_delete", s.allowHardDelete());

@@ -93,6 +93,10 @@ public final class OrderItemMapper {
         o.put("duplicated_from", s.duplicatedFrom);
         o.put("replaces", s.replaces); // issue 11
         o.put("replaced_by", s.replacedBy);
+        if (s.legalHold != null) {
+            o.putObject("legal_hold").put("reason", s.legalHold.reason()).put("placed_by", s.legalHold.placedBy())
+                    .put("placed_at", Times.format(s.legalHold.placedAt()));
+        }
         if (s.paymentTerms != null) { // B2B payment terms
             o.put("payment_terms", s.paymentTerms.kind());
             if (s.paymentTerms.dueDate() != null) o.put("payment_terms_due_date", s.paymentTerms.dueDate().toString());
@@ -158,6 +162,10 @@ public final class OrderItemMapper {
         s.duplicatedFrom = text(o, "duplicated_from");
         s.replaces = text(o, "replaces"); // issue 11
         s.replacedBy = text(o, "replaced_by");
+        JsonNode legal = o.path("legal_hold");
+        if (legal.isObject()) {
+            s.legalHold = new dev.oms.domain.order.LegalHold(text(legal, "reason"), text(legal, "placed_by"), Times.parse(text(legal, "placed_at")));
+        }
         if (o.hasNonNull("payment_terms")) {
             String termsDate = text(o, "payment_terms_due_date");
             s.paymentTerms = new dev.oms.domain.order.PaymentTerms(text(o, "payment_terms"), termsDate == null ? null : java.time.LocalDate.parse(termsDate));

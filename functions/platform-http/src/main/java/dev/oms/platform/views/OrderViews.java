@@ -74,6 +74,10 @@ public final class OrderViews {
         o.put("duplicated_from", s.duplicatedFrom);
         if (s.replaces != null) o.put("replaces", s.replaces); // issue 11
         if (s.replacedBy != null) o.put("replaced_by", s.replacedBy);
+        if (s.legalHold != null) {
+            o.putObject("legal_hold").put("reason", s.legalHold.reason()).put("placed_by", s.legalHold.placedBy())
+                    .put("placed_at", Times.format(s.legalHold.placedAt()));
+        }
         o.put("version", s.version);
         o.set("metadata", Json.valueToTree(s.metadata));
         o.put("created_at", Times.format(s.createdAt));
