@@ -31,6 +31,7 @@ public final class PaymentTermsDeadlines {
     public boolean onOrderChanged(String tenantId, String orderId) {
         try {
             Order order = orders.get(system(tenantId), orderId);
+            if (order.state().dueDate == null) return false; // not confirmed on terms: it never had a deadline
             var terms = order.paymentTerms();
             if (terms.isOpen() && order.state().paymentOverdueAt == null) {
                 deadlines.set(new Deadlines.Deadline(tenantId, orderId, KIND, terms.overdueAt(), null));
