@@ -147,7 +147,9 @@ public final class OrderService {
 
     public Order confirm(CommandContext ctx, String orderId) {
         return tx.mutate(ctx, orderId, true, o -> {
-            ConfirmationChecks checks = new ConfirmationChecks(checkPayments(o), checkInventory(o), fraud.screen(o));
+            boolean termsAllowed = o.state().paymentTerms != null
+                    && settings.get(ctx.tenantId()).allowsPaymentTerms(o.customerId(), o.state().channel);
+            ConfirmationChecks checks = new ConfirmationChecks(checkPayments(o), checkInventory(o), fraud.screen(o), termsAllowed);
             o.confirm(checks, ids.next("hold"), ctx.caller().actor(), now());
             return o;
         });
@@ -183,6 +185,18 @@ public final class OrderService {
                     "Enable allow_hard_delete in the tenant settings, or use a soft delete.");
         }
         return tx.mutate(ctx, orderId, true, true, o -> { o.hardDelete(ctx.reason(), now()); return o; }, orders::hardDelete);
+    }
+
+    /**
+     * Places a legal hold: the order is kept from any removal until it is lifted (for the admin API, which checks its
+     * own permission; the tenant's admins only).
+     */
+    public Order placeLegalHold(CommandContext ctx, String orderId, String reason) {
+        return tx.mutate(ctx, orderId, false, true, o -> { o.placeLegalHold(reason, ctx.caller().actor(), now()); return o; }, orders::commit);
+    }
+
+    public Order releaseLegalHold(CommandContext ctx, String orderId, String reason) {
+        return tx.mutate(ctx, orderId, false, true, o -> { o.releaseLegalHold(reason, now()); return o; }, orders::commit);
     }
 
     public Order resendConfirmation(CommandContext ctx, String orderId, String channel) {

@@ -111,7 +111,7 @@ public final class ReturnSettlements {
             if (l.approved() == null || l.approved() == 0) continue;
             OrderLine line = original.line(l.lineId());
             items.add(new LineSpec(null, line.sku(), line.variantId(), line.description(), l.approved(), zero, null, null, null,
-                    Map.of("replaces_line_id", line.id())));
+                    Map.of("replaces_line_id", line.id()), line.digital()));
         }
         return new OrderDraft(reference, s.customerId, s.channel, "exchange", s.currency, items, s.shippingAddress, s.billingAddress,
                 s.shippingMethod, zero, null, List.of(), Map.of("exchange_for_return", r.id(), "original_order_id", s.id));

@@ -79,6 +79,10 @@ public final class OrderSettingsHandler extends ApiHandler {
             if (v.isNull()) value = null;
             else if (f.equals("return_address")) value = b.address(f, false);
             else if (f.equals("auto_confirm_thresholds")) value = thresholds(v);
+            else if (f.startsWith("payment_terms_")) {
+                value = b.strings(f, false, 0, OrderSettings.MAX_TERMS_ENTRIES, OrderSettings.MAX_TERMS_ID_LENGTH);
+                if (value == null) continue; // reported by Body
+            }
             else if (v.isBoolean()) value = v.booleanValue();
             else if (v.isIntegralNumber() && v.canConvertToLong()) value = v.longValue();
             else if (v.isTextual()) value = v.textValue();
@@ -137,6 +141,8 @@ public final class OrderSettingsHandler extends ApiHandler {
         o.put("quote_ttl_minutes", s.quoteTtlMinutes());
         o.put("allow_hard_delete", s.allowHardDelete());
         o.set("return_address", s.returnAddress() == null ? Json.object().nullNode() : Shapes.address(s.returnAddress()));
+        s.paymentTermsCustomers().forEach(o.putArray("payment_terms_customers")::add);
+        s.paymentTermsChannels().forEach(o.putArray("payment_terms_channels")::add);
         o.put("version", v.version());
         o.put("updated_at", Times.format(v.updatedAt()));
         o.put("updated_by", v.updatedBy());

@@ -1,5 +1,6 @@
 package dev.oms.platform;
 
+import dev.oms.app.settings.AutoFulfillDigital;
 import dev.oms.app.settings.PolicyEngine;
 import dev.oms.platform.dynamo.DynamoDeadlines;
 import dev.oms.platform.dynamo.DynamoOrderSettings;
@@ -14,9 +15,11 @@ import dev.oms.platform.dynamo.DynamoPolicyStore;
 public final class SupportAndSettings {
     public final DynamoPolicyStore policyStore;
     public final PolicyEngine policyEngine;
+    public final AutoFulfillDigital autoFulfillDigital;
 
     SupportAndSettings(Platform p) {
         policyStore = new DynamoPolicyStore(p.table);
         policyEngine = new PolicyEngine(p.orders, policyStore, new DynamoOrderSettings(p.table), new DynamoDeadlines(p.table), p.cancellations, p.clock);
+        autoFulfillDigital = new AutoFulfillDigital(p.fulfillments, policyStore);
     }
 }

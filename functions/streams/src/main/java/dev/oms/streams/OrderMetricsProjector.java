@@ -6,41 +6,34 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oms.platform.dynamo.DynamoMetricsStore;
-import dev.oms.platform.dynamo.Keys;
 import dev.oms.platform.dynamo.MetricsCounters;
-import dev.oms.platform.dynamo.MetricsCounters.Increment;
+import dev.oms.platform.dynamo.MetricsProjection;
 import dev.oms.platform.dynamo.SingleTable;
 import dev.oms.platform.events.EventEnvelope;
 import dev.oms.platform.events.StreamImages;
-import dev.oms.platform.json.Times;
 import dev.oms.platform.observability.Observability;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Maintains the per-tenant, per-day, per-channel counters behind {@code /v1/orders/summary} and {@code /metrics}, and
  * the per-warehouse fulfilment latencies behind {@code /metrics/fulfillment}, from the event items on the table's
  * stream: {@code order.created} (orders and revenue per currency), {@code order.cancelled} (full cancellations),
  * {@code return.created}, {@code order.shipped} (shipments, lead time from confirmation and time from creation, ship
- * latency of each fulfilment) and {@code fulfillment.updated} to {@code picking} / {@code packed}. Each event counts
- * once ({@link MetricsCounters}); a failed record is reported so Lambda retries from it.
+ * latency of each fulfilment) and {@code fulfillment.updated} to {@code picking} / {@code packed} ({@link MetricsProjection},
+ * which the counters rebuild shares). Each event counts once ({@link MetricsCounters}); a failed record is reported so
+ * Lambda retries from it.
  */
 public final class OrderMetricsProjector implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
-    private final SingleTable table;
     private final MetricsCounters counters;
+    private final MetricsProjection projection;
     private final Clock clock;
 
     public OrderMetricsProjector() { this(SingleTable.fromEnvironment(), Clock.systemUTC()); }
 
     public OrderMetricsProjector(SingleTable table, Clock clock) {
-        this.table = table;
         this.counters = new MetricsCounters(table);
+        this.projection = new MetricsProjection(table);
         this.clock = clock;
     }
 
@@ -65,67 +58,6 @@ public final class OrderMetricsProjector implements RequestHandler<DynamodbEvent
 
     /** Adds one event item to the counters; false when it is not counted or was counted before. */
     boolean project(JsonNode item) {
-        String type = item.path("event_type").asText();
-        String tenant = item.path("tenant_id").asText();
-        String orderId = item.path("order_id").asText();
-        Instant at = Times.parse(item.path("occurred_at").asText());
-        JsonNode data = item.path("data");
-        String day = at.atZone(ZoneOffset.UTC).toLocalDate().toString();
-        List<Increment> increments = new ArrayList<>();
-        switch (type) {
-            case "order.created" -> header(tenant, orderId).ifPresent(h -> channels(tenant, h, day, increments, i -> i
-                    .add("orders_" + data.path("currency").asText(), 1).add("revenue_" + data.path("currency").asText(), data.path("total").asLong())));
-            case "order.cancelled" -> {
-                if ("cancelled".equals(data.path("to").asText())) header(tenant, orderId).ifPresent(h -> channels(tenant, h, day, increments, i -> i.add("cancelled", 1)));
-            }
-            case "return.created" -> header(tenant, orderId).ifPresent(h -> channels(tenant, h, day, increments, i -> i.add("returns", 1)));
-            case "order.shipped" -> header(tenant, orderId).ifPresent(h -> {
-                Instant confirmed = Times.parse(h.path("confirmed_at").asText(null));
-                Instant created = Times.parse(h.path("created_at").asText(null));
-                channels(tenant, h, day, increments, i -> {
-                    i.add("shipments", 1);
-                    if (confirmed != null) i.duration("lead", Duration.between(confirmed, at));
-                    if (created != null) i.duration("tts", Duration.between(created, at));
-                });
-                for (JsonNode f : data.path("fulfillment_ids")) warehouse(tenant, orderId, f.asText(), day, at, "ship", increments);
-            });
-            case "fulfillment.updated" -> {
-                String to = data.path("to").asText();
-                if ("picking".equals(to)) warehouse(tenant, orderId, data.path("fulfillment_id").asText(), day, at, "pick", increments);
-                if ("packed".equals(to)) warehouse(tenant, orderId, data.path("fulfillment_id").asText(), day, at, "pack", increments);
-            }
-            default -> { }
-        }
-        return counters.apply(tenant, item.path("id").asText(), clock.instant(), increments);
-    }
-
-    private Optional<ObjectNode> header(String tenant, String orderId) {
-        return table.get(Keys.order(tenant, orderId), Keys.ORDER_SK);
-    }
-
-    /** The same additions to the order's channel's day and to the all-channels day. */
-    private static void channels(String tenant, JsonNode header, String day, List<Increment> increments,
-                                 java.util.function.Consumer<Increment> additions) {
-        String channel = header.path("channel").asText(null);
-        if (channel != null && !channel.isEmpty() && !DynamoMetricsStore.ALL_CHANNELS.equals(channel)) {
-            Increment i = new Increment(Keys.orderMetrics(tenant, channel), day);
-            additions.accept(i);
-            increments.add(i);
-        }
-        Increment all = new Increment(Keys.orderMetrics(tenant, DynamoMetricsStore.ALL_CHANNELS), day);
-        additions.accept(all);
-        increments.add(all);
-    }
-
-    /** A latency of a fulfilment (from its creation), into its warehouse's day. */
-    private void warehouse(String tenant, String orderId, String fulfillmentId, String day, Instant at, String prefix,
-                           List<Increment> increments) {
-        table.get(Keys.order(tenant, orderId), Keys.childSk("fulfillment", fulfillmentId)).ifPresent(f -> {
-            String warehouse = f.path("warehouse_id").asText(null);
-            Instant created = Times.parse(f.path("created_at").asText(null));
-            if (warehouse == null || created == null) return;
-            increments.add(new Increment(Keys.fulfillmentMetrics(tenant), day + "#" + warehouse)
-                    .set("day", day).set("warehouse_id", warehouse).duration(prefix, Duration.between(created, at)));
-        });
+        return counters.apply(item.path("tenant_id").asText(), item.path("id").asText(), clock.instant(), projection.increments(item));
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.oms.app.security.Caller;
 import dev.oms.orders.OrderAuditHandler;
 import dev.oms.orders.OrderCrudHandler;
+import dev.oms.orders.OrderEditsHandler;
 import dev.oms.orders.OrderLifecycleHandler;
 import dev.oms.orders.OrderLinesHandler;
 import dev.oms.platform.config.Env;
@@ -222,7 +223,44 @@ public final class Benchmark {
         APIGatewayV2HTTPEvent replay = Events.request("POST", "/v1/orders").header("Idempotency-Key", idemKey)
                 .body(Events.orderBody("cust-idem", 3)).as(caller).build();
         meter(rows, "replay of that `Idempotency-Key`", false, crud, replay, 201);
+        editCosts(rows, caller, crud, lifecycle);
         return rows;
+    }
+
+    /**
+     * Edits by quote (issue 11) on a confirmed order of 3 lines paid by one authorized payment: the quote of a smaller
+     * quantity (read, price, store the quote) and its application (re-check, apply, start the edit saga by event).
+     */
+    private static void editCosts(List<CostRow> rows, Caller caller, OrderCrudHandler crud, OrderLifecycleHandler lifecycle) {
+        OrderEditsHandler edits = new OrderEditsHandler();
+        String payment = dev.oms.platform.wiring.CoreServices.get().sandboxPayments.create(caller.tenantId(), dev.oms.domain.money.Money.of(13_986, "GBP"), "authorized");
+        String body = "{\"customer_id\":\"cust-edit\",\"currency\":\"GBP\",\"items\":[" + Events.lineBody("SKU-1", 1, 999) + ","
+                + Events.lineBody("SKU-2", 2, 1998) + "," + Events.lineBody("SKU-3", 3, 2997) + "],\"payments\":[{\"payment_id\":\""
+                + payment + "\",\"amount\":{\"amount\":13986,\"currency\":\"GBP\"}}]}";
+        String id = orderId(call(crud, Events.request("POST", "/v1/orders").body(body).as(caller).build(), 201));
+        APIGatewayV2HTTPResponse confirmed = call(lifecycle, Events.request("POST", "/v1/orders/{orderId}/confirm").path("orderId", id)
+                .as(caller).build(), 200);
+        String line = orderLines(confirmed).get(2);
+        APIGatewayV2HTTPResponse quote = meter(rows, "edit quote `POST .../quote-change` (one quantity 3 → 2)", true, edits,
+                Events.request("POST", "/v1/orders/{orderId}/quote-change").path("orderId", id)
+                        .body("{\"changes\":[{\"type\":\"change_quantity\",\"line_id\":\"" + line + "\",\"quantity\":2}]}").as(caller).build(), 201);
+        String quoteId = json(quote).path("id").asText();
+        meter(rows, "apply the quote `POST .../apply-quote/{quoteId}`", true, edits, Events.request("POST", "/v1/orders/{orderId}/apply-quote/{quoteId}")
+                .path("orderId", id).path("quoteId", quoteId).body("{}").as(caller).build(), 202);
+    }
+
+    private static List<String> orderLines(APIGatewayV2HTTPResponse order) {
+        List<String> ids = new ArrayList<>();
+        json(order).path("lines").forEach(l -> ids.add(l.path("id").asText()));
+        return ids;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(APIGatewayV2HTTPResponse r) {
+        try {
+            return dev.oms.platform.json.Json.parse(r.getBody());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("not JSON: " + r.getBody(), e);
+        }
     }
 
     private static APIGatewayV2HTTPResponse meter(List<CostRow> rows, String endpoint, boolean command, ApiHandler handler,

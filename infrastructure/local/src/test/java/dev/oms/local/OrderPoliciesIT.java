@@ -105,7 +105,7 @@ class OrderPoliciesIT {
         assertThat(admin.post("/v1/orders/policies", Map.of("type", "fraud_velocity", "max_orders", 1, "within_hours", 1)).status()).isEqualTo(400);
         assertThat(admin.post("/v1/orders/policies", Map.of("type", "auto_cancel_unpaid")).json().path("errors").get(0).path("field").asText())
                 .isEqualTo("within_hours");
-        assertThat(admin.post("/v1/orders/policies", Map.of("type", "auto_fulfill_digital")).status()).isEqualTo(400);
+        assertThat(admin.post("/v1/orders/policies", Map.of("type", "auto_ship_everything")).status()).isEqualTo(400);
         assertThat(admin.post("/v1/orders/policies", Map.of("type", "fraud_total_above", "amounts", Map.of("XXY", 5))).json()
                 .path("errors").get(0).path("code").asText()).isEqualTo("currency.unknown");
 

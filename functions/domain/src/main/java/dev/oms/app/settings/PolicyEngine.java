@@ -4,6 +4,7 @@ import dev.oms.app.CancellationService;
 import dev.oms.app.CommandContext;
 import dev.oms.app.port.Deadlines;
 import dev.oms.app.OrderService;
+import dev.oms.app.PaymentTermsDeadlines;
 import dev.oms.app.port.OrderFilter;
 import dev.oms.app.port.OrderSettingsStore;
 import dev.oms.app.port.PageRequest;
@@ -42,10 +43,17 @@ public final class PolicyEngine {
     private final OrderSettingsStore settings;
     private final Deadlines deadlines;
     private final CancellationService cancellations;
+    private final PaymentTermsDeadlines terms;
     private final Clock clock;
 
     public PolicyEngine(OrderService orders, PolicyStore policies, OrderSettingsStore settings, Deadlines deadlines,
                         CancellationService cancellations, Clock clock) {
+        this(orders, policies, settings, deadlines, cancellations, new PaymentTermsDeadlines(orders, deadlines), clock);
+    }
+
+    public PolicyEngine(OrderService orders, PolicyStore policies, OrderSettingsStore settings, Deadlines deadlines,
+                        CancellationService cancellations, PaymentTermsDeadlines terms, Clock clock) {
+        this.terms = terms;
         this.orders = orders;
         this.policies = policies;
         this.settings = settings;
@@ -111,9 +119,10 @@ public final class PolicyEngine {
 
     /**
      * A payment event, a confirmation or a cancellation of the order: once it is paid (or cancelled, or gone) its
-     * unpaid deadline is removed.
+     * unpaid deadline is removed; an order confirmed on payment terms gets (or, settled, loses) its due-date deadline.
      */
     public boolean onOrderChanged(String tenantId, String orderId) {
+        terms.onOrderChanged(tenantId, orderId);
         CommandContext system = new CommandContext(new Caller(tenantId, "policies", "system", Set.of("service"), null, null), null, null, null, null);
         try {
             Order order = orders.get(system, orderId);
@@ -130,12 +139,19 @@ public final class PolicyEngine {
 
     /**
      * The scheduled sweeper: every unpaid deadline due at {@code now} cancels its order (refund and restock, the policy
-     * as actor) when the order is still unpaid and cancellable, and is removed in every case.
+     * as actor) when the order is still unpaid and cancellable, and is removed in every case; a {@code payment_due}
+     * deadline marks its order overdue ({@link PaymentTermsDeadlines#sweep}).
      */
     public List<Swept> sweep(Instant now, int limit) {
         List<Swept> out = new java.util.ArrayList<>();
         for (Deadlines.Deadline d : deadlines.due(now, limit)) {
             String outcome;
+            if (PaymentTermsDeadlines.KIND.equals(d.kind())) {
+                outcome = terms.sweep(d, now);
+                deadlines.clear(d.tenantId(), d.orderId(), d.kind());
+                out.add(new Swept(d.tenantId(), d.orderId(), outcome));
+                continue;
+            }
             try {
                 CommandContext system = new CommandContext(new Caller(d.tenantId(), "policies", "system", Set.of("service"), null, null),
                         null, null, null, null);

@@ -43,6 +43,31 @@ public final class Allocation {
         return parts;
     }
 
+    /**
+     * The parts moved so that each is at least its floor, the sum unchanged: the units a part lacks are taken from the
+     * parts with the most above their own floors (ties to the earlier part). Used where a rounded split must stay
+     * above what is already settled against it; a floor the others cannot pay for is met as far as they can.
+     */
+    public static long[] raiseToFloors(long[] parts, long[] floors) {
+        if (parts.length != floors.length) throw new IllegalArgumentException("one floor per part");
+        long[] out = parts.clone();
+        for (int i = 0; i < out.length; i++) {
+            long lacking = floors[i] - out[i];
+            while (lacking > 0) {
+                int donor = -1;
+                for (int j = 0; j < out.length; j++) {
+                    if (j != i && out[j] - floors[j] > 0 && (donor < 0 || out[j] - floors[j] > out[donor] - floors[donor])) donor = j;
+                }
+                if (donor < 0) break;
+                long moved = Math.min(lacking, out[donor] - floors[donor]);
+                out[donor] -= moved;
+                out[i] += moved;
+                lacking -= moved;
+            }
+        }
+        return out;
+    }
+
     /** numerator / denominator rounded half to even (banker's rounding), for non-negative inputs. */
     public static long divideHalfEven(long numerator, long denominator) {
         if (denominator <= 0 || numerator < 0) throw new IllegalArgumentException("non-negative numerator and positive denominator required");

@@ -5,9 +5,15 @@ import java.util.Map;
 
 /**
  * What the connectors said when an order asked to be confirmed: payment authorization, inventory availability and
- * fraud screening. The order decides what they mean ({@link Order#confirm}).
+ * fraud screening, and whether the tenant allows payment terms for the order's customer or channel
+ * ({@code termsAllowed}). The order decides what they mean ({@link Order#confirm}).
  */
-public record ConfirmationChecks(PaymentCheck payment, List<String> unavailableSkus, FraudCheck fraud) {
+public record ConfirmationChecks(PaymentCheck payment, List<String> unavailableSkus, FraudCheck fraud, boolean termsAllowed) {
+
+    /** Checks of an order the tenant allows no payment terms for. */
+    public ConfirmationChecks(PaymentCheck payment, List<String> unavailableSkus, FraudCheck fraud) {
+        this(payment, unavailableSkus, fraud, false);
+    }
 
     public enum PaymentOutcome { AUTHORIZED, PENDING, DECLINED, MISSING }
 

@@ -6,7 +6,7 @@ import java.util.Set;
 public final class MoneyEventTypes {
     public static final Set<String> ALL = Set.of("document.attached", "document.updated",
             "payment.linked", "payment.unlinked", "payment.captured", "refund.requested", "refund.issued", "refund.failed",
-            "invoice.issued", "invoice.updated", "credit_note.issued");
+            "invoice.issued", "invoice.updated", "credit_note.issued", "order.payment_overdue");
 
     private MoneyEventTypes() { }
 }

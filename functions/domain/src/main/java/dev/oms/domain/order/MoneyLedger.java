@@ -88,6 +88,21 @@ public final class MoneyLedger {
         Map<String, Long> paid = new LinkedHashMap<>();
         due().keySet().forEach(k -> paid.put(k, 0L));
         for (PaymentReference p : s.payments) paidBy(p).forEach((k, v) -> paid.merge(k, v, Math::addExact));
+        return atLeastWhatWasGivenBack(paid);
+    }
+
+    /**
+     * A rounded split is not monotone: a larger capture can round a line's share down by a unit (44 of 2351 paid for
+     * a line, 43 of 2355). What refunds already gave back of a line was paid for it, so each key keeps at least that,
+     * the units coming from the keys with the most to spare; the sum stays the captured total.
+     */
+    private Map<String, Long> atLeastWhatWasGivenBack(Map<String, Long> paid) {
+        Map<String, Long> back = refunded(false);
+        List<String> keys = new ArrayList<>(paid.keySet());
+        long[] parts = keys.stream().mapToLong(paid::get).toArray();
+        long[] floors = keys.stream().mapToLong(k -> Math.max(0, back.getOrDefault(k, 0L))).toArray();
+        long[] raised = Allocation.raiseToFloors(parts, floors);
+        for (int i = 0; i < keys.size(); i++) paid.put(keys.get(i), raised[i]);
         return paid;
     }
 

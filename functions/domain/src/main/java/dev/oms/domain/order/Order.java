@@ -59,6 +59,7 @@ public final class Order {
         st.discount = d.discount() == null ? Money.zero(d.currency()) : d.discount();
         st.payments = d.payments() == null ? List.of() : List.copyOf(d.payments());
         st.metadata = Metadata.sorted(d.metadata());
+        st.paymentTerms = d.paymentTerms() == null ? null : PaymentTerms.of(d.paymentTerms().kind(), d.paymentTerms().dueDate(), now);
         st.createdAt = now;
         st.updatedAt = now;
         Order order = new Order(st);
@@ -100,6 +101,9 @@ public final class Order {
 
     /** The refunds: plan one against the refundable balances, then record its outcome. */
     public OrderRefunds refunds() { return new OrderRefunds(this); }
+
+    /** The order's payment terms once confirmed on them (due date, overdue). */
+    public OrderPaymentTerms paymentTerms() { return new OrderPaymentTerms(this); }
 
     /** The invoices and credit notes. */
     public OrderInvoices invoices() { return new OrderInvoices(this); }
@@ -361,7 +365,14 @@ public final class Order {
         s.payments = s.payments.stream().map(p -> pay.statusByPayment().containsKey(p.paymentId())
                 ? p.withStatus(pay.statusByPayment().get(p.paymentId())) : p).toList();
         refreshPaymentStatus();
-        if (total > 0) {
+        boolean onTerms = s.paymentTerms != null && checks.termsAllowed();
+        if (s.paymentTerms != null && !onTerms && total > 0 && pay.outcome() != ConfirmationChecks.PaymentOutcome.AUTHORIZED) {
+            throw DomainException.unprocessable("order.blocked.payment_terms_not_allowed",
+                    "The order has payment terms " + s.paymentTerms.kind() + " but the tenant allows no terms for its customer or channel",
+                    "Add the customer or channel to the payment_terms_customers or payment_terms_channels setting, or link an authorized payment.")
+                    .with("payment_terms", s.paymentTerms.kind());
+        }
+        if (total > 0 && !onTerms) {
             switch (pay.outcome()) {
                 case DECLINED -> throw DomainException.unprocessable("order.blocked.payment_declined", "A payment of the order was declined",
                         "Link a new payment and confirm again.").with("payments", pay.statusByPayment());
@@ -380,6 +391,7 @@ public final class Order {
             }
         }
         OrderStatus from = s.status;
+        if (onTerms) s.dueDate = s.paymentTerms.dueOn(now);
         if (checks.fraud().outcome() != ConfirmationChecks.FraudOutcome.APPROVE) {
             String reason = checks.fraud().outcome() == ConfirmationChecks.FraudOutcome.REJECT
                     ? "Fraud screening rejected the order (score " + checks.fraud().score() + ")"
@@ -398,7 +410,8 @@ public final class Order {
         transition(OrderStatus.CONFIRMED, now);
         s.confirmedAt = now;
         record("order.confirmed", data("from", from.wire(), "to", OrderStatus.CONFIRMED.wire(), "total", total,
-                "fraud_score", checks.fraud().score()));
+                "fraud_score", checks.fraud().score(), "payment_terms", onTerms ? s.paymentTerms.kind() : null,
+                "due_date", s.dueDate == null ? null : s.dueDate.toString()));
     }
 
     public Hold hold(Hold hold, Instant now) {
@@ -491,11 +504,43 @@ public final class Order {
 
     /** Marks a hard deletion: the order's items are removed, this event survives in the tenant's audit log. */
     public void hardDelete(String reason, Instant now) {
+        if (s.legalHold != null) {
+            throw DomainException.conflict("order.legal_hold", "Order " + s.id + " is under a legal hold: " + s.legalHold.reason(),
+                    "The order cannot be removed until the legal hold is lifted.").with("legal_hold_reason", s.legalHold.reason());
+        }
         if (!DELETABLE.contains(s.status)) {
             throw DomainException.conflict("order.blocked.active", "A " + s.status.wire() + " order cannot be deleted",
                     "Cancel or close the order first; confirmed and on-hold orders have work in flight.");
         }
         record("order.deleted", data("hard", true, "status", s.status.wire()), reason);
+    }
+
+    /** Places a legal hold (see {@link LegalHold}); placing one again changes the reason. */
+    public void placeLegalHold(String reason, Actor actor, Instant now) {
+        if (reason == null || reason.isBlank() || reason.length() > LegalHold.MAX_REASON) {
+            throw DomainException.invalidField("reason", "field.required", "A legal hold needs a reason of 1 to " + LegalHold.MAX_REASON + " characters");
+        }
+        if (s.legalHold != null && s.legalHold.reason().equals(reason)) return;
+        s.legalHold = new LegalHold(reason, actor.id(), now);
+        touch(now);
+        record("order.legal_hold_placed", data("reason", reason), reason);
+    }
+
+    /** Lifts the legal hold, if any: the order may be removed again. */
+    public void releaseLegalHold(String reason, Instant now) {
+        if (s.legalHold == null) return;
+        String was = s.legalHold.reason();
+        s.legalHold = null;
+        touch(now);
+        record("order.legal_hold_released", data("previous_reason", was), reason);
+    }
+
+    /** Whether a removal would be allowed now: no legal hold, and no work in flight (created, pending, completed, cancelled). */
+    public boolean isRemovable() { return s.legalHold == null && DELETABLE.contains(s.status); }
+
+    /** The order is older than the retention period, was archived and is removed: the audit log keeps this event. */
+    public void purgeForRetention(int retentionDays, String archive, Instant now) {
+        hardDelete("Retention: created more than " + retentionDays + " days ago; archived to " + archive, now);
     }
 
     /** Asks for the order confirmation to be sent again (the notifications subscriber sends it). */
@@ -576,9 +621,9 @@ public final class Order {
     /** A new created order with the same lines, addresses and metadata; payments are not copied. */
     public Order duplicate(String newId, long number, Instant now, Supplier<String> lineIds) {
         List<LineSpec> items = s.lines.stream().map(l -> new LineSpec(null, l.sku(), l.variantId(), l.description(),
-                l.quantity(), l.unitPrice(), l.discount(), l.taxRateBps(), l.taxAmount(), l.metadata())).toList();
+                l.quantity(), l.unitPrice(), l.discount(), l.taxRateBps(), l.taxAmount(), l.metadata(), l.digital())).toList();
         OrderDraft draft = new OrderDraft(null, s.customerId, s.channel, "duplicate", s.currency, items,
-                s.shippingAddress, s.billingAddress, s.shippingMethod, s.shippingAmount, s.discount, List.of(), s.metadata);
+                s.shippingAddress, s.billingAddress, s.shippingMethod, s.shippingAmount, s.discount, List.of(), s.metadata, PaymentTerms.relative(s.paymentTerms));
         Order copy = create(s.tenantId, newId, number, draft, now, lineIds);
         copy.s.duplicatedFrom = s.id;
         copy.pending.clear();

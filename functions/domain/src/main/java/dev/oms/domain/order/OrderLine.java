@@ -6,11 +6,12 @@ import java.util.Map;
 /**
  * One line of an order. {@code unitPrice}, {@code discount} (line-level, absolute) and either a tax rate in basis
  * points or an explicit tax amount are given; {@code allocatedDiscount} (its share of the order-level discount) and
- * {@code tax} are computed by {@link OrderPricing}.
+ * {@code tax} are computed by {@link OrderPricing}. A {@code digital} line (a download, a licence, a gift card code)
+ * ships nothing: the {@code auto_fulfill_digital} policy fulfils it on confirmation.
  */
 public record OrderLine(String id, String clientLineId, String sku, String variantId, String description,
                         long quantity, Money unitPrice, Money discount, Integer taxRateBps, Money taxAmount,
-                        Map<String, String> metadata, long allocatedDiscount, long tax, long cancelledQuantity) {
+                        Map<String, String> metadata, long allocatedDiscount, long tax, long cancelledQuantity, boolean digital) {
 
     public OrderLine {
         metadata = Metadata.sorted(metadata);
@@ -18,6 +19,14 @@ public record OrderLine(String id, String clientLineId, String sku, String varia
             throw dev.oms.domain.DomainException.invalidField("quantity", "quantity.not_positive", "quantity must be positive");
         }
         if (cancelledQuantity < 0) throw new IllegalArgumentException("cancelled quantity must not be negative");
+    }
+
+    /** A physical line (not digital). */
+    public OrderLine(String id, String clientLineId, String sku, String variantId, String description, long quantity,
+                     Money unitPrice, Money discount, Integer taxRateBps, Money taxAmount, Map<String, String> metadata,
+                     long allocatedDiscount, long tax, long cancelledQuantity) {
+        this(id, clientLineId, sku, variantId, description, quantity, unitPrice, discount, taxRateBps, taxAmount, metadata,
+                allocatedDiscount, tax, cancelledQuantity, false);
     }
 
     /** A line nothing was cancelled from. */
@@ -42,7 +51,7 @@ public record OrderLine(String id, String clientLineId, String sku, String varia
             newTax = Money.of(t[0], taxAmount.currency());
         }
         return new OrderLine(id, clientLineId, sku, variantId, description, remaining, unitPrice, newDiscount, taxRateBps,
-                newTax, metadata, allocatedDiscount, tax, cancelledQuantity + cancel);
+                newTax, metadata, allocatedDiscount, tax, cancelledQuantity + cancel, digital);
     }
 
     public long gross() { return Math.multiplyExact(unitPrice.minor(), quantity); }
@@ -53,17 +62,17 @@ public record OrderLine(String id, String clientLineId, String sku, String varia
 
     public OrderLine priced(long allocated, long computedTax) {
         return new OrderLine(id, clientLineId, sku, variantId, description, quantity, unitPrice, discount,
-                taxRateBps, taxAmount, metadata, allocated, computedTax, cancelledQuantity);
+                taxRateBps, taxAmount, metadata, allocated, computedTax, cancelledQuantity, digital);
     }
 
     public OrderLine withId(String newId, String newClientLineId) {
         return new OrderLine(newId, newClientLineId, sku, variantId, description, quantity, unitPrice, discount,
-                taxRateBps, taxAmount, metadata, allocatedDiscount, tax, 0);
+                taxRateBps, taxAmount, metadata, allocatedDiscount, tax, 0, digital);
     }
 
     public OrderLine withQuantity(long newQuantity, Money newDiscount, Money newTaxAmount) {
         return new OrderLine(id, clientLineId, sku, variantId, description, newQuantity, unitPrice, newDiscount,
-                taxRateBps, newTaxAmount, metadata, allocatedDiscount, tax, cancelledQuantity);
+                taxRateBps, newTaxAmount, metadata, allocatedDiscount, tax, cancelledQuantity, digital);
     }
 
     public OrderLine with(LineChange c) {
@@ -75,6 +84,6 @@ public record OrderLine(String id, String clientLineId, String sku, String varia
                 c.taxRateBps() != null ? c.taxRateBps() : (c.taxAmount() != null ? null : taxRateBps),
                 c.taxAmount() != null ? c.taxAmount() : (c.taxRateBps() != null ? null : taxAmount),
                 c.metadata() != null ? Metadata.merge(metadata, c.metadata()) : metadata,
-                allocatedDiscount, tax, cancelledQuantity);
+                allocatedDiscount, tax, cancelledQuantity, digital);
     }
 }

@@ -63,14 +63,14 @@ public final class OrderReplacement {
         for (OrderLine l : s.lines) {
             if (l.quantity() == 0) continue;
             items.add(new LineSpec(null, l.sku(), l.variantId(), l.description(), l.quantity(), l.unitPrice(), l.discount(), l.taxRateBps(),
-                    l.taxAmount(), l.metadata()));
+                    l.taxAmount(), l.metadata(), l.digital()));
         }
         long discount = 0;
         for (OrderLine l : s.lines) discount += l.allocatedDiscount();
         List<PaymentReference> pays = moving.stream().map(p -> new PaymentReference(p.paymentId(), Money.of(p.amount().minor() - p.refunded(),
                 s.currency), p.status(), 0, 0, java.util.Map.of())).toList();
         OrderDraft draft = new OrderDraft(null, s.customerId, s.channel, "replacement", s.currency, items, s.shippingAddress,
-                s.billingAddress, s.shippingMethod, s.shippingAmount, Money.of(discount, s.currency), pays, s.metadata);
+                s.billingAddress, s.shippingMethod, s.shippingAmount, Money.of(discount, s.currency), pays, s.metadata, PaymentTerms.relative(s.paymentTerms));
         Order copy = Order.create(s.tenantId, newId, number, draft, now, lineIds);
         copy.state().replaces = s.id;
         return copy;

@@ -50,6 +50,12 @@ public final class OrderState {
     public long creditedTotal;
     /** Refunds (succeeded) paid out as store credit rather than to a payment. */
     public long storeCreditTotal;
+    /** B2B payment terms (null: paid by its payments); the due date once confirmed on them; when it was found overdue. */
+    public PaymentTerms paymentTerms;
+    public java.time.LocalDate dueDate;
+    public Instant paymentOverdueAt;
+    /** A legal hold keeps the order from any removal (hard delete, retention); null when there is none. */
+    public LegalHold legalHold;
     public Instant firstShippedAt;
     public Instant lastDeliveredAt;
     public long version;

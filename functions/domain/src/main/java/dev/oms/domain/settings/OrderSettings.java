@@ -1,6 +1,7 @@
 package dev.oms.domain.settings;
 
 import dev.oms.domain.order.Address;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,19 +18,26 @@ import java.util.TreeMap;
  * @param quoteTtlMinutes        how long an edit quote stays valid (default 15)
  * @param allowHardDelete        admins may delete orders for good (default false)
  * @param returnAddress          where customers send returns (null: return labels cannot be made)
+ * @param paymentTermsCustomers  customers whose orders may be confirmed on payment terms without an authorization
+ * @param paymentTermsChannels   channels whose orders may be confirmed on payment terms without an authorization
  */
 public record OrderSettings(boolean allowPartialShipments, Map<String, Long> autoConfirmThresholds, String cancellationPolicy,
                             String defaultWarehouse, Integer orderRetentionDays, int returnWindowDays, int quoteTtlMinutes,
-                            boolean allowHardDelete, Address returnAddress) {
+                            boolean allowHardDelete, Address returnAddress, List<String> paymentTermsCustomers,
+                            List<String> paymentTermsChannels) {
     public static final String BEFORE_SHIPMENT = "before_shipment", BEFORE_CONFIRMATION = "before_confirmation";
     public static final int DEFAULT_RETURN_WINDOW_DAYS = 30, DEFAULT_QUOTE_TTL_MINUTES = 15;
     public static final int MAX_RETURN_WINDOW_DAYS = 365, MIN_RETENTION_DAYS = 30, MAX_RETENTION_DAYS = 3650, MAX_QUOTE_TTL_MINUTES = 1440;
+    /** At most this many customers, and channels, may be allowed payment terms; each id 1 to 128 characters. */
+    public static final int MAX_TERMS_ENTRIES = 500, MAX_TERMS_ID_LENGTH = 128;
 
     public static final OrderSettings DEFAULTS = new OrderSettings(true, Map.of(), BEFORE_SHIPMENT, null, null,
-            DEFAULT_RETURN_WINDOW_DAYS, DEFAULT_QUOTE_TTL_MINUTES, false, null);
+            DEFAULT_RETURN_WINDOW_DAYS, DEFAULT_QUOTE_TTL_MINUTES, false, null, List.of(), List.of());
 
     public OrderSettings {
         autoConfirmThresholds = autoConfirmThresholds == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(autoConfirmThresholds));
+        paymentTermsCustomers = paymentTermsCustomers == null ? List.of() : List.copyOf(new java.util.TreeSet<>(paymentTermsCustomers));
+        paymentTermsChannels = paymentTermsChannels == null ? List.of() : List.copyOf(new java.util.TreeSet<>(paymentTermsChannels));
     }
 
     /** The auto-confirm threshold for a currency, or null when the tenant set none for it. */

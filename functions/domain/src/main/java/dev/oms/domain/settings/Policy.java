@@ -15,7 +15,8 @@ import java.util.Map;
  *   <li>{@code fraud_velocity}: the {@code maxOrders}-th order of one customer within {@code withinHours} hours (and every
  *   later one) is put on a {@code fraud} hold;</li>
  *   <li>{@code auto_cancel_unpaid}: an order not paid (authorized or captured) within {@code withinHours} hours of its
- *   creation is cancelled (a deadline per order, removed when it is paid).</li>
+ *   creation is cancelled (a deadline per order, removed when it is paid);</li>
+ *   <li>{@code auto_fulfill_digital}: when an order is confirmed, its digital lines are fulfilled at once.</li>
  * </ul>
  * The actions are order commands whose actor is the policy ({@code id}, type {@code policy}), so they are on the
  * order's timeline with the policy as actor.
@@ -24,8 +25,10 @@ public record Policy(String id, String type, String name, boolean enabled, List<
                      Integer maxOrders, Integer withinHours, long version, Instant createdAt, String createdBy, Instant updatedAt,
                      String updatedBy) {
     public static final String AUTO_CONFIRM = "auto_confirm", FRAUD_TOTAL_ABOVE = "fraud_total_above",
-            FRAUD_COUNTRY_MISMATCH = "fraud_country_mismatch", FRAUD_VELOCITY = "fraud_velocity", AUTO_CANCEL_UNPAID = "auto_cancel_unpaid";
-    public static final List<String> TYPES = List.of(AUTO_CONFIRM, FRAUD_TOTAL_ABOVE, FRAUD_COUNTRY_MISMATCH, FRAUD_VELOCITY, AUTO_CANCEL_UNPAID);
+            FRAUD_COUNTRY_MISMATCH = "fraud_country_mismatch", FRAUD_VELOCITY = "fraud_velocity", AUTO_CANCEL_UNPAID = "auto_cancel_unpaid",
+            AUTO_FULFILL_DIGITAL = "auto_fulfill_digital";
+    public static final List<String> TYPES = List.of(AUTO_CONFIRM, FRAUD_TOTAL_ABOVE, FRAUD_COUNTRY_MISMATCH, FRAUD_VELOCITY, AUTO_CANCEL_UNPAID,
+            AUTO_FULFILL_DIGITAL);
     public static final String ACTOR_TYPE = "policy";
 
     public Policy {

@@ -35,7 +35,7 @@ public final class PolicyRules {
                 unused(errors, channels, "channels", p.type());
                 unused(errors, velocity, "max_orders", p.type());
             }
-            case Policy.FRAUD_COUNTRY_MISMATCH -> {
+            case Policy.FRAUD_COUNTRY_MISMATCH, Policy.AUTO_FULFILL_DIGITAL -> {
                 unused(errors, channels, "channels", p.type());
                 unused(errors, amounts, "amounts", p.type());
                 unused(errors, velocity, "max_orders", p.type());

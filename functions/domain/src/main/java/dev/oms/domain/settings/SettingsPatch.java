@@ -17,7 +17,8 @@ import java.util.Objects;
  */
 public final class SettingsPatch {
     public static final List<String> FIELDS = List.of("allow_partial_shipments", "auto_confirm_thresholds", "cancellation_policy",
-            "default_warehouse", "order_retention_days", "return_window_days", "quote_ttl_minutes", "allow_hard_delete", "return_address");
+            "default_warehouse", "order_retention_days", "return_window_days", "quote_ttl_minutes", "allow_hard_delete", "return_address",
+            "payment_terms_customers", "payment_terms_channels");
 
     private final Map<String, Object> values = new LinkedHashMap<>();
 
@@ -44,6 +45,7 @@ public final class SettingsPatch {
         Integer retention = s.orderRetentionDays();
         int window = s.returnWindowDays(), quoteTtl = s.quoteTtlMinutes();
         Address returnAddress = s.returnAddress();
+        List<String> termsCustomers = s.paymentTermsCustomers(), termsChannels = s.paymentTermsChannels();
         for (Map.Entry<String, Object> e : values.entrySet()) {
             String f = e.getKey();
             Object v = e.getValue();
@@ -70,11 +72,14 @@ public final class SettingsPatch {
                         errors.add(new FieldError(f, "field.invalid", "return_address needs line1, city and country"));
                     } else returnAddress = (Address) v;
                 }
+                case "payment_terms_customers" -> termsCustomers = ids(errors, f, v, termsCustomers);
+                case "payment_terms_channels" -> termsChannels = ids(errors, f, v, termsChannels);
                 default -> throw new IllegalStateException(f);
             }
         }
         if (!errors.isEmpty()) throw DomainException.invalid(errors);
-        OrderSettings next = new OrderSettings(partial, thresholds, policy, warehouse, retention, window, quoteTtl, hardDelete, returnAddress);
+        OrderSettings next = new OrderSettings(partial, thresholds, policy, warehouse, retention, window, quoteTtl, hardDelete, returnAddress,
+                termsCustomers, termsChannels);
         List<Change> changes = new ArrayList<>();
         change(changes, "allow_partial_shipments", s.allowPartialShipments(), next.allowPartialShipments());
         change(changes, "auto_confirm_thresholds", s.autoConfirmThresholds(), next.autoConfirmThresholds());
@@ -85,6 +90,8 @@ public final class SettingsPatch {
         change(changes, "quote_ttl_minutes", s.quoteTtlMinutes(), next.quoteTtlMinutes());
         change(changes, "allow_hard_delete", s.allowHardDelete(), next.allowHardDelete());
         change(changes, "return_address", s.returnAddress(), next.returnAddress());
+        change(changes, "payment_terms_customers", s.paymentTermsCustomers(), next.paymentTermsCustomers());
+        change(changes, "payment_terms_channels", s.paymentTermsChannels(), next.paymentTermsChannels());
         return new Result(next, changes);
     }
 
@@ -108,6 +115,28 @@ public final class SettingsPatch {
             return fallback;
         }
         return n;
+    }
+
+    /** A list of ids (customers or channels): strings of 1 to 128 characters, at most 500, each once; null empties it. */
+    private static List<String> ids(List<FieldError> errors, String f, Object v, List<String> fallback) {
+        if (v == null) return List.of();
+        if (!(v instanceof List<?> list)) {
+            errors.add(new FieldError(f, "field.type", f + " is an array of ids"));
+            return fallback;
+        }
+        if (list.size() > OrderSettings.MAX_TERMS_ENTRIES) {
+            errors.add(new FieldError(f, "field.too_many", f + " holds at most " + OrderSettings.MAX_TERMS_ENTRIES + " ids"));
+            return fallback;
+        }
+        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof String id) || id.isBlank() || id.length() > OrderSettings.MAX_TERMS_ID_LENGTH) {
+                errors.add(new FieldError(f + "[" + i + "]", "field.type", "an id of 1 to " + OrderSettings.MAX_TERMS_ID_LENGTH + " characters"));
+            } else if (!seen.add(id)) {
+                errors.add(new FieldError(f + "[" + i + "]", "field.duplicate", id + " is listed twice"));
+            }
+        }
+        return List.copyOf(seen);
     }
 
     @SuppressWarnings("unchecked")

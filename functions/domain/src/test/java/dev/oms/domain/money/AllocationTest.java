@@ -154,6 +154,22 @@ class AllocationTest {
         }
     }
 
+    @Test
+    void aLargerTotalCanRoundAPartDownWhichRaiseToFloorsUndoes() {
+        long[] weights = {44, 146, 2186};
+        assertThat(Allocation.largestRemainder(2351, weights)).containsExactly(44, 144, 2163);
+        long[] later = Allocation.largestRemainder(2355, weights);
+        assertThat(later).containsExactly(43, 145, 2167);
+        assertThat(Allocation.raiseToFloors(later, new long[] {44, 49, 0})).containsExactly(44, 145, 2166);
+    }
+
+    @Test
+    void raiseToFloorsKeepsTheSumAndTakesFromTheMostToSpare() {
+        assertThat(Allocation.raiseToFloors(new long[] {0, 10, 5}, new long[] {3, 0, 4})).containsExactly(3, 7, 5);
+        assertThat(Allocation.raiseToFloors(new long[] {1, 2}, new long[] {1, 2})).containsExactly(1, 2);
+        assertThat(Allocation.raiseToFloors(new long[] {0, 1}, new long[] {5, 0})).as("met as far as the others can").containsExactly(1, 0);
+    }
+
     private static long sum(long[] xs) {
         long s = 0;
         for (long x : xs) s += x;

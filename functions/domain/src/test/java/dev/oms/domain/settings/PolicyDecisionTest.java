@@ -64,7 +64,9 @@ class PolicyDecisionTest {
         assertThat(fields(policy("p", Policy.FRAUD_TOTAL_ABOVE, null, Map.of("XXY", 1L), null, null))).containsExactly("amounts.XXY");
         assertThat(fields(policy("p", Policy.AUTO_CANCEL_UNPAID, null, null, 3, null))).containsExactlyInAnyOrder("within_hours", "max_orders");
         PolicyRules.check(policy("p", Policy.AUTO_CANCEL_UNPAID, null, null, null, 24));
-        assertThat(fields(policy("p", "auto_fulfill_digital", null, null, null, null))).containsExactly("type");
+        PolicyRules.check(policy("p", Policy.AUTO_FULFILL_DIGITAL, null, null, null, null));
+        assertThat(fields(policy("p", Policy.AUTO_FULFILL_DIGITAL, List.of("web"), null, null, 2))).containsExactlyInAnyOrder("channels", "max_orders");
+        assertThat(fields(policy("p", "auto_fulfill_everything", null, null, null, null))).containsExactly("type");
     }
 
     private static List<String> fields(Policy p) {

@@ -52,8 +52,15 @@ public final class DynamoOrderSettings implements OrderSettingsStore {
                 i.path("cancellation_policy").asText(d.cancellationPolicy()), Shapes.text(i, "default_warehouse"),
                 i.hasNonNull("order_retention_days") ? i.get("order_retention_days").asInt() : null,
                 i.path("return_window_days").asInt(d.returnWindowDays()), i.path("quote_ttl_minutes").asInt(d.quoteTtlMinutes()),
-                i.path("allow_hard_delete").asBoolean(d.allowHardDelete()), Shapes.address(i.path("return_address")));
+                i.path("allow_hard_delete").asBoolean(d.allowHardDelete()), Shapes.address(i.path("return_address")),
+                strings(i.path("payment_terms_customers")), strings(i.path("payment_terms_channels")));
         return new Versioned(s, i.path("version").asLong(OrderSettingsStore.DEFAULTS_VERSION), Times.parse(Shapes.text(i, "updated_at")), Shapes.text(i, "updated_by"));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : array) out.add(n.asText());
+        return out;
     }
 
     static ObjectNode toItem(String tenantId, Versioned v) {
@@ -68,11 +75,17 @@ public final class DynamoOrderSettings implements OrderSettingsStore {
         s.autoConfirmThresholds().forEach(thresholds::put);
         item.put("cancellation_policy", s.cancellationPolicy());
         item.put("default_warehouse", s.defaultWarehouse());
-        if (s.orderRetentionDays() != null) item.put("order_retention_days", s.orderRetentionDays());
+        if (s.orderRetentionDays() != null) {
+            item.put("order_retention_days", s.orderRetentionDays());
+            item.put(Keys.GSI1PK, Keys.RETENTION_TENANTS); // the retention job's list of tenants
+            item.put(Keys.GSI1SK, tenantId);
+        }
         item.put("return_window_days", s.returnWindowDays());
         item.put("quote_ttl_minutes", s.quoteTtlMinutes());
         item.put("allow_hard_delete", s.allowHardDelete());
         if (s.returnAddress() != null) item.set("return_address", Shapes.address(s.returnAddress()));
+        s.paymentTermsCustomers().forEach(item.putArray("payment_terms_customers")::add);
+        s.paymentTermsChannels().forEach(item.putArray("payment_terms_channels")::add);
         item.put("updated_at", Times.format(v.updatedAt()));
         item.put("updated_by", v.updatedBy());
         return item;

@@ -15,8 +15,15 @@ public final class DynamoTenantSettings implements TenantSettingsStore {
                         i.path("cancellation_policy").asText(TenantSettings.DEFAULTS.cancellationPolicy()),
                         i.path("allow_partial_shipments").asBoolean(true),
                         i.path("return_window_days").asInt(TenantSettings.DEFAULT_RETURN_WINDOW_DAYS),
-                        dev.oms.platform.json.Shapes.text(i, "default_warehouse")))
+                        dev.oms.platform.json.Shapes.text(i, "default_warehouse"), strings(i.path("payment_terms_customers")),
+                        strings(i.path("payment_terms_channels"))))
                 .orElse(TenantSettings.DEFAULTS);
+    }
+
+    private static java.util.List<String> strings(com.fasterxml.jackson.databind.JsonNode array) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode n : array) out.add(n.asText());
+        return out;
     }
 
     /** Where customers send returns ({@code return_address} of the settings item); null when the tenant set none. */

@@ -81,13 +81,7 @@ public final class EditShapes {
 
     public static List<OrderLine> lines(JsonNode a) {
         List<OrderLine> out = new ArrayList<>();
-        for (JsonNode l : a) {
-            out.add(new OrderLine(text(l, "id"), text(l, "client_line_id"), text(l, "sku"), text(l, "variant_id"),
-                    text(l, "description"), l.path("quantity").asLong(), money(l.path("unit_price")), money(l.path("discount")),
-                    l.hasNonNull("tax_rate_bps") ? l.get("tax_rate_bps").asInt() : null, money(l.path("tax_amount")),
-                    stringMap(l.path("metadata")), l.path("allocated_discount").asLong(), l.path("tax").asLong(),
-                    l.path("cancelled_quantity").asLong()));
-        }
+        for (JsonNode l : a) out.add(OrderItemMapper.line(l));
         return out;
     }
 

@@ -146,6 +146,12 @@ public final class Keys {
     /** The sweeper's sparse GSI1 partitions of policy deadlines, across tenants like {@link #sagaStartShard}. */
     public static String deadlineShard(int shard) { return "DEADLINES#" + shard; }
 
+    /**
+     * The sparse GSI1 partition of the settings items that set {@code order_retention_days} ({@code GSI1SK} the
+     * tenant): the retention job's list of tenants, across tenants like {@link #deadlineShard}.
+     */
+    public static final String RETENTION_TENANTS = "RETENTION#TENANTS";
+
     /** The history of the settings sits beside them: one item per change, {@code H#{version}} (zero-padded, so in order). */
     public static String settingsHistorySk(long version) { return String.format("H#%012d", version); }
 

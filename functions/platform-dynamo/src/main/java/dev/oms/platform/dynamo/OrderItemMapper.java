@@ -93,6 +93,16 @@ public final class OrderItemMapper {
         o.put("duplicated_from", s.duplicatedFrom);
         o.put("replaces", s.replaces); // issue 11
         o.put("replaced_by", s.replacedBy);
+        if (s.legalHold != null) {
+            o.putObject("legal_hold").put("reason", s.legalHold.reason()).put("placed_by", s.legalHold.placedBy())
+                    .put("placed_at", Times.format(s.legalHold.placedAt()));
+        }
+        if (s.paymentTerms != null) { // B2B payment terms
+            o.put("payment_terms", s.paymentTerms.kind());
+            if (s.paymentTerms.dueDate() != null) o.put("payment_terms_due_date", s.paymentTerms.dueDate().toString());
+            if (s.dueDate != null) o.put("due_date", s.dueDate.toString());
+            o.put("payment_overdue_at", Times.format(s.paymentOverdueAt));
+        }
         o.put("fulfillment_status", s.fulfillmentStatus);
         o.put("shipping_status", s.shippingStatus);
         o.put("payment_status", s.paymentStatus);
@@ -125,13 +135,7 @@ public final class OrderItemMapper {
         s.source = text(o, "source");
         s.currency = text(o, "currency");
         List<OrderLine> lines = new ArrayList<>();
-        for (JsonNode l : o.path("lines")) {
-            lines.add(new OrderLine(text(l, "id"), text(l, "client_line_id"), text(l, "sku"), text(l, "variant_id"),
-                    text(l, "description"), l.path("quantity").asLong(), money(l.path("unit_price")), money(l.path("discount")),
-                    l.hasNonNull("tax_rate_bps") ? l.get("tax_rate_bps").asInt() : null, money(l.path("tax_amount")),
-                    stringMap(l.path("metadata")), l.path("allocated_discount").asLong(), l.path("tax").asLong(),
-                    l.path("cancelled_quantity").asLong()));
-        }
+        for (JsonNode l : o.path("lines")) lines.add(line(l));
         s.lines = lines;
         s.shippingAddress = address(o.path("shipping_address"));
         s.billingAddress = address(o.path("billing_address"));
@@ -158,6 +162,17 @@ public final class OrderItemMapper {
         s.duplicatedFrom = text(o, "duplicated_from");
         s.replaces = text(o, "replaces"); // issue 11
         s.replacedBy = text(o, "replaced_by");
+        JsonNode legal = o.path("legal_hold");
+        if (legal.isObject()) {
+            s.legalHold = new dev.oms.domain.order.LegalHold(text(legal, "reason"), text(legal, "placed_by"), Times.parse(text(legal, "placed_at")));
+        }
+        if (o.hasNonNull("payment_terms")) {
+            String termsDate = text(o, "payment_terms_due_date");
+            s.paymentTerms = new dev.oms.domain.order.PaymentTerms(text(o, "payment_terms"), termsDate == null ? null : java.time.LocalDate.parse(termsDate));
+            String due = text(o, "due_date");
+            s.dueDate = due == null ? null : java.time.LocalDate.parse(due);
+            s.paymentOverdueAt = Times.parse(text(o, "payment_overdue_at"));
+        }
         if (o.hasNonNull("fulfillment_status")) s.fulfillmentStatus = text(o, "fulfillment_status");
         if (o.hasNonNull("shipping_status")) s.shippingStatus = text(o, "shipping_status");
         if (o.hasNonNull("payment_status")) s.paymentStatus = text(o, "payment_status");
@@ -184,6 +199,15 @@ public final class OrderItemMapper {
         return new PaymentReference(ref.paymentId(), ref.amount(), ref.status(), p.path("captured").asLong(), p.path("refunded").asLong(), applied);
     }
 
+    /** One stored line (as {@link #lines} writes it). */
+    static OrderLine line(JsonNode l) {
+        return new OrderLine(text(l, "id"), text(l, "client_line_id"), text(l, "sku"), text(l, "variant_id"),
+                text(l, "description"), l.path("quantity").asLong(), money(l.path("unit_price")), money(l.path("discount")),
+                l.hasNonNull("tax_rate_bps") ? l.get("tax_rate_bps").asInt() : null, money(l.path("tax_amount")),
+                stringMap(l.path("metadata")), l.path("allocated_discount").asLong(), l.path("tax").asLong(),
+                l.path("cancelled_quantity").asLong(), l.path("digital").asBoolean(false));
+    }
+
     static ArrayNode lines(List<OrderLine> lines) {
         ArrayNode a = Json.array();
         for (OrderLine l : lines) {
@@ -202,6 +226,7 @@ public final class OrderItemMapper {
             x.put("allocated_discount", l.allocatedDiscount());
             x.put("tax", l.tax());
             x.put("cancelled_quantity", l.cancelledQuantity());
+            if (l.digital()) x.put("digital", true);
         }
         return a;
     }

@@ -6,6 +6,7 @@ import dev.oms.domain.order.LineSpec;
 import dev.oms.domain.order.Order;
 import dev.oms.domain.order.OrderDraft;
 import dev.oms.domain.order.PaymentReference;
+import dev.oms.domain.order.PaymentTerms;
 import dev.oms.platform.http.Body;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +18,13 @@ public final class OrderRequests {
     public static final int MAX_PAYMENTS = 10;
     public static final Set<String> SOURCES = Set.of("cart", "order_import", "manual", "api", "marketplace", "pos");
     private static final String[] LINE_FIELDS = {"client_line_id", "sku", "variant_id", "description", "quantity", "unit_price",
-            "discount", "tax", "tax_rate_bps", "metadata"};
+            "discount", "tax", "tax_rate_bps", "metadata", "digital"};
 
     private OrderRequests() { }
 
     public static OrderDraft draft(Body b) {
         b.allow("external_reference", "customer_id", "channel", "source", "currency", "items", "shipping_address",
-                "billing_address", "shipping", "discount", "payments", "metadata");
+                "billing_address", "shipping", "discount", "payments", "metadata", "payment_terms", "due_date");
         String currency = b.string("currency", true, 3);
         if (currency != null && !dev.oms.domain.money.Currencies.isKnown(currency)) {
             b.error("currency", "currency.unknown", "Unknown ISO 4217 currency " + currency);
@@ -58,9 +59,33 @@ public final class OrderRequests {
             }
         }
         var metadata = b.metadata("metadata", false);
+        PaymentTerms terms = paymentTerms(b);
         b.check();
         return new OrderDraft(externalReference, customerId, channel, source == null ? "api" : source, currency, items,
-                shippingAddress, billingAddress, shippingMethod, shippingAmount, discount, payments, metadata);
+                shippingAddress, billingAddress, shippingMethod, shippingAmount, discount, payments, metadata, terms);
+    }
+
+    /** {@code payment_terms} and, with {@code due_date} terms only, {@code due_date} (YYYY-MM-DD; its range is the order's rule). */
+    private static PaymentTerms paymentTerms(Body b) {
+        String kind = b.oneOf("payment_terms", false, Set.copyOf(PaymentTerms.KINDS));
+        String date = b.string("due_date", false, 10);
+        java.time.LocalDate due = null;
+        if (date != null) {
+            try {
+                due = java.time.LocalDate.parse(date);
+            } catch (java.time.format.DateTimeParseException e) {
+                b.error("due_date", "field.format", "due_date is a date, YYYY-MM-DD");
+                return null;
+            }
+        }
+        if (PaymentTerms.DUE_DATE.equals(kind) && due == null && date == null) {
+            b.error("due_date", "field.required", "payment_terms due_date needs a due_date");
+        } else if (due != null && !PaymentTerms.DUE_DATE.equals(kind)) {
+            b.error("due_date", "field.not_allowed", "due_date goes with payment_terms due_date only");
+        } else if (kind != null) {
+            return new PaymentTerms(kind, due);
+        }
+        return null;
     }
 
     /** A line to add; {@code currency} is the order's (null when unknown: then the line's currency is only checked). */
@@ -78,9 +103,10 @@ public final class OrderRequests {
         Long rate = item.integer("tax_rate_bps", false, 0, 10_000);
         if (tax != null && rate != null) item.error("tax_rate_bps", "field.exclusive", "Give either tax or tax_rate_bps, not both");
         var metadata = item.metadata("metadata", false);
+        Boolean digital = item.bool("digital", false);
         if (quantity == null || unitPrice == null || sku == null) return null;
         return new LineSpec(clientLineId, sku, variantId, description, quantity, unitPrice, discount,
-                rate == null ? null : rate.intValue(), tax, metadata);
+                rate == null ? null : rate.intValue(), tax, metadata, Boolean.TRUE.equals(digital));
     }
 
     public static LineChange lineChange(Body b, String currency) {

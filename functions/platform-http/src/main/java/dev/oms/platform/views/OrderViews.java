@@ -43,6 +43,11 @@ public final class OrderViews {
         o.put("shipping_total", t.shippingTotal());
         o.put("total", t.total());
         o.put("balance_due", order.balanceDue());
+        if (s.paymentTerms != null) { // B2B payment terms
+            o.put("payment_terms", s.paymentTerms.kind());
+            o.put("due_date", s.dueDate == null ? (s.paymentTerms.dueDate() == null ? null : s.paymentTerms.dueDate().toString()) : s.dueDate.toString());
+            o.put("payment_overdue_at", Times.format(s.paymentOverdueAt));
+        }
         o.put("fulfillment_status", s.fulfillmentStatus);
         o.put("shipping_status", s.shippingStatus);
         o.put("payment_status", s.paymentStatus);
@@ -69,6 +74,10 @@ public final class OrderViews {
         o.put("duplicated_from", s.duplicatedFrom);
         if (s.replaces != null) o.put("replaces", s.replaces); // issue 11
         if (s.replacedBy != null) o.put("replaced_by", s.replacedBy);
+        if (s.legalHold != null) {
+            o.putObject("legal_hold").put("reason", s.legalHold.reason()).put("placed_by", s.legalHold.placedBy())
+                    .put("placed_at", Times.format(s.legalHold.placedAt()));
+        }
         o.put("version", s.version);
         o.set("metadata", Json.valueToTree(s.metadata));
         o.put("created_at", Times.format(s.createdAt));
@@ -97,6 +106,7 @@ public final class OrderViews {
         if (l.taxRateBps() != null) x.put("tax_rate_bps", l.taxRateBps());
         x.put("tax", l.tax());
         x.put("cancelled_quantity", l.cancelledQuantity());
+        x.put("digital", l.digital());
         x.set("metadata", Json.valueToTree(l.metadata()));
         return x;
     }
