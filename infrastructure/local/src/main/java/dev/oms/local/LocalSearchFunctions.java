@@ -12,7 +12,7 @@ import java.util.List;
  * The search functions of the template, in front of the local node's start: the search routes start the node (on
  * demand) and wait for it; the projector skips its records until a start was asked for (with {@code --search
  * on-demand}, orders written before the first search are indexed by the rebuild, {@code POST
- * /v1/orders/search/reindex}), and then lets the stream retry what fails while the node is still starting.
+ * /v1/orders/search/reindex}), and then waits for the node too.
  */
 final class LocalSearchFunctions {
     static final String SEARCH_FUNCTION = "OrderSearchFunction";
@@ -43,6 +43,11 @@ final class LocalSearchFunctions {
                 @Override
                 public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
                     if (!search.requested()) return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+                    try {
+                        search.awaitReady(); // like a cold start: the batch waits for the node rather than failing
+                    } catch (RuntimeException e) {
+                        // the projector reports the batch as failed and the stream retries it
+                    }
                     return projector.handleRequest(event, context);
                 }
             });

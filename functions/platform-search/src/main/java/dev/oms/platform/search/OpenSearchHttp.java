@@ -54,12 +54,20 @@ public final class OpenSearchHttp {
     public SearchSettings settings() { return settings; }
 
     public Response send(String method, String pathAndQuery, JsonNode body) {
-        byte[] bytes = body == null ? new byte[0] : Json.write(body).getBytes(StandardCharsets.UTF_8);
+        return send(method, pathAndQuery, body == null ? new byte[0] : Json.write(body).getBytes(StandardCharsets.UTF_8), "application/json");
+    }
+
+    /** A bulk request: one JSON document per line ({@code application/x-ndjson}). */
+    public Response sendLines(String pathAndQuery, String ndjson) {
+        return send("POST", pathAndQuery, ndjson.getBytes(StandardCharsets.UTF_8), "application/x-ndjson");
+    }
+
+    private Response send(String method, String pathAndQuery, byte[] bytes, String contentType) {
         URI uri = URI.create(settings.endpoint() + pathAndQuery);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
                 .method(method, bytes.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
-        if (bytes.length > 0) request.header("content-type", "application/json");
-        if (signer != null) sign(method, uri, bytes).forEach((name, values) -> {
+        if (bytes.length > 0) request.header("content-type", contentType);
+        if (signer != null) sign(method, uri, bytes, contentType).forEach((name, values) -> {
             if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) values.forEach(v -> request.header(name, v));
         });
         HttpResponse<String> response;
@@ -83,10 +91,10 @@ public final class OpenSearchHttp {
     }
 
     /** The SigV4 headers (Authorization, X-Amz-Date, the security token, the payload hash aoss requires). */
-    private Map<String, List<String>> sign(String method, URI uri, byte[] body) {
+    private Map<String, List<String>> sign(String method, URI uri, byte[] body, String contentType) {
         SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri)
                 .putHeader("x-amz-content-sha256", sha256(body));
-        if (body.length > 0) unsigned.putHeader("content-type", "application/json");
+        if (body.length > 0) unsigned.putHeader("content-type", contentType);
         SignedRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials()).request(unsigned.build())
                 .payload(ContentStreamProvider.fromByteArray(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, settings.signingService())

@@ -65,6 +65,31 @@ public final class OpenSearchOrders implements OrderSearch, OrderSearchIndex {
         throw new IllegalStateException("Removing order " + orderId + " from the index failed (" + r.status() + "): " + r.body());
     }
 
+    /**
+     * Writes many documents in one {@code _bulk} request, each with the same external versioning as {@link #index};
+     * answers how many were written (the others were not newer than what the index holds).
+     */
+    public int indexAll(List<OrderSearchDocument> documents) {
+        if (documents.isEmpty()) return 0;
+        ensureIndex();
+        StringBuilder lines = new StringBuilder();
+        for (OrderSearchDocument d : documents) {
+            var action = Json.object();
+            action.putObject("index").put("_index", index).put("_id", d.tenantId() + ":" + d.id())
+                    .put("version", d.version()).put("version_type", "external");
+            lines.append(Json.write(action)).append('\n').append(Json.write(OrderSearchDocumentJson.toJson(d))).append('\n');
+        }
+        var r = http.sendLines("/_bulk", lines.toString());
+        if (!r.ok()) throw new IllegalStateException("Bulk indexing failed (" + r.status() + "): " + r.body());
+        int written = 0;
+        for (JsonNode item : r.body().path("items")) {
+            int status = item.path("index").path("status").asInt();
+            if (status >= 200 && status < 300) written++;
+            else if (status != 409) throw new IllegalStateException("Bulk indexing failed for " + item.path("index").path("_id").asText() + ": " + item);
+        }
+        return written;
+    }
+
     /** Makes what was written visible to searches now (tests and the rebuild; the engine does it every second anyway). */
     public void refresh() {
         ensureIndex();
