@@ -12,15 +12,15 @@ import java.util.Set;
  */
 public enum SearchField {
     STATUS("status", Kind.KEYWORD, "status", true, true),
-    CHANNEL("channel", Kind.KEYWORD, "channel", true, true),
-    CUSTOMER_ID("customer_id", Kind.KEYWORD, "customer_id", true, false),
+    CHANNEL("channel", Kind.KEYWORD, "channel", false, true),
+    CUSTOMER_ID("customer_id", Kind.KEYWORD, "customer_id", false, false),
     CURRENCY("currency", Kind.KEYWORD, "currency", true, true),
     SKU("sku", Kind.KEYWORD, "skus", false, false),
     TRACKING_NUMBER("tracking_number", Kind.KEYWORD, "tracking_numbers", false, false),
     PAYMENT_STATUS("payment_status", Kind.KEYWORD, "payment_status", true, true),
     FULFILLMENT_STATUS("fulfillment_status", Kind.KEYWORD, "fulfillment_status", true, true),
     RETURN_STATUS("return_status", Kind.KEYWORD, "return_status", true, true),
-    EXTERNAL_REFERENCE("external_reference", Kind.KEYWORD, "external_reference", true, false),
+    EXTERNAL_REFERENCE("external_reference", Kind.KEYWORD, "external_reference", false, false),
     MERCHANT_REFERENCE("merchant_reference", Kind.KEYWORD, "merchant_reference", false, false),
     CUSTOMER_REFERENCE("customer_reference", Kind.KEYWORD, "customer_reference", false, false),
     CREATED_AT("created_at", Kind.TIME, "created_at", true, false),
@@ -29,7 +29,10 @@ public enum SearchField {
     ORDER_NUMBER("order_number", Kind.NUMBER, "order_number", true, false),
     ID("id", Kind.KEYWORD, "id", true, false);
 
-    /** Keyword fields take {@code eq}, {@code in}, {@code not_in}; the others take ranges (and {@code eq}). */
+    /**
+     * Keyword fields take {@code eq}, {@code in}, {@code not_in}; the others take ranges (and {@code eq}). Only fields
+     * every order has are sortable: a cursor's sort values are never missing.
+     */
     public enum Kind { KEYWORD, TIME, MONEY, NUMBER }
 
     /** The fields {@code aggregations.terms} counts by. */
