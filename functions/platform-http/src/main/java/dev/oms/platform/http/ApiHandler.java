@@ -63,6 +63,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         ApiRequest request = null;
         try {
             request = ApiRequest.from(event);
+            dev.oms.platform.observability.ConnectorCallContext.correlationId(request.correlationId()); // connector call log
             Route route = request.routeKey() == null ? null : routes().find(request.routeKey());
             if (route == null) {
                 route = routes().match(request.method(), request.path());
@@ -82,6 +83,8 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
             return withRequestId(response, request);
         } catch (Throwable t) {
             return withRequestId(problem(t, request), request);
+        } finally {
+            dev.oms.platform.observability.ConnectorCallContext.correlationId(null);
         }
     }
 
