@@ -67,7 +67,7 @@ final class SearchBenchmark {
             List<OrderSearchDocument> batch = new ArrayList<>();
             for (int i = 0; i < orders; i++) {
                 batch.add(document(i, random, now));
-                if (batch.size() == 2000) { engine.indexAll(batch); batch.clear(); }
+                if (batch.size() == 500) { engine.indexAll(batch); batch.clear(); }
             }
             engine.indexAll(batch);
             engine.refresh();
