@@ -10,7 +10,9 @@ import dev.oms.platform.events.EventEnvelope;
 import dev.oms.platform.events.StreamImages;
 import dev.oms.platform.observability.Observability;
 import dev.oms.platform.search.OpenSearchOrders;
-import dev.oms.platform.wiring.CoreServices;
+import dev.oms.platform.dynamo.DynamoOrderRepository;
+import dev.oms.platform.dynamo.SingleTable;
+import dev.oms.platform.ids.UlidIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +35,7 @@ public final class OrderSearchProjector implements RequestHandler<DynamodbEvent,
 
     private static OrderSearchProjection projection() {
         OpenSearchOrders engine = OpenSearchOrders.fromEnvironment();
-        return engine == null ? null : new OrderSearchProjection(CoreServices.get().repository, engine);
+        return engine == null ? null : new OrderSearchProjection(new DynamoOrderRepository(SingleTable.fromEnvironment(), new UlidIds()), engine);
     }
 
     /** An order named by the batch: its first record (where a retry starts) and the newest version seen. */
