@@ -32,9 +32,9 @@ public final class LocalRuntime implements AutoCloseable {
     static final String DEFAULT_SECRET = "local-development-secret-not-for-production-use";
 
     public record Options(int port, Path dataDir, boolean inMemory, boolean demo, Path template, LocalSearch.Mode search) {
-        /** The search node on demand (at the first search): what the tests use. */
+        /** The search node started in the background at boot (the tests: it boots while they run). */
         public Options(int port, Path dataDir, boolean inMemory, boolean demo, Path template) {
-            this(port, dataDir, inMemory, demo, template, LocalSearch.Mode.ON_DEMAND);
+            this(port, dataDir, inMemory, demo, template, LocalSearch.Mode.BACKGROUND);
         }
 
         public static Options parse(String[] args) {

