@@ -130,7 +130,8 @@ public final class Platform {
         sandboxCarrier = f.sandboxCarrier;
         SfnSagaCallbacks sagaCallbacks = f.sagaCallbacks;
         fulfillments = f.fulfillments;
-        fulfillOrder = new FulfillOrderSteps(fulfillments, settings, notifications, sagaCallbacks, clock);
+        fulfillOrder = new FulfillOrderSteps(fulfillments, settings, notifications,
+                core.fulfillmentProvider(new dev.oms.platform.connectors.SandboxFulfillmentProvider(table)), sagaCallbacks, clock);
         returns = f.returns;
         returnSettlements = f.returnSettlements;
         returnLabels = f.returnLabels;

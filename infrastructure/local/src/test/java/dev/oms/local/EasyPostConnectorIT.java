@@ -2,10 +2,12 @@ package dev.oms.local;
 
 import static dev.oms.local.TestSystem.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.platform.Platform;
+import dev.oms.platform.json.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -203,11 +205,11 @@ class EasyPostConnectorIT {
         String id = confirmedOrder(s)[0];
         String f = fulfilment(s, id);
         int before = easypost.purchases.size();
-        easypost.fail("/v2/shipments", 422, "ADDRESS.VERIFY.FAILURE", 1);
+        easypost.fail("/v2/shipments", 422, "SHIPMENT.INVALID_PARAMS", 1);
         Resp refused = s.warehouse.post("/v1/orders/" + id + "/fulfillments/" + f + "/ship", Map.of());
         assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
         assertThat(refused.code()).isEqualTo("carrier.refused");
-        assertThat(refused.json().path("vendor_code").asText()).isEqualTo("ADDRESS.VERIFY.FAILURE");
+        assertThat(refused.json().path("vendor_code").asText()).isEqualTo("SHIPMENT.INVALID_PARAMS");
         easypost.fail("/v2/shipments", 500, "INTERNAL_SERVER_ERROR", 1);
         assertThat(s.warehouse.post("/v1/orders/" + id + "/fulfillments/" + f + "/ship", Map.of()).code()).isEqualTo("connector.unavailable");
         easypost.fail("/v2/shipments", 429, "RATE_LIMITED", 1);
@@ -216,5 +218,94 @@ class EasyPostConnectorIT {
         assertThat(s.agent.get("/v1/orders/" + id).json().path("shipping_status").asText()).isNotEqualTo("shipped");
         assertThat(s.warehouse.post("/v1/orders/" + id + "/fulfillments/" + f + "/ship", Map.of()).status()).isEqualTo(201);
         assertThat(easypost.purchases).hasSize(before + 1);
+    }
+
+    @Test
+    void anAddressEasyPostCannotVerifyBuysNoLabel() {
+        Shop s = shop();
+        ObjectNode body = TestSystem.order("ep-bad-" + s.tenant);
+        body.putArray("items").add(item("SKU-EP", 2, 2495, "GBP"));
+        body.with("shipping_address").put("postal_code", "00000");
+        String id = create(s.agent, body);
+        String pi = stripe.authorizedIntent(4990, "GBP");
+        assertThat(s.admin.post("/v1/orders/" + id + "/payments/link", Map.of("payment_id", pi, "amount", Map.of("amount", 4990, "currency", "GBP"))).status()).isEqualTo(201);
+        assertThat(s.agent.post("/v1/orders/" + id + "/confirm", null).json().path("status").asText()).isEqualTo("confirmed");
+        String f = fulfilment(s, id);
+        int before = easypost.purchases.size();
+        Resp refused = s.warehouse.post("/v1/orders/" + id + "/fulfillments/" + f + "/ship", Map.of());
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("carrier.address_unverified");
+        assertThat(easypost.purchases).hasSize(before);
+        assertThat(s.agent.get("/v1/orders/" + id).json().path("shipping_status").asText()).isNotEqualTo("shipped");
+
+        Resp off = s.admin.post("/v1/orders/connectors/carrier", Map.of("adapter", "easypost",
+                "settings", Map.of("api_base", easypost.url(), "verify_addresses", "maybe"), "secrets", Map.of("api_key", "env:EASYPOST_IT_KEY")));
+        assertThat(off.status()).isEqualTo(400);
+        assertThat(off.toString()).contains("settings.verify_addresses");
+    }
+
+    @Test
+    void aWithdrawnReturnsUnusedLabelIsRefundedByEasyPost() {
+        Shop s = shop();
+        String id = confirmedOrder(s)[0];
+        String f = fulfilment(s, id);
+        assertThat(s.warehouse.post("/v1/orders/" + id + "/fulfillments/" + f + "/ship", Map.of()).status()).isEqualTo(201);
+        String line = s.agent.get("/v1/orders/" + id).json().path("lines").get(0).path("id").asText();
+        Resp ret = s.agent.post("/v1/orders/" + id + "/returns", Map.of("lines", List.of(Map.of("line_id", line, "quantity", 1, "reason_code", "too_small")),
+                "return_method", "ship", "refund", "refund_to_card"));
+        assertThat(ret.status()).as(ret.toString()).isEqualTo(201);
+        String returnId = ret.json().path("return_id").asText();
+        int before = easypost.purchases.size();
+        Resp label = s.agent.post("/v1/orders/returns/" + returnId + "/ship-return-label", Map.of());
+        assertThat(label.status()).as(label.toString()).isEqualTo(200);
+        assertThat(easypost.purchases).hasSize(before + 1);
+        String vendorShipment = easypost.purchases.get(before);
+        assertThat(easypost.shipments.get(vendorShipment).path("is_return").asBoolean()).isTrue();
+
+        Resp withdrawn = s.agent.post("/v1/orders/returns/" + returnId + "/cancel", Map.of("reason", "kept it"));
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+        assertThat(easypost.refunds).containsExactly(vendorShipment);
+        JsonNode cancelled = null;
+        for (JsonNode e : s.admin.get("/v1/orders/" + id + "/timeline?limit=200").json().path("data")) {
+            if (e.path("type").asText().equals("return.cancelled")) cancelled = e;
+        }
+        assertThat(cancelled).isNotNull();
+        assertThat(cancelled.path("data").path("label_refund").asText()).isEqualTo("submitted");
+        JsonNode calls = s.admin.get("/v1/orders/connectors/carrier/calls?limit=50").json().path("data");
+        assertThat(calls.findValuesAsText("operation")).contains("return_label", "refund_label");
+    }
+
+    @Test
+    void labelledParcelsArePickedUpAndClosedOutOnOneScanFormOnce() {
+        Shop s = shop();
+        List<String> tracking = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String id = confirmedOrder(s)[0];
+            Resp shipped = s.warehouse.post("/v1/orders/" + id + "/fulfillments/" + fulfilment(s, id) + "/ship", Map.of());
+            assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
+            tracking.add(shipped.json().path("tracking_numbers").get(0).asText());
+        }
+        var carrier = Platform.get().carrier; // the routed port: the tenant's registry names easypost
+        java.time.Instant from = java.time.Instant.parse("2026-12-07T09:00:00Z"), to = java.time.Instant.parse("2026-12-07T17:00:00Z");
+        var request = new dev.oms.app.connector.CarrierService.PickupRequest(tracking, null, from, to, "Dock 3");
+        var pickup = carrier.schedulePickup(s.tenant, request, "pickup-" + s.tenant);
+        assertThat(pickup.carrier()).isEqualTo("USPS");
+        assertThat(pickup.confirmation()).startsWith("WTC");
+        assertThat(carrier.schedulePickup(s.tenant, request, "pickup-" + s.tenant).confirmation()).isEqualTo(pickup.confirmation());
+        assertThat(easypost.pickupsBought).containsExactly(pickup.id());
+        assertThat(easypost.pickups.get(pickup.id()).path("instructions").asText()).isEqualTo("Dock 3 (2 parcels)");
+
+        var form = carrier.scanForm(s.tenant, tracking, "close-" + s.tenant);
+        int forms = easypost.scanForms.size();
+        assertThat(Json.write(easypost.scanForms.get(form.id()).path("tracking_codes"))).contains(tracking.get(0), tracking.get(1));
+        assertThat(form.documentUrl()).endsWith("/files/scan_form/" + form.id() + ".pdf");
+        assertThat(carrier.scanForm(s.tenant, tracking, "close-" + s.tenant).id()).as("the same key, the same form").isEqualTo(form.id());
+        assertThat(easypost.scanForms).as("no second form").hasSize(forms);
+        assertThat(Platform.get().documentStorage.size("labels/" + s.tenant + "/easypost/" + form.id() + ".pdf")).as("form archived").isPresent();
+
+        assertThatThrownBy(() -> carrier.scanForm(s.tenant, List.of("NOT-OURS-1"), "close-2-" + s.tenant))
+                .hasMessageContaining("NOT-OURS-1");
+        JsonNode calls = s.admin.get("/v1/orders/connectors/carrier/calls?limit=50").json().path("data");
+        assertThat(calls.findValuesAsText("operation")).contains("pickup", "scan_form");
     }
 }

@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A local EasyPost for tests, over HTTPS, speaking its v2 JSON API as documented (https://docs.easypost.com/docs): the API key as
  * bearer or basic user, {@code {"shipment": {...}}} bodies, shipments with rates, {@code /buy} with a rate id (a
  * shipment bought twice is a 422 {@code SHIPMENT.POSTAGE.EXISTS}, as EasyPost answers), postage labels, trackers, error
- * objects ({@code {"error": {"code", "message", "errors"}}}) and {@code x-ep-request-uuid}. Counts every label bought.
+ * objects ({@code {"error": {"code", "message", "errors"}}}) and {@code x-ep-request-uuid}, strict address verification
+ * ({@code verify_strict}: the postal code 00000 fails), label refunds, pickups (created with rates, then bought) and
+ * scan forms (a shipment on a form cannot be added to another). Counts every label and pickup bought and refunded.
  */
 final class EasyPostStub implements AutoCloseable {
     private record Fault(String pathPart, int status, String code, long delayMs, AtomicInteger times) { }
@@ -31,6 +33,11 @@ final class EasyPostStub implements AutoCloseable {
     private final HttpServer server;
     final Map<String, ObjectNode> shipments = new ConcurrentHashMap<>();
     final List<String> purchases = Collections.synchronizedList(new ArrayList<>());
+    final Map<String, ObjectNode> pickups = new ConcurrentHashMap<>();
+    final List<String> pickupsBought = Collections.synchronizedList(new ArrayList<>());
+    final Map<String, ObjectNode> scanForms = new ConcurrentHashMap<>();
+    /** Shipments whose label refund was asked for. */
+    final List<String> refunds = Collections.synchronizedList(new ArrayList<>());
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
 
@@ -93,9 +100,28 @@ final class EasyPostStub implements AutoCloseable {
         String out;
         String[] p = path.split("/");
         if (method.equals("POST") && path.equals("/v2/shipments")) {
-            ObjectNode s = createShipment(in.has("shipment") ? in.get("shipment") : in);
-            status = 201;
-            out = Json.write(s);
+            JsonNode given = in.has("shipment") ? in.get("shipment") : in;
+            String unverified = unverifiable(given.path("to_address")) ? "to_address" : unverifiable(given.path("from_address")) ? "from_address" : null;
+            if (unverified != null) {
+                status = 422;
+                out = "{\"error\":{\"code\":\"ADDRESS.VERIFY.FAILURE\",\"message\":\"Unable to verify address.\",\"errors\":["
+                        + "{\"field\":\"" + unverified + ".zip\",\"message\":\"Invalid zip code\"}]}}";
+            } else {
+                ObjectNode s = createShipment(given);
+                status = 201;
+                out = Json.write(s);
+            }
+        } else if (method.equals("POST") && p.length == 5 && p[2].equals("shipments") && p[4].equals("refund")) {
+            ObjectNode s = shipments.get(p[3]);
+            if (s == null || !s.hasNonNull("tracking_code")) {
+                status = s == null ? 404 : 422;
+                out = error(s == null ? "SHIPMENT.NOT_FOUND" : "SHIPMENT.REFUND.UNAVAILABLE", "The shipment has no label to refund.");
+            } else {
+                s.put("refund_status", "submitted");
+                refunds.add(p[3]);
+                status = 200;
+                out = Json.write(s);
+            }
         } else if (method.equals("GET") && p.length == 4 && p[2].equals("shipments")) {
             ObjectNode s = shipments.get(p[3]);
             status = s == null ? 404 : 200;
@@ -116,6 +142,71 @@ final class EasyPostStub implements AutoCloseable {
                     }
                 }
             }
+        } else if (method.equals("POST") && path.equals("/v2/pickups")) {
+            JsonNode given = in.has("pickup") ? in.get("pickup") : in;
+            String shipment = given.path("shipment").path("id").asText();
+            if (!shipments.containsKey(shipment)) {
+                status = 422;
+                out = error("PICKUP.INVALID", "The shipment of the pickup is unknown.");
+            } else {
+                ObjectNode pu = Json.object();
+                String id = "pickup_" + next();
+                pu.put("id", id).put("object", "Pickup").put("status", "unknown").put("reference", given.path("reference").asText(null));
+                pu.put("min_datetime", given.path("min_datetime").asText()).put("max_datetime", given.path("max_datetime").asText());
+                pu.put("instructions", given.path("instructions").asText(null));
+                pu.putNull("confirmation");
+                ArrayNode rates = pu.putArray("pickup_rates");
+                rates.addObject().put("id", "pickuprate_" + next()).put("object", "PickupRate").put("carrier", "USPS").put("service", "NextDay")
+                        .put("rate", "0.00").put("currency", "USD").put("pickup_id", id);
+                rates.addObject().put("id", "pickuprate_" + next()).put("object", "PickupRate").put("carrier", "UPS").put("service", "Same-day Pickup")
+                        .put("rate", "7.50").put("currency", "USD").put("pickup_id", id);
+                pickups.put(id, pu);
+                status = 201;
+                out = Json.write(pu);
+            }
+        } else if (method.equals("GET") && p.length == 4 && p[2].equals("pickups")) {
+            ObjectNode pu = pickups.get(p[3]);
+            status = pu == null ? 404 : 200;
+            out = pu == null ? error("PICKUP.NOT_FOUND", "The requested resource could not be found.") : Json.write(pu);
+        } else if (method.equals("POST") && p.length == 5 && p[2].equals("pickups") && p[4].equals("buy")) {
+            ObjectNode pu = pickups.get(p[3]);
+            if (pu == null || pu.hasNonNull("confirmation")) {
+                status = pu == null ? 404 : 422;
+                out = error(pu == null ? "PICKUP.NOT_FOUND" : "PICKUP.ALREADY_SCHEDULED", "The pickup cannot be bought.");
+            } else {
+                pu.put("status", "scheduled").put("confirmation", "WTC" + next().substring(12));
+                pu.put("carrier", in.path("carrier").asText()).put("service", in.path("service").asText());
+                pickupsBought.add(p[3]);
+                status = 200;
+                out = Json.write(pu);
+            }
+        } else if (method.equals("POST") && path.equals("/v2/scan_forms")) {
+            ArrayNode codes = Json.array();
+            String taken = null;
+            for (JsonNode sh : in.path("shipments")) {
+                ObjectNode shipment = shipments.get(sh.path("id").asText());
+                if (shipment == null || !shipment.hasNonNull("tracking_code")) taken = sh.path("id").asText();
+                else if (shipment.path("on_scan_form").asBoolean()) taken = sh.path("id").asText();
+                else codes.add(shipment.path("tracking_code").asText());
+            }
+            if (taken != null || codes.isEmpty()) {
+                status = 422;
+                out = error("SCAN_FORM.INVALID", "Shipment " + taken + " cannot be added to a scan form.");
+            } else {
+                for (JsonNode sh : in.path("shipments")) shipments.get(sh.path("id").asText()).put("on_scan_form", true);
+                ObjectNode form = Json.object();
+                String id = "sf_" + next();
+                form.put("id", id).put("object", "ScanForm").put("status", "created");
+                form.set("tracking_codes", codes);
+                form.put("form_url", url() + "/files/scan_form/" + id + ".pdf").put("form_file_type", "pdf");
+                scanForms.put(id, form);
+                status = 201;
+                out = Json.write(form);
+            }
+        } else if (method.equals("GET") && p.length == 4 && p[2].equals("scan_forms")) {
+            ObjectNode form = scanForms.get(p[3]);
+            status = form == null ? 404 : 200;
+            out = form == null ? error("SCAN_FORM.NOT_FOUND", "The requested resource could not be found.") : Json.write(form);
         } else if (method.equals("POST") && path.equals("/v2/trackers")) {
             JsonNode t = in.has("tracker") ? in.get("tracker") : in;
             status = 201;
@@ -132,6 +223,11 @@ final class EasyPostStub implements AutoCloseable {
             }
         }
         answerJson(x, status, out);
+    }
+
+    /** EasyPost's strict verification (asked with {@code verify_strict}) fails, here, for the postal code 00000. */
+    private static boolean unverifiable(JsonNode address) {
+        return address.path("verify_strict").asBoolean(false) && "00000".equals(address.path("zip").asText());
     }
 
     private ObjectNode createShipment(JsonNode in) {

@@ -3,6 +3,7 @@ package dev.oms.local;
 import static dev.oms.local.TestSystem.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
@@ -126,5 +127,55 @@ class SignedHttpConnectorIT {
         assertThat(r.status()).as(r.toString()).isEqualTo(503);
         assertThat(r.json().path("detail").asText()).contains("signing_secret");
         assertThat(partner.requests("/inventory/availability").stream().filter(x -> !x.signatureValid()).count()).isPositive();
+    }
+
+    @Test
+    void aFulfilmentProviderTakesSagaFulfilmentsOnceAndStopsWhatItHasNotShipped() {
+        Shop s = shop("env:PARTNER_IT_SECRET", "3000");
+        Resp configured = s.admin.post("/v1/orders/connectors/fulfillment_provider", Map.of("adapter", "http",
+                "settings", Map.of("base_url", partner.url()), "secrets", Map.of("signing_secret", "env:PARTNER_IT_SECRET")));
+        assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
+
+        // handed over once, with its SKUs and address; the provider's shipment report completes the saga
+        String shippedOrder = order(s, "h7-" + s.tenant, 1);
+        assertThat(s.agent.post("/v1/orders/" + shippedOrder + "/confirm", null).status()).isEqualTo(200);
+        String f = requestSaga(s, shippedOrder, 3600);
+        eventually("the hand-over", () -> partner.fulfilments.containsKey(f));
+        JsonNode handed = partner.fulfilments.get(f);
+        assertThat(handed.path("order_id").asText()).isEqualTo(shippedOrder);
+        assertThat(handed.path("items").get(0).path("sku").asText()).isEqualTo("SKU-H");
+        assertThat(handed.path("ship_to").path("country").asText()).isNotEmpty();
+        assertThat(partner.requests("/fulfillments")).allMatch(x -> x.signatureValid() && ("dispatch:" + f).equals(x.idempotencyKey()));
+        eventually("the saga to wait", () -> s.admin.get("/v1/orders/" + shippedOrder + "/timeline?limit=200").json().toString().contains("awaiting_shipment"));
+        Resp ship = s.admin.post("/v1/orders/" + shippedOrder + "/fulfillments/" + f + "/ship", Map.of("tracking_numbers", List.of("3PL-1")));
+        assertThat(ship.status()).as(ship.toString()).isEqualTo(201);
+        assertThat(partner.stopped).doesNotContain(f);
+
+        // the deadline passes: the provider is asked to stop first, then the reservation is released
+        String late = order(s, "h8-" + s.tenant, 1);
+        assertThat(s.agent.post("/v1/orders/" + late + "/confirm", null).status()).isEqualTo(200);
+        String g = requestSaga(s, late, 2);
+        eventually("the provider to stop it", () -> partner.stopped.contains(g));
+        eventually("the fulfilment to be cancelled", () -> "cancelled".equals(s.admin.get("/v1/orders/" + late + "/fulfillments/" + g).json().path("status").asText()));
+
+        // too late to stop: the fulfilment stays open for the provider's shipment report
+        String gone = order(s, "h9-" + s.tenant, 1);
+        assertThat(s.agent.post("/v1/orders/" + gone + "/confirm", null).status()).isEqualTo(200);
+        String h = requestSaga(s, gone, 4);
+        eventually("the hand-over", () -> partner.fulfilments.containsKey(h));
+        partner.shipped.add(h);
+        eventually("the saga to leave it to the provider", () -> s.admin.get("/v1/orders/" + gone + "/timeline?limit=200").json().toString().contains("left_to_provider"));
+        assertThat(s.admin.get("/v1/orders/" + gone + "/fulfillments/" + h).json().path("status").asText()).isEqualTo("pending");
+        Resp later = s.admin.post("/v1/orders/" + gone + "/fulfillments/" + h + "/ship", Map.of("tracking_numbers", List.of("3PL-2")));
+        assertThat(later.status()).as(later.toString()).isEqualTo(201);
+    }
+
+    /** Asks for a fulfilment of the order's first line through the fulfill-order saga; answers the fulfilment id. */
+    static String requestSaga(Shop s, String orderId, long shipWithinSeconds) {
+        String line = s.admin.get("/v1/orders/" + orderId).json().path("lines").get(0).path("id").asText();
+        Resp accepted = s.admin.post("/v1/orders/" + orderId + "/fulfillments", Map.of("warehouse_id", "wh-3pl", "mode", "saga",
+                "ship_within_seconds", shipWithinSeconds, "lines", List.of(Map.of("line_id", line, "quantity", 1))));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        return accepted.json().path("fulfillment_id").asText();
     }
 }

@@ -35,6 +35,10 @@ final class SignedHttpPartner implements AutoCloseable {
     final Map<String, Long> stock = new ConcurrentHashMap<>();
     final Map<String, Map<String, Long>> reservations = new ConcurrentHashMap<>();
     final List<String> documents = Collections.synchronizedList(new ArrayList<>());
+    /** Fulfilments handed over (fulfilment providers), by fulfilment id; those marked shipped can no longer be stopped. */
+    final Map<String, JsonNode> fulfilments = new ConcurrentHashMap<>();
+    final java.util.Set<String> shipped = ConcurrentHashMap.newKeySet();
+    final java.util.Set<String> stopped = ConcurrentHashMap.newKeySet();
     final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Stored> idempotency = new ConcurrentHashMap<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
@@ -118,7 +122,18 @@ final class SignedHttpPartner implements AutoCloseable {
     private record Result(int status, String answer) { }
 
     private Result apply(String path, JsonNode in) {
+        if (path.startsWith("/fulfillments/") && path.endsWith("/cancellations")) {
+            String id = path.substring("/fulfillments/".length(), path.length() - "/cancellations".length());
+            if (shipped.contains(id)) return new Result(409, "{\"code\":\"fulfillment.already_shipped\",\"detail\":\"" + id + " has left the warehouse\"}");
+            stopped.add(id);
+            fulfilments.remove(id);
+            return new Result(200, "{\"cancelled\":true}");
+        }
         switch (path) {
+            case "/fulfillments" -> {
+                fulfilments.put(in.path("fulfillment_id").asText(), in);
+                return new Result(200, "{\"reference\":\"3pl-" + in.path("fulfillment_id").asText() + "\"}");
+            }
             case "/inventory/availability" -> {
                 ObjectNode out = Json.object();
                 var unavailable = out.putArray("unavailable");

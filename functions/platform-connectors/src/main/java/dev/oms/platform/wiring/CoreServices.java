@@ -6,6 +6,7 @@ import dev.oms.app.OrderTransactions;
 import dev.oms.app.connector.BillingService;
 import dev.oms.app.connector.CarrierService;
 import dev.oms.app.connector.ConnectorException;
+import dev.oms.app.connector.FulfillmentProvider;
 import dev.oms.app.connector.InventoryService;
 import dev.oms.app.connector.NotificationSender;
 import dev.oms.app.connector.PaymentGateway;
@@ -24,6 +25,7 @@ import dev.oms.platform.connectors.registry.Connectors;
 import dev.oms.platform.connectors.registry.RoutedBilling;
 import dev.oms.platform.connectors.registry.RoutedCarrier;
 import dev.oms.platform.connectors.registry.RoutedFraud;
+import dev.oms.platform.connectors.registry.RoutedFulfillmentProvider;
 import dev.oms.platform.connectors.registry.RoutedInventory;
 import dev.oms.platform.connectors.registry.RoutedNotifications;
 import dev.oms.platform.connectors.registry.RoutedPayments;
@@ -119,6 +121,12 @@ public final class CoreServices {
     public NotificationSender notifications(NotificationSender sandbox) {
         connectors.sandbox(ConnectorPort.NOTIFICATIONS, sandbox);
         return new RoutedNotifications(connectors);
+    }
+
+    /** The fulfilment provider port (3PL, WMS), for the fulfill-order saga; {@code sandbox} is its local default. */
+    public FulfillmentProvider fulfillmentProvider(FulfillmentProvider sandbox) {
+        connectors.sandbox(ConnectorPort.FULFILLMENT_PROVIDER, sandbox);
+        return new RoutedFulfillmentProvider(connectors);
     }
 
     /** Where vendor adapters archive what they fetch (carrier labels), for the functions that have a documents bucket. */

@@ -26,6 +26,10 @@ public final class ConnectorKeys {
     public static String suppressed(String tenant, String addressHash) { return "T#" + tenant + "#SUPPRESSED#" + addressHash; }
 
     /** A carrier's shipment id → the OMS order and shipment it belongs to (tracking webhooks). */
+    public static String carrierTracking(String tenant, String adapter, String trackingNumber) {
+        return "T#" + tenant + "#CARRIER_TRACKING#" + adapter + "#" + trackingNumber;
+    }
+
     public static String carrierShipment(String tenant, String adapter, String vendorShipmentId) {
         return "T#" + tenant + "#CARRIER_SHIPMENT#" + adapter + "#" + vendorShipmentId;
     }

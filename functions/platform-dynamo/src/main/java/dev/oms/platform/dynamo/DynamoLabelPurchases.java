@@ -12,7 +12,10 @@ import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** Label purchases: {@code T#{tenant}#LABEL_PURCHASE#{adapter}#{key} / A}, written before the label is bought. */
+/**
+ * Label (and pickup) purchases: {@code T#{tenant}#LABEL_PURCHASE#{adapter}#{key} / A}, written before the label is
+ * bought; a bought label's tracking number leads to its vendor shipment ({@code T#{tenant}#CARRIER_TRACKING#...}).
+ */
 public final class DynamoLabelPurchases implements LabelPurchases {
     private final SingleTable table;
     private final Clock clock;
@@ -64,6 +67,21 @@ public final class DynamoLabelPurchases implements LabelPurchases {
         item.put("archive_key", archiveKey);
         item.put("bought_at", Times.format(clock.instant()));
         table.table().putItem(SingleTable.document(item));
+        String vendorShipmentId = Shapes.text(item, "vendor_shipment_id");
+        if (trackingNumber != null && vendorShipmentId != null) {
+            ObjectNode byTracking = Json.object();
+            byTracking.put(Keys.PK, ConnectorKeys.carrierTracking(tenantId, adapter, trackingNumber));
+            byTracking.put(Keys.SK, Keys.SINGLE);
+            byTracking.put("type", "carrier_tracking");
+            byTracking.put("vendor_shipment_id", vendorShipmentId);
+            table.table().putItem(SingleTable.document(byTracking));
+        }
+    }
+
+    @Override
+    public Optional<String> vendorShipmentOfTracking(String tenantId, String adapter, String trackingNumber) {
+        return table.get(ConnectorKeys.carrierTracking(tenantId, adapter, trackingNumber), Keys.SINGLE)
+                .map(i -> Shapes.text(i, "vendor_shipment_id"));
     }
 
     @Override

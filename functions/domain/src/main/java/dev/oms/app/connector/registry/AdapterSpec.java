@@ -29,7 +29,7 @@ public record AdapterSpec(String adapter, Set<String> settings, Set<String> requ
             Set.of("api_key", "webhook_secret"), Set.of("api_key"));
 
     public static final AdapterSpec EASYPOST = new AdapterSpec("easypost",
-            Set.of("api_base", "label_format", "from_address", "timeout_ms"), Set.of(),
+            Set.of("api_base", "label_format", "from_address", "timeout_ms", "verify_addresses"), Set.of(),
             Set.of("api_key", "webhook_secret"), Set.of("api_key"));
 
     public static final AdapterSpec SES = new AdapterSpec("ses",
@@ -60,6 +60,7 @@ public record AdapterSpec(String adapter, Set<String> settings, Set<String> requ
             else if (e.getKey().equals("from_address") && adapter.equals("ses") && !EMAIL.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "an email address, or Name <address>"));
             else if ((e.getKey().equals("configuration_set") || e.getKey().equals("template_prefix") || e.getKey().equals("default_locale")) && !SES_NAME.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "letters, digits, _ and -"));
             else if (e.getKey().equals("sms_sender_id") && !SENDER_ID.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "1 to 11 letters or digits"));
+            else if (e.getKey().equals("verify_addresses") && !Set.of("strict", "off").contains(e.getValue())) errors.add(new FieldError(field, "field.not_allowed", "strict or off"));
             else if (e.getKey().equals("multicapture") && !Set.of("true", "false").contains(e.getValue())) errors.add(new FieldError(field, "field.not_allowed", "true or false"));
             else if (e.getKey().equals("timeout_ms") && !POSITIVE.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "a positive whole number of milliseconds"));
             else if (e.getKey().equals("max_network_retries") && !RETRIES.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "0 to 5"));

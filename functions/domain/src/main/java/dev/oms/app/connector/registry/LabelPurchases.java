@@ -22,6 +22,9 @@ public interface LabelPurchases {
     /** The OMS order and shipment of a vendor's shipment: {@code [orderId, shipmentId]}. */
     Optional<String[]> shipmentOf(String tenantId, String adapter, String vendorShipmentId);
 
+    /** The vendor's shipment a bought label's tracking number belongs to (recorded with {@link #recordBought}). */
+    Optional<String> vendorShipmentOfTracking(String tenantId, String adapter, String trackingNumber);
+
     /** {@code state}: {@code intent} or {@code bought}. */
     record Purchase(String key, String vendorShipmentId, String state, String trackingNumber, String carrier, String service, String archiveKey) {
         public boolean bought() { return "bought".equals(state); }

@@ -14,7 +14,9 @@ import java.util.Set;
  * The {@code easypost} adapter of the carrier port. Settings: {@code api_base} (default {@code https://api.easypost.com};
  * http://localhost only where {@code CONNECTOR_ALLOW_LOCALHOST} is set), {@code label_format} ({@code PDF}, {@code ZPL}
  * or {@code PNG}; default PDF), {@code from_address} ({@code name|street|city|postal code|country}; default the
- * function's {@code LABEL_SHIP_FROM}), {@code timeout_ms} (default 15000); secret {@code api_key}.
+ * function's {@code LABEL_SHIP_FROM}), {@code timeout_ms} (default 15000), {@code verify_addresses} ({@code strict},
+ * the default: EasyPost verifies the customer's address before a label is bought; or {@code off}); secret
+ * {@code api_key}.
  */
 public final class EasyPostAdapterProvider implements ConnectorAdapterProvider {
     public static final String DEFAULT_API_BASE = "https://api.easypost.com";
@@ -35,7 +37,8 @@ public final class EasyPostAdapterProvider implements ConnectorAdapterProvider {
             EasyPostClient client = new EasyPostClient(environment.secrets().get(config.secrets().get("api_key")),
                     Math.min(timeout, 5000), timeout, base);
             return new EasyPostCarrier(client, environment.labelPurchases(), environment.documents().get(),
-                    address(config.setting("from_address", Env.get("LABEL_SHIP_FROM", DEFAULT_FROM))), config.setting("label_format", "PDF"));
+                    address(config.setting("from_address", Env.get("LABEL_SHIP_FROM", DEFAULT_FROM))), config.setting("label_format", "PDF"),
+                    !"off".equals(config.setting("verify_addresses", "strict")));
         } catch (EasyPostException e) {
             throw new ConnectorException("carrier", "configure", "EasyPost client: " + e.getClass().getSimpleName());
         }

@@ -22,6 +22,21 @@ public final class RoutedCarrier implements CarrierService {
     }
 
     @Override
+    public Pickup schedulePickup(String tenantId, PickupRequest request, String idempotencyKey) {
+        return connectors.call(tenantId, ConnectorPort.CARRIER, CarrierService.class, "pickup", c -> c.schedulePickup(tenantId, request, idempotencyKey));
+    }
+
+    @Override
+    public ScanForm scanForm(String tenantId, List<String> trackingNumbers, String idempotencyKey) {
+        return connectors.call(tenantId, ConnectorPort.CARRIER, CarrierService.class, "scan_form", c -> c.scanForm(tenantId, trackingNumbers, idempotencyKey));
+    }
+
+    @Override
+    public String refundLabel(String tenantId, String idempotencyKey) {
+        return connectors.call(tenantId, ConnectorPort.CARRIER, CarrierService.class, "refund_label", c -> c.refundLabel(tenantId, idempotencyKey));
+    }
+
+    @Override
     public ReturnLabel returnLabel(String tenantId, String rmaId, Address from, Address to, String idempotencyKey) {
         return connectors.call(tenantId, ConnectorPort.CARRIER, CarrierService.class, "return_label",
                 c -> c.returnLabel(tenantId, rmaId, from, to, idempotencyKey));
