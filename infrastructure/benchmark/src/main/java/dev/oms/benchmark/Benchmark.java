@@ -38,8 +38,8 @@ import java.util.stream.Collectors;
  * endpoint in this JVM, then cold starts in fresh JVMs. Prints a Markdown report and writes it to
  * {@code target/benchmark.md} (next to the jar).
  * <pre>java -jar infrastructure/benchmark/target/oms-benchmark.jar [--template template.yaml] [--cold-runs 9]
- *      [--requests 1000] [--warmup 300] [--out path/to/report.md] [--only all|api|jobs|labels]
- *      [--jobs-import 10000,20000] [--jobs-export 10000,50000] [--labels 2000]</pre>
+ *      [--requests 1000] [--warmup 300] [--out path/to/report.md] [--only all|api|jobs|labels|search]
+ *      [--jobs-import 10000,20000] [--jobs-export 10000,50000] [--labels 2000] [--search-orders 100000]</pre>
  */
 public final class Benchmark {
     static final String TABLE = "OrdersTable";
@@ -86,9 +86,13 @@ public final class Benchmark {
         // labels first, before DynamoDB Local shares the heap: they need no table
         LabelsBenchmark labels = options.runs("labels") ? new LabelsBenchmark() : null;
         List<LabelsBenchmark.Row> labelRows = labels == null ? null : labels.run(options.labels());
+        // search next, on its own node: it needs no table either
+        SearchBenchmark search = options.runs("search") ? new SearchBenchmark() : null;
+        List<SearchBenchmark.Row> searchRows = search == null ? null : search.run(options.searchOrders(), Math.min(options.requests(), 200));
         if (!api && !jobs) {
             header();
-            md.append(labels.section(labelRows));
+            if (labels != null) md.append(labels.section(labelRows));
+            if (search != null) md.append(search.section(searchRows, options.searchOrders()));
             return md.toString();
         }
         try (LocalDynamo dynamo = LocalDynamo.start(port)) {
@@ -123,6 +127,7 @@ public final class Benchmark {
             if (jobs) md.append(JobsBenchmark.section(jobRows, Integer.parseInt(Env.get("JOBS_CHUNK_ROWS", "100")),
                     Integer.parseInt(Env.get("JOBS_LANES", "4"))));
             if (labels != null) md.append(labels.section(labelRows));
+            if (search != null) md.append(search.section(searchRows, options.searchOrders()));
         }
         return md.toString();
     }
@@ -543,8 +548,8 @@ public final class Benchmark {
     // ---------------------------------------------------------------- options
 
     record Options(Path template, int coldRuns, int requests, int warmup, Path out, String only, List<Integer> jobImports,
-                   List<Integer> jobExports, int labels) {
-        /** Whether a part (api, jobs, labels) is in this run. */
+                   List<Integer> jobExports, int labels, int searchOrders) {
+        /** Whether a part (api, jobs, labels, search) is in this run. */
         boolean runs(String part) { return only.equals("all") || only.equals(part); }
 
         static Options parse(String[] args) throws Exception {
@@ -557,6 +562,7 @@ public final class Benchmark {
             List<Integer> jobImports = List.of(10_000, 20_000);
             List<Integer> jobExports = List.of(10_000, 50_000);
             int labels = 2000;
+            int searchOrders = 100_000;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -569,14 +575,15 @@ public final class Benchmark {
                     case "--jobs-import" -> jobImports = sizes(required(args[i], value));
                     case "--jobs-export" -> jobExports = sizes(required(args[i], value));
                     case "--labels" -> labels = Math.max(1, Integer.parseInt(required(args[i], value)));
+                    case "--search-orders" -> searchOrders = Math.max(1000, Integer.parseInt(required(args[i], value)));
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                            + "; use --template, --cold-runs, --requests, --warmup, --out, --only, --jobs-import, --jobs-export, --labels");
+                            + "; use --template, --cold-runs, --requests, --warmup, --out, --only, --jobs-import, --jobs-export, --labels, --search-orders");
                 }
                 i++;
             }
             if (!Files.isRegularFile(template)) throw new IllegalArgumentException("No template at " + template.toAbsolutePath());
-            if (!List.of("all", "api", "jobs", "labels").contains(only)) throw new IllegalArgumentException("--only takes all, api, jobs or labels");
-            return new Options(template, coldRuns, requests, warmup, out, only, jobImports, jobExports, labels);
+            if (!List.of("all", "api", "jobs", "labels", "search").contains(only)) throw new IllegalArgumentException("--only takes all, api, jobs, labels or search");
+            return new Options(template, coldRuns, requests, warmup, out, only, jobImports, jobExports, labels, searchOrders);
         }
 
         /** {@code 10000,20000}. */

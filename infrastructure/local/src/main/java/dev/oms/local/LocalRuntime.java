@@ -25,18 +25,24 @@ import java.util.concurrent.Executors;
  * function of {@code template.yaml}, on {@code --port} (3000). The functions run the same code as on AWS; only the
  * SDK endpoint settings point at the local services.
  *
- * <pre>java -jar infrastructure/local/target/oms-local.jar [--port 3000] [--data-dir .oms-local] [--in-memory] [--no-demo] [--template template.yaml]</pre>
+ * <pre>java -jar infrastructure/local/target/oms-local.jar [--port 3000] [--data-dir .oms-local] [--in-memory] [--no-demo] [--template template.yaml] [--search background|on-demand|off]</pre>
  */
 public final class LocalRuntime implements AutoCloseable {
     /** The development token secret; set OMS_TOKEN_SECRET to use another. */
     static final String DEFAULT_SECRET = "local-development-secret-not-for-production-use";
 
-    public record Options(int port, Path dataDir, boolean inMemory, boolean demo, Path template) {
+    public record Options(int port, Path dataDir, boolean inMemory, boolean demo, Path template, LocalSearch.Mode search) {
+        /** The search node started in the background at boot (the tests: it boots while they run). */
+        public Options(int port, Path dataDir, boolean inMemory, boolean demo, Path template) {
+            this(port, dataDir, inMemory, demo, template, LocalSearch.Mode.BACKGROUND);
+        }
+
         public static Options parse(String[] args) {
             int port = 3000;
             Path data = Path.of(".oms-local");
             boolean inMemory = false, demo = true;
             Path template = Path.of("template.yaml");
+            LocalSearch.Mode search = LocalSearch.Mode.parse(System.getenv().getOrDefault("OMS_LOCAL_SEARCH", "background"));
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--port" -> port = Integer.parseInt(args[++i]);
@@ -44,14 +50,16 @@ public final class LocalRuntime implements AutoCloseable {
                     case "--in-memory" -> inMemory = true;
                     case "--no-demo" -> demo = false;
                     case "--template" -> template = Path.of(args[++i]);
+                    case "--search" -> search = LocalSearch.Mode.parse(args[++i]);
+                    case "--no-search" -> search = LocalSearch.Mode.OFF;
                     case "--help", "-h" -> {
-                        System.out.println("usage: java -jar oms-local.jar [--port 3000] [--data-dir .oms-local] [--in-memory] [--no-demo] [--template template.yaml]");
+                        System.out.println("usage: java -jar oms-local.jar [--port 3000] [--data-dir .oms-local] [--in-memory] [--no-demo] [--template template.yaml] [--search background|on-demand|off] [--no-search]");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("Unknown option " + args[i] + " (try --help)");
                 }
             }
-            return new Options(port, data, inMemory, demo, template);
+            return new Options(port, data, inMemory, demo, template, search);
         }
     }
 
@@ -64,6 +72,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final LocalEndpoints local;
     private final TokenService tokens;
     private LocalFunctions functions;
+    private LocalSearch search;
 
     LocalFunctions functions() { return functions; }
 
@@ -112,6 +121,8 @@ public final class LocalRuntime implements AutoCloseable {
         java.util.function.BinaryOperator<String> getAtt = (id, attribute) -> LocalResources.getAtt(cloud, id, attribute);
         // what Lambda would put in each function's environment, plus the SDK settings that point at the local services
         TemplateEnvironment.resolve(template, refs, getAtt).forEach(System::setProperty);
+        LocalSearch search = LocalSearch.create(o.search(), o.dataDir(), o.inMemory());
+        pointSearchHere(search);
         cloud.pointSdkClientsHere();
         System.setProperty("aws.endpointUrlSfn", stepFunctions.endpoint());
         stepFunctions.createStateMachines(template, o.template().toAbsolutePath().getParent(), getAtt);
@@ -126,6 +137,7 @@ public final class LocalRuntime implements AutoCloseable {
         System.setProperty("CONNECTOR_ALLOW_LOCALHOST", System.getProperty("CONNECTOR_ALLOW_LOCALHOST", "true"));
 
         TokenService tokens = new TokenService(secret.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
+        LocalSearchFunctions.gate(functions, search);
         LocalApiGateway gateway = new LocalApiGateway(template, functions);
         gateway.warmUp();
         LocalEndpoints local = new LocalEndpoints(tokens, cloud, stepFunctions);
@@ -137,6 +149,7 @@ public final class LocalRuntime implements AutoCloseable {
         server.setExecutor(executor);
         LocalRuntime runtime = new LocalRuntime(dynamo, cloud, stepFunctions, server, executor, gateway, local, tokens);
         runtime.functions = functions;
+        runtime.search = search;
         local.services = runtime::services;
         server.createContext("/", runtime::serve);
         server.createContext("/openapi.json", ApiReference::serve);
@@ -145,6 +158,19 @@ public final class LocalRuntime implements AutoCloseable {
         if (o.demo()) new DemoData(runtime).loadIfAbsent();
         return runtime;
     }
+
+    /** The search functions' settings: the local node, unsigned; none when search is off (they answer 503). */
+    private static void pointSearchHere(LocalSearch search) {
+        if (search.enabled()) {
+            System.setProperty("OMS_SEARCH_ENDPOINT", search.endpoint());
+        } else {
+            System.clearProperty("OMS_SEARCH_ENDPOINT");
+        }
+        System.setProperty("OMS_SEARCH_SIGNING", "none");
+    }
+
+    /** The OpenSearch node (tests wait for it with {@code search().awaitReady()}). */
+    LocalSearch search() { return search; }
 
     private static SamTemplate readTemplate(Path path) throws IOException {
         if (Files.exists(path)) {
@@ -302,6 +328,7 @@ public final class LocalRuntime implements AutoCloseable {
         out.put("SNS", cloud.sns.endpoint());
         out.put("EventBridge", cloud.events.endpoint());
         out.put("Step Functions", stepFunctions.endpoint());
+        if (search != null && search.enabled()) out.put("OpenSearch", search.endpoint() + (search.requested() ? "" : " (starts at the first search)"));
         return out;
     }
 
@@ -324,6 +351,7 @@ public final class LocalRuntime implements AutoCloseable {
         executor.shutdownNow();
         cloud.close();
         stepFunctions.close();
+        if (search != null) search.close();
         dynamo.close();
     }
 }

@@ -41,6 +41,12 @@ final class TemplateEnvironment {
         });
     }
 
+    /**
+     * What a conditional value ({@code !If}) resolves to here: the template's conditions choose between AWS resources
+     * the runtime does not create (the search engine), so the runtime sets those variables itself.
+     */
+    static final String CONDITIONAL = "(set by the local runtime)";
+
     @SuppressWarnings("unchecked")
     private static String value(Object v, Map<String, String> refs, java.util.function.BinaryOperator<String> getAtt) {
         if (v instanceof Map<?, ?> m && m.containsKey("Ref")) {
@@ -49,6 +55,7 @@ final class TemplateEnvironment {
             if (resolved == null) throw new IllegalStateException("No local value for !Ref " + name);
             return resolved;
         }
+        if (v instanceof Map<?, ?> m && m.containsKey("Fn::If")) return CONDITIONAL;
         if (v instanceof Map<?, ?> m && m.containsKey("Fn::GetAtt")) {
             java.util.List<Object> parts = (java.util.List<Object>) m.get("Fn::GetAtt");
             return getAtt.apply(String.valueOf(parts.get(0)), String.valueOf(parts.get(1)));

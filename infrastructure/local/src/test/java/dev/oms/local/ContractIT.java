@@ -26,6 +26,10 @@ import org.junit.jupiter.api.Test;
  * cannot set prices. (Every answer of every end-to-end test is also checked against it: {@link ContractResponses}.)
  */
 class ContractIT {
+    /** The search routes are part of the sweeps: the runtime's OpenSearch node must be up (it boots in the background). */
+    @org.junit.jupiter.api.BeforeAll
+    static void searchNodeReady() { TestSystem.runtime().search().awaitReady(); }
+
 
     static Set<String> contractRoutes() {
         Set<String> keys = new TreeSet<>();

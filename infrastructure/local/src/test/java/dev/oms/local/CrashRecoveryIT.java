@@ -222,7 +222,8 @@ class CrashRecoveryIT {
         } else {
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), LocalRuntime.class.getName()));
         }
-        cmd.addAll(List.of("--data-dir", data.toString(), "--port", Integer.toString(port), "--no-demo",
+        // --no-search: this test does not search, and a second OpenSearch node would only slow both starts
+        cmd.addAll(List.of("--data-dir", data.toString(), "--port", Integer.toString(port), "--no-demo", "--no-search",
                 "--template", System.getProperty("oms.template", "../../template.yaml")));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(data.resolveSibling(data.getFileName() + "-" + log).toFile()).start();
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -46,6 +46,7 @@ class DeploymentJarsIT {
     @BeforeAll
     static void start() throws IOException {
         TestSystem.runtime(); // the runtime's DynamoDB Local, SQS and S3 serve the jars' requests
+        TestSystem.runtime().search().awaitReady(); // and its OpenSearch node the search jar's
         try (Reader r = Files.newBufferedReader(ROOT.resolve("template.yaml"))) {
             template = SamTemplate.read(r);
         }

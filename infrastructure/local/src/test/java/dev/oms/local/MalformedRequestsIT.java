@@ -10,6 +10,10 @@ import org.junit.jupiter.api.Test;
 
 /** A sweep over every route with hostile input: every answer is a 4xx problem+json, never a 5xx. */
 class MalformedRequestsIT {
+    /** The search routes are part of the sweep: the runtime's OpenSearch node must be up (it boots in the background). */
+    @org.junit.jupiter.api.BeforeAll
+    static void searchNodeReady() { TestSystem.runtime().search().awaitReady(); }
+
     static final List<String> BODIES = List.of(
             "{", "[]", "\"text\"", "null", "123", "{\"items\": \"many\"}", "{\"quantity\": 1e309}",
             "{\"quantity\": 99999999999999999999999}", "{\"metadata\": {\"k\": {\"deep\": [1,2,{\"x\":null}]}}}",

@@ -21,6 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /** The template, the routes in code, the gateway's 404/405, health, demo data and what a request costs. */
 class PlatformIT {
+    /** The search routes are part of the sweeps: the runtime's OpenSearch node must be up (it boots in the background). */
+    @org.junit.jupiter.api.BeforeAll
+    static void searchNodeReady() { TestSystem.runtime().search().awaitReady(); }
+
 
     static SamTemplate template() throws Exception {
         try (Reader r = Files.newBufferedReader(Path.of(System.getProperty("oms.template", "../../template.yaml")))) {
