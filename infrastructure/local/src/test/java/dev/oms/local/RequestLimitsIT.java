@@ -64,7 +64,7 @@ class RequestLimitsIT {
     void theRuntimeSaysWhereEachAwsServiceListensAndTheSdkWorksThere() throws Exception {
         JsonNode services = Json.parse(HTTP.send(HttpRequest.newBuilder(URI.create(runtime().baseUrl() + "/local")).build(),
                 HttpResponse.BodyHandlers.ofString()).body()).path("services");
-        assertThat(services.fieldNames()).toIterable().containsExactly("DynamoDB", "SQS", "S3", "SNS", "EventBridge", "Step Functions");
+        assertThat(services.fieldNames()).toIterable().containsExactly("DynamoDB", "SQS", "S3", "SNS", "EventBridge", "Step Functions", "OpenSearch");
         var credentials = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                 software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("someone", "anything"));
         try (var dynamo = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().region(software.amazon.awssdk.regions.Region.US_EAST_1)
