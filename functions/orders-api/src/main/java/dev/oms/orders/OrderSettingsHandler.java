@@ -78,7 +78,7 @@ public final class OrderSettingsHandler extends ApiHandler {
             Object value;
             if (v.isNull()) value = null;
             else if (f.equals("return_address")) value = b.address(f, false);
-            else if (f.equals("auto_confirm_thresholds")) value = thresholds(v);
+            else if (f.equals("auto_confirm_thresholds") || f.equals("rate_limits")) value = thresholds(v);
             else if (v.isBoolean()) value = v.booleanValue();
             else if (v.isIntegralNumber() && v.canConvertToLong()) value = v.longValue();
             else if (v.isTextual()) value = v.textValue();
@@ -89,8 +89,10 @@ public final class OrderSettingsHandler extends ApiHandler {
         r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
         if (patch.isEmpty()) b.error("allow_partial_shipments", "field.required", "Send at least one setting to change");
         b.check();
-        return r.execute(v -> ApiResponse.ok(settingsView(v)).withVersion(v.version()),
-                ctx -> settings.patch(ctx.withReason(reason), patch));
+        return r.execute(v -> {
+            dev.oms.platform.ratelimit.RateLimiter.policyChanged(r.caller().tenantId()); // this container at once, others within a minute
+            return ApiResponse.ok(settingsView(v)).withVersion(v.version());
+        }, ctx -> settings.patch(ctx.withReason(reason), patch));
     }
 
     private static Object thresholds(JsonNode v) {
@@ -137,6 +139,7 @@ public final class OrderSettingsHandler extends ApiHandler {
         o.put("quote_ttl_minutes", s.quoteTtlMinutes());
         o.put("allow_hard_delete", s.allowHardDelete());
         o.set("return_address", s.returnAddress() == null ? Json.object().nullNode() : Shapes.address(s.returnAddress()));
+        o.set("rate_limits", Json.valueToTree(s.rateLimits().toMap()));
         o.put("version", v.version());
         o.put("updated_at", Times.format(v.updatedAt()));
         o.put("updated_by", v.updatedBy());

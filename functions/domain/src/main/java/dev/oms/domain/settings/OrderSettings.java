@@ -17,18 +17,20 @@ import java.util.TreeMap;
  * @param quoteTtlMinutes        how long an edit quote stays valid (default 15)
  * @param allowHardDelete        admins may delete orders for good (default false)
  * @param returnAddress          where customers send returns (null: return labels cannot be made)
+ * @param rateLimits             the tenant's request quotas ({@link RateLimits#DEFAULTS} unless set)
  */
 public record OrderSettings(boolean allowPartialShipments, Map<String, Long> autoConfirmThresholds, String cancellationPolicy,
                             String defaultWarehouse, Integer orderRetentionDays, int returnWindowDays, int quoteTtlMinutes,
-                            boolean allowHardDelete, Address returnAddress) {
+                            boolean allowHardDelete, Address returnAddress, RateLimits rateLimits) {
     public static final String BEFORE_SHIPMENT = "before_shipment", BEFORE_CONFIRMATION = "before_confirmation";
     public static final int DEFAULT_RETURN_WINDOW_DAYS = 30, DEFAULT_QUOTE_TTL_MINUTES = 15;
     public static final int MAX_RETURN_WINDOW_DAYS = 365, MIN_RETENTION_DAYS = 30, MAX_RETENTION_DAYS = 3650, MAX_QUOTE_TTL_MINUTES = 1440;
 
     public static final OrderSettings DEFAULTS = new OrderSettings(true, Map.of(), BEFORE_SHIPMENT, null, null,
-            DEFAULT_RETURN_WINDOW_DAYS, DEFAULT_QUOTE_TTL_MINUTES, false, null);
+            DEFAULT_RETURN_WINDOW_DAYS, DEFAULT_QUOTE_TTL_MINUTES, false, null, RateLimits.DEFAULTS);
 
     public OrderSettings {
+        rateLimits = rateLimits == null ? RateLimits.DEFAULTS : rateLimits;
         autoConfirmThresholds = autoConfirmThresholds == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(autoConfirmThresholds));
     }
 
