@@ -66,7 +66,8 @@ class DeploymentJarsIT {
         assertThat(apiJars()).as("the jars within 12 MiB serve most routes")
                 .containsKeys("functions/orders-api/target/oms-orders-api-0.1.0-SNAPSHOT-lambda.jar",
                         "functions/cancellations-api/target/oms-cancellations-api-0.1.0-SNAPSHOT-lambda.jar",
-                        "functions/webhooks-api/target/oms-webhooks-api-0.1.0-SNAPSHOT-lambda.jar");
+                        "functions/webhooks-api/target/oms-webhooks-api-0.1.0-SNAPSHOT-lambda.jar",
+                        "functions/customer-care-api/target/oms-customer-care-api-0.1.0-SNAPSHOT-lambda.jar");
     }
 
     @Test

@@ -76,6 +76,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
                         "Check the method and path against the API reference.");
             }
             quota = countAgainstQuotas(route, request);
+            if (quota != null && !quota.allowed()) throw rateLimited(quota);
             authorize(route, request);
             checkBody(request);
             authenticateSender(route, request);
@@ -91,14 +92,12 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     /**
      * Every request of an authenticated caller counts against its tenant's and its own quota (docs/customer-care.md,
-     * "Rate limits"); past either, 429 {@code rate_limit.exceeded} with {@code Retry-After}. The headers of the
-     * decision go on every answer.
+     * "Rate limits"); past either, the caller answers 429 {@code rate_limit.exceeded} with {@code Retry-After}. The
+     * headers of the decision go on every answer.
      */
     private RateLimiter.Decision countAgainstQuotas(Route route, ApiRequest request) {
         if (route.permission() == null || request.caller() == null) return null;
-        RateLimiter.Decision d = rateLimiter().acquire(request.caller());
-        if (!d.allowed()) throw rateLimited(d);
-        return d;
+        return rateLimiter().acquire(request.caller());
     }
 
     /** The container's request quotas; a subclass may hand its own. */
