@@ -38,7 +38,7 @@ final class CancellationsApi {
         cursors = Cursors.fromEnvironment();
         orders = core.orders;
         cancellations = new CancellationService(core.transactions(), core.settings, core.payments, core.inventory,
-                new SnsNotificationSender(AwsClients::sns, Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications")),
+                core.notifications(new SnsNotificationSender(AwsClients::sns, Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications"))),
                 core.repairQueue, core.ids, core.clock);
         repairs = new RepairService(core.repairQueue, cancellations, core.transactions(), core.clock);
         repairs.useSagaRestarts(new SagaStartGuards(core.table, core.clock)::rearm);

@@ -1,17 +1,21 @@
 package dev.oms.app;
 
 import dev.oms.app.connector.InventoryService.SkuQuantity;
+import dev.oms.app.connector.FulfillmentProvider;
 import dev.oms.app.connector.NotificationSender;
 import dev.oms.app.port.SagaCallbacks;
 import dev.oms.app.port.TenantSettingsStore;
 import dev.oms.app.security.Caller;
 import dev.oms.domain.order.Fulfillment;
+import dev.oms.domain.order.FulfillmentLine;
 import dev.oms.domain.order.FulfillmentRequest;
 import dev.oms.domain.order.FulfillmentStatus;
 import dev.oms.domain.order.Order;
 import dev.oms.domain.order.OrderFulfillment;
+import dev.oms.domain.order.OrderLine;
 import dev.oms.domain.order.Shipment;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +31,16 @@ public final class FulfillOrderSteps {
     private final FulfillmentService fulfillments;
     private final TenantSettingsStore settings;
     private final NotificationSender notifications;
+    private final FulfillmentProvider provider;
     private final SagaCallbacks callbacks;
     private final Clock clock;
 
     public FulfillOrderSteps(FulfillmentService fulfillments, TenantSettingsStore settings, NotificationSender notifications,
-                             SagaCallbacks callbacks, Clock clock) {
+                             FulfillmentProvider provider, SagaCallbacks callbacks, Clock clock) {
         this.fulfillments = fulfillments;
         this.settings = settings;
         this.notifications = notifications;
+        this.provider = provider;
         this.callbacks = callbacks;
         this.clock = clock;
     }
@@ -56,11 +62,39 @@ public final class FulfillOrderSteps {
         return Map.of("reserved", reserved);
     }
 
+    /**
+     * Creates the fulfilment (once: a retried step finds it) and hands it to the tenant's fulfilment provider under the
+     * key {@code dispatch:<fulfilment>}, so a retry after a lost answer hands nothing over twice. A provider that does not
+     * answer fails the step (retried, then compensated); one that refuses compensates at once.
+     */
     public Map<String, Object> create(String tenantId, String orderId, String fulfillmentId, FulfillmentRequest req) {
-        boolean partial = settings.get(tenantId).allowPartialShipments();
-        FulfillmentService.Created c = fulfillments.transactions().mutate(ctx(tenantId), orderId, false, o -> new FulfillmentService.Created(o,
-                OrderFulfillment.create(o, req, fulfillmentId, Fulfillment.SAGA, partial, sagaCaller(tenantId).actor(), clock.instant())));
-        return Map.of("fulfillment_id", c.fulfillment().id(), "status", c.fulfillment().status().wire());
+        Order current = load(tenantId, orderId);
+        Fulfillment f = current.child(Fulfillment.class, fulfillmentId).orElse(null);
+        if (f == null) {
+            boolean partial = settings.get(tenantId).allowPartialShipments();
+            FulfillmentService.Created c = fulfillments.transactions().mutate(ctx(tenantId), orderId, false, o -> new FulfillmentService.Created(o,
+                    OrderFulfillment.create(o, req, fulfillmentId, Fulfillment.SAGA, partial, sagaCaller(tenantId).actor(), clock.instant())));
+            current = c.order();
+            f = c.fulfillment();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("fulfillment_id", f.id());
+        out.put("status", f.status().wire());
+        if (f.status().isOpen()) {
+            FulfillmentProvider.Dispatched d = provider.dispatch(tenantId, dispatch(current, f), "dispatch:" + f.id());
+            if (d.providerReference() != null) out.put("provider_reference", d.providerReference());
+        }
+        return out;
+    }
+
+    private static FulfillmentProvider.Dispatch dispatch(Order o, Fulfillment f) {
+        List<FulfillmentProvider.Item> items = new ArrayList<>();
+        for (FulfillmentLine l : f.lines()) {
+            String sku = o.lines().stream().filter(x -> x.id().equals(l.lineId())).map(OrderLine::sku).findFirst().orElse(null);
+            items.add(new FulfillmentProvider.Item(l.lineId(), sku, l.quantity()));
+        }
+        return new FulfillmentProvider.Dispatch(o.id(), o.state().number, f.id(), f.warehouseId(), items, o.state().shippingAddress,
+                f.carrierHint(), f.serviceCode(), f.shipmentReference());
     }
 
     /**
@@ -93,13 +127,22 @@ public final class FulfillOrderSteps {
     /**
      * Undoes the saga: releases the reservation when the reserve step made one (under the fulfilment's key: once;
      * a reservation that failed left nothing to give back) and cancels the fulfilment if it
-     * exists and has not shipped. A fulfilment that shipped after all is left alone ({@code shipped: true}).
+     * exists and has not shipped, after the fulfilment provider has agreed to stop it (under the key
+     * {@code cancel:<fulfilment>}). A fulfilment that shipped after all is left alone ({@code shipped: true}); one the
+     * provider says it is too late to stop stays open with its reservation ({@code left_to_provider: true}).
      */
     public Map<String, Object> compensate(String tenantId, String orderId, String fulfillmentId, FulfillmentRequest req,
                                           boolean reserved, String failure) {
         Order o = load(tenantId, orderId);
         Fulfillment f = o.child(Fulfillment.class, fulfillmentId).orElse(null);
         if (f != null && f.status().isShipped()) return Map.of("shipped", true, "fulfillment_id", fulfillmentId);
+        if (f != null && f.status() != FulfillmentStatus.CANCELLED
+                && !provider.cancel(tenantId, orderId, fulfillmentId, "fulfill-order saga: " + failure, "cancel:" + fulfillmentId)) {
+            // too late: the provider is shipping it. The fulfilment stays open with its reservation until the provider's
+            // shipment report; the saga ends here and the notifications subscriber will announce the shipment.
+            fulfillments.transactions().mutate(ctx(tenantId), orderId, false, x -> OrderFulfillment.sagaLeftToProvider(x, fulfillmentId, clock.instant()));
+            return Map.of("shipped", false, "left_to_provider", true, "fulfillment_id", fulfillmentId, "failure", failure);
+        }
         // a fulfilment cancelled by someone else had its reservation released by them (its cancel, the order's cancellation)
         boolean releasing = reserved && (f == null || f.status() != FulfillmentStatus.CANCELLED);
         if (releasing) {

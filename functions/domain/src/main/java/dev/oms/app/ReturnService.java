@@ -64,7 +64,12 @@ public final class ReturnService {
     }
 
     public Result cancel(CommandContext ctx, String returnId, String reason) {
-        return change(ctx, returnId, o -> Returns.cancel(o, returnId, reason, clock.instant()));
+        return cancel(ctx, returnId, reason, null);
+    }
+
+    /** Withdraws the return, recording what the carrier answered about its unused label's refund (null: no label). */
+    public Result cancel(CommandContext ctx, String returnId, String reason, String labelRefund) {
+        return change(ctx, returnId, o -> Returns.cancel(o, returnId, reason, labelRefund, clock.instant()));
     }
 
     /** Records the return label (carrier, tracking number) and files its document on the order, in one transaction. */

@@ -30,6 +30,9 @@ class FulfillmentServiceTest {
 
     /** A carrier that books deterministic numbers once per key and records every booking. */
     static final class FakeCarrier implements CarrierService {
+        @Override public String refundLabel(String tenantId, String idempotencyKey) { return "not_applicable"; }
+        @Override public Pickup schedulePickup(String tenantId, PickupRequest request, String key) { throw new UnsupportedOperationException(); }
+        @Override public ScanForm scanForm(String tenantId, List<String> trackingNumbers, String key) { throw new UnsupportedOperationException(); }
         final List<String> keys = new ArrayList<>();
         RuntimeException fail;
 
@@ -58,7 +61,28 @@ class FulfillmentServiceTest {
         @Override public void fail(String taskToken, String error, String cause) { failed.add(taskToken + ":" + error); }
     }
 
+    /** A 3PL that records what it was handed and stops what it has not shipped (unless {@code shipped}). */
+    static final class FakeProvider implements dev.oms.app.connector.FulfillmentProvider {
+        final Map<String, Dispatch> dispatched = new java.util.LinkedHashMap<>();
+        final List<String> cancelled = new ArrayList<>();
+        boolean shipped;
+
+        @Override
+        public Dispatched dispatch(String tenantId, Dispatch request, String idempotencyKey) {
+            dispatched.putIfAbsent(idempotencyKey, request);
+            return new Dispatched("3pl-" + request.fulfillmentId());
+        }
+
+        @Override
+        public boolean cancel(String tenantId, String orderId, String fulfillmentId, String reason, String idempotencyKey) {
+            if (shipped) return false;
+            cancelled.add(idempotencyKey);
+            return true;
+        }
+    }
+
     CancellationFixture f;
+    FakeProvider provider;
     FakeCarrier carrier;
     RecordingCallbacks callbacks;
     FulfillmentService service;
@@ -70,7 +94,8 @@ class FulfillmentServiceTest {
         carrier = new FakeCarrier();
         callbacks = new RecordingCallbacks();
         service = new FulfillmentService(f.tx, t -> new TenantSettings(false, "before_shipment", true), f.inventory, carrier, callbacks, f.ids, f.clock);
-        steps = new FulfillOrderSteps(service, t -> TenantSettings.DEFAULTS, f.notifications, callbacks, f.clock);
+        provider = new FakeProvider();
+        steps = new FulfillOrderSteps(service, t -> TenantSettings.DEFAULTS, f.notifications, provider, callbacks, f.clock);
         f.store(anOrder().line("SKU-1", 3, 1000).confirmed());
     }
 
@@ -218,5 +243,36 @@ class FulfillmentServiceTest {
         assertThat(o.children(Fulfillment.class)).isEmpty();
         service.create(ctx(), ORDER, req(1));
         failsWith(() -> steps.awaitShipment(TENANT, ORDER, f.load(ORDER).children(Fulfillment.class).get(0).id(), "t"), "fulfillment.not_saga");
+    }
+
+    @Test
+    void theFulfilmentIsHandedToTheProviderOnceWithItsSkusAndAddress() {
+        steps.reserve(TENANT, ORDER, "ful_p", req(2));
+        assertThat(steps.create(TENANT, ORDER, "ful_p", req(2))).containsEntry("provider_reference", "3pl-ful_p");
+        steps.create(TENANT, ORDER, "ful_p", req(2)); // a retried step
+        assertThat(provider.dispatched).containsOnlyKeys("dispatch:ful_p");
+        var d = provider.dispatched.get("dispatch:ful_p");
+        assertThat(d.items()).containsExactly(new dev.oms.app.connector.FulfillmentProvider.Item("line_1", "SKU-1", 2));
+        assertThat(d.warehouseId()).isEqualTo("wh_1");
+        assertThat(d.carrierHint()).isEqualTo("dhl");
+    }
+
+    @Test
+    void compensationAsksTheProviderToStopFirstAndLeavesWhatItShipped() {
+        steps.reserve(TENANT, ORDER, "ful_p", req(1));
+        steps.create(TENANT, ORDER, "ful_p", req(1));
+        steps.awaitShipment(TENANT, ORDER, "ful_p", "token-p");
+        provider.shipped = true;
+        assertThat(steps.compensate(TENANT, ORDER, "ful_p", req(1), true, "States.Timeout")).containsEntry("left_to_provider", true)
+                .containsEntry("shipped", false);
+        Fulfillment left = f.load(ORDER).child(Fulfillment.class, "ful_p").orElseThrow();
+        assertThat(left.status()).isNotEqualTo(FulfillmentStatus.CANCELLED);
+        assertThat(left.taskToken()).as("nothing waits: the shipment is announced as any other").isNull();
+
+        steps.create(TENANT, ORDER, "ful_q", req(1));
+        provider.shipped = false;
+        assertThat(steps.compensate(TENANT, ORDER, "ful_q", req(1), false, "States.Timeout")).containsEntry("cancelled", true);
+        assertThat(provider.cancelled).containsExactly("cancel:ful_q");
+        assertThat(f.load(ORDER).child(Fulfillment.class, "ful_q").orElseThrow().status()).isEqualTo(FulfillmentStatus.CANCELLED);
     }
 }

@@ -18,7 +18,7 @@ import java.time.Clock;
 
 /**
  * The composition root of the fulfilment API functions: fulfilments, shipments, returns and the inbound webhooks of
- * 3PLs, carriers and payment services; DynamoDB, S3, SQS (bulk jobs) and Step Functions (saga callbacks).
+ * 3PLs, carriers and payment services (Stripe and EasyPost included); DynamoDB, S3, SQS (bulk jobs) and Step Functions (saga callbacks).
  */
 final class FulfilmentApi {
     private static final Once<FulfilmentApi> INSTANCE = Once.of(() -> new FulfilmentApi(CoreServices.get()));
@@ -33,6 +33,9 @@ final class FulfilmentApi {
     final ReturnLabels returnLabels;
     final InboundWebhooks inbound;
     final PostbackService postbacks;
+    /** The connector registry (vendor webhooks read their signing secrets from it) and the labels bought through it. */
+    final dev.oms.platform.connectors.registry.Connectors connectors;
+    final dev.oms.app.connector.registry.LabelPurchases labelPurchases;
 
     private FulfilmentApi(CoreServices core) {
         clock = core.clock;
@@ -47,6 +50,8 @@ final class FulfilmentApi {
         returnLabels = f.returnLabels;
         inbound = new InboundWebhooks(new DynamoInboundSecrets(core.table)::get, clock);
         postbacks = new PostbackService(core.orders, clock);
+        connectors = core.connectors;
+        labelPurchases = core.labelPurchases;
     }
 
     static FulfilmentApi get() { return INSTANCE.get(); }

@@ -171,7 +171,7 @@ public final class ReturnsHandler extends ApiHandler {
         b.allow("reason");
         String reason = b.string("reason", false, 500);
         b.check();
-        return r.execute(ReturnsHandler::view, ctx -> p.returns.cancel(ctx, r.pathParam("returnId"), reason));
+        return r.execute(ReturnsHandler::view, ctx -> p.returnLabels.withdraw(ctx, r.pathParam("returnId"), reason));
     }
 
     /**

@@ -52,7 +52,18 @@ public final class HealthHandler extends ApiHandler {
         if (r.caller() != null && r.caller().can(Permission.HEALTH_DETAILS)) {
             ObjectNode checks = o.putObject("checks");
             checks.putObject("dynamodb").put("status", "ok").put("latency_ms", millis).put("table", p.table.name());
-            checks.putObject("connectors").put("payments", "sandbox").put("inventory", "sandbox").put("fraud", "sandbox");
+            // the caller's tenant's adapters, from the connector registry (docs/connectors.md)
+            ObjectNode connectors = checks.putObject("connectors");
+            for (var port : java.util.List.of(dev.oms.app.connector.registry.ConnectorPort.PAYMENTS,
+                    dev.oms.app.connector.registry.ConnectorPort.INVENTORY, dev.oms.app.connector.registry.ConnectorPort.FRAUD)) {
+                String adapter;
+                try {
+                    adapter = p.connectors.adapterName(r.caller().tenantId(), port);
+                } catch (dev.oms.domain.DomainException notConfigured) {
+                    adapter = "not_configured";
+                }
+                connectors.put(port.wireName(), adapter);
+            }
             o.put("region", Env.get("AWS_REGION", Env.get("aws.region", "unknown")));
             o.put("function_version", Env.get("AWS_LAMBDA_FUNCTION_VERSION", "local"));
         }

@@ -12,7 +12,8 @@ import java.time.Clock;
 
 /**
  * The composition root of the orders API functions: orders, lines, lifecycle, audit, locks and payment links, the
- * health check and the route fallback. DynamoDB only.
+ * health check, the route fallback and the connector registry. DynamoDB, plus the
+ * vendors' SDKs for the tenants whose payments, inventory or fraud ports name a vendor.
  */
 final class OrdersApi {
     private static final Once<OrdersApi> INSTANCE = Once.of(() -> new OrdersApi(CoreServices.get()));
@@ -24,6 +25,9 @@ final class OrdersApi {
     final OrderService orders;
     final AuditService audit;
     final PaymentService paymentLinks;
+    /** The connector registry: its administration (ConnectorsHandler) and its routing (health details). */
+    final dev.oms.platform.connectors.registry.Connectors connectors;
+    final dev.oms.app.connector.registry.ConnectorAdministration connectorAdmin;
 
     private OrdersApi(CoreServices core) {
         clock = core.clock;
@@ -33,6 +37,8 @@ final class OrdersApi {
         orders = core.orders;
         audit = core.audit;
         paymentLinks = new PaymentService(core.transactions(), core.payments, core.clock);
+        connectors = core.connectors;
+        connectorAdmin = core.connectorAdmin;
     }
 
     static OrdersApi get() { return INSTANCE.get(); }

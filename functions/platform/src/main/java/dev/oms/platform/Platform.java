@@ -16,7 +16,6 @@ import dev.oms.platform.messaging.SnsNotificationSender;
 import dev.oms.platform.dynamo.DynamoRepairQueue;
 import dev.oms.app.port.IdGenerator;
 import dev.oms.platform.messaging.SfnSagaCallbacks;
-import dev.oms.platform.connectors.SandboxCarrier;
 import dev.oms.platform.connectors.SandboxFraud;
 import dev.oms.platform.connectors.SandboxInventory;
 import dev.oms.platform.connectors.SandboxPayments;
@@ -72,7 +71,8 @@ public final class Platform {
     public final dev.oms.platform.storage.S3DocumentStorage documentStorage;
     public final dev.oms.app.InvoiceService invoices;
     public final dev.oms.app.DocumentService documents;
-    public final SandboxCarrier carrier;
+    public final dev.oms.app.connector.CarrierService carrier;
+    public final dev.oms.platform.connectors.SandboxCarrier sandboxCarrier;
     public final FulfillmentService fulfillments;
     public final FulfillOrderSteps fulfillOrder;
     public final dev.oms.app.ReturnService returns;
@@ -83,6 +83,10 @@ public final class Platform {
     public final dev.oms.app.OrderEditService orderEdits;
     public final dev.oms.app.OrderEditSaga orderEditSaga;
     public final dev.oms.app.OrderReplacements orderReplacements;
+    // ---- connector registry (issue 10): built by CoreServices; the use cases get routed ports ----
+    public final dev.oms.platform.connectors.registry.Connectors connectors;
+    public final dev.oms.app.connector.registry.ConnectorAdministration connectorAdmin;
+    public final dev.oms.app.connector.registry.LabelPurchases labelPurchases;
 
     private Platform() {
         core = CoreServices.get();
@@ -92,14 +96,17 @@ public final class Platform {
         idempotency = core.idempotency;
         cursors = Cursors.fromEnvironment();
         settings = core.settings;
-        payments = core.payments;
-        inventory = core.inventory;
+        payments = core.sandboxPayments;
+        inventory = core.sandboxInventory;
+        connectors = core.connectors;
+        connectorAdmin = core.connectorAdmin;
+        labelPurchases = core.labelPurchases;
         DynamoOrderRepository repository = core.repository;
         orders = core.orders;
         audit = core.audit;
         DynamoRepairQueue repairQueue = core.repairQueue;
-        notifications = new SnsNotificationSender(AwsClients::sns, Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications"));
-        cancellations = new CancellationService(orders.transactions(), settings, payments, inventory, notifications, repairQueue, ids, clock);
+        notifications = core.notifications(new SnsNotificationSender(AwsClients::sns, Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications")));
+        cancellations = new CancellationService(orders.transactions(), settings, core.payments, core.inventory, notifications, repairQueue, ids, clock);
         repairs = new RepairService(repairQueue, cancellations, orders.transactions(), clock);
         repairs.useSagaRestarts(new dev.oms.platform.dynamo.SagaStartGuards(table, clock)::rearm);
         webhookStore = new DynamoWebhookStore(table);
@@ -112,7 +119,7 @@ public final class Platform {
         inboundSecrets = new DynamoInboundSecrets(table);
         inbound = new InboundWebhooks(inboundSecrets::get, clock);
         postbacks = new PostbackService(orders, clock);
-        paymentLinks = new dev.oms.app.PaymentService(orders.transactions(), payments, clock);
+        paymentLinks = new dev.oms.app.PaymentService(orders.transactions(), core.payments, clock);
         dev.oms.platform.billing.MoneyServices money = new dev.oms.platform.billing.MoneyServices(core);
         refunds = money.refunds;
         documentStorage = money.documentStorage;
@@ -120,17 +127,19 @@ public final class Platform {
         documents = money.documents;
         dev.oms.platform.labels.FulfilmentServices f = new dev.oms.platform.labels.FulfilmentServices(core, money);
         carrier = f.carrier;
+        sandboxCarrier = f.sandboxCarrier;
         SfnSagaCallbacks sagaCallbacks = f.sagaCallbacks;
         fulfillments = f.fulfillments;
-        fulfillOrder = new FulfillOrderSteps(fulfillments, settings, notifications, sagaCallbacks, clock);
+        fulfillOrder = new FulfillOrderSteps(fulfillments, settings, notifications,
+                core.fulfillmentProvider(new dev.oms.platform.connectors.SandboxFulfillmentProvider(table)), sagaCallbacks, clock);
         returns = f.returns;
         returnSettlements = f.returnSettlements;
         returnLabels = f.returnLabels;
-        returnSaga = new dev.oms.app.ReturnSaga(returns, returnSettlements, inventory, repairQueue, sagaCallbacks, clock);
+        returnSaga = new dev.oms.app.ReturnSaga(returns, returnSettlements, core.inventory, repairQueue, sagaCallbacks, clock);
         // ---- issue 11: order edits by quote ----
         orderEdits = new dev.oms.app.OrderEditService(orders.transactions(), new dev.oms.platform.dynamo.DynamoEditQuoteStore(table),
-                settings, payments, inventory, ids, clock);
-        orderEditSaga = new dev.oms.app.OrderEditSaga(orders.transactions(), payments, inventory, repairQueue, ids, clock);
+                settings, core.payments, core.inventory, ids, clock);
+        orderEditSaga = new dev.oms.app.OrderEditSaga(orders.transactions(), core.payments, core.inventory, repairQueue, ids, clock);
         orderReplacements = new dev.oms.app.OrderReplacements(orders.transactions(), repository, cancellations, ids, clock);
     }
 

@@ -27,12 +27,15 @@ final class LocalCloud implements AutoCloseable {
     final SqsService sqs;
     final S3Service s3;
     final SnsService sns;
+    final dev.oms.local.aws.SesV2Service ses; // connector registry: the ses adapter's emails, captured
     final EventBridgeService events;
     final LocalTargetDispatcher dispatcher;
     private final List<AutoCloseable> pollers = new ArrayList<>();
     volatile SchedulerService scheduler;
 
-    private LocalCloud(SqsService sqs, S3Service s3, SnsService sns, EventBridgeService events, LocalTargetDispatcher dispatcher) {
+    private LocalCloud(SqsService sqs, S3Service s3, SnsService sns, EventBridgeService events, LocalTargetDispatcher dispatcher,
+                       dev.oms.local.aws.SesV2Service ses) {
+        this.ses = ses;
         this.sqs = sqs;
         this.s3 = s3;
         this.sns = sns;
@@ -61,7 +64,7 @@ final class LocalCloud implements AutoCloseable {
                 : EventBridgeService.Options.defaults().withJournal(dataDir.resolve("eventbridge").resolve("deliveries.jsonl"));
         LocalTargetDispatcher dispatcher = new LocalTargetDispatcher(sqs, lambda, sns, executions);
         EventBridgeService events = EventBridgeService.start(template, dispatcher, eventOptions);
-        return new LocalCloud(sqs, s3, sns, events, dispatcher);
+        return new LocalCloud(sqs, s3, sns, events, dispatcher, dev.oms.local.aws.SesV2Service.start(outbox));
     }
 
     /** What {@code !Ref} gives for queues (URL), buckets (name), topics (ARN) and buses (name). */
@@ -79,6 +82,7 @@ final class LocalCloud implements AutoCloseable {
         System.setProperty("aws.endpointUrlSqs", sqs.endpoint());
         System.setProperty("aws.endpointUrlS3", s3.endpoint());
         System.setProperty("aws.endpointUrlSns", sns.endpoint());
+        System.setProperty("AWS_ENDPOINT_URL_SESV2", ses.endpoint()); // read by the ses connector (docs/connectors.md)
         System.setProperty("aws.endpointUrlEventBridge", events.endpoint());
         System.setProperty("OMS_S3_PATH_STYLE", "true");
     }
@@ -101,6 +105,7 @@ final class LocalCloud implements AutoCloseable {
     @Override
     public void close() throws Exception {
         for (AutoCloseable p : pollers) p.close();
+        ses.close();
         events.close();
         sns.close();
         s3.close();

@@ -121,7 +121,7 @@ final class LocalEndpoints {
             return problem(401, "auth.invalid_token", "Sandbox parcels belong to a tenant: send a bearer token (" + e.getMessage() + ")");
         }
         Platform p = Platform.get();
-        var added = p.carrier.addEvent(caller.tenantId(), trackingNumber, required(b, "status"),
+        var added = p.sandboxCarrier.addEvent(caller.tenantId(), trackingNumber, required(b, "status"),
                 b.hasNonNull("location") ? b.get("location").asText() : null, b.hasNonNull("description") ? b.get("description").asText() : null);
         ObjectNode o = Json.object();
         o.put("tracking_number", trackingNumber);

@@ -121,6 +121,9 @@ public final class LocalRuntime implements AutoCloseable {
         System.setProperty("aws.endpointUrlDynamoDb", dynamo.endpoint());
         System.setProperty("OMS_METRICS", System.getProperty("OMS_METRICS", "off"));
         System.setProperty("OMS_WEBHOOKS_ALLOW_LOCALHOST", "true");
+        // the connector registry locally: env: secret references and http://localhost vendor stubs (docs/connectors.md)
+        System.setProperty("CONNECTOR_ENV_SECRETS", System.getProperty("CONNECTOR_ENV_SECRETS", "true"));
+        System.setProperty("CONNECTOR_ALLOW_LOCALHOST", System.getProperty("CONNECTOR_ALLOW_LOCALHOST", "true"));
 
         TokenService tokens = new TokenService(secret.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
         LocalApiGateway gateway = new LocalApiGateway(template, functions);

@@ -20,6 +20,43 @@ public interface CarrierService {
     /** Books a return shipment for an RMA, from the customer back to the warehouse. */
     ReturnLabel returnLabel(String tenantId, String rmaId, Address from, Address to, String idempotencyKey);
 
+    /** {@link #refundLabel}'s answer for a key no label was bought under. */
+    String REFUND_NOT_BOUGHT = "not_bought";
+
+    /**
+     * Asks for the money back for an unused label booked under {@code idempotencyKey} (a withdrawn return's label):
+     * {@code submitted} (the carrier reviews it), {@code refunded}, {@code rejected}, {@code not_applicable} (the
+     * carrier does not refund labels) or {@link #REFUND_NOT_BOUGHT}. Asking again is harmless.
+     */
+    String refundLabel(String tenantId, String idempotencyKey);
+
+    /**
+     * Asks the carrier to collect labelled parcels (by tracking number) from an address within a window; the same key
+     * books one pickup and answers it again. A parcel the carrier did not label is 422 {@code carrier.parcel_not_found}.
+     */
+    Pickup schedulePickup(String tenantId, PickupRequest request, String idempotencyKey);
+
+    /**
+     * Closes out labelled parcels on one scan form (the manifest a driver scans once instead of every parcel); the same
+     * key answers the same form.
+     */
+    ScanForm scanForm(String tenantId, List<String> trackingNumbers, String idempotencyKey);
+
+    record PickupRequest(List<String> trackingNumbers, Address at, Instant earliest, Instant latest, String instructions) {
+        public PickupRequest {
+            trackingNumbers = List.copyOf(trackingNumbers);
+        }
+    }
+
+    record Pickup(String id, String carrier, String service, String confirmation, Instant earliest, Instant latest) { }
+
+    /** {@code documentUrl}: the carrier's printable form (short-lived on some carriers), null when it has none. */
+    record ScanForm(String id, List<String> trackingNumbers, String documentUrl) {
+        public ScanForm {
+            trackingNumbers = List.copyOf(trackingNumbers);
+        }
+    }
+
     /**
      * What to book: who sends (null: the tenant's default warehouse address), who receives, one weight per parcel in
      * grams (null when unknown), and where the shipment belongs, so the carrier's reports can be traced back.

@@ -12,7 +12,9 @@ public enum Permission {
     // order edits by quote (issue 11)
     ORDERS_EDIT_PRICES, ORDERS_REPLACE,
     // search branch: tenant-wide search, lookup and summary; metrics
-    ORDERS_SEARCH, METRICS_READ;
+    ORDERS_SEARCH, METRICS_READ,
+    // connector registry (issue 10)
+    CONNECTORS_MANAGE;
 
     /** {@code ORDERS_RELEASE_FRAUD} is written {@code orders:release_fraud}. */
     public String wire() {

@@ -195,14 +195,22 @@ public final class OrderFulfillment {
     }
 
     /** The saga told the customer about the shipment: its wait on the fulfilment is over (the token is dropped). */
-    public static Fulfillment sagaNotified(Order o, String id, Instant now) {
+    public static Fulfillment sagaNotified(Order o, String id, Instant now) { return dropTaskToken(o, id, "customer_notified", now); }
+
+    /**
+     * The saga gave up waiting but the fulfilment provider is shipping it after all: nothing waits any more, so its
+     * shipment is announced like any other (the notifications subscriber sends the email).
+     */
+    public static Fulfillment sagaLeftToProvider(Order o, String id, Instant now) { return dropTaskToken(o, id, "left_to_provider", now); }
+
+    /** Nothing waits on the fulfilment any more; {@code why} is the field the {@code fulfillment.updated} event names. */
+    private static Fulfillment dropTaskToken(Order o, String id, String why, Instant now) {
         Fulfillment f = o.requireChild(Fulfillment.class, id, "fulfillment.not_found");
         if (f.taskToken() == null) return f;
         Fulfillment next = f.withTaskToken(null, now);
         o.putChild(next);
         o.touch(now);
-        o.record("fulfillment.updated", Order.data("fulfillment_id", id, "fields", List.of("customer_notified"),
-                "from", f.status().wire(), "to", f.status().wire()));
+        o.record("fulfillment.updated", Order.data("fulfillment_id", id, "fields", List.of(why), "from", f.status().wire(), "to", f.status().wire()));
         return next;
     }
 
@@ -268,7 +276,7 @@ public final class OrderFulfillment {
         Map<String, Object> shipped = Order.data("fulfillment_id", req.fulfillmentIds().get(0), "fulfillment_ids", req.fulfillmentIds(),
                 "shipment_id", shipmentId, "tracking_numbers", req.trackingNumbers(), "carrier", req.carrier(),
                 "service_code", req.serviceCode(), "customer_id", o.customerId(),
-                "saga", fs.stream().allMatch(f -> Fulfillment.SAGA.equals(f.mode())));
+                "saga", fs.stream().allMatch(f -> Fulfillment.SAGA.equals(f.mode()) && f.taskToken() != null));
         o.record("order.shipped", withStatuses(o, shipped));
         return s;
     }

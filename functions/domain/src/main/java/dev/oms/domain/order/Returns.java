@@ -217,6 +217,14 @@ public final class Returns {
 
     /** Withdraws a return before anything arrived; its units can be asked back again. */
     public static ReturnRequest cancel(Order o, String returnId, String reason, Instant now) {
+        return cancel(o, returnId, reason, null, now);
+    }
+
+    /**
+     * Withdraws a return nothing has arrived for; {@code labelRefund} is what the carrier answered when its unused
+     * label's money was asked back ({@code submitted}, {@code refunded}, ..., {@code failed}; null: no label bought).
+     */
+    public static ReturnRequest cancel(Order o, String returnId, String reason, String labelRefund, Instant now) {
         ReturnRequest r = get(o, returnId);
         if (r.state() == ReturnState.CANCELLED) return r;
         if (!r.state().awaitingGoods()) {
@@ -228,7 +236,7 @@ public final class Returns {
         b.cancelReason = reason;
         b.closedAt = now;
         ReturnRequest next = replace(o, b, now);
-        o.record("return.cancelled", Order.data("return_id", returnId, "reason", reason), reason);
+        o.record("return.cancelled", Order.data("return_id", returnId, "reason", reason, "label_refund", labelRefund), reason);
         return next;
     }
 

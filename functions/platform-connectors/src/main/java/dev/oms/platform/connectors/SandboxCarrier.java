@@ -25,7 +25,8 @@ import java.util.Optional;
  * the idempotency key ({@code SBX} and 12 digits), so the same booking always gets the same numbers; each parcel is
  * stored with where it belongs (order and shipment) and a first {@code label_created} event. {@link #addEvent}
  * plays the carrier reporting progress (the local runtime's {@code POST /local/sandbox/carrier/{trackingNumber}/events}).
- * Faults: connector {@code carrier}, operations {@code book}, {@code tracking}, {@code return_label}.
+ * Faults: connector {@code carrier}, operations {@code book}, {@code tracking}, {@code return_label}, {@code refund_label},
+ * {@code pickup}, {@code scan_form}.
  */
 public final class SandboxCarrier implements CarrierService {
     public static final String DEFAULT_CARRIER = "sandbox-post", DEFAULT_SERVICE = "standard";
@@ -81,6 +82,50 @@ public final class SandboxCarrier implements CarrierService {
             return Json.object().put("carrier", DEFAULT_CARRIER).put("service_code", "return").put("tracking_number", number);
         });
         return new ReturnLabel(result.path("carrier").asText(), result.path("service_code").asText(), result.path("tracking_number").asText());
+    }
+
+    /** The sandbox books a pickup of parcels it labelled, once per key (confirmation {@code SBX-PU-...}). */
+    @Override
+    public Pickup schedulePickup(String tenantId, PickupRequest request, String idempotencyKey) {
+        ObjectNode r = operations.once(tenantId, "carrier", "pickup#" + idempotencyKey, () -> {
+            refuse(fault("pickup"), "pickup");
+            requireParcels(tenantId, request.trackingNumbers());
+            String digits = trackingNumber(tenantId, "pickup#" + idempotencyKey, 0).substring(3);
+            return Json.object().put("id", "pkp_" + digits).put("confirmation", "SBX-PU-" + digits);
+        });
+        return new Pickup(r.path("id").asText(), DEFAULT_CARRIER, "pickup", r.path("confirmation").asText(), request.earliest(), request.latest());
+    }
+
+    /** The sandbox closes out parcels it labelled on one form per key (no printable document). */
+    @Override
+    public ScanForm scanForm(String tenantId, List<String> trackingNumbers, String idempotencyKey) {
+        ObjectNode r = operations.once(tenantId, "carrier", "scan_form#" + idempotencyKey, () -> {
+            refuse(fault("scan_form"), "scan_form");
+            requireParcels(tenantId, trackingNumbers);
+            return Json.object().put("id", "sf_" + trackingNumber(tenantId, "scan_form#" + idempotencyKey, 0).substring(3));
+        });
+        return new ScanForm(r.path("id").asText(), trackingNumbers, null);
+    }
+
+    private void requireParcels(String tenantId, List<String> trackingNumbers) {
+        for (String number : trackingNumbers) {
+            if (parcel(tenantId, number).isEmpty()) {
+                throw DomainException.unprocessable("carrier.parcel_not_found", "The carrier labelled no parcel " + number,
+                        "Only parcels labelled through this carrier can be collected or closed out.");
+            }
+        }
+    }
+
+    /** The sandbox refunds an unused label at once; one it never booked under the key is {@code not_bought}. */
+    @Override
+    public String refundLabel(String tenantId, String idempotencyKey) {
+        boolean booked = operations.find(tenantId, "carrier", "return#" + idempotencyKey).isPresent()
+                || operations.find(tenantId, "carrier", "book#" + idempotencyKey).isPresent();
+        if (!booked) return REFUND_NOT_BOUGHT;
+        return operations.once(tenantId, "carrier", "refund#" + idempotencyKey, () -> {
+            refuse(fault("refund_label"), "refund_label");
+            return Json.object().put("refund_status", "refunded");
+        }).path("refund_status").asText();
     }
 
     /**

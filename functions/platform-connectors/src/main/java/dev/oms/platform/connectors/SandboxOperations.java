@@ -13,6 +13,11 @@ final class SandboxOperations {
 
     SandboxOperations(SingleTable table) { this.table = table; }
 
+    /** The result of an operation done under the key, if it was. */
+    Optional<ObjectNode> find(String tenant, String connector, String key) {
+        return table.get(Keys.sandboxOperation(tenant, connector, key), Keys.SINGLE).map(done -> (ObjectNode) done.path("result"));
+    }
+
     ObjectNode once(String tenant, String connector, String key, Supplier<ObjectNode> operation) {
         Optional<ObjectNode> done = table.get(Keys.sandboxOperation(tenant, connector, key), Keys.SINGLE);
         if (done.isPresent()) return (ObjectNode) done.get().path("result");

@@ -9,7 +9,8 @@ import dev.oms.platform.wiring.CoreServices;
 
 /**
  * Refunds, invoices and order documents wired together (a refund issues its credit note through billing, which
- * renders PDFs into the documents bucket), for the composition roots that serve them.
+ * renders PDFs into the documents bucket), for the composition roots that serve them. Billing goes through the
+ * connector registry; its local default renders the PDFs here ({@link SandboxBilling}).
  */
 public final class MoneyServices {
     public final S3DocumentStorage documentStorage;
@@ -19,8 +20,9 @@ public final class MoneyServices {
 
     public MoneyServices(CoreServices core) {
         documentStorage = S3DocumentStorage.fromEnvironment();
+        core.archiveVendorDocumentsIn(documentStorage);
         refunds = new RefundService(core.transactions(), core.payments, new SandboxStoreCredit(core.table, core.ids), core.ids, core.clock);
-        invoices = new InvoiceService(core.transactions(), core.repository, new SandboxBilling(documentStorage), core.ids, core.clock);
+        invoices = new InvoiceService(core.transactions(), core.repository, core.billing(new SandboxBilling(documentStorage)), core.ids, core.clock);
         refunds.onIssued(invoices::creditNoteAfterRefund);
         documents = new DocumentService(core.transactions(), documentStorage, core.ids, core.clock);
     }

@@ -1,6 +1,7 @@
 package dev.oms.platform.labels;
 
 import dev.oms.app.FulfillmentService;
+import dev.oms.app.connector.CarrierService;
 import dev.oms.app.ReturnService;
 import dev.oms.app.ReturnSettlements;
 import dev.oms.platform.aws.AwsClients;
@@ -12,10 +13,13 @@ import dev.oms.platform.wiring.CoreServices;
 
 /**
  * Fulfilments (with the carrier and the Step Functions callbacks of the sagas that wait on them) and returns (with
- * their settlement through refunds and their carrier labels), for the composition roots that serve them.
+ * their settlement through refunds and their carrier labels), for the composition roots that serve them. The carrier
+ * goes through the connector registry; its local default is {@link SandboxCarrier}.
  */
 public final class FulfilmentServices {
-    public final SandboxCarrier carrier;
+    /** The carrier's local default (the local runtime plays carrier events on its parcels). */
+    public final SandboxCarrier sandboxCarrier;
+    public final CarrierService carrier;
     public final SfnSagaCallbacks sagaCallbacks;
     public final FulfillmentService fulfillments;
     public final ReturnService returns;
@@ -23,7 +27,8 @@ public final class FulfilmentServices {
     public final ReturnLabels returnLabels;
 
     public FulfilmentServices(CoreServices core, MoneyServices money) {
-        carrier = new SandboxCarrier(core.table, core.clock);
+        sandboxCarrier = new SandboxCarrier(core.table, core.clock);
+        carrier = core.carrier(sandboxCarrier);
         sagaCallbacks = new SfnSagaCallbacks(AwsClients::stepFunctions);
         fulfillments = new FulfillmentService(core.transactions(), core.settings, core.inventory, carrier, sagaCallbacks, core.ids, core.clock);
         returns = new ReturnService(core.transactions(), core.settings, core.ids, core.clock);

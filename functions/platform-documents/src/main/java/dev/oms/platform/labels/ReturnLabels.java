@@ -63,6 +63,27 @@ public final class ReturnLabels {
         return new Issued(found, storage.downloadUrl(doc.storageKey(), doc.fileName(), Duration.ofMinutes(15)));
     }
 
+    /**
+     * Withdraws a return nothing has arrived for. When its label was bought, the carrier is first asked to refund the
+     * unused label (same key as the purchase, so asking again is harmless); the answer is kept in the
+     * {@code return.cancelled} event ({@code label_refund}). A carrier that does not answer does not block the
+     * withdrawal: {@code failed} is recorded for someone to claim the refund by hand.
+     */
+    public ReturnService.Result withdraw(CommandContext ctx, String returnId, String reason) {
+        ReturnService.Result found = returns.find(ctx, returnId);
+        ReturnRequest r = found.ret();
+        String refund = null;
+        if (r.label() != null && r.state().awaitingGoods()) {
+            try {
+                refund = carrier.refundLabel(ctx.tenantId(), "return-label:" + r.id());
+            } catch (dev.oms.app.connector.ConnectorException unavailable) {
+                refund = "failed";
+            }
+            if (CarrierService.REFUND_NOT_BOUGHT.equals(refund)) refund = null;
+        }
+        return returns.cancel(ctx, returnId, reason, refund);
+    }
+
     private ReturnService.Result book(CommandContext ctx, ReturnService.Result found) {
         Order order = found.order();
         ReturnRequest r = found.ret();

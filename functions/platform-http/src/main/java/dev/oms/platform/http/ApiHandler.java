@@ -66,6 +66,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         RateLimiter.Decision quota = null;
         try {
             request = ApiRequest.from(event);
+            dev.oms.platform.observability.ConnectorCallContext.correlationId(request.correlationId()); // connector call log
             Route route = request.routeKey() == null ? null : routes().find(request.routeKey());
             if (route == null) {
                 route = routes().match(request.method(), request.path());
@@ -87,6 +88,8 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
             return RateLimitHeaders.apply(withRequestId(response, request), quota);
         } catch (Throwable t) {
             return RateLimitHeaders.apply(withRequestId(problem(t, request), request), quota);
+        } finally {
+            dev.oms.platform.observability.ConnectorCallContext.correlationId(null);
         }
     }
 

@@ -1,0 +1,146 @@
+package dev.oms.orders;
+
+import static dev.oms.app.security.Permission.CONNECTORS_MANAGE;
+import static dev.oms.platform.http.Route.get;
+import static dev.oms.platform.http.Route.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oms.app.connector.registry.ConnectorAdministration.ConnectorView;
+import dev.oms.app.connector.registry.ConnectorCall;
+import dev.oms.app.connector.registry.ConnectorConfig;
+import dev.oms.app.connector.registry.ConnectorHealth;
+import dev.oms.app.connector.registry.ConnectorPort;
+import dev.oms.domain.DomainException;
+import dev.oms.platform.http.ApiHandler;
+import dev.oms.platform.http.ApiRequest;
+import dev.oms.platform.http.ApiResponse;
+import dev.oms.platform.http.Body;
+import dev.oms.platform.http.Pages;
+import dev.oms.platform.http.Routes;
+import dev.oms.platform.json.Json;
+import dev.oms.platform.json.Times;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The tenant's connector registry (admins): which adapter serves each port (payments, carrier, ...), its settings and
+ * secret references, its health, and its call log. Secrets are references to Secrets Manager or SSM, never values.
+ */
+public final class ConnectorsHandler extends ApiHandler {
+    private final OrdersApi p;
+    private final Routes routes;
+
+    public ConnectorsHandler() { this(OrdersApi.get()); }
+
+    ConnectorsHandler(OrdersApi p) {
+        super(p.idempotency, p.clock);
+        this.p = p;
+        this.routes = Routes.of(
+                get("/v1/orders/connectors", this::list).requires(CONNECTORS_MANAGE),
+                get("/v1/orders/connectors/{port}", this::read).requires(CONNECTORS_MANAGE),
+                post("/v1/orders/connectors/{port}", this::configure).requires(CONNECTORS_MANAGE),
+                get("/v1/orders/connectors/{port}/calls", this::calls).requires(CONNECTORS_MANAGE));
+    }
+
+    @Override
+    public Routes routes() { return routes; }
+
+    private ApiResponse list(ApiRequest r) {
+        ObjectNode body = Json.object();
+        var data = body.putArray("data");
+        p.connectorAdmin.list(r.command()).forEach(v -> data.add(view(v)));
+        body.putNull("next_cursor");
+        body.put("has_more", false);
+        return ApiResponse.ok(body);
+    }
+
+    private ApiResponse read(ApiRequest r) {
+        ConnectorView v = p.connectorAdmin.get(r.command(), port(r));
+        // a port never configured (version 0) has no ETag: If-Match starts at 1
+        return v.config().version() == 0 ? ApiResponse.ok(view(v)) : ApiResponse.ok(view(v)).withVersion(v.config().version());
+    }
+
+    private ApiResponse configure(ApiRequest r) {
+        ConnectorPort port = port(r);
+        Body b = Body.parse(r.body());
+        b.allow("adapter", "settings", "secrets", "version");
+        String adapter = b.string("adapter", true, 40);
+        Map<String, String> settings = strings(b, "settings");
+        Map<String, String> secrets = strings(b, "secrets");
+        Long version = b.integer("version", false, 0, Long.MAX_VALUE);
+        b.check();
+        if (version != null) r.expectVersion(version);
+        return r.execute(v -> ApiResponse.ok(view(v)).withVersion(v.config().version()), ctx -> {
+            ConnectorView v = p.connectorAdmin.configure(ctx, port, adapter, settings, secrets);
+            p.connectors.forget(ctx.tenantId(), port);
+            return v;
+        });
+    }
+
+    private ApiResponse calls(ApiRequest r) {
+        ConnectorPort port = port(r);
+        String fingerprint = "connector-calls|" + port.wireName();
+        return Pages.render(p.connectorAdmin.calls(r.command(), port, r.page(p.cursors, fingerprint)), ConnectorsHandler::call, p.cursors, fingerprint);
+    }
+
+    private static ConnectorPort port(ApiRequest r) {
+        String name = r.pathParam("port");
+        return ConnectorPort.parse(name).orElseThrow(() -> DomainException.notFound("connector.port_unknown",
+                "There is no connector port " + name));
+    }
+
+    /** An object of strings (settings, secret references); absent: empty. */
+    private static Map<String, String> strings(Body b, String field) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (!b.has(field)) return out;
+        JsonNode n = b.node().get(field);
+        if (!n.isObject()) {
+            b.error(field, "field.type", field + " must be an object of strings");
+            return out;
+        }
+        n.properties().forEach(e -> {
+            if (e.getValue().isTextual()) out.put(e.getKey(), e.getValue().asText());
+            else b.error(field + "." + e.getKey(), "field.type", "must be a string");
+        });
+        return out;
+    }
+
+    static ObjectNode view(ConnectorView v) {
+        ConnectorConfig c = v.config();
+        ObjectNode o = Json.object();
+        o.put("port", c.port().wireName());
+        o.put("adapter", c.adapter());
+        o.set("adapters", Json.valueToTree(c.port().adapters()));
+        o.set("settings", Json.valueToTree(new java.util.TreeMap<>(c.settings())));
+        o.set("secrets", Json.valueToTree(new java.util.TreeMap<>(c.secrets())));
+        o.put("version", c.version());
+        o.put("updated_at", Times.format(c.updatedAt()));
+        o.put("updated_by", c.updatedBy());
+        ConnectorHealth h = v.health();
+        ObjectNode health = o.putObject("health");
+        health.put("adapter", h.adapter());
+        health.put("last_success_at", Times.format(h.lastSuccessAt()));
+        health.put("last_failure_at", Times.format(h.lastFailureAt()));
+        health.put("last_error", h.lastError());
+        health.put("error_rate", h.errorRate());
+        health.put("sample_size", h.sampleSize());
+        health.put("circuit_state", h.circuitState());
+        return o;
+    }
+
+    static ObjectNode call(ConnectorCall c) {
+        ObjectNode o = Json.object();
+        o.put("id", c.id());
+        o.put("port", c.port().wireName());
+        o.put("adapter", c.adapter());
+        o.put("operation", c.operation());
+        o.put("at", Times.format(c.at()));
+        o.put("latency_ms", c.latencyMs());
+        o.put("outcome", c.outcome());
+        o.put("error", c.error());
+        o.put("correlation_id", c.correlationId());
+        o.put("vendor_request_id", c.vendorRequestId());
+        return o;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.oms.platform.connectors.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oms.app.connector.FulfillmentProvider;
+import dev.oms.domain.DomainException;
+import dev.oms.domain.order.Address;
+import dev.oms.platform.json.Json;
+
+/**
+ * A 3PL or WMS over the signed-HTTP contract: {@code POST /fulfillments} hands a fulfilment over (answering the
+ * partner's {@code reference}), {@code POST /fulfillments/{fulfillment_id}/cancellations} asks it to stop (the partner
+ * answers {@code {"cancelled": true}}, or 409 {@code fulfillment.already_shipped} when it is too late). The partner
+ * reports shipments through the OMS's signed inbound fulfilment webhook.
+ */
+public final class HttpFulfillmentProvider implements FulfillmentProvider {
+    static final String TOO_LATE = "fulfillment.already_shipped";
+    private final SignedHttpClient client;
+
+    public HttpFulfillmentProvider(SignedHttpClient client) { this.client = client; }
+
+    @Override
+    public Dispatched dispatch(String tenantId, Dispatch request, String idempotencyKey) {
+        ObjectNode body = Json.object().put("order_id", request.orderId()).put("order_number", request.orderNumber())
+                .put("fulfillment_id", request.fulfillmentId()).put("warehouse_id", request.warehouseId())
+                .put("carrier", request.carrierHint()).put("service_code", request.serviceCode())
+                .put("shipment_reference", request.shipmentReference());
+        ArrayNode items = body.putArray("items");
+        for (Item i : request.items()) items.addObject().put("line_id", i.lineId()).put("sku", i.sku()).put("quantity", i.quantity());
+        if (request.shipTo() != null) body.set("ship_to", address(request.shipTo()));
+        return new Dispatched(client.post("dispatch", "/fulfillments", body, idempotencyKey).path("reference").asText(null));
+    }
+
+    @Override
+    public boolean cancel(String tenantId, String orderId, String fulfillmentId, String reason, String idempotencyKey) {
+        ObjectNode body = Json.object().put("order_id", orderId).put("reason", reason);
+        try {
+            return client.post("cancel", "/fulfillments/" + fulfillmentId + "/cancellations", body, idempotencyKey).path("cancelled").asBoolean(false);
+        } catch (DomainException refused) {
+            if (TOO_LATE.equals(refused.details().get("vendor_code"))) return false;
+            throw refused;
+        }
+    }
+
+    private static ObjectNode address(Address a) {
+        return Json.object().put("name", a.name()).put("company", a.company()).put("line1", a.line1()).put("line2", a.line2())
+                .put("city", a.city()).put("region", a.region()).put("postal_code", a.postalCode()).put("country", a.country())
+                .put("phone", a.phone()).put("email", a.email());
+    }
+}

@@ -1,0 +1,75 @@
+package dev.oms.platform.connectors.stripe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.net.Webhook;
+import dev.oms.domain.money.Money;
+import dev.oms.platform.http.ApiProblem;
+import dev.oms.platform.json.Json;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Stripe's webhooks: the {@code Stripe-Signature} header ({@code t=<time>,v1=<hex HMAC-SHA256 of "t.body">}) checked
+ * with the tenant's endpoint signing secret ({@code whsec_...}) within {@link #TOLERANCE_SECONDS}, then the event read
+ * as an OMS payment postback: which payment, which order ({@code metadata.order_id} the checkout set on the
+ * PaymentIntent, or on the charge), what happened and for how much.
+ */
+public final class StripeWebhooks {
+    public static final long TOLERANCE_SECONDS = 300;
+
+    /** Stripe's event types and the payment postback each means. */
+    public static final Map<String, String> POSTBACK_TYPES = Map.of(
+            "payment_intent.amount_capturable_updated", "payment.authorized",
+            "payment_intent.succeeded", "payment.captured",
+            "payment_intent.canceled", "payment.voided",
+            "payment_intent.payment_failed", "payment.declined",
+            "charge.refunded", "payment.refunded");
+
+    private StripeWebhooks() { }
+
+    /** An event: its id (de-duplication), its type, and the postback it means (null fields when it means none). */
+    public record Event(String id, String type, String postbackType, String paymentId, String orderId, Money amount) { }
+
+    /** Verifies the signature (401 {@code webhook.signature_invalid} / {@code webhook.timestamp_stale}) and reads the event. */
+    public static Event verify(String payload, String signatureHeader, String secret, Clock clock) {
+        if (signatureHeader == null || payload == null) throw invalid();
+        try {
+            Webhook.Signature.verifyHeader(payload, signatureHeader, secret, TOLERANCE_SECONDS, clock);
+        } catch (SignatureVerificationException e) {
+            if (e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("tolerance")) {
+                throw new ApiProblem(401, "webhook.timestamp_stale", "The Stripe-Signature timestamp is more than 5 minutes from now",
+                        "Stripe retries with a fresh signature; check the clock of whatever replays the message.");
+            }
+            throw invalid();
+        }
+        JsonNode e;
+        try {
+            e = Json.parse(payload);
+        } catch (Exception malformed) {
+            throw new ApiProblem(400, "request.malformed_json", "The event is not JSON", "Send the event as Stripe sends it.");
+        }
+        String type = e.path("type").asText(null);
+        JsonNode object = e.path("data").path("object");
+        String postback = POSTBACK_TYPES.get(type);
+        if (postback == null) return new Event(e.path("id").asText(null), type, null, null, null, null);
+        boolean charge = "charge".equals(object.path("object").asText());
+        String paymentId = charge ? object.path("payment_intent").asText(null) : object.path("id").asText(null);
+        String orderId = object.path("metadata").path("order_id").asText(null);
+        String currency = object.path("currency").asText("").toUpperCase(Locale.ROOT);
+        String amountField = switch (postback) {
+            case "payment.captured" -> "amount_received";
+            case "payment.refunded" -> "amount_refunded";
+            default -> "amount";
+        };
+        Money amount = object.has(amountField) && !currency.isEmpty()
+                ? Money.of(StripeAmounts.fromStripe(object.path(amountField).asLong(), currency), currency) : null;
+        return new Event(e.path("id").asText(null), type, postback, paymentId, orderId, amount);
+    }
+
+    private static ApiProblem invalid() {
+        return new ApiProblem(401, "webhook.signature_invalid", "The Stripe-Signature is missing or wrong",
+                "Register this URL in Stripe and store its signing secret in the tenant's payments connector (webhook_secret).");
+    }
+}
