@@ -99,11 +99,11 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
      * headers of the decision go on every answer.
      */
     private RateLimiter.Decision countAgainstQuotas(Route route, ApiRequest request) {
-        if (route.permission() == null || request.caller() == null) return null;
-        return rateLimiter().acquire(request.caller());
+        RateLimiter limiter = route.permission() == null || request.caller() == null ? null : rateLimiter();
+        return limiter == null ? null : limiter.acquire(request.caller());
     }
 
-    /** The container's request quotas; a subclass may hand its own. */
+    /** The container's request quotas; a subclass may hand its own (null: none, for handlers tested without a table). */
     protected RateLimiter rateLimiter() { return RateLimiter.shared(idempotency.table(), clock); }
 
     private static ApiProblem rateLimited(RateLimiter.Decision d) {
