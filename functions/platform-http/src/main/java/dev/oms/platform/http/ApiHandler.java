@@ -104,7 +104,11 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     /** The container's request quotas; a subclass may hand its own (null: none, for handlers tested without a table). */
-    protected RateLimiter rateLimiter() { return RateLimiter.shared(idempotency.table(), clock); }
+    protected RateLimiter rateLimiter() {
+        // OMS_RATE_LIMITS=off: no quotas (the benchmark measures the handlers' own cost; docs/deploying.md)
+        if ("off".equals(dev.oms.platform.config.Env.get("OMS_RATE_LIMITS", "on"))) return null;
+        return RateLimiter.shared(idempotency.table(), clock);
+    }
 
     private static ApiProblem rateLimited(RateLimiter.Decision d) {
         RateLimiter.Quota q = d.quotas().stream().filter(x -> x.name().equals(d.refusedBy())).findFirst().orElseThrow();
