@@ -74,6 +74,12 @@ public final class OrderService {
     public Order get(CommandContext ctx, String orderId) { return tx.get(ctx, orderId); }
 
     public Page<Order> list(CommandContext ctx, OrderFilter filter, PageRequest page) {
+        if (ctx.caller().isScopedToOneOrder()) {
+            // a guest token lists its one order, whatever the filter (docs/customer-care.md, "Guest lookup")
+            String only = ctx.caller().orderScope();
+            return new Page<>(page.position() != null ? java.util.List.of()
+                    : orders.find(ctx.tenantId(), only).filter(o -> !o.isDeleted()).stream().toList(), null);
+        }
         OrderFilter scoped = ctx.caller().isCustomer() ? filter.withCustomer(ctx.caller().customerId()) : filter;
         return orders.list(ctx.tenantId(), scoped, page);
     }
@@ -81,7 +87,7 @@ public final class OrderService {
     /** The visible, not deleted order with this external reference, if any. */
     public java.util.Optional<Order> findByExternalReference(CommandContext ctx, String externalReference) {
         return orders.findIdByExternalReference(ctx.tenantId(), externalReference).flatMap(id -> orders.find(ctx.tenantId(), id))
-                .filter(o -> !o.isDeleted() && ctx.caller().mayView(o.customerId()));
+                .filter(o -> !o.isDeleted() && ctx.caller().mayView(o.id(), o.customerId()));
     }
 
     // ---- create ------------------------------------------------------------------------------------------------

@@ -50,7 +50,7 @@ public final class OrderTransactions {
     }
 
     private Order find(CommandContext ctx, String orderId) {
-        return orders.find(ctx.tenantId(), orderId).filter(o -> ctx.caller().mayView(o.customerId()))
+        return orders.find(ctx.tenantId(), orderId).filter(o -> ctx.caller().mayView(o.id(), o.customerId()))
                 .orElseThrow(() -> DomainException.notFound("order.not_found", "No order " + orderId));
     }
 

@@ -78,7 +78,7 @@ public final class OrderSettingsHandler extends ApiHandler {
             Object value;
             if (v.isNull()) value = null;
             else if (f.equals("return_address")) value = b.address(f, false);
-            else if (f.equals("auto_confirm_thresholds")) value = thresholds(v);
+            else if (f.equals("auto_confirm_thresholds") || f.equals("rate_limits")) value = thresholds(v);
             else if (f.startsWith("payment_terms_")) {
                 value = b.strings(f, false, 0, OrderSettings.MAX_TERMS_ENTRIES, OrderSettings.MAX_TERMS_ID_LENGTH);
                 if (value == null) continue; // reported by Body
@@ -93,8 +93,10 @@ public final class OrderSettingsHandler extends ApiHandler {
         r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
         if (patch.isEmpty()) b.error("allow_partial_shipments", "field.required", "Send at least one setting to change");
         b.check();
-        return r.execute(v -> ApiResponse.ok(settingsView(v)).withVersion(v.version()),
-                ctx -> settings.patch(ctx.withReason(reason), patch));
+        return r.execute(v -> {
+            dev.oms.platform.ratelimit.RateLimiter.policyChanged(r.caller().tenantId()); // this container at once, others within a minute
+            return ApiResponse.ok(settingsView(v)).withVersion(v.version());
+        }, ctx -> settings.patch(ctx.withReason(reason), patch));
     }
 
     private static Object thresholds(JsonNode v) {
@@ -143,6 +145,7 @@ public final class OrderSettingsHandler extends ApiHandler {
         o.set("return_address", s.returnAddress() == null ? Json.object().nullNode() : Shapes.address(s.returnAddress()));
         s.paymentTermsCustomers().forEach(o.putArray("payment_terms_customers")::add);
         s.paymentTermsChannels().forEach(o.putArray("payment_terms_channels")::add);
+        o.set("rate_limits", Json.valueToTree(s.rateLimits().toMap()));
         o.put("version", v.version());
         o.put("updated_at", Times.format(v.updatedAt()));
         o.put("updated_by", v.updatedBy());

@@ -72,7 +72,9 @@ class DeploymentJarsIT {
                 .containsKeys("functions/orders-api/target/oms-orders-api-0.1.0-SNAPSHOT-lambda.jar",
                         "functions/cancellations-api/target/oms-cancellations-api-0.1.0-SNAPSHOT-lambda.jar",
                         "functions/webhooks-api/target/oms-webhooks-api-0.1.0-SNAPSHOT-lambda.jar",
-                        "functions/customer-api/target/oms-customer-api-0.1.0-SNAPSHOT-lambda.jar");
+                        "functions/customer-api/target/oms-customer-api-0.1.0-SNAPSHOT-lambda.jar",
+
+                        "functions/customer-care-api/target/oms-customer-care-api-0.1.0-SNAPSHOT-lambda.jar");
     }
 
     @Test

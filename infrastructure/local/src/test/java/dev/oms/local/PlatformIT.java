@@ -115,6 +115,12 @@ class PlatformIT {
         var caller = new dev.oms.app.security.Caller(tenant, "cost", "agent", java.util.Set.of("agent"), null, null);
         CapacityMeter.meterThisThreadOnly();
         try {
+            // the request quotas (docs/customer-care.md): the caller's first request in a window leases a batch of its
+            // principal's and its tenant's quota (two UpdateItems) and reads the tenant's quotas (kept a minute);
+            // the requests after it spend the batch locally and cost nothing more (theRequestQuotasCostAtMost...)
+            CapacityMeter.reset();
+            assertThat(crud.handle(event("GET", "/v1/orders/{orderId}", "/v1/orders/" + id, Map.of("orderId", id), null, caller)).status()).isEqualTo(200);
+            assertThat(CapacityMeter.requests()).as("the read, two leases, the quotas").isLessThanOrEqualTo(4);
             CapacityMeter.reset();
             assertThat(crud.handle(event("GET", "/v1/orders/{orderId}", "/v1/orders/" + id, Map.of("orderId", id), null, caller)).status()).isEqualTo(200);
             assertThat(CapacityMeter.requests()).isEqualTo(1);
@@ -127,6 +133,27 @@ class PlatformIT {
             var list = crud.handle(event("GET", "/v1/orders", "/v1/orders", Map.of(), null, caller));
             assertThat(list.status()).isEqualTo(200);
             assertThat(CapacityMeter.requests()).isEqualTo(1);
+        } finally {
+            CapacityMeter.meterAllThreads();
+        }
+    }
+
+    @Test
+    void theRequestQuotasCostAtMostOneUpdateItemPerBatchOfFiftyRequests() {
+        runtime();
+        String tenant = newTenant();
+        String id = create(as(tenant, "cost", "agent"), order("c1"));
+        var crud = new dev.oms.orders.OrderCrudHandler();
+        var caller = new dev.oms.app.security.Caller(tenant, "cost-many", "agent", java.util.Set.of("agent"), null, null);
+        CapacityMeter.meterThisThreadOnly();
+        try {
+            CapacityMeter.reset();
+            for (int i = 0; i < 200; i++) {
+                assertThat(crud.handle(event("GET", "/v1/orders/{orderId}", "/v1/orders/" + id, Map.of("orderId", id), null, caller)).status()).isEqualTo(200);
+            }
+            // 200 reads; the principal leases 4 batches of 50, the tenant (which has some of its batch left) at most 5;
+            // at most one quota read; a window that ends during the loop costs two more leases
+            assertThat(CapacityMeter.requests()).isBetween(200L + 4, 200L + 4 + 5 + 1 + 2);
         } finally {
             CapacityMeter.meterAllThreads();
         }

@@ -92,7 +92,7 @@ public final class ContractBundler {
     /**
      * The answers every route can give, whatever it does, added where an operation does not declare them itself:
      * 400 (the contract check of query and body), 413 and 415 (the body limits), 500, and 401 and 403 for routes that
-     * need a token. Operations declare everything specific to them (404, 409, 422, 503 and their own 400 codes).
+     * need a token, and 429 (the request quotas, docs/customer-care.md) for routes that need a token. Operations declare everything specific to them (404, 409, 422, 503 and their own 400 codes).
      */
     static void addCommonResponses(ObjectNode doc) {
         boolean securedByDefault = doc.path("security").size() > 0;
@@ -106,6 +106,7 @@ public final class ContractBundler {
             if (secured) {
                 common.put("401", "Unauthorized");
                 common.put("403", "Forbidden");
+                common.put("429", "TooManyRequests");
             }
             common.put("413", "PayloadTooLarge");
             common.put("415", "UnsupportedMediaType");

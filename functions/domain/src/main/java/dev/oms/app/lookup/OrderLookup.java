@@ -14,7 +14,7 @@ public final class OrderLookup {
 
     public Page<Order> lookup(CommandContext ctx, OrderReference reference, PageRequest page) {
         Page<Order> found = references.find(ctx.tenantId(), reference, page);
-        return new Page<>(found.items().stream().filter(o -> !o.isDeleted() && ctx.caller().mayView(o.customerId())).toList(),
+        return new Page<>(found.items().stream().filter(o -> !o.isDeleted() && ctx.caller().mayView(o.id(), o.customerId())).toList(),
                 found.nextPosition());
     }
 }

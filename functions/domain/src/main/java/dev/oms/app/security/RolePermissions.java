@@ -36,6 +36,7 @@ public final class RolePermissions {
                 FULFILLMENTS_WRITE, RETURNS_CREATE, RETURNS_MANAGE, REFUNDS_ISSUE, PAYMENTS_MANAGE, INVOICES_MANAGE, DOCUMENTS_UPLOAD,
                 NOTES_WRITE, TASKS_MANAGE, SETTINGS_READ));
         t.put("customer", EnumSet.of(ORDERS_READ, RETURNS_CREATE));
+        t.put("guest", EnumSet.of(ORDERS_READ)); // the guest order lookup's token: one order, read only
         t.put("warehouse_supervisor", EnumSet.of(ORDERS_READ, FULFILLMENTS_WRITE, RETURNS_CREATE, RETURNS_MANAGE));
         t.put("picker", EnumSet.noneOf(Permission.class));
         t.put("packer", EnumSet.noneOf(Permission.class));
@@ -56,5 +57,5 @@ public final class RolePermissions {
 
     /** Roles in the order docs/conventions.md lists them. */
     public static final java.util.List<String> ROLES = java.util.List.of("admin", "supervisor", "agent", "finance",
-            "fraud_analyst", "fulfillment_manager", "service", "customer", "warehouse_supervisor", "picker", "packer", "qc_agent");
+            "fraud_analyst", "fulfillment_manager", "service", "customer", "guest", "warehouse_supervisor", "picker", "packer", "qc_agent");
 }

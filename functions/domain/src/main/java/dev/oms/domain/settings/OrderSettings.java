@@ -20,11 +20,12 @@ import java.util.TreeMap;
  * @param returnAddress          where customers send returns (null: return labels cannot be made)
  * @param paymentTermsCustomers  customers whose orders may be confirmed on payment terms without an authorization
  * @param paymentTermsChannels   channels whose orders may be confirmed on payment terms without an authorization
+ * @param rateLimits             the tenant's request quotas ({@link RateLimits#DEFAULTS} unless set)
  */
 public record OrderSettings(boolean allowPartialShipments, Map<String, Long> autoConfirmThresholds, String cancellationPolicy,
                             String defaultWarehouse, Integer orderRetentionDays, int returnWindowDays, int quoteTtlMinutes,
                             boolean allowHardDelete, Address returnAddress, List<String> paymentTermsCustomers,
-                            List<String> paymentTermsChannels) {
+                            List<String> paymentTermsChannels, RateLimits rateLimits) {
     public static final String BEFORE_SHIPMENT = "before_shipment", BEFORE_CONFIRMATION = "before_confirmation";
     public static final int DEFAULT_RETURN_WINDOW_DAYS = 30, DEFAULT_QUOTE_TTL_MINUTES = 15;
     public static final int MAX_RETURN_WINDOW_DAYS = 365, MIN_RETENTION_DAYS = 30, MAX_RETENTION_DAYS = 3650, MAX_QUOTE_TTL_MINUTES = 1440;
@@ -32,9 +33,10 @@ public record OrderSettings(boolean allowPartialShipments, Map<String, Long> aut
     public static final int MAX_TERMS_ENTRIES = 500, MAX_TERMS_ID_LENGTH = 128;
 
     public static final OrderSettings DEFAULTS = new OrderSettings(true, Map.of(), BEFORE_SHIPMENT, null, null,
-            DEFAULT_RETURN_WINDOW_DAYS, DEFAULT_QUOTE_TTL_MINUTES, false, null, List.of(), List.of());
+            DEFAULT_RETURN_WINDOW_DAYS, DEFAULT_QUOTE_TTL_MINUTES, false, null, List.of(), List.of(), RateLimits.DEFAULTS);
 
     public OrderSettings {
+        rateLimits = rateLimits == null ? RateLimits.DEFAULTS : rateLimits;
         autoConfirmThresholds = autoConfirmThresholds == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(autoConfirmThresholds));
         paymentTermsCustomers = paymentTermsCustomers == null ? List.of() : List.copyOf(new java.util.TreeSet<>(paymentTermsCustomers));
         paymentTermsChannels = paymentTermsChannels == null ? List.of() : List.copyOf(new java.util.TreeSet<>(paymentTermsChannels));

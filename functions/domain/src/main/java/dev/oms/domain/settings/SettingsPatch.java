@@ -12,17 +12,17 @@ import java.util.Objects;
 
 /**
  * A change to the settings: only the fields present are changed; {@code null} resets a nullable setting
- * ({@code default_warehouse}, {@code order_retention_days}, {@code return_address}). {@link #applyTo} checks every
+ * ({@code default_warehouse}, {@code order_retention_days}, {@code return_address}; {@code rate_limits} back to its defaults). {@link #applyTo} checks every
  * value and answers the new settings with the list of what changed (field, before, after) for the audit trail.
  */
 public final class SettingsPatch {
     public static final List<String> FIELDS = List.of("allow_partial_shipments", "auto_confirm_thresholds", "cancellation_policy",
             "default_warehouse", "order_retention_days", "return_window_days", "quote_ttl_minutes", "allow_hard_delete", "return_address",
-            "payment_terms_customers", "payment_terms_channels");
+            "payment_terms_customers", "payment_terms_channels", "rate_limits");
 
     private final Map<String, Object> values = new LinkedHashMap<>();
 
-    /** Sets a field (one of {@link #FIELDS}) to a plain value: Boolean, Long, String, a Map of currency to Long, an Address, or null. */
+    /** Sets a field (one of {@link #FIELDS}) to a plain value: Boolean, Long, String, a Map of currency to Long, an Address, a Map of rate limit to Long ({@code rate_limits}), or null. */
     public SettingsPatch set(String field, Object value) {
         if (!FIELDS.contains(field)) throw new IllegalArgumentException("not a setting: " + field);
         values.put(field, value);
@@ -46,6 +46,7 @@ public final class SettingsPatch {
         int window = s.returnWindowDays(), quoteTtl = s.quoteTtlMinutes();
         Address returnAddress = s.returnAddress();
         List<String> termsCustomers = s.paymentTermsCustomers(), termsChannels = s.paymentTermsChannels();
+        RateLimits rateLimits = s.rateLimits();
         for (Map.Entry<String, Object> e : values.entrySet()) {
             String f = e.getKey();
             Object v = e.getValue();
@@ -74,12 +75,13 @@ public final class SettingsPatch {
                 }
                 case "payment_terms_customers" -> termsCustomers = ids(errors, f, v, termsCustomers);
                 case "payment_terms_channels" -> termsChannels = ids(errors, f, v, termsChannels);
+                case "rate_limits" -> rateLimits = v == null ? RateLimits.DEFAULTS : rateLimits.with(f, v, errors);
                 default -> throw new IllegalStateException(f);
             }
         }
         if (!errors.isEmpty()) throw DomainException.invalid(errors);
         OrderSettings next = new OrderSettings(partial, thresholds, policy, warehouse, retention, window, quoteTtl, hardDelete, returnAddress,
-                termsCustomers, termsChannels);
+                termsCustomers, termsChannels, rateLimits);
         List<Change> changes = new ArrayList<>();
         change(changes, "allow_partial_shipments", s.allowPartialShipments(), next.allowPartialShipments());
         change(changes, "auto_confirm_thresholds", s.autoConfirmThresholds(), next.autoConfirmThresholds());
@@ -92,6 +94,7 @@ public final class SettingsPatch {
         change(changes, "return_address", s.returnAddress(), next.returnAddress());
         change(changes, "payment_terms_customers", s.paymentTermsCustomers(), next.paymentTermsCustomers());
         change(changes, "payment_terms_channels", s.paymentTermsChannels(), next.paymentTermsChannels());
+        change(changes, "rate_limits", s.rateLimits().toMap(), next.rateLimits().toMap());
         return new Result(next, changes);
     }
 

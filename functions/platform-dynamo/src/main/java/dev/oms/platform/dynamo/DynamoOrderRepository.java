@@ -105,6 +105,11 @@ public final class DynamoOrderRepository implements OrderRepository {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
             extRefIndex = count++;
         }
+        if (c.expectedVersion() == 0) {
+            // the guest lookup finds an order by the number its customer sees (docs/customer-care.md)
+            tx.addPutItem(table.table(), SingleTable.document(GuestLookupItems.orderNumberItem(tenant, order.state().number, order.id())));
+            count++;
+        }
         count += addEvents(tx, Keys.order(tenant, order.id()), c);
         count += addChildren(tx, order);
         int counterIndex = -1;
@@ -154,6 +159,8 @@ public final class DynamoOrderRepository implements OrderRepository {
                         .putExpressionValue(":v", AttributeValue.fromN(Long.toString(c.expectedVersion()))).build())
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
         int actions = 1;
+        first.addDeleteItem(table.table(), SingleTable.key(GuestLookupItems.orderNumber(tenant, order.state().number), Keys.SINGLE));
+        actions++;
         if (order.state().externalReference != null) {
             first.addDeleteItem(table.table(), SingleTable.key(Keys.externalReference(tenant, order.state().externalReference), Keys.SINGLE));
             actions++;

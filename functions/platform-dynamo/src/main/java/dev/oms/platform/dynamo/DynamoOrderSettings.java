@@ -53,7 +53,8 @@ public final class DynamoOrderSettings implements OrderSettingsStore {
                 i.hasNonNull("order_retention_days") ? i.get("order_retention_days").asInt() : null,
                 i.path("return_window_days").asInt(d.returnWindowDays()), i.path("quote_ttl_minutes").asInt(d.quoteTtlMinutes()),
                 i.path("allow_hard_delete").asBoolean(d.allowHardDelete()), Shapes.address(i.path("return_address")),
-                strings(i.path("payment_terms_customers")), strings(i.path("payment_terms_channels")));
+                strings(i.path("payment_terms_customers")), strings(i.path("payment_terms_channels")),
+                rateLimits(i.path("rate_limits")));
         return new Versioned(s, i.path("version").asLong(OrderSettingsStore.DEFAULTS_VERSION), Times.parse(Shapes.text(i, "updated_at")), Shapes.text(i, "updated_by"));
     }
 
@@ -86,6 +87,7 @@ public final class DynamoOrderSettings implements OrderSettingsStore {
         if (s.returnAddress() != null) item.set("return_address", Shapes.address(s.returnAddress()));
         s.paymentTermsCustomers().forEach(item.putArray("payment_terms_customers")::add);
         s.paymentTermsChannels().forEach(item.putArray("payment_terms_channels")::add);
+        if (!s.rateLimits().equals(dev.oms.domain.settings.RateLimits.DEFAULTS)) item.set("rate_limits", Json.valueToTree(s.rateLimits().toMap()));
         item.put("updated_at", Times.format(v.updatedAt()));
         item.put("updated_by", v.updatedBy());
         return item;
@@ -137,6 +139,15 @@ public final class DynamoOrderSettings implements OrderSettingsStore {
             n.set("to", value(c.after()));
         }
         return o;
+    }
+
+    /** The {@code rate_limits} of a settings item (the defaults for what it does not set). */
+    public static dev.oms.domain.settings.RateLimits rateLimits(JsonNode n) {
+        var d = dev.oms.domain.settings.RateLimits.DEFAULTS;
+        if (n == null || !n.isObject()) return d;
+        return new dev.oms.domain.settings.RateLimits(n.path("window_seconds").asInt(d.windowSeconds()),
+                n.path("tenant_requests").asLong(d.tenantRequests()), n.path("principal_requests").asLong(d.principalRequests()),
+                n.path("guest_lookups_per_order").asLong(d.guestLookupsPerOrder()), n.path("guest_lookups_per_client").asLong(d.guestLookupsPerClient()));
     }
 
     /** A setting's value as JSON (an address as its object, thresholds as an object of amounts). */

@@ -61,6 +61,7 @@ public final class TokenService {
         caller.roles().stream().sorted().forEach(roles::add);
         if (caller.customerId() != null) claims.put("customer_id", caller.customerId());
         if (caller.impersonatedBy() != null) claims.putObject("act").put("sub", caller.impersonatedBy());
+        if (caller.orderScope() != null) claims.put("order_id", caller.orderScope());
         claims.put("iat", now);
         claims.put("exp", now + ttlSeconds);
         String payload = B64.encodeToString(Json.write(claims).getBytes(StandardCharsets.UTF_8));
@@ -106,14 +107,19 @@ public final class TokenService {
         String kind = defaultKind(roles);
         if (claims.hasNonNull("kind") && !claims.get("kind").asText().equals(kind)) throw new InvalidToken("kind does not match the roles");
         if (roles.contains("customer") && roles.size() > 1) throw new InvalidToken("customer tokens carry only the customer role");
-        if ("customer".equals(kind) && (customerId == null || customerId.isBlank())) throw new InvalidToken("customer tokens need customer_id");
+        // a guest token (the guest order lookup) reads one order: the guest role alone, and the order it is for
+        String orderScope = claims.hasNonNull("order_id") ? claims.get("order_id").asText() : null;
+        boolean guest = roles.contains(Caller.GUEST_ROLE);
+        if (guest && (roles.size() > 1 || orderScope == null || orderScope.isBlank())) throw new InvalidToken("guest tokens carry only the guest role and an order_id");
+        if (!guest && orderScope != null) throw new InvalidToken("only guest tokens are scoped to an order");
+        if ("customer".equals(kind) && !guest && (customerId == null || customerId.isBlank())) throw new InvalidToken("customer tokens need customer_id");
         String act = claims.path("act").hasNonNull("sub") ? claims.path("act").path("sub").asText() : null;
-        return new Caller(tenant, sub, kind, roles, customerId, act);
+        return new Caller(tenant, sub, kind, roles, customerId, act, orderScope);
     }
 
     /** customer when the only role is customer, service for services, warehouse for warehouse roles, else agent. */
     public static String defaultKind(Set<String> roles) {
-        if (roles.contains("customer") && roles.size() == 1) return "customer";
+        if (roles.size() == 1 && (roles.contains("customer") || roles.contains(Caller.GUEST_ROLE))) return "customer";
         if (roles.contains("service")) return "service";
         if (!roles.isEmpty() && roles.stream().allMatch(r -> Set.of("picker", "packer", "warehouse_supervisor", "qc_agent").contains(r))) return "warehouse";
         return "agent";

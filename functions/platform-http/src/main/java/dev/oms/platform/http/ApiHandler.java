@@ -8,6 +8,8 @@ import dev.oms.domain.DomainException;
 import dev.oms.platform.Priming;
 import dev.oms.platform.dynamo.IdempotencyStore;
 import dev.oms.platform.observability.Observability;
+import dev.oms.platform.ratelimit.RateLimitHeaders;
+import dev.oms.platform.ratelimit.RateLimiter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -61,6 +63,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     public ApiResponse handle(APIGatewayV2HTTPEvent event) {
         ApiRequest request = null;
+        RateLimiter.Decision quota = null;
         try {
             request = ApiRequest.from(event);
             dev.oms.platform.observability.ConnectorCallContext.correlationId(request.correlationId()); // connector call log
@@ -73,6 +76,8 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 throw new ApiProblem(404, "route.not_found", "No route " + request.method() + " " + request.path(),
                         "Check the method and path against the API reference.");
             }
+            quota = countAgainstQuotas(route, request);
+            if (quota != null && !quota.allowed()) throw rateLimited(quota);
             authorize(route, request);
             checkBody(request);
             authenticateSender(route, request);
@@ -80,12 +85,37 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
             // public routes have no caller to scope a key to (inbound webhooks de-duplicate on the sender's id instead)
             String key = route.idempotent() && route.permission() != null ? request.header("idempotency-key") : null;
             ApiResponse response = key == null ? route.endpoint().handle(request) : withIdempotencyKey(route, request, key);
-            return withRequestId(response, request);
+            return RateLimitHeaders.apply(withRequestId(response, request), quota);
         } catch (Throwable t) {
-            return withRequestId(problem(t, request), request);
+            return RateLimitHeaders.apply(withRequestId(problem(t, request), request), quota);
         } finally {
             dev.oms.platform.observability.ConnectorCallContext.correlationId(null);
         }
+    }
+
+    /**
+     * Every request of an authenticated caller counts against its tenant's and its own quota (docs/customer-care.md,
+     * "Rate limits"); past either, the caller answers 429 {@code rate_limit.exceeded} with {@code Retry-After}. The
+     * headers of the decision go on every answer.
+     */
+    private RateLimiter.Decision countAgainstQuotas(Route route, ApiRequest request) {
+        RateLimiter limiter = route.permission() == null || request.caller() == null ? null : rateLimiter();
+        return limiter == null ? null : limiter.acquire(request.caller());
+    }
+
+    /** The container's request quotas; a subclass may hand its own (null: none, for handlers tested without a table). */
+    protected RateLimiter rateLimiter() {
+        // OMS_RATE_LIMITS=off: no quotas (the benchmark measures the handlers' own cost; docs/deploying.md)
+        if ("off".equals(dev.oms.platform.config.Env.get("OMS_RATE_LIMITS", "on"))) return null;
+        return RateLimiter.shared(idempotency.table(), clock);
+    }
+
+    private static ApiProblem rateLimited(RateLimiter.Decision d) {
+        RateLimiter.Quota q = d.quotas().stream().filter(x -> x.name().equals(d.refusedBy())).findFirst().orElseThrow();
+        return new ApiProblem(429, "rate_limit.exceeded",
+                "The " + q.name() + " quota of " + q.limit() + " requests per " + q.windowSeconds() + " s is used up",
+                "Wait Retry-After seconds and send the request again; an administrator can raise the quotas (settings rate_limits).",
+                Map.of("quota", q.name(), "retry_after", d.retryAfterSeconds()), java.util.List.of());
     }
 
     /**

@@ -35,6 +35,7 @@ public final class ApiRequest {
     private ResponseJournal journal = ResponseJournal.NONE;
     private HttpJournal httpJournal;
     private Long bodyVersion;
+    private String sourceIp;
 
     public ApiRequest(String method, String routeKey, String path, String rawQuery, Map<String, String> pathParams,
                       Map<String, String> query, Map<String, String> headers, String body, String requestId,
@@ -79,9 +80,14 @@ public final class ApiRequest {
             caller = AuthorizerContext.caller(auth);
             authError = caller == null ? auth.getOrDefault(AuthorizerContext.ERROR, "Missing bearer token") : null;
         }
-        return new ApiRequest(method, e.getRouteKey(), e.getRawPath(), e.getRawQueryString(), e.getPathParameters(),
+        ApiRequest r = new ApiRequest(method, e.getRouteKey(), e.getRawPath(), e.getRawQueryString(), e.getPathParameters(),
                 e.getQueryStringParameters(), headers, body, ctx != null ? ctx.getRequestId() : null, caller, authError);
+        r.sourceIp = ctx != null && ctx.getHttp() != null ? ctx.getHttp().getSourceIp() : null;
+        return r;
     }
+
+    /** The client's address as API Gateway saw it (null when unknown), for throttling anonymous routes. */
+    public String sourceIp() { return sourceIp; }
 
     private static Map<String, String> stringMap(Map<String, Object> m) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -100,6 +106,7 @@ public final class ApiRequest {
         r.journal = journal;
         r.httpJournal = httpJournal;
         r.bodyVersion = bodyVersion;
+        r.sourceIp = sourceIp;
         return r;
     }
 

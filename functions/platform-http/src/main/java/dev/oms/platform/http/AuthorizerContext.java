@@ -25,6 +25,7 @@ public final class AuthorizerContext {
         m.put("roles", String.join(",", c.roles()));
         if (c.customerId() != null) m.put("customer_id", c.customerId());
         if (c.impersonatedBy() != null) m.put("act", c.impersonatedBy());
+        if (c.orderScope() != null) m.put("order_id", c.orderScope());
         return m;
     }
 
@@ -39,6 +40,6 @@ public final class AuthorizerContext {
         String roles = m.getOrDefault("roles", "");
         return new Caller(m.get("tenant_id"), m.get("sub"), m.getOrDefault("kind", "agent"),
                 roles.isEmpty() ? java.util.Set.of() : new LinkedHashSet<>(Arrays.asList(roles.split(","))),
-                m.get("customer_id"), m.get("act"));
+                m.get("customer_id"), m.get("act"), m.get("order_id"));
     }
 }

@@ -39,6 +39,10 @@ class ApiHandlerTest {
 
         @Override
         public Routes routes() { return routes; }
+
+        /** No table here: the request quotas are tested end to end (RateLimitsIT). */
+        @Override
+        protected dev.oms.platform.ratelimit.RateLimiter rateLimiter() { return null; }
     }
 
     private final TestHandler handler = new TestHandler(Routes.of(

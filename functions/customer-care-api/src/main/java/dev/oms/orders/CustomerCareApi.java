@@ -1,0 +1,44 @@
+package dev.oms.orders;
+
+import dev.oms.app.guest.GuestLookupService;
+import dev.oms.platform.auth.TokenService;
+import dev.oms.platform.aws.AwsClients;
+import dev.oms.platform.config.Env;
+import dev.oms.platform.dynamo.GuestLookupItems;
+import dev.oms.platform.dynamo.IdempotencyStore;
+import dev.oms.platform.messaging.SnsNotificationSender;
+import dev.oms.platform.ratelimit.RateLimiter;
+import dev.oms.platform.wiring.CoreServices;
+import dev.oms.platform.wiring.Once;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * The composition root of the customer-care API function group (the customer API, part 2: rate limits and the
+ * guest lookup, docs/customer-care.md): DynamoDB, and SNS for the verification emails.
+ */
+final class CustomerCareApi {
+    private static final Once<CustomerCareApi> INSTANCE = Once.of(() -> new CustomerCareApi(CoreServices.get()));
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    final Clock clock;
+    final IdempotencyStore idempotency;
+    final RateLimiter rateLimits;
+    final GuestLookupService guestLookup;
+    final TokenService tokens;
+
+    private CustomerCareApi(CoreServices core) {
+        clock = core.clock;
+        idempotency = core.idempotency;
+        rateLimits = RateLimiter.shared(core.table, core.clock);
+        tokens = TokenService.fromEnvironment();
+        GuestLookupItems items = new GuestLookupItems(core.table);
+        guestLookup = new GuestLookupService(items, core.repository, items,
+                new SnsNotificationSender(AwsClients::sns, Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications")),
+                () -> String.format("%06d", RANDOM.nextInt(1_000_000)),
+                Env.required("OMS_TOKEN_SECRET").getBytes(StandardCharsets.UTF_8), core.clock);
+    }
+
+    static CustomerCareApi get() { return INSTANCE.get(); }
+}
