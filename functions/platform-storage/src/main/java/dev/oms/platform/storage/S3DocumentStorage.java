@@ -32,9 +32,17 @@ public final class S3DocumentStorage implements DocumentStorage {
 
     public String bucket() { return bucket; }
 
+    /**
+     * Writes the object. A PUT is idempotent, so one that failed on a stale pooled connection (the URL connection client
+     * raises {@link java.io.UncheckedIOException} while opening the request body, outside the SDK's retries) is sent once more.
+     */
     @Override
     public void put(String key, String contentType, byte[] content) {
-        s3.get().putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
+        try {
+            s3.get().putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
+        } catch (java.io.UncheckedIOException staleConnection) {
+            s3.get().putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
+        }
     }
 
     @Override
