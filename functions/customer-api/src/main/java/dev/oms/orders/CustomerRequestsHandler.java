@@ -104,18 +104,7 @@ public final class CustomerRequestsHandler extends dev.oms.platform.http.ApiHand
     }
 
     private static List<ReturnDraft.Item> items(Body b) {
-        List<ReturnDraft.Item> items = new ArrayList<>();
-        List<Body> lines = b.objects("lines", true, 1, MAX_RETURN_LINES);
-        if (lines != null) {
-            for (Body e : lines) {
-                e.allow("line_id", "quantity", "reason_code");
-                String lineId = e.string("line_id", true, 64);
-                Long quantity = e.integer("quantity", true, 1, 100_000);
-                String reason = e.string("reason_code", true, 64);
-                if (lineId != null && quantity != null && reason != null) items.add(new ReturnDraft.Item(lineId, quantity, reason));
-            }
-        }
-        return items;
+        return dev.oms.platform.http.ReturnLines.read(b, MAX_RETURN_LINES);
     }
 
     private ApiResponse submit(ApiRequest r, ReturnDraft draft, boolean dryRun) {

@@ -74,17 +74,7 @@ public final class ReturnsHandler extends ApiHandler {
     private ApiResponse create(ApiRequest r) {
         Body b = Body.parse(r.body());
         b.allow("lines", "return_method", "refund", "instructions", "metadata", "version");
-        List<ReturnDraft.Item> items = new ArrayList<>();
-        List<Body> lines = b.objects("lines", true, 1, MAX_RETURN_LINES);
-        if (lines != null) {
-            for (Body e : lines) {
-                e.allow("line_id", "quantity", "reason_code");
-                String lineId = e.string("line_id", true, 64);
-                Long quantity = e.integer("quantity", true, 1, 100_000);
-                String reason = e.string("reason_code", true, 64);
-                if (lineId != null && quantity != null && reason != null) items.add(new ReturnDraft.Item(lineId, quantity, reason));
-            }
-        }
+        List<ReturnDraft.Item> items = dev.oms.platform.http.ReturnLines.read(b, MAX_RETURN_LINES);
         String method = b.oneOf("return_method", true, Set.copyOf(ReturnRequest.METHODS));
         String refund = b.oneOf("refund", false, Set.copyOf(ReturnRequest.REFUND_METHODS));
         String instructions = b.string("instructions", false, 1000);
