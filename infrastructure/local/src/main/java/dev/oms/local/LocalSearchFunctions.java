@@ -17,19 +17,24 @@ import java.util.List;
 final class LocalSearchFunctions {
     static final String SEARCH_FUNCTION = "OrderSearchFunction";
     static final String PROJECTOR_FUNCTION = "OrderSearchProjectorFunction";
+    /** The seller orchestrator's list reads the index too (seed 004). */
+    static final String MERCHANT_FUNCTION = "MerchantOrdersFunction";
 
     private LocalSearchFunctions() { }
 
     @SuppressWarnings("unchecked")
     static void gate(LocalFunctions functions, LocalSearch search) {
         if (!search.enabled()) return;
-        if (functions.exists(SEARCH_FUNCTION)) {
-            var api = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) functions.instance(SEARCH_FUNCTION);
-            functions.replace(SEARCH_FUNCTION, new RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>() {
+        for (String name : List.of(SEARCH_FUNCTION, MERCHANT_FUNCTION)) {
+            if (!functions.exists(name)) continue;
+            var api = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) functions.instance(name);
+            functions.replace(name, new RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>() {
                 @Override
                 public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+                    // of the seller routes, only the list reads the index
+                    boolean reads = !name.equals(MERCHANT_FUNCTION) || (event.getRawPath() != null && event.getRawPath().endsWith("/orders"));
                     try {
-                        search.awaitReady();
+                        if (reads) search.awaitReady();
                     } catch (RuntimeException e) {
                         // the handler answers 503 search.unavailable when the node cannot be reached
                     }
