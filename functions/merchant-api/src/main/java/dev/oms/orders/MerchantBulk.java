@@ -59,7 +59,10 @@ final class MerchantBulk {
                 step.apply(ctx, id);
                 updated.add(id);
             } catch (DomainException e) {
-                failed.addObject().put("order_id", id).put("code", e.code()).put("message", e.getMessage());
+                // an invalid field is reported by its own code (the request's shape was checked before any order ran)
+                var field = e.fieldErrors().isEmpty() ? null : e.fieldErrors().getFirst();
+                failed.addObject().put("order_id", id).put("code", field == null ? e.code() : field.code())
+                        .put("message", field == null ? e.getMessage() : field.message());
             } catch (ApiProblem e) {
                 failed.addObject().put("order_id", id).put("code", e.code()).put("message", e.getMessage());
             }

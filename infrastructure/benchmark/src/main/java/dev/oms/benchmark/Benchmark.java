@@ -232,7 +232,24 @@ public final class Benchmark {
                 .body(Events.orderBody("cust-idem", 3)).as(caller).build();
         meter(rows, "replay of that `Idempotency-Key`", false, crud, replay, 201);
         editCosts(rows, caller, crud, lifecycle);
+        merchantViewCosts(rows, caller, crud);
         return rows;
+    }
+
+    /**
+     * The seller API's order view (seed 004) on an order of 3 lines: built (a miss: the order, its timeline, the view
+     * stored) and then served from the cache (a hit: one GetItem).
+     */
+    private static void merchantViewCosts(List<CostRow> rows, Caller caller, OrderCrudHandler crud) {
+        dev.oms.orders.MerchantOrdersHandler merchant = new dev.oms.orders.MerchantOrdersHandler();
+        String id = orderId(call(crud, Events.request("POST", "/v1/orders").body(Events.orderBody("cust-merchant", 3)).as(caller).build(), 201));
+        for (String kind : List.of("miss", "hit")) {
+            APIGatewayV2HTTPResponse r = meter(rows, "seller order view `GET /merchant/.../orders/{orderId}` (cache " + kind + ")", false, merchant,
+                    Events.request("GET", "/merchant/api/v1/domains/{domainId}/orders/{orderId}").path("domainId", caller.tenantId())
+                            .path("orderId", id).as(caller).build(), 200);
+            String header = r.getHeaders() == null ? null : r.getHeaders().get("x-cache");
+            if (!kind.equals(header)) throw new IllegalStateException("expected a cache " + kind + ", got " + header);
+        }
     }
 
     /**

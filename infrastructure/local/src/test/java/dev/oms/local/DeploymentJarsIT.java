@@ -38,7 +38,10 @@ class DeploymentJarsIT {
             "functions/cancellations-api/target/oms-cancellations-api-0.1.0-SNAPSHOT-lambda.jar", 37L * 1024 * 1024,
             "functions/fulfilment-api/target/oms-fulfilment-api-0.1.0-SNAPSHOT-lambda.jar", 44L * 1024 * 1024,
             "functions/money-api/target/oms-money-api-0.1.0-SNAPSHOT-lambda.jar", 41L * 1024 * 1024,
-            "functions/jobs-api/target/oms-jobs-api-0.1.0-SNAPSHOT-lambda.jar", 16L * 1024 * 1024);
+            "functions/jobs-api/target/oms-jobs-api-0.1.0-SNAPSHOT-lambda.jar", 16L * 1024 * 1024,
+            // seeds 004 and 002 (issue 16): the cancel saga, refunds and shipments of the canonical use cases, so stripe-java like cancellations-api
+            "functions/merchant-api/target/oms-merchant-api-0.1.0-SNAPSHOT-lambda.jar", 38L * 1024 * 1024,
+            "functions/simple-orders-api/target/oms-simple-orders-api-0.1.0-SNAPSHOT-lambda.jar", 37L * 1024 * 1024);
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
 
     static SamTemplate template;
@@ -74,7 +77,9 @@ class DeploymentJarsIT {
                         "functions/webhooks-api/target/oms-webhooks-api-0.1.0-SNAPSHOT-lambda.jar",
                         "functions/customer-api/target/oms-customer-api-0.1.0-SNAPSHOT-lambda.jar",
 
-                        "functions/customer-care-api/target/oms-customer-care-api-0.1.0-SNAPSHOT-lambda.jar");
+                        "functions/customer-care-api/target/oms-customer-care-api-0.1.0-SNAPSHOT-lambda.jar",
+                        "functions/merchant-api/target/oms-merchant-api-0.1.0-SNAPSHOT-lambda.jar",
+                        "functions/simple-orders-api/target/oms-simple-orders-api-0.1.0-SNAPSHOT-lambda.jar");
     }
 
     @Test

@@ -1,0 +1,212 @@
+package dev.oms.orders;
+
+import static dev.oms.app.security.Permission.ORDERS_CANCEL;
+import static dev.oms.app.security.Permission.ORDERS_READ;
+import static dev.oms.app.security.Permission.ORDERS_WRITE;
+import static dev.oms.platform.http.Route.delete;
+import static dev.oms.platform.http.Route.get;
+
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oms.app.CommandContext;
+import dev.oms.app.connector.NotificationSender.Notification;
+import dev.oms.app.port.OrderFilter;
+import dev.oms.app.port.Page;
+import dev.oms.app.port.ResponseJournal;
+import dev.oms.app.security.Permission;
+import dev.oms.app.simple.SimpleOrderStatus;
+import dev.oms.domain.DomainException;
+import dev.oms.domain.money.DecimalAmounts;
+import dev.oms.domain.order.Address;
+import dev.oms.domain.order.Fulfillment;
+import dev.oms.domain.order.FulfillmentLine;
+import dev.oms.domain.order.FulfillmentRequest;
+import dev.oms.domain.order.FulfillmentStatus;
+import dev.oms.domain.order.Order;
+import dev.oms.domain.order.OrderFulfillment;
+import dev.oms.domain.order.OrderLine;
+import dev.oms.domain.order.ShipmentRequest;
+import dev.oms.platform.http.ApiHandler;
+import dev.oms.platform.http.ApiProblem;
+import dev.oms.platform.http.ApiRequest;
+import dev.oms.platform.http.ApiResponse;
+import dev.oms.platform.http.Body;
+import dev.oms.platform.http.Routes;
+import dev.oms.platform.json.Json;
+import dev.oms.platform.json.Times;
+import dev.oms.platform.observability.Observability;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Seed 002, the simple order API (docs/simple-order-api.md): read an order in the seed's shape (decimal amounts), move
+ * it along {@code pending → confirmed → shipped → delivered} through the canonical use cases, cancel it through the
+ * cancel saga, list a user's orders. Creating an order from a cart ({@code POST /api/orders}) needs the cart port and
+ * is not served yet.
+ */
+public final class SimpleOrdersHandler extends ApiHandler {
+    static final Set<String> STEPS = Set.of("confirmed", "shipped", "delivered");
+    static final Set<String> STATUSES = Set.of("pending", "confirmed", "shipped", "delivered", "cancelled");
+
+    private final SimpleOrdersApi p;
+    private final Routes routes;
+
+    public SimpleOrdersHandler() { this(SimpleOrdersApi.get()); }
+
+    SimpleOrdersHandler(SimpleOrdersApi p) {
+        super(p.idempotency, p.clock);
+        this.p = p;
+        this.routes = Routes.of(
+                get("/api/orders", this::list).requires(ORDERS_READ),
+                get("/api/orders/{orderId}", this::read).requires(ORDERS_READ),
+                new dev.oms.platform.http.Route("PUT", "/api/orders/{orderId}/status", this::status, null).requires(ORDERS_WRITE),
+                delete("/api/orders/{orderId}", this::cancel).requires(ORDERS_CANCEL));
+    }
+
+    @Override
+    public Routes routes() { return routes; }
+
+    private ApiResponse read(ApiRequest r) {
+        Order o = p.orders.get(r.command(), r.pathParam("orderId"));
+        return ApiResponse.ok(view(o)).withVersion(o.version());
+    }
+
+    /** {@code ?user_id=&status=}: a customer lists its own orders (another user_id is refused); staff any user's. */
+    private ApiResponse list(ApiRequest r) {
+        String user = r.query("user_id");
+        String status = r.query("status");
+        if (status != null && !STATUSES.contains(status)) throw DomainException.invalidField("status", "field.not_allowed", "status is one of " + STATUSES);
+        if (user != null && r.caller().isCustomer() && !user.equals(r.caller().customerId())) {
+            throw ApiProblem.forbidden("A customer lists its own orders only");
+        }
+        String fingerprint = "simple-orders|" + user + "|" + status;
+        var page = r.page(p.cursors, fingerprint);
+        // cancelled is a key of the table's status index; the other simple statuses span canonical ones: filtered here
+        OrderFilter filter = new OrderFilter("cancelled".equals(status) ? "cancelled" : null, user, null, null, null, null, true);
+        Page<Order> found = p.orders.list(r.command(), filter, page);
+        ObjectNode o = Json.object();
+        ArrayNode data = o.putArray("data");
+        for (Order order : found.items()) {
+            if (status == null || SimpleOrderStatus.of(order).wire().equals(status)) data.add(view(order));
+        }
+        o.put("next_cursor", p.cursors.encode(found.nextPosition(), fingerprint));
+        o.put("has_more", found.nextPosition() != null);
+        return ApiResponse.ok(o);
+    }
+
+    /** {@code {"status": "confirmed" | "shipped" | "delivered"}}: the next step only (409 order.already_processed otherwise). */
+    private ApiResponse status(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("status");
+        String to = b.oneOf("status", true, STATUSES);
+        b.check();
+        CommandContext c = unjournaled(r.command());
+        String id = r.pathParam("orderId");
+        Order current = p.orders.get(c, id);
+        SimpleOrderStatus target = SimpleOrderStatus.fromWire(to);
+        SimpleOrderStatus.checkNext(current, target);
+        Order after = switch (target) {
+            case CONFIRMED -> p.orders.confirm(c, id);
+            case SHIPPED -> ship(c, current);
+            case DELIVERED -> deliver(c, current);
+            default -> throw new IllegalStateException("checked above");
+        };
+        notifyCustomer(after);
+        return ApiResponse.ok(view(after)).withVersion(after.version());
+    }
+
+    /** Every unit left, in one fulfilment from the tenant's default warehouse, shipped with a carrier booked for it. */
+    private Order ship(CommandContext c, Order current) {
+        require(c, Permission.FULFILLMENTS_WRITE);
+        List<FulfillmentLine> lines = new ArrayList<>();
+        for (OrderLine l : current.lines()) {
+            long left = OrderFulfillment.remaining(current, l.id());
+            if (left > 0 && !l.digital()) lines.add(new FulfillmentLine(l.id(), left, null, List.of()));
+        }
+        List<String> open = new ArrayList<>();
+        current.children(Fulfillment.class).stream().filter(f -> FulfillmentStatus.OPEN.contains(f.status())).forEach(f -> open.add(f.id()));
+        if (!lines.isEmpty()) open.add(p.fulfillments.create(c, current.id(), new FulfillmentRequest(null, lines, null, null, null, null)).fulfillment().id());
+        return p.fulfillments.ship(latest(c), current.id(), new ShipmentRequest(open, null, null, List.of(), null, null, null), List.of()).order();
+    }
+
+    private Order deliver(CommandContext c, Order current) {
+        require(c, Permission.FULFILLMENTS_WRITE);
+        Order after = current;
+        for (Fulfillment f : current.children(Fulfillment.class)) {
+            if (f.status() == FulfillmentStatus.SHIPPED || f.status() == FulfillmentStatus.IN_TRANSIT) {
+                after = p.fulfillments.confirmReceipt(latest(c), current.id(), f.id(), c.caller().subject(), null).order();
+            }
+        }
+        return after;
+    }
+
+    /** The cancel saga: release, refund captured money, restock, notify; answers the seed's message (202: the saga finishes it). */
+    private ApiResponse cancel(ApiRequest r) {
+        String id = r.pathParam("orderId");
+        var requested = p.cancellations.cancel(unjournaled(r.command()).withReason("cancelled through DELETE /api/orders"), id, true, true);
+        ObjectNode o = Json.object();
+        o.put("message", "Order " + id + " cancelled successfully.");
+        o.put("order_id", id);
+        o.put("status", SimpleOrderStatus.of(requested.order()).wire());
+        o.put("cancellation_id", requested.cancellation().id());
+        String follow = "/v1/orders/" + id + "/cancellations/" + requested.cancellation().id();
+        return ApiResponse.accepted(o).withHeader("location", follow).withVersion(requested.order().version());
+    }
+
+    /** The seed's order schema: decimal {@code total} and item {@code price}s in the order currency. */
+    static ObjectNode view(Order order) {
+        var s = order.state();
+        ObjectNode o = Json.object();
+        o.put("order_id", s.id);
+        o.put("user_id", s.customerId);
+        o.put("status", SimpleOrderStatus.of(order).wire());
+        o.put("currency", s.currency);
+        o.set("total", DecimalNode.valueOf(DecimalAmounts.toDecimal(order.totals().total(), s.currency)));
+        o.put("payment_status", s.paymentStatus);
+        o.put("shipping_status", SimpleOrderStatus.shippingStatus(order));
+        ArrayNode items = o.putArray("items");
+        for (OrderLine l : s.lines) {
+            items.addObject().put("product_id", l.sku()).put("name", l.description()).put("quantity", l.quantity() - l.cancelledQuantity())
+                    .set("price", DecimalNode.valueOf(DecimalAmounts.toDecimal(l.unitPrice().minor(), s.currency)));
+        }
+        Address a = s.shippingAddress;
+        if (a == null) {
+            o.putNull("shipping_address");
+        } else {
+            o.putObject("shipping_address").put("name", a.name()).put("address", a.line2() == null ? a.line1() : a.line1() + ", " + a.line2())
+                    .put("city", a.city()).put("state", a.region()).put("zip", a.postalCode()).put("country", a.country());
+        }
+        o.put("version", s.version);
+        o.put("created_at", Times.format(s.createdAt));
+        return o;
+    }
+
+    private void notifyCustomer(Order o) {
+        Address a = o.state().shippingAddress != null ? o.state().shippingAddress : o.state().billingAddress;
+        if (a == null || a.email() == null) return;
+        String status = SimpleOrderStatus.of(o).wire();
+        try {
+            p.notifications.send(o.tenantId(), new Notification("email", a.email(), "order.status_changed", "Your order is " + status,
+                    "Your order " + o.state().number + " is now " + status + ".", Map.of("order_id", o.id())));
+        } catch (RuntimeException e) {
+            Observability.error("notifying the customer of order " + o.id() + " failed", e);
+        }
+    }
+
+    /** Several commits: the Idempotency-Key record is completed with the response (a retry meanwhile: 409 in progress). */
+    static CommandContext unjournaled(CommandContext ctx) {
+        return new CommandContext(ctx.caller(), ctx.correlationId(), ctx.expectedVersion(), ctx.reason(), ResponseJournal.NONE);
+    }
+
+    static CommandContext latest(CommandContext ctx) {
+        return new CommandContext(ctx.caller(), ctx.correlationId(), null, ctx.reason(), ctx.journal());
+    }
+
+    static void require(CommandContext c, Permission permission) {
+        if (!c.caller().can(permission)) throw ApiProblem.forbidden("This change needs the permission " + permission.wire());
+    }
+}
