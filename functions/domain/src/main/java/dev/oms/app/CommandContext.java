@@ -17,5 +17,18 @@ public record CommandContext(Caller caller, String correlationId, Long expectedV
         return new CommandContext(caller, correlationId, expectedVersion, newReason, journal);
     }
 
+    /**
+     * The same command without the idempotency journal, for an orchestration of several commits (the seller and simple
+     * order APIs): the Idempotency-Key record is then completed with the response once they all ran.
+     */
+    public CommandContext withoutJournal() {
+        return new CommandContext(caller, correlationId, expectedVersion, reason, ResponseJournal.NONE);
+    }
+
+    /** The same command on the order as it is now: the expected version held for the first commit of an orchestration only. */
+    public CommandContext onLatestVersion() {
+        return new CommandContext(caller, correlationId, null, reason, journal);
+    }
+
     public String tenantId() { return caller.tenantId(); }
 }

@@ -10,13 +10,11 @@ import dev.oms.domain.DomainException;
 import dev.oms.domain.order.FulfillmentLine;
 import dev.oms.domain.order.FulfillmentRequest;
 import dev.oms.domain.order.Order;
-import dev.oms.domain.order.OrderFulfillment;
-import dev.oms.domain.order.OrderLine;
+import dev.oms.domain.order.RemainingUnits;
 import dev.oms.platform.http.ApiProblem;
 import dev.oms.platform.http.ApiRequest;
 import dev.oms.platform.http.Body;
 import dev.oms.platform.json.Json;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +51,7 @@ final class MerchantBulk {
         ObjectNode out = Json.object();
         ArrayNode failed = Json.array();
         ArrayNode updated = Json.array();
-        CommandContext ctx = MerchantOrders.unjournaled(r.command());
+        CommandContext ctx = r.command().withoutJournal();
         for (String id : new LinkedHashSet<>(ids)) {
             try {
                 step.apply(ctx, id);
@@ -112,11 +110,7 @@ final class MerchantBulk {
                     String awb = byOrder.get(id);
                     if (awb == null) throw DomainException.invalidField("data.awbs", "awb.required", "data.awbs has no AWB for order " + id);
                     Order current = p.orders.get(ctx, id);
-                    List<FulfillmentLine> lines = new ArrayList<>();
-                    for (OrderLine l : current.lines()) {
-                        long left = OrderFulfillment.remaining(current, l.id());
-                        if (left > 0 && !l.digital()) lines.add(new FulfillmentLine(l.id(), left, null, List.of()));
-                    }
+                    List<FulfillmentLine> lines = RemainingUnits.physical(current);
                     if (lines.isEmpty()) throw DomainException.conflict("fulfillment.nothing_left", "Order " + id + " has nothing left to fulfil", "Nothing to do.");
                     orders.fulfil(ctx.withReason("AWB " + awb), id, new FulfillmentRequest(warehouse, lines, carrier, null, awb, null), carrier, awb, null, notify);
                 };

@@ -2,16 +2,15 @@ package dev.oms.orders;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.CommandContext;
+import dev.oms.app.CustomerNotices;
 import dev.oms.app.connector.NotificationSender.Notification;
 import dev.oms.app.merchant.MerchantStatus;
 import dev.oms.app.merchant.MerchantTags;
 import dev.oms.app.port.PageRequest;
-import dev.oms.app.port.ResponseJournal;
 import dev.oms.app.port.StoredEvent;
 import dev.oms.app.security.Permission;
 import dev.oms.domain.DomainException;
 import dev.oms.domain.money.Money;
-import dev.oms.domain.order.Address;
 import dev.oms.domain.order.Fulfillment;
 import dev.oms.domain.order.FulfillmentRequest;
 import dev.oms.domain.order.FulfillmentStatus;
@@ -43,18 +42,6 @@ final class MerchantOrders {
     /** The result of a change: the order after it and what happened. */
     record Changed(Order order, MerchantStatus.Plan plan, Object detail) { }
 
-    /**
-     * The commands of one request, without the idempotency journal: an orchestration makes several commits, and the
-     * response is recorded under the Idempotency-Key once it is complete (a retry meanwhile is 409 idempotency.in_progress).
-     */
-    static CommandContext unjournaled(CommandContext ctx) {
-        return new CommandContext(ctx.caller(), ctx.correlationId(), ctx.expectedVersion(), ctx.reason(), ResponseJournal.NONE);
-    }
-
-    static CommandContext latest(CommandContext ctx) {
-        return new CommandContext(ctx.caller(), ctx.correlationId(), null, ctx.reason(), ctx.journal());
-    }
-
     /** Captured money not refunded yet, in the order currency (minor units). */
     static long refundable(Order o) {
         long sum = 0;
@@ -73,7 +60,7 @@ final class MerchantOrders {
     }
 
     Changed changeStatus(CommandContext ctx, String orderId, MerchantStatus to, String note, boolean notify) {
-        CommandContext c = unjournaled(note == null ? ctx : ctx.withReason(note));
+        CommandContext c = (note == null ? ctx : ctx.withReason(note)).withoutJournal();
         Order current = p.orders.get(c, orderId);
         MerchantStatus.Plan plan = MerchantStatus.plan(current, to, refundable(current));
         if (plan.blocked()) {
@@ -86,12 +73,12 @@ final class MerchantOrders {
             case NONE -> { }
             case CONFIRM -> after = confirm(c, orderId);
             case MARK_PROCESSING -> after = markProcessing(c, orderId);
-            case CONFIRM_AND_MARK_PROCESSING -> { confirm(c, orderId); after = markProcessing(latest(c), orderId); }
+            case CONFIRM_AND_MARK_PROCESSING -> { confirm(c, orderId); after = markProcessing(c.onLatestVersion(), orderId); }
             case CONFIRM_DELIVERY -> {
                 require(c, Permission.FULFILLMENTS_WRITE);
                 for (Fulfillment f : current.children(Fulfillment.class)) {
                     if (f.status() == FulfillmentStatus.SHIPPED || f.status() == FulfillmentStatus.IN_TRANSIT) {
-                        after = p.fulfillments.confirmReceipt(latest(c), orderId, f.id(), c.caller().subject(), note).order();
+                        after = p.fulfillments.confirmReceipt(c.onLatestVersion(), orderId, f.id(), c.caller().subject(), note).order();
                     }
                 }
             }
@@ -132,9 +119,9 @@ final class MerchantOrders {
     record Shipped(Order order, Fulfillment fulfillment, String shipmentId) { }
 
     Shipped fulfil(CommandContext ctx, String orderId, FulfillmentRequest request, String carrier, String awb, String trackingUrl, boolean notify) {
-        CommandContext c = unjournaled(ctx);
+        CommandContext c = ctx.withoutJournal();
         var created = p.fulfillments.create(c, orderId, request);
-        var shipped = p.fulfillments.ship(latest(c), orderId, new ShipmentRequest(List.of(created.fulfillment().id()), carrier, null,
+        var shipped = p.fulfillments.ship(c.onLatestVersion(), orderId, new ShipmentRequest(List.of(created.fulfillment().id()), carrier, null,
                 List.of(awb), awb, null, null), List.of());
         Order after = shipped.order();
         invalidate(after);
@@ -151,7 +138,7 @@ final class MerchantOrders {
      * notify). A refund amount other than everything refundable is refused (the saga refunds all captured money).
      */
     Changed cancel(CommandContext ctx, String orderId, String reason, boolean refund, java.math.BigDecimal refundDecimal, boolean restock) {
-        CommandContext c = unjournaled(ctx.withReason(reason));
+        CommandContext c = ctx.withReason(reason).withoutJournal();
         Order current = p.orders.get(c, orderId);
         MerchantStatus.Plan plan = MerchantStatus.plan(current, MerchantStatus.CANCELLED, refundable(current));
         if (plan.from() == MerchantStatus.CANCELLED) {
@@ -178,7 +165,7 @@ final class MerchantOrders {
     }
 
     Order tags(CommandContext ctx, String orderId, Collection<String> tags, boolean add) {
-        CommandContext c = unjournaled(ctx);
+        CommandContext c = ctx.withoutJournal();
         Order current = p.orders.get(c, orderId);
         Map<String, String> patch = MerchantTags.patch(current.state().metadata, tags, add);
         if (java.util.Objects.equals(patch.get(MerchantTags.KEY), current.state().metadata.get(MerchantTags.KEY))) return current;
@@ -190,14 +177,10 @@ final class MerchantOrders {
     void invalidate(Order o) { p.views.invalidate(o.tenantId(), o.id(), o.version()); }
 
     void notifyCustomer(Order o, String template, String subject, String body) {
-        Address a = o.state().shippingAddress != null ? o.state().shippingAddress : o.state().billingAddress;
-        if (a == null) return;
+        Notification notice = CustomerNotices.of(o, template, subject, body);
+        if (notice == null) return;
         try {
-            if (a.email() != null) {
-                p.notifications.send(o.tenantId(), new Notification("email", a.email(), template, subject, body, Map.of("order_id", o.id())));
-            } else if (a.phone() != null) {
-                p.notifications.send(o.tenantId(), new Notification("sms", a.phone(), template, subject, body, Map.of("order_id", o.id())));
-            }
+            p.notifications.send(o.tenantId(), notice);
         } catch (RuntimeException e) {
             // the change is committed and its event is out: a lost notice is logged, never undoes it
             Observability.error("notifying the customer of order " + o.id() + " failed", e);

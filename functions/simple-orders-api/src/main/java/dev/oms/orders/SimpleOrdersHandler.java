@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.CommandContext;
+import dev.oms.app.CustomerNotices;
 import dev.oms.app.connector.NotificationSender.Notification;
 import dev.oms.app.port.OrderFilter;
 import dev.oms.app.port.Page;
-import dev.oms.app.port.ResponseJournal;
 import dev.oms.app.security.Permission;
 import dev.oms.app.simple.SimpleOrderStatus;
 import dev.oms.domain.DomainException;
@@ -25,7 +25,7 @@ import dev.oms.domain.order.FulfillmentLine;
 import dev.oms.domain.order.FulfillmentRequest;
 import dev.oms.domain.order.FulfillmentStatus;
 import dev.oms.domain.order.Order;
-import dev.oms.domain.order.OrderFulfillment;
+import dev.oms.domain.order.RemainingUnits;
 import dev.oms.domain.order.OrderLine;
 import dev.oms.domain.order.ShipmentRequest;
 import dev.oms.platform.http.ApiHandler;
@@ -104,7 +104,7 @@ public final class SimpleOrdersHandler extends ApiHandler {
         b.allow("status");
         String to = b.oneOf("status", true, STATUSES);
         b.check();
-        CommandContext c = unjournaled(r.command());
+        CommandContext c = r.command().withoutJournal(); // several commits: the Idempotency-Key record follows the response
         String id = r.pathParam("orderId");
         Order current = p.orders.get(c, id);
         SimpleOrderStatus target = SimpleOrderStatus.fromWire(to);
@@ -122,15 +122,11 @@ public final class SimpleOrdersHandler extends ApiHandler {
     /** Every unit left, in one fulfilment from the tenant's default warehouse, shipped with a carrier booked for it. */
     private Order ship(CommandContext c, Order current) {
         require(c, Permission.FULFILLMENTS_WRITE);
-        List<FulfillmentLine> lines = new ArrayList<>();
-        for (OrderLine l : current.lines()) {
-            long left = OrderFulfillment.remaining(current, l.id());
-            if (left > 0 && !l.digital()) lines.add(new FulfillmentLine(l.id(), left, null, List.of()));
-        }
+        List<FulfillmentLine> lines = RemainingUnits.physical(current);
         List<String> open = new ArrayList<>();
         current.children(Fulfillment.class).stream().filter(f -> FulfillmentStatus.OPEN.contains(f.status())).forEach(f -> open.add(f.id()));
         if (!lines.isEmpty()) open.add(p.fulfillments.create(c, current.id(), new FulfillmentRequest(null, lines, null, null, null, null)).fulfillment().id());
-        return p.fulfillments.ship(latest(c), current.id(), new ShipmentRequest(open, null, null, List.of(), null, null, null), List.of()).order();
+        return p.fulfillments.ship(c.onLatestVersion(), current.id(), new ShipmentRequest(open, null, null, List.of(), null, null, null), List.of()).order();
     }
 
     private Order deliver(CommandContext c, Order current) {
@@ -138,7 +134,7 @@ public final class SimpleOrdersHandler extends ApiHandler {
         Order after = current;
         for (Fulfillment f : current.children(Fulfillment.class)) {
             if (f.status() == FulfillmentStatus.SHIPPED || f.status() == FulfillmentStatus.IN_TRANSIT) {
-                after = p.fulfillments.confirmReceipt(latest(c), current.id(), f.id(), c.caller().subject(), null).order();
+                after = p.fulfillments.confirmReceipt(c.onLatestVersion(), current.id(), f.id(), c.caller().subject(), null).order();
             }
         }
         return after;
@@ -147,7 +143,7 @@ public final class SimpleOrdersHandler extends ApiHandler {
     /** The cancel saga: release, refund captured money, restock, notify; answers the seed's message (202: the saga finishes it). */
     private ApiResponse cancel(ApiRequest r) {
         String id = r.pathParam("orderId");
-        var requested = p.cancellations.cancel(unjournaled(r.command()).withReason("cancelled through DELETE /api/orders"), id, true, true);
+        var requested = p.cancellations.cancel(r.command().withoutJournal().withReason("cancelled through DELETE /api/orders"), id, true, true);
         ObjectNode o = Json.object();
         o.put("message", "Order " + id + " cancelled successfully.");
         o.put("order_id", id);
@@ -186,24 +182,15 @@ public final class SimpleOrdersHandler extends ApiHandler {
     }
 
     private void notifyCustomer(Order o) {
-        Address a = o.state().shippingAddress != null ? o.state().shippingAddress : o.state().billingAddress;
-        if (a == null || a.email() == null) return;
         String status = SimpleOrderStatus.of(o).wire();
+        Notification notice = CustomerNotices.of(o, "order.status_changed", "Your order is " + status,
+                "Your order " + o.state().number + " is now " + status + ".");
+        if (notice == null) return;
         try {
-            p.notifications.send(o.tenantId(), new Notification("email", a.email(), "order.status_changed", "Your order is " + status,
-                    "Your order " + o.state().number + " is now " + status + ".", Map.of("order_id", o.id())));
+            p.notifications.send(o.tenantId(), notice);
         } catch (RuntimeException e) {
             Observability.error("notifying the customer of order " + o.id() + " failed", e);
         }
-    }
-
-    /** Several commits: the Idempotency-Key record is completed with the response (a retry meanwhile: 409 in progress). */
-    static CommandContext unjournaled(CommandContext ctx) {
-        return new CommandContext(ctx.caller(), ctx.correlationId(), ctx.expectedVersion(), ctx.reason(), ResponseJournal.NONE);
-    }
-
-    static CommandContext latest(CommandContext ctx) {
-        return new CommandContext(ctx.caller(), ctx.correlationId(), null, ctx.reason(), ctx.journal());
     }
 
     static void require(CommandContext c, Permission permission) {
