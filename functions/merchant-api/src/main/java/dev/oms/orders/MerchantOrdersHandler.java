@@ -90,7 +90,13 @@ public final class MerchantOrdersHandler extends ApiHandler {
     private ApiResponse read(ApiRequest r) {
         String domain = MerchantDomains.require(r);
         MerchantOrders.View v = orders.view(r.command(), domain, r.pathParam("orderId"));
-        return ApiResponse.ok(v.body()).withVersion(v.body().path("version").asLong()).withHeader("x-cache", v.hit() ? "hit" : "miss");
+        ObjectNode body = v.body();
+        if (!r.caller().can(dev.oms.app.security.Permission.TIMELINE_READ)) {
+            // the cached view is the same for every caller; the timeline is shown only to those who may read it
+            body = body.deepCopy();
+            body.putNull("timeline");
+        }
+        return ApiResponse.ok(body).withVersion(v.body().path("version").asLong()).withHeader("x-cache", v.hit() ? "hit" : "miss");
     }
 
     /** {@code {"status": "processing", "note": "...", "notify_customer": true}}. */

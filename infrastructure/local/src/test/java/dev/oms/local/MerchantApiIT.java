@@ -95,6 +95,11 @@ class MerchantApiIT {
         assertThat(v.path("lines").get(0).path("unit_price").decimalValue()).isEqualByComparingTo(new BigDecimal("24.95"));
         assertThat(v.path("customer").path("email").asText()).isEqualTo("cache-1@example.com");
         assertThat(v.path("timeline").get(0).path("type").asText()).isEqualTo("order.created");
+        // the same cached view, without the timeline for a role that may not read it
+        Resp warehouse = as(tenant, "ws-1", "warehouse_supervisor").get(base() + "/" + id);
+        assertThat(warehouse.status()).as(warehouse.toString()).isEqualTo(200);
+        assertThat(warehouse.json().path("timeline").isNull()).isTrue();
+        assertThat(warehouse.json().path("lines").size()).isEqualTo(1);
 
         // every write through this API is followed by a fresh read, at once
         for (String s : List.of("confirmed", "processing")) {
