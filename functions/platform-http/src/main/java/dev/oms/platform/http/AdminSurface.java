@@ -32,7 +32,7 @@ final class AdminSurface {
         if (route.sudoRequired()) checkSudo(request);
     }
 
-    private static void checkSudo(ApiRequest request) {
+    static void checkSudo(ApiRequest request) {
         try {
             SudoTokens.shared().verify(request.header(SudoTokens.HEADER_NAME), request.caller(),
                     BearerAuthentication.bearerToken(request.header("authorization")));

@@ -162,6 +162,12 @@ public final class ApiRequest {
 
     void requireReason(String reason) { this.requiredReason = reason; }
 
+    /**
+     * For a route where only some requests need a step-up (say, lifting a legal hold but not setting one): 403
+     * {@code auth.sudo_required} unless the request carries a live sudo token of its session (docs/admin-api.md).
+     */
+    public void requireSudo() { AdminSurface.checkSudo(this); }
+
     void useJournal(HttpJournal j) {
         this.httpJournal = j;
         this.journal = j;
