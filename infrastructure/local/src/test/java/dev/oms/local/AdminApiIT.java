@@ -97,7 +97,9 @@ class AdminApiIT {
         Resp approved = cs.post(path(id, "approve-cancel"), Map.of("reason", "Goodwill"));
         assertThat(approved.status()).as(approved.toString()).isEqualTo(202);
         eventually("cancelled", () -> admin.get("/v1/orders/" + id).json().path("status").asText().equals("cancelled"));
-        assertThat(admin.get("/v1/orders/tasks?order_id=" + id).json().toString()).contains("\"done\"");
+        assertThat(cs.post(path(id, "approve-cancel"), null).code()).as("the request's task is finished").isEqualTo("cancel_request.not_found");
+        assertThat(admin.get(path(id, "audit") + "?limit=200").json().path("data").findValuesAsText("type"))
+                .contains("order.cancel_requested", "order.cancellation_requested", "order.task_updated");
 
         String other = create(admin, paidOrder(admin, "cust-rj", "captured"));
         assertThat(admin.post("/v1/orders/" + other + "/confirm", null).status()).isEqualTo(200);
