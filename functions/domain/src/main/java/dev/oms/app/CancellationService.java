@@ -82,6 +82,23 @@ public final class CancellationService {
         });
     }
 
+    /**
+     * An admin's force-cancel (sudo and a reason, docs/admin-api.md): the same request and saga as {@link #cancel}, but the
+     * tenant's {@code cancellation_policy} (which keeps confirmed orders from being cancelled) does not apply; the
+     * order's own rules do (a shipped or cancelled order is still refused).
+     */
+    public Requested forceCancel(CommandContext ctx, String orderId, boolean refund, boolean restock) {
+        return tx.mutate(ctx, orderId, true, o -> new Requested(o, requestOverridingPolicy(ctx, o, refund, restock)));
+    }
+
+    /**
+     * {@link #requestWithin} without the tenant's {@code cancellation_policy}: for a staff decision that overrides it (a
+     * force-cancel, the approval of a customer's cancel request); the caller commits it.
+     */
+    public Cancellation requestOverridingPolicy(CommandContext ctx, Order o, boolean refund, boolean restock) {
+        return o.requestCancellation(ids.next("can"), ctx.reason(), refund, restock, ctx.caller().actor(), clock.instant());
+    }
+
     public Requested cancelLines(CommandContext ctx, String orderId, List<Cancellation.LineQuantity> lines, boolean refund, boolean restock) {
         return tx.mutate(ctx, orderId, true, o -> {
             checkPolicy(ctx, o);

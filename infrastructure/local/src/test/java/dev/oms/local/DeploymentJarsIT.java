@@ -79,7 +79,8 @@ class DeploymentJarsIT {
 
                         "functions/customer-care-api/target/oms-customer-care-api-0.1.0-SNAPSHOT-lambda.jar",
                         "functions/merchant-api/target/oms-merchant-api-0.1.0-SNAPSHOT-lambda.jar",
-                        "functions/simple-orders-api/target/oms-simple-orders-api-0.1.0-SNAPSHOT-lambda.jar");
+                        "functions/simple-orders-api/target/oms-simple-orders-api-0.1.0-SNAPSHOT-lambda.jar",
+                        "functions/admin-api/target/oms-admin-api-0.1.0-SNAPSHOT-lambda.jar");
     }
 
     @Test

@@ -493,6 +493,7 @@ public final class Order {
     }
 
     public void softDelete(String reason, Instant now) {
+        refuseUnderLegalHold();
         if (!DELETABLE.contains(s.status)) {
             throw DomainException.conflict("order.blocked.active", "A " + s.status.wire() + " order cannot be deleted",
                     "Cancel or close the order first; confirmed and on-hold orders have work in flight.");
@@ -504,15 +505,23 @@ public final class Order {
 
     /** Marks a hard deletion: the order's items are removed, this event survives in the tenant's audit log. */
     public void hardDelete(String reason, Instant now) {
-        if (s.legalHold != null) {
-            throw DomainException.conflict("order.legal_hold", "Order " + s.id + " is under a legal hold: " + s.legalHold.reason(),
-                    "The order cannot be removed until the legal hold is lifted.").with("legal_hold_reason", s.legalHold.reason());
-        }
+        refuseUnderLegalHold();
         if (!DELETABLE.contains(s.status)) {
             throw DomainException.conflict("order.blocked.active", "A " + s.status.wire() + " order cannot be deleted",
                     "Cancel or close the order first; confirmed and on-hold orders have work in flight.");
         }
         record("order.deleted", data("hard", true, "status", s.status.wire()), reason);
+    }
+
+    /**
+     * The one legal-hold check of every path that could destroy the order's data (soft and hard delete, the retention
+     * job's archive-and-remove, which goes through {@link #hardDelete}): 409 {@code order.legal_hold} while one is set.
+     */
+    public void refuseUnderLegalHold() {
+        if (s.legalHold != null) {
+            throw DomainException.conflict("order.legal_hold", "Order " + s.id + " is under a legal hold: " + s.legalHold.reason(),
+                    "The order cannot be removed until the legal hold is lifted.").with("legal_hold_reason", s.legalHold.reason());
+        }
     }
 
     /** Places a legal hold (see {@link LegalHold}); placing one again changes the reason. */

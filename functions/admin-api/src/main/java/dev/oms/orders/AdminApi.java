@@ -1,0 +1,48 @@
+package dev.oms.orders;
+
+import dev.oms.app.AuditService;
+import dev.oms.app.CancellationService;
+import dev.oms.app.OrderService;
+import dev.oms.app.admin.CancelRequestDecisions;
+import dev.oms.platform.auth.SudoTokens;
+import dev.oms.platform.aws.AwsClients;
+import dev.oms.platform.config.Env;
+import dev.oms.platform.dynamo.IdempotencyStore;
+import dev.oms.platform.http.Cursors;
+import dev.oms.platform.messaging.SnsNotificationSender;
+import dev.oms.platform.wiring.CoreServices;
+import dev.oms.platform.wiring.Once;
+import java.time.Clock;
+
+/**
+ * The composition root of the admin API function group, core part (docs/admin-api.md): the canonical order,
+ * cancellation and audit use cases through {@link CoreServices} (the cancellation's customer notice through SNS, whose
+ * client is built on the first notice), the decisions on customers' cancel requests, and the step-up tokens.
+ */
+final class AdminApi {
+    private static final Once<AdminApi> INSTANCE = Once.of(() -> new AdminApi(CoreServices.get()));
+
+    final Clock clock;
+    final IdempotencyStore idempotency;
+    final Cursors cursors;
+    final SudoTokens sudo;
+    final OrderService orders;
+    final AuditService audit;
+    final CancellationService cancellations;
+    final CancelRequestDecisions cancelRequests;
+
+    private AdminApi(CoreServices core) {
+        clock = core.clock;
+        idempotency = core.idempotency;
+        cursors = Cursors.fromEnvironment();
+        sudo = SudoTokens.shared();
+        orders = core.orders;
+        audit = core.audit;
+        cancellations = new CancellationService(core.transactions(), core.settings, core.payments, core.inventory,
+                core.notifications(new SnsNotificationSender(AwsClients::sns, Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications"))),
+                core.repairQueue, core.ids, core.clock);
+        cancelRequests = new CancelRequestDecisions(core.transactions(), cancellations, core.clock);
+    }
+
+    static AdminApi get() { return INSTANCE.get(); }
+}
