@@ -38,7 +38,9 @@ class DeploymentJarsIT {
             "functions/cancellations-api/target/oms-cancellations-api-0.1.0-SNAPSHOT-lambda.jar", 37L * 1024 * 1024,
             "functions/fulfilment-api/target/oms-fulfilment-api-0.1.0-SNAPSHOT-lambda.jar", 44L * 1024 * 1024,
             "functions/money-api/target/oms-money-api-0.1.0-SNAPSHOT-lambda.jar", 41L * 1024 * 1024,
-            "functions/jobs-api/target/oms-jobs-api-0.1.0-SNAPSHOT-lambda.jar", 16L * 1024 * 1024);
+            "functions/jobs-api/target/oms-jobs-api-0.1.0-SNAPSHOT-lambda.jar", 16L * 1024 * 1024,
+            // the admin operations group submits jobs like jobs-api (S3, SQS and the registry's SSM secrets reader)
+            "functions/admin-ops-api/target/oms-admin-ops-api-0.1.0-SNAPSHOT-lambda.jar", 16L * 1024 * 1024);
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
 
     static SamTemplate template;

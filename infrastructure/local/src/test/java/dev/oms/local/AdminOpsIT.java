@@ -1,0 +1,120 @@
+package dev.oms.local;
+
+import static dev.oms.local.TestSystem.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Issue 13, operations and support part: admin tasks for agents and teams, connectors with circuit state, exports. */
+class AdminOpsIT {
+    static final JobsKit kit = JobsKit.get();
+    static String tenant;
+    static Client admin;
+    static Client supervisor;
+
+    @BeforeAll
+    static void setUp() {
+        tenant = newTenant();
+        admin = as(tenant, "adm-ops", "admin");
+        supervisor = as(tenant, "sup-ops", "supervisor");
+    }
+
+    @Test
+    void tasksAreCreatedOnAnOrderAndListedPerAgentOrTeam() {
+        String id = create(supervisor, order("ops-c1"));
+        Resp created = supervisor.post("/v1/admin/tasks", Map.of("order_id", id, "title", "Call the customer",
+                "assignee", "team:support", "priority", "high", "due_at", "2030-01-01T09:00:00Z"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().path("order_id").asText()).isEqualTo(id);
+        assertThat(created.json().path("created_by").asText()).isEqualTo("sup-ops");
+        supervisor.post("/v1/admin/tasks", Map.of("order_id", id, "title", "Pick up", "assignee", "agent-9"));
+
+        JsonNode team = supervisor.get("/v1/admin/tasks?assignee=team:support").json().path("data");
+        assertThat(team.findValuesAsText("title")).containsExactly("Call the customer");
+        assertThat(supervisor.get("/v1/admin/tasks?order_id=" + id).json().path("data").findValuesAsText("title"))
+                .containsExactlyInAnyOrder("Call the customer", "Pick up");
+        // the same task as the order tasks route shows (one use case), on the order's timeline
+        assertThat(supervisor.get("/v1/orders/tasks?assignee=agent-9").json().path("data").findValuesAsText("title")).containsExactly("Pick up");
+        assertThat(supervisor.get("/v1/orders/" + id + "/timeline").json().path("data").findValuesAsText("type"))
+                .contains("order.task_created");
+    }
+
+    @Test
+    void badTasksAreRefusedAndReplaysAnswerTheSameTask() {
+        String id = create(supervisor, order("ops-c2"));
+        Resp noOrder = supervisor.post("/v1/admin/tasks", Map.of("title", "x"));
+        assertThat(noOrder.status()).isEqualTo(400);
+        assertThat(noOrder.json().path("errors").get(0).path("field").asText()).isEqualTo("order_id");
+        assertThat(supervisor.post("/v1/admin/tasks", Map.of("order_id", id, "title", "x", "due_at", "soon")).code())
+                .isEqualTo("request.invalid");
+        assertThat(supervisor.post("/v1/admin/tasks", Map.of("order_id", id, "title", "x", "colour", "red")).code())
+                .isEqualTo("request.invalid");
+        assertThat(supervisor.get("/v1/admin/tasks?status=lost").status()).isEqualTo(400);
+        assertThat(supervisor.post("/v1/admin/tasks", Map.of("order_id", "ord_missing", "title", "x")).code()).isEqualTo("order.not_found");
+
+        Client keyed = supervisor.header("Idempotency-Key", "admin-task-once");
+        Resp first = keyed.post("/v1/admin/tasks", Map.of("order_id", id, "title", "once"));
+        Resp again = keyed.post("/v1/admin/tasks", Map.of("order_id", id, "title", "once"));
+        assertThat(again.header("idempotent-replayed")).isEqualTo("true");
+        assertThat(again.json().path("id").asText()).isEqualTo(first.json().path("id").asText());
+        assertThat(keyed.post("/v1/admin/tasks", Map.of("order_id", id, "title", "other")).code()).isEqualTo("idempotency.key_reused");
+        assertThat(supervisor.get("/v1/admin/tasks?order_id=" + id).json().path("data")).hasSize(1);
+    }
+
+    @Test
+    void anotherTenantsOrdersAndTasksAreNotFound() {
+        String id = create(supervisor, order("ops-c3"));
+        supervisor.post("/v1/admin/tasks", Map.of("order_id", id, "title", "mine", "assignee", "team:iso"));
+        Client other = as(newTenant(), "adm-other", "admin");
+        assertThat(other.post("/v1/admin/tasks", Map.of("order_id", id, "title", "theirs")).code()).isEqualTo("order.not_found");
+        assertThat(other.get("/v1/admin/tasks?assignee=team:iso").json().path("data")).isEmpty();
+        assertThat(other.get("/v1/admin/tasks?order_id=" + id).code()).isEqualTo("order.not_found");
+    }
+
+    @Test
+    void rolesDecideWhoMayCallEachRoute() {
+        String id = create(supervisor, order("ops-c4"));
+        Client customer = customer(tenant, "ops-c4");
+        assertThat(customer.post("/v1/admin/tasks", Map.of("order_id", id, "title", "x")).status()).isEqualTo(403);
+        assertThat(customer.get("/v1/admin/tasks").status()).isEqualTo(403);
+        assertThat(supervisor.get("/v1/admin/connectors").code()).isEqualTo("auth.forbidden");
+        assertThat(as(tenant, "fraud-1", "fraud_analyst").post("/v1/admin/orders/exports", Map.of()).code()).isEqualTo("auth.forbidden");
+        assertThat(as(tenant, "svc", "service").get("/v1/admin/connectors").status()).isEqualTo(403);
+        assertThat(anonymous().get("/v1/admin/tasks").status()).isEqualTo(401);
+    }
+
+    @Test
+    void connectorsAreListedFromTheRegistryWithTheirCircuitState() {
+        Resp r = admin.get("/v1/admin/connectors");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonNode data = r.json().path("data");
+        assertThat(data.findValuesAsText("port")).contains("payments", "carrier", "fraud");
+        assertThat(data.findValuesAsText("circuit_state")).hasSize(data.size()).allMatch(s -> !s.isEmpty());
+        assertThat(data).isEqualTo(admin.get("/v1/orders/connectors").json().path("data"));
+        assertThat(admin.get("/v1/admin/connectors?port=payments").code()).isEqualTo("request.invalid");
+    }
+
+    @Test
+    void exportsRunTheExportJob() {
+        String mine = newTenant();
+        Client sup = as(mine, "sup-exp", "supervisor");
+        for (int i = 0; i < 3; i++) {
+            var body = order("exp-c");
+            body.put("channel", "web-admin");
+            create(sup, body);
+        }
+        Resp submitted = sup.post("/v1/admin/orders/exports", Map.of("format", "ndjson", "channel", "web-admin"));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(202);
+        assertThat(submitted.header("location")).startsWith("/v1/orders/exports/");
+        kit.run(mine, submitted.json().path("id").asText());
+        JsonNode job = sup.get(submitted.header("location")).json();
+        assertThat(job.path("status").asText()).isEqualTo("succeeded");
+        assertThat(job.path("counts").path("total").asLong()).isEqualTo(3);
+        assertThat(JobsKit.lines(job.path("download_url").asText())).hasSize(3);
+        assertThat(sup.post("/v1/admin/orders/exports", Map.of("format", "xlsx")).code()).isEqualTo("request.invalid");
+        assertThat(as(newTenant(), "x", "admin").get(submitted.header("location")).status()).isEqualTo(404);
+    }
+}
