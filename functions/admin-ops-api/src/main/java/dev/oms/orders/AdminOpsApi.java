@@ -1,5 +1,6 @@
 package dev.oms.orders;
 
+import dev.oms.app.admin.FraudReview;
 import dev.oms.app.cases.OrderTasksService;
 import dev.oms.app.connector.registry.ConnectorAdministration;
 import dev.oms.platform.dynamo.DynamoTaskIndex;
@@ -11,8 +12,8 @@ import dev.oms.platform.wiring.Once;
 import java.time.Clock;
 
 /**
- * The composition root of the admin API's operations and support part (issue 13): the existing tasks use case, the
- * connector registry and the jobs engine, on the container's {@link CoreServices}.
+ * The composition root of the admin API's operations and support part (issue 13): the existing tasks and hold use cases
+ * (fraud review), the connector registry and the jobs engine, on the container's {@link CoreServices}.
  */
 final class AdminOpsApi {
     private static final Once<AdminOpsApi> INSTANCE = Once.of(() -> new AdminOpsApi(Jobs.get()));
@@ -23,6 +24,7 @@ final class AdminOpsApi {
     final OrderTasksService tasks;
     final ConnectorAdministration connectorAdmin;
     final Jobs jobs;
+    final FraudReview fraud;
 
     private AdminOpsApi(Jobs jobs) {
         CoreServices core = jobs.core;
@@ -32,6 +34,7 @@ final class AdminOpsApi {
         cursors = Cursors.fromEnvironment();
         tasks = new OrderTasksService(core.transactions(), new DynamoTaskIndex(core.table), core.ids, core.clock);
         connectorAdmin = core.connectorAdmin;
+        fraud = new FraudReview(core.orders, tasks);
     }
 
     static AdminOpsApi get() { return INSTANCE.get(); }

@@ -117,4 +117,45 @@ class AdminOpsIT {
         assertThat(sup.post("/v1/admin/orders/exports", Map.of("format", "xlsx")).code()).isEqualTo("request.invalid");
         assertThat(as(newTenant(), "x", "admin").get(submitted.header("location")).status()).isEqualTo(404);
     }
+
+    @Test
+    void flaggingPlacesAFraudHoldAndUnflaggingReleasesItWithTheFraudRule() {
+        String id = create(supervisor, order("ops-f1"));
+        Resp flagged = supervisor.post("/v1/admin/orders/" + id + "/flag-fraud", Map.of("reason", "Card testing pattern",
+                "evidence", "Five declined cards in ten minutes", "assigned_to", "team:fraud"));
+        assertThat(flagged.status()).as(flagged.toString()).isEqualTo(201);
+        assertThat(flagged.json().path("hold").path("type").asText()).isEqualTo("fraud");
+        assertThat(flagged.json().path("order").path("status").asText()).isEqualTo("on_hold");
+        String holdId = flagged.json().path("hold").path("id").asText();
+
+        // review: a task for the team, on the flagged order only
+        Resp review = supervisor.post("/v1/admin/orders/" + id + "/assign-review", Map.of("assignee", "team:fraud", "notes", "check the device"));
+        assertThat(review.status()).as(review.toString()).isEqualTo(201);
+        assertThat(supervisor.get("/v1/admin/tasks?assignee=team:fraud").json().path("data").findValuesAsText("order_id")).containsExactly(id);
+        String clean = create(supervisor, order("ops-f2"));
+        assertThat(supervisor.post("/v1/admin/orders/" + clean + "/assign-review", Map.of("assignee", "team:fraud")).code()).isEqualTo("order.not_flagged");
+        assertThat(supervisor.post("/v1/admin/orders/" + clean + "/unflag", Map.of("reason", "fine")).code()).isEqualTo("order.not_flagged");
+
+        // an agent may flag but not clear a fraud hold (the canonical release's fraud rule)
+        Client agent = as(tenant, "agent-f", "agent");
+        assertThat(agent.post("/v1/admin/orders/" + id + "/unflag", Map.of("reason", "looks fine")).code()).isEqualTo("auth.forbidden");
+        assertThat(supervisor.post("/v1/admin/orders/" + id + "/unflag", Map.of("reason", "x", "hold_id", "hold_other")).code())
+                .isEqualTo("order.fraud_hold_not_found");
+        assertThat(supervisor.post("/v1/admin/orders/" + id + "/unflag", Map.of()).status()).isEqualTo(400);
+
+        Client analyst = as(tenant, "analyst-f", "fraud_analyst").header("Idempotency-Key", "unflag-once");
+        Resp released = analyst.post("/v1/admin/orders/" + id + "/unflag", Map.of("reason", "Customer verified by phone"));
+        assertThat(released.status()).as(released.toString()).isEqualTo(200);
+        assertThat(released.json().path("hold").path("id").asText()).isEqualTo(holdId);
+        assertThat(released.json().path("order").path("status").asText()).isEqualTo("created");
+        Resp replay = analyst.post("/v1/admin/orders/" + id + "/unflag", Map.of("reason", "Customer verified by phone"));
+        assertThat(replay.header("idempotent-replayed")).isEqualTo("true");
+
+        JsonNode timeline = supervisor.get("/v1/orders/" + id + "/timeline").json().path("data");
+        assertThat(timeline.findValuesAsText("type")).contains("order.held", "order.task_created", "order.hold_released");
+        assertThat(as(newTenant(), "adm-x", "admin").post("/v1/admin/orders/" + id + "/flag-fraud", Map.of("reason", "x")).code())
+                .isEqualTo("order.not_found");
+        assertThat(customer(tenant, "ops-f1").post("/v1/admin/orders/" + id + "/flag-fraud", Map.of("reason", "x")).status()).isEqualTo(403);
+        assertThat(as(tenant, "fin", "finance").post("/v1/admin/orders/" + id + "/flag-fraud", Map.of("reason", "x")).code()).isEqualTo("auth.forbidden");
+    }
 }
