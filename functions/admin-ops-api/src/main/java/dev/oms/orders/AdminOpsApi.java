@@ -1,8 +1,12 @@
 package dev.oms.orders;
 
 import dev.oms.app.admin.FraudReview;
+import dev.oms.app.admin.OperationalAlerts;
+import dev.oms.app.admin.QueueClaims;
 import dev.oms.app.cases.OrderTasksService;
 import dev.oms.app.connector.registry.ConnectorAdministration;
+import dev.oms.platform.dynamo.DynamoQueueLeases;
+import dev.oms.platform.dynamo.DynamoRepairQueue;
 import dev.oms.platform.dynamo.DynamoTaskIndex;
 import dev.oms.platform.dynamo.IdempotencyStore;
 import dev.oms.platform.http.Cursors;
@@ -25,6 +29,8 @@ final class AdminOpsApi {
     final ConnectorAdministration connectorAdmin;
     final Jobs jobs;
     final FraudReview fraud;
+    final QueueClaims claims;
+    final OperationalAlerts alerts;
 
     private AdminOpsApi(Jobs jobs) {
         CoreServices core = jobs.core;
@@ -35,6 +41,8 @@ final class AdminOpsApi {
         tasks = new OrderTasksService(core.transactions(), new DynamoTaskIndex(core.table), core.ids, core.clock);
         connectorAdmin = core.connectorAdmin;
         fraud = new FraudReview(core.orders, tasks);
+        alerts = new OperationalAlerts(new DynamoRepairQueue(core.table), tasks, connectorAdmin, core.clock);
+        claims = new QueueClaims(tasks, new DynamoQueueLeases(core.table), core.clock);
     }
 
     static AdminOpsApi get() { return INSTANCE.get(); }

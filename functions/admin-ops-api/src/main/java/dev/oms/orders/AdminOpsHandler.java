@@ -2,11 +2,13 @@ package dev.oms.orders;
 
 import static dev.oms.app.security.Permission.CONNECTORS_MANAGE;
 import static dev.oms.app.security.Permission.JOBS_MANAGE;
+import static dev.oms.app.security.Permission.REPAIRS_MANAGE;
 import static dev.oms.app.security.Permission.TASKS_MANAGE;
 import static dev.oms.platform.http.Route.get;
 import static dev.oms.platform.http.Route.post;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oms.app.admin.OperationalAlerts;
 import dev.oms.app.cases.OrderTasksService.TaskDraft;
 import dev.oms.app.port.TaskIndex.TaskFilter;
 import dev.oms.app.security.Permission;
@@ -28,8 +30,8 @@ import java.util.Map;
 
 /**
  * Issue 13 (seed 001 section 2), operations and support: the admin task list and task creation (the tasks use case of
- * docs/notes-and-tasks.md), the connector registry with each connector's circuit state (docs/connectors.md) and the
- * order export job (docs/jobs.md). Each route calls the existing use case; no rule is written here a second time.
+ * docs/notes-and-tasks.md), the connector registry with each connector's circuit state (docs/connectors.md), the
+ * order export job (docs/jobs.md) and the operational alerts. Each route calls the existing use case; no rule is written here a second time.
  */
 public final class AdminOpsHandler extends ApiHandler {
     private final AdminOpsApi p;
@@ -44,7 +46,8 @@ public final class AdminOpsHandler extends ApiHandler {
                 post("/v1/admin/tasks", this::createTask).requires(TASKS_MANAGE),
                 get("/v1/admin/tasks", this::listTasks).requires(TASKS_MANAGE),
                 get("/v1/admin/connectors", this::connectors).requires(CONNECTORS_MANAGE),
-                post("/v1/admin/orders/exports", this::export).requires(JOBS_MANAGE));
+                post("/v1/admin/orders/exports", this::export).requires(JOBS_MANAGE),
+                get("/v1/admin/alerts", this::alerts).requires(REPAIRS_MANAGE));
     }
 
     @Override
@@ -85,5 +88,23 @@ public final class AdminOpsHandler extends ApiHandler {
         String jobId = p.jobs.service.newId();
         return r.execute(job -> ApiResponse.accepted(JobViews.job(job, p.jobs.store())).withHeader("location", JobViews.path(job)).withVersion(job.version()),
                 ctx -> p.jobs.service.submit(ctx, jobId, JobKind.EXPORT, params, false));
+    }
+
+    /** Open repair items, connectors whose circuit is not closed, overdue tasks: one entry per alert, one page. */
+    private ApiResponse alerts(ApiRequest r) {
+        ObjectNode body = Json.object();
+        var data = body.putArray("data");
+        for (OperationalAlerts.Alert a : p.alerts.current(r.command())) {
+            ObjectNode o = data.addObject();
+            o.put("kind", a.kind());
+            o.put("severity", a.severity());
+            o.put("count", a.count());
+            o.put("more", a.more());
+            o.put("subject", a.subject());
+            o.put("detail", a.detail());
+        }
+        body.putNull("next_cursor");
+        body.put("has_more", false);
+        return ApiResponse.ok(body);
     }
 }

@@ -158,4 +158,22 @@ class AdminOpsIT {
         assertThat(customer(tenant, "ops-f1").post("/v1/admin/orders/" + id + "/flag-fraud", Map.of("reason", "x")).status()).isEqualTo(403);
         assertThat(as(tenant, "fin", "finance").post("/v1/admin/orders/" + id + "/flag-fraud", Map.of("reason", "x")).code()).isEqualTo("auth.forbidden");
     }
+
+    @Test
+    void alertsNameOverdueTasksFromTheIndex() {
+        String mine = newTenant();
+        Client sup = as(mine, "sup-al", "supervisor");
+        assertThat(sup.get("/v1/admin/alerts").json().path("data")).isEmpty();
+        String id = create(sup, order("al-c"));
+        sup.post("/v1/admin/tasks", Map.of("order_id", id, "title", "late", "due_at", "2020-01-01T00:00:00Z"));
+        sup.post("/v1/admin/tasks", Map.of("order_id", id, "title", "later", "due_at", "2099-01-01T00:00:00Z"));
+        Resp r = sup.get("/v1/admin/alerts");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonNode alert = r.json().path("data").get(0);
+        assertThat(alert.path("kind").asText()).isEqualTo("tasks_overdue");
+        assertThat(alert.path("count").asInt()).isEqualTo(1);
+        assertThat(r.json().path("data")).hasSize(1);
+        assertThat(as(mine, "agent-al", "agent").get("/v1/admin/alerts").code()).isEqualTo("auth.forbidden");
+        assertThat(as(newTenant(), "adm-al", "admin").get("/v1/admin/alerts").json().path("data")).isEmpty();
+    }
 }
