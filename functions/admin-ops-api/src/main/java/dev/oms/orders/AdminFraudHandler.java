@@ -1,8 +1,6 @@
 package dev.oms.orders;
 
-import static dev.oms.app.security.Permission.ORDERS_HOLD;
-import static dev.oms.app.security.Permission.ORDERS_RELEASE;
-import static dev.oms.app.security.Permission.TASKS_MANAGE;
+import static dev.oms.app.security.Permission.FRAUD_MANAGE;
 import static dev.oms.platform.http.Route.post;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,9 +35,9 @@ public final class AdminFraudHandler extends ApiHandler {
         super(p.idempotency, p.clock);
         this.p = p;
         this.routes = Routes.of(
-                post("/v1/admin/orders/{orderId}/flag-fraud", this::flag).requires(ORDERS_HOLD),
-                post("/v1/admin/orders/{orderId}/unflag", this::unflag).requires(ORDERS_RELEASE),
-                post("/v1/admin/orders/{orderId}/assign-review", this::assignReview).requires(TASKS_MANAGE));
+                post("/v1/admin/orders/{orderId}/flag-fraud", this::flag).requires(FRAUD_MANAGE).reason(),
+                post("/v1/admin/orders/{orderId}/unflag", this::unflag).requires(FRAUD_MANAGE).reason(),
+                post("/v1/admin/orders/{orderId}/assign-review", this::assignReview).requires(FRAUD_MANAGE));
     }
 
     @Override
@@ -49,7 +47,8 @@ public final class AdminFraudHandler extends ApiHandler {
     private ApiResponse flag(ApiRequest r) {
         Body b = Body.parse(r.body());
         b.allow("reason", "evidence", "assigned_to", "version");
-        String reason = b.string("reason", true, 500);
+        String reason = r.requiredReason(); // checked by the reason route (3-500 characters, trimmed)
+        b.string("reason", true, 500);
         String evidence = b.string("evidence", false, MAX_EVIDENCE);
         String assignedTo = b.string("assigned_to", false, 128);
         r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
@@ -61,7 +60,8 @@ public final class AdminFraudHandler extends ApiHandler {
     private ApiResponse unflag(ApiRequest r) {
         Body b = Body.parse(r.body());
         b.allow("reason", "hold_id", "version");
-        String reason = b.string("reason", true, 500);
+        String reason = r.requiredReason(); // checked by the reason route (3-500 characters, trimmed)
+        b.string("reason", true, 500);
         String holdId = b.string("hold_id", false, 64);
         r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
         b.check();

@@ -1,8 +1,8 @@
 package dev.oms.orders;
 
 import static dev.oms.app.security.Permission.CONNECTORS_MANAGE;
-import static dev.oms.app.security.Permission.JOBS_MANAGE;
-import static dev.oms.app.security.Permission.REPAIRS_MANAGE;
+import static dev.oms.app.security.Permission.ALERTS_READ;
+import static dev.oms.app.security.Permission.BULK_OPERATIONS;
 import static dev.oms.app.security.Permission.TASKS_MANAGE;
 import static dev.oms.platform.http.Route.get;
 import static dev.oms.platform.http.Route.post;
@@ -46,8 +46,8 @@ public final class AdminOpsHandler extends ApiHandler {
                 post("/v1/admin/tasks", this::createTask).requires(TASKS_MANAGE),
                 get("/v1/admin/tasks", this::listTasks).requires(TASKS_MANAGE),
                 get("/v1/admin/connectors", this::connectors).requires(CONNECTORS_MANAGE),
-                post("/v1/admin/orders/exports", this::export).requires(JOBS_MANAGE),
-                get("/v1/admin/alerts", this::alerts).requires(REPAIRS_MANAGE));
+                post("/v1/admin/orders/exports", this::export).requires(BULK_OPERATIONS),
+                get("/v1/admin/alerts", this::alerts).requires(ALERTS_READ));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.oms.orders;
 
-import static dev.oms.app.security.Permission.TASKS_MANAGE;
+import static dev.oms.app.security.Permission.QUEUES_WORK;
 import static dev.oms.platform.http.Route.post;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,7 +32,7 @@ public final class AdminQueuesHandler extends ApiHandler {
     AdminQueuesHandler(AdminOpsApi p) {
         super(p.idempotency, p.clock);
         this.p = p;
-        this.routes = Routes.of(post("/v1/admin/queues/{queueId}/claim", this::claim).requires(TASKS_MANAGE));
+        this.routes = Routes.of(post("/v1/admin/queues/{queueId}/claim", this::claim).requires(QUEUES_WORK));
     }
 
     @Override

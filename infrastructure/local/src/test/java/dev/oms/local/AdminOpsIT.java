@@ -120,43 +120,53 @@ class AdminOpsIT {
 
     @Test
     void flaggingPlacesAFraudHoldAndUnflaggingReleasesItWithTheFraudRule() {
+        Client analyst = as(tenant, "analyst-f", "fraud_analyst");
         String id = create(supervisor, order("ops-f1"));
-        Resp flagged = supervisor.post("/v1/admin/orders/" + id + "/flag-fraud", Map.of("reason", "Card testing pattern",
+        Resp noReason = analyst.post("/v1/admin/orders/" + id + "/flag-fraud", Map.of("reason", " x ", "evidence", "e"));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.code()).isEqualTo("validation.reason_required");
+        Resp flagged = analyst.post("/v1/admin/orders/" + id + "/flag-fraud", Map.of("reason", "Card testing pattern",
                 "evidence", "Five declined cards in ten minutes", "assigned_to", "team:fraud"));
         assertThat(flagged.status()).as(flagged.toString()).isEqualTo(201);
         assertThat(flagged.json().path("hold").path("type").asText()).isEqualTo("fraud");
+        assertThat(flagged.json().path("hold").path("note").asText()).isEqualTo("Five declined cards in ten minutes");
         assertThat(flagged.json().path("order").path("status").asText()).isEqualTo("on_hold");
         String holdId = flagged.json().path("hold").path("id").asText();
 
         // review: a task for the team, on the flagged order only
-        Resp review = supervisor.post("/v1/admin/orders/" + id + "/assign-review", Map.of("assignee", "team:fraud", "notes", "check the device"));
+        Resp review = analyst.post("/v1/admin/orders/" + id + "/assign-review", Map.of("assignee", "team:fraud", "notes", "check the device"));
         assertThat(review.status()).as(review.toString()).isEqualTo(201);
+        assertThat(review.json().path("title").asText()).isEqualTo("Fraud review");
         assertThat(supervisor.get("/v1/admin/tasks?assignee=team:fraud").json().path("data").findValuesAsText("order_id")).containsExactly(id);
         String clean = create(supervisor, order("ops-f2"));
-        assertThat(supervisor.post("/v1/admin/orders/" + clean + "/assign-review", Map.of("assignee", "team:fraud")).code()).isEqualTo("order.not_flagged");
-        assertThat(supervisor.post("/v1/admin/orders/" + clean + "/unflag", Map.of("reason", "fine")).code()).isEqualTo("order.not_flagged");
+        assertThat(analyst.post("/v1/admin/orders/" + clean + "/assign-review", Map.of("assignee", "team:fraud")).code()).isEqualTo("order.not_flagged");
+        assertThat(analyst.post("/v1/admin/orders/" + clean + "/unflag", Map.of("reason", "fine")).code()).isEqualTo("order.not_flagged");
 
-        // an agent may flag but not clear a fraud hold (the canonical release's fraud rule)
-        Client agent = as(tenant, "agent-f", "agent");
-        assertThat(agent.post("/v1/admin/orders/" + id + "/unflag", Map.of("reason", "looks fine")).code()).isEqualTo("auth.forbidden");
-        assertThat(supervisor.post("/v1/admin/orders/" + id + "/unflag", Map.of("reason", "x", "hold_id", "hold_other")).code())
+        // agents and supervisors do not manage fraud (fraud:manage: admin, fraud_analyst)
+        assertThat(as(tenant, "agent-f", "agent").post("/v1/admin/orders/" + id + "/unflag", Map.of("reason", "looks fine")).code()).isEqualTo("auth.forbidden");
+        assertThat(supervisor.post("/v1/admin/orders/" + id + "/flag-fraud", Map.of("reason", "again")).code()).isEqualTo("auth.forbidden");
+        assertThat(analyst.post("/v1/admin/orders/" + id + "/unflag", Map.of("reason", "wrong hold", "hold_id", "hold_other")).code())
                 .isEqualTo("order.fraud_hold_not_found");
-        assertThat(supervisor.post("/v1/admin/orders/" + id + "/unflag", Map.of()).status()).isEqualTo(400);
+        assertThat(analyst.post("/v1/admin/orders/" + id + "/unflag", Map.of()).code()).isEqualTo("validation.reason_required");
 
-        Client analyst = as(tenant, "analyst-f", "fraud_analyst").header("Idempotency-Key", "unflag-once");
-        Resp released = analyst.post("/v1/admin/orders/" + id + "/unflag", Map.of("reason", "Customer verified by phone"));
+        Client keyed = analyst.header("Idempotency-Key", "unflag-once");
+        Resp released = keyed.post("/v1/admin/orders/" + id + "/unflag", Map.of("reason", "Customer verified by phone"));
         assertThat(released.status()).as(released.toString()).isEqualTo(200);
         assertThat(released.json().path("hold").path("id").asText()).isEqualTo(holdId);
         assertThat(released.json().path("order").path("status").asText()).isEqualTo("created");
-        Resp replay = analyst.post("/v1/admin/orders/" + id + "/unflag", Map.of("reason", "Customer verified by phone"));
+        Resp replay = keyed.post("/v1/admin/orders/" + id + "/unflag", Map.of("reason", "Customer verified by phone"));
         assertThat(replay.header("idempotent-replayed")).isEqualTo("true");
 
         JsonNode timeline = supervisor.get("/v1/orders/" + id + "/timeline").json().path("data");
         assertThat(timeline.findValuesAsText("type")).contains("order.held", "order.task_created", "order.hold_released");
-        assertThat(as(newTenant(), "adm-x", "admin").post("/v1/admin/orders/" + id + "/flag-fraud", Map.of("reason", "x")).code())
+        JsonNode releasedEvent = timeline.get(timeline.size() - 1);
+        assertThat(releasedEvent.path("type").asText()).isEqualTo("order.hold_released");
+        assertThat(releasedEvent.path("reason").asText()).isEqualTo("Customer verified by phone");
+        assertThat(releasedEvent.path("actor").path("id").asText()).isEqualTo("analyst-f");
+        assertThat(as(newTenant(), "adm-x", "admin").post("/v1/admin/orders/" + id + "/flag-fraud", Map.of("reason", "not mine")).code())
                 .isEqualTo("order.not_found");
-        assertThat(customer(tenant, "ops-f1").post("/v1/admin/orders/" + id + "/flag-fraud", Map.of("reason", "x")).status()).isEqualTo(403);
-        assertThat(as(tenant, "fin", "finance").post("/v1/admin/orders/" + id + "/flag-fraud", Map.of("reason", "x")).code()).isEqualTo("auth.forbidden");
+        assertThat(customer(tenant, "ops-f1").post("/v1/admin/orders/" + id + "/flag-fraud", Map.of("reason", "mine")).status()).isEqualTo(403);
+        assertThat(as(tenant, "fin", "finance").post("/v1/admin/orders/" + id + "/flag-fraud", Map.of("reason", "finance")).code()).isEqualTo("auth.forbidden");
     }
 
     @Test
