@@ -5,6 +5,7 @@ import dev.oms.app.cases.OrderTasksService;
 import dev.oms.app.port.PageRequest;
 import dev.oms.app.port.QueueLeases;
 import dev.oms.app.port.QueueLeases.Lease;
+import dev.oms.app.port.ResponseJournal;
 import dev.oms.app.port.TaskIndex.TaskFilter;
 import dev.oms.domain.DomainException;
 import dev.oms.domain.order.OrderTask;
@@ -45,7 +46,10 @@ public final class QueueClaims {
             for (OrderTask t : candidates) {
                 QueueLeases.Outcome outcome = leases.claim(ctx.tenantId(), new Lease(queueId, t.id(), me, now, now.plus(leaseFor)));
                 if (!outcome.won()) continue;
-                OrderTask started = t.status().equals(OrderTask.IN_PROGRESS) ? t : tasks.update(ctx, t.orderId(), t.id(),
+                // the task change is a step of the claim: the claim's answer (not the task) is the idempotent response,
+                // recorded after it; a retry after a crash in between renews the claimer's own lease, the same outcome
+                CommandContext step = new CommandContext(ctx.caller(), ctx.correlationId(), null, ctx.reason(), ResponseJournal.NONE, ctx.clientIp());
+                OrderTask started = t.status().equals(OrderTask.IN_PROGRESS) ? t : tasks.update(step, t.orderId(), t.id(),
                         new TaskChange(null, null, null, false, null, false, null, OrderTask.IN_PROGRESS, null));
                 return new Claimed(started, outcome.lease());
             }
