@@ -154,15 +154,8 @@ public final class JobsHandler extends ApiHandler {
     // ---- exports -------------------------------------------------------------------------------------------
 
     private ApiResponse startExport(ApiRequest r) {
-        Body b = Body.parse(r.body());
-        List<String> fields = new ArrayList<>(List.of(JobParameters.FILTER_FIELDS));
-        fields.add("format");
-        b.allow(fields.toArray(String[]::new));
-        Map<String, Object> params = JobParameters.filter(b);
-        String format = b.oneOf("format", false, Set.of("csv", "ndjson", "parquet"));
-        b.check();
+        Map<String, Object> params = JobParameters.export(Body.parse(r.body()));
         need(r, Permission.ORDERS_READ);
-        params.put("format", format == null ? "csv" : format);
         return submit(r, jobs.service.newId(), JobKind.EXPORT, params, false, view -> { });
     }
 

@@ -7,9 +7,6 @@ import static dev.oms.platform.http.Route.post;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.connector.registry.ConnectorAdministration.ConnectorView;
-import dev.oms.app.connector.registry.ConnectorCall;
-import dev.oms.app.connector.registry.ConnectorConfig;
-import dev.oms.app.connector.registry.ConnectorHealth;
 import dev.oms.app.connector.registry.ConnectorPort;
 import dev.oms.domain.DomainException;
 import dev.oms.platform.http.ApiHandler;
@@ -18,8 +15,8 @@ import dev.oms.platform.http.ApiResponse;
 import dev.oms.platform.http.Body;
 import dev.oms.platform.http.Pages;
 import dev.oms.platform.http.Routes;
+import dev.oms.platform.views.ConnectorViews;
 import dev.oms.platform.json.Json;
-import dev.oms.platform.json.Times;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -49,7 +46,7 @@ public final class ConnectorsHandler extends ApiHandler {
     private ApiResponse list(ApiRequest r) {
         ObjectNode body = Json.object();
         var data = body.putArray("data");
-        p.connectorAdmin.list(r.command()).forEach(v -> data.add(view(v)));
+        p.connectorAdmin.list(r.command()).forEach(v -> data.add(ConnectorViews.connector(v)));
         body.putNull("next_cursor");
         body.put("has_more", false);
         return ApiResponse.ok(body);
@@ -58,7 +55,7 @@ public final class ConnectorsHandler extends ApiHandler {
     private ApiResponse read(ApiRequest r) {
         ConnectorView v = p.connectorAdmin.get(r.command(), port(r));
         // a port never configured (version 0) has no ETag: If-Match starts at 1
-        return v.config().version() == 0 ? ApiResponse.ok(view(v)) : ApiResponse.ok(view(v)).withVersion(v.config().version());
+        return v.config().version() == 0 ? ApiResponse.ok(ConnectorViews.connector(v)) : ApiResponse.ok(ConnectorViews.connector(v)).withVersion(v.config().version());
     }
 
     private ApiResponse configure(ApiRequest r) {
@@ -71,7 +68,7 @@ public final class ConnectorsHandler extends ApiHandler {
         Long version = b.integer("version", false, 0, Long.MAX_VALUE);
         b.check();
         if (version != null) r.expectVersion(version);
-        return r.execute(v -> ApiResponse.ok(view(v)).withVersion(v.config().version()), ctx -> {
+        return r.execute(v -> ApiResponse.ok(ConnectorViews.connector(v)).withVersion(v.config().version()), ctx -> {
             ConnectorView v = p.connectorAdmin.configure(ctx, port, adapter, settings, secrets);
             p.connectors.forget(ctx.tenantId(), port);
             return v;
@@ -81,7 +78,7 @@ public final class ConnectorsHandler extends ApiHandler {
     private ApiResponse calls(ApiRequest r) {
         ConnectorPort port = port(r);
         String fingerprint = "connector-calls|" + port.wireName();
-        return Pages.render(p.connectorAdmin.calls(r.command(), port, r.page(p.cursors, fingerprint)), ConnectorsHandler::call, p.cursors, fingerprint);
+        return Pages.render(p.connectorAdmin.calls(r.command(), port, r.page(p.cursors, fingerprint)), ConnectorViews::call, p.cursors, fingerprint);
     }
 
     private static ConnectorPort port(ApiRequest r) {
@@ -104,43 +101,5 @@ public final class ConnectorsHandler extends ApiHandler {
             else b.error(field + "." + e.getKey(), "field.type", "must be a string");
         });
         return out;
-    }
-
-    static ObjectNode view(ConnectorView v) {
-        ConnectorConfig c = v.config();
-        ObjectNode o = Json.object();
-        o.put("port", c.port().wireName());
-        o.put("adapter", c.adapter());
-        o.set("adapters", Json.valueToTree(c.port().adapters()));
-        o.set("settings", Json.valueToTree(new java.util.TreeMap<>(c.settings())));
-        o.set("secrets", Json.valueToTree(new java.util.TreeMap<>(c.secrets())));
-        o.put("version", c.version());
-        o.put("updated_at", Times.format(c.updatedAt()));
-        o.put("updated_by", c.updatedBy());
-        ConnectorHealth h = v.health();
-        ObjectNode health = o.putObject("health");
-        health.put("adapter", h.adapter());
-        health.put("last_success_at", Times.format(h.lastSuccessAt()));
-        health.put("last_failure_at", Times.format(h.lastFailureAt()));
-        health.put("last_error", h.lastError());
-        health.put("error_rate", h.errorRate());
-        health.put("sample_size", h.sampleSize());
-        health.put("circuit_state", h.circuitState());
-        return o;
-    }
-
-    static ObjectNode call(ConnectorCall c) {
-        ObjectNode o = Json.object();
-        o.put("id", c.id());
-        o.put("port", c.port().wireName());
-        o.put("adapter", c.adapter());
-        o.put("operation", c.operation());
-        o.put("at", Times.format(c.at()));
-        o.put("latency_ms", c.latencyMs());
-        o.put("outcome", c.outcome());
-        o.put("error", c.error());
-        o.put("correlation_id", c.correlationId());
-        o.put("vendor_request_id", c.vendorRequestId());
-        return o;
     }
 }

@@ -155,6 +155,9 @@ public final class Keys {
     /** The history of the settings sits beside them: one item per change, {@code H#{version}} (zero-padded, so in order). */
     public static String settingsHistorySk(long version) { return String.format("H#%012d", version); }
 
+    /** A lease on an item of an admin work queue (docs/admin-operations.md). */
+    public static String queueLease(String tenant, String queueId, String itemId) { return t(tenant) + "#QUEUE#" + queueId + "#LEASE#" + itemId; }
+
     /** The sort key of items that are alone in their partition. */
     public static final String SINGLE = "A";
 }

@@ -40,6 +40,18 @@ public final class JobParameters {
         return out;
     }
 
+    /** The body of an export request (the filter fields and {@code format}: csv, the default, ndjson or parquet) as job parameters. */
+    public static Map<String, Object> export(Body b) {
+        java.util.List<String> fields = new java.util.ArrayList<>(java.util.List.of(FILTER_FIELDS));
+        fields.add("format");
+        b.allow(fields.toArray(String[]::new));
+        Map<String, Object> params = filter(b);
+        String format = b.oneOf("format", false, java.util.Set.of("csv", "ndjson", "parquet"));
+        b.check();
+        params.put("format", format == null ? "csv" : format);
+        return params;
+    }
+
     /** The list filter that the stored parameters describe, oldest first. */
     public static OrderFilter orderFilter(Map<String, Object> params) {
         return new OrderFilter(text(params, "status"), text(params, "customer_id"), text(params, "channel"),

@@ -1,0 +1,49 @@
+package dev.oms.orders;
+
+import dev.oms.app.admin.FraudReview;
+import dev.oms.app.admin.OperationalAlerts;
+import dev.oms.app.admin.QueueClaims;
+import dev.oms.app.cases.OrderTasksService;
+import dev.oms.app.connector.registry.ConnectorAdministration;
+import dev.oms.platform.dynamo.DynamoQueueLeases;
+import dev.oms.platform.dynamo.DynamoRepairQueue;
+import dev.oms.platform.dynamo.DynamoTaskIndex;
+import dev.oms.platform.dynamo.IdempotencyStore;
+import dev.oms.platform.http.Cursors;
+import dev.oms.platform.jobs.Jobs;
+import dev.oms.platform.wiring.CoreServices;
+import dev.oms.platform.wiring.Once;
+import java.time.Clock;
+
+/**
+ * The composition root of the admin API's operations and support part (issue 13): the existing tasks and hold use cases
+ * (fraud review), the connector registry and the jobs engine, on the container's {@link CoreServices}.
+ */
+final class AdminOpsApi {
+    private static final Once<AdminOpsApi> INSTANCE = Once.of(() -> new AdminOpsApi(Jobs.get()));
+
+    final Clock clock;
+    final IdempotencyStore idempotency;
+    final Cursors cursors;
+    final OrderTasksService tasks;
+    final ConnectorAdministration connectorAdmin;
+    final Jobs jobs;
+    final FraudReview fraud;
+    final QueueClaims claims;
+    final OperationalAlerts alerts;
+
+    private AdminOpsApi(Jobs jobs) {
+        CoreServices core = jobs.core;
+        this.jobs = jobs;
+        clock = core.clock;
+        idempotency = core.idempotency;
+        cursors = Cursors.fromEnvironment();
+        tasks = new OrderTasksService(core.transactions(), new DynamoTaskIndex(core.table), core.ids, core.clock);
+        connectorAdmin = core.connectorAdmin;
+        fraud = new FraudReview(core.orders, tasks);
+        alerts = new OperationalAlerts(new DynamoRepairQueue(core.table), tasks, connectorAdmin, core.clock);
+        claims = new QueueClaims(tasks, new DynamoQueueLeases(core.table), core.clock);
+    }
+
+    static AdminOpsApi get() { return INSTANCE.get(); }
+}

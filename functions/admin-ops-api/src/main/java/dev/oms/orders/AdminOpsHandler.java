@@ -1,0 +1,110 @@
+package dev.oms.orders;
+
+import static dev.oms.app.security.Permission.CONNECTORS_MANAGE;
+import static dev.oms.app.security.Permission.ALERTS_READ;
+import static dev.oms.app.security.Permission.BULK_OPERATIONS;
+import static dev.oms.app.security.Permission.TASKS_MANAGE;
+import static dev.oms.platform.http.Route.get;
+import static dev.oms.platform.http.Route.post;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oms.app.admin.OperationalAlerts;
+import dev.oms.app.cases.OrderTasksService.TaskDraft;
+import dev.oms.app.port.TaskIndex.TaskFilter;
+import dev.oms.app.security.Permission;
+import dev.oms.domain.job.JobKind;
+import dev.oms.platform.http.ApiHandler;
+import dev.oms.platform.http.ApiProblem;
+import dev.oms.platform.http.ApiRequest;
+import dev.oms.platform.http.ApiResponse;
+import dev.oms.platform.http.Body;
+import dev.oms.platform.http.Pages;
+import dev.oms.platform.http.Routes;
+import dev.oms.platform.http.TaskRequests;
+import dev.oms.platform.jobs.JobParameters;
+import dev.oms.platform.jobs.JobViews;
+import dev.oms.platform.json.Json;
+import dev.oms.platform.views.ConnectorViews;
+import dev.oms.platform.views.TaskViews;
+import java.util.Map;
+
+/**
+ * Issue 13 (seed 001 section 2), operations and support: the admin task list and task creation (the tasks use case of
+ * docs/notes-and-tasks.md), the connector registry with each connector's circuit state (docs/connectors.md), the
+ * order export job (docs/jobs.md) and the operational alerts. Each route calls the existing use case; no rule is written here a second time.
+ */
+public final class AdminOpsHandler extends ApiHandler {
+    private final AdminOpsApi p;
+    private final Routes routes;
+
+    public AdminOpsHandler() { this(AdminOpsApi.get()); }
+
+    AdminOpsHandler(AdminOpsApi p) {
+        super(p.idempotency, p.clock);
+        this.p = p;
+        this.routes = Routes.of(
+                post("/v1/admin/tasks", this::createTask).requires(TASKS_MANAGE),
+                get("/v1/admin/tasks", this::listTasks).requires(TASKS_MANAGE),
+                get("/v1/admin/connectors", this::connectors).requires(CONNECTORS_MANAGE),
+                post("/v1/admin/orders/exports", this::export).requires(BULK_OPERATIONS),
+                get("/v1/admin/alerts", this::alerts).requires(ALERTS_READ));
+    }
+
+    @Override
+    public Routes routes() { return routes; }
+
+    /** {@code {"order_id", "title", "description"?, "assignee"?, "due_at"?, "priority"?}}: a task on that order. */
+    private ApiResponse createTask(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("order_id", "title", "description", "assignee", "due_at", "priority");
+        String orderId = b.string("order_id", true, 128);
+        TaskDraft draft = TaskRequests.draft(b);
+        b.check();
+        return r.execute(t -> ApiResponse.created(TaskViews.task(t), "/v1/admin/tasks?order_id=" + t.orderId()),
+                ctx -> p.tasks.create(ctx, orderId, draft));
+    }
+
+    /** The tenant's tasks by due time: {@code ?status=open&assignee=&order_id=&due_before=} (an agent's or a team's queue). */
+    private ApiResponse listTasks(ApiRequest r) {
+        TaskFilter filter = TaskRequests.filter(r);
+        String fingerprint = "admin-" + TaskRequests.fingerprint(filter);
+        return Pages.render(p.tasks.list(r.command(), filter, r.page(p.cursors, fingerprint)), TaskViews::task, p.cursors, fingerprint);
+    }
+
+    /** Every port of the tenant's registry, with the adapter, its health and its circuit state; one page. */
+    private ApiResponse connectors(ApiRequest r) {
+        ObjectNode body = Json.object();
+        var data = body.putArray("data");
+        p.connectorAdmin.list(r.command()).forEach(v -> data.add(ConnectorViews.connector(v)));
+        body.putNull("next_cursor");
+        body.put("has_more", false);
+        return ApiResponse.ok(body);
+    }
+
+    /** The export job of docs/jobs.md (202, read at {@code /v1/orders/exports/{jobId}}); it needs orders:read too. */
+    private ApiResponse export(ApiRequest r) {
+        Map<String, Object> params = JobParameters.export(Body.parse(r.body()));
+        if (!r.caller().can(Permission.ORDERS_READ)) throw ApiProblem.forbidden("This job needs the " + Permission.ORDERS_READ.wire() + " permission");
+        String jobId = p.jobs.service.newId();
+        return r.execute(job -> ApiResponse.accepted(JobViews.job(job, p.jobs.store())).withHeader("location", JobViews.path(job)).withVersion(job.version()),
+                ctx -> p.jobs.service.submit(ctx, jobId, JobKind.EXPORT, params, false));
+    }
+
+    /** Open repair items, connectors whose circuit is not closed, overdue tasks: one entry per alert, one page. */
+    private ApiResponse alerts(ApiRequest r) {
+        ObjectNode body = Json.object();
+        var data = body.putArray("data");
+        for (OperationalAlerts.Alert a : p.alerts.current(r.command())) {
+            ObjectNode o = data.addObject();
+            o.put("kind", a.kind());
+            o.put("severity", a.severity());
+            o.put("count", a.count());
+            o.put("more", a.more());
+            o.put("subject", a.subject());
+            o.put("detail", a.detail());
+        }
+        body.putNull("next_cursor");
+        body.put("has_more", false);
+        return ApiResponse.ok(body);
+    }
+}

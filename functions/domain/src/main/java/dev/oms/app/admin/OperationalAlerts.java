@@ -1,0 +1,60 @@
+package dev.oms.app.admin;
+
+import dev.oms.app.CommandContext;
+import dev.oms.app.cases.OrderTasksService;
+import dev.oms.app.connector.registry.ConnectorAdministration;
+import dev.oms.app.connector.registry.ConnectorHealth;
+import dev.oms.app.port.Page;
+import dev.oms.app.port.PageRequest;
+import dev.oms.app.port.RepairItem;
+import dev.oms.app.port.RepairQueue;
+import dev.oms.app.port.TaskIndex.TaskFilter;
+import dev.oms.domain.order.OrderTask;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The operational alerts of a tenant (issue 13, {@code GET /v1/admin/alerts}), each from an indexed read, never a
+ * scan: open repair items (parked saga steps waiting for an operator), connectors whose circuit is not closed, and
+ * tasks past their due time (SLA breaches). Counts stop at {@value #MAX_COUNT} ({@code more} then says so).
+ */
+public final class OperationalAlerts {
+    public static final int MAX_COUNT = 200;
+
+    private final RepairQueue repairs;
+    private final OrderTasksService tasks;
+    private final ConnectorAdministration connectors;
+    private final Clock clock;
+
+    public OperationalAlerts(RepairQueue repairs, OrderTasksService tasks, ConnectorAdministration connectors, Clock clock) {
+        this.repairs = repairs;
+        this.tasks = tasks;
+        this.connectors = connectors;
+        this.clock = clock;
+    }
+
+    /** One alert: its kind, severity ({@code critical}, {@code warning}), how many, whether more, and what it names. */
+    public record Alert(String kind, String severity, int count, boolean more, String subject, String detail) { }
+
+    public List<Alert> current(CommandContext ctx) {
+        List<Alert> out = new ArrayList<>();
+        Page<RepairItem> open = repairs.list(ctx.tenantId(), "open", new PageRequest(null, MAX_COUNT));
+        if (!open.items().isEmpty()) {
+            out.add(new Alert("repair_items_open", "critical", open.items().size(), open.hasMore(), null,
+                    "Saga steps parked for an operator: see GET /v1/orders/repairs?state=open"));
+        }
+        connectors.list(ctx).stream().filter(v -> !ConnectorHealth.CLOSED.equals(v.health().circuitState())).forEach(v ->
+                out.add(new Alert("connector_circuit_open", "critical", 1, false, v.config().port().wireName(),
+                        "Adapter " + v.health().adapter() + " circuit " + v.health().circuitState()
+                                + (v.health().lastError() == null ? "" : ": " + v.health().lastError()))));
+        for (String status : List.of(OrderTask.OPEN, OrderTask.IN_PROGRESS)) {
+            Page<OrderTask> late = tasks.list(ctx, new TaskFilter(status, null, null, clock.instant()), new PageRequest(null, MAX_COUNT));
+            if (!late.items().isEmpty()) {
+                out.add(new Alert("tasks_overdue", "warning", late.items().size(), late.hasMore(), status,
+                        "Tasks " + status + " past their due time: see GET /v1/admin/tasks?status=" + status + "&due_before=now"));
+            }
+        }
+        return out;
+    }
+}
