@@ -16,7 +16,8 @@ public final class ChildCodecs {
             new ReturnCodec(),
             new EditCodec(), // order edits (issue 11)
             new NoteCodec(),
-            new TaskCodec()
+            new TaskCodec(),
+            new MessageCodec() // the conversation with support (issue 12)
     );
 
     private static final Map<String, ChildCodec<?>> BY_KIND = new HashMap<>();
