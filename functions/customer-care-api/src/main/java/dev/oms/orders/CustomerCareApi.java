@@ -1,6 +1,7 @@
 package dev.oms.orders;
 
 import dev.oms.app.cases.OrderMessagesService;
+import dev.oms.app.customer.ShipmentUpdatePreferences;
 import dev.oms.app.guest.GuestLookupService;
 import dev.oms.platform.auth.TokenService;
 import dev.oms.platform.aws.AwsClients;
@@ -32,6 +33,7 @@ final class CustomerCareApi {
     final GuestLookupService guestLookup;
     final TokenService tokens;
     final OrderMessagesService messages;
+    final ShipmentUpdatePreferences shipmentUpdates;
 
     private CustomerCareApi(CoreServices core) {
         clock = core.clock;
@@ -42,6 +44,7 @@ final class CustomerCareApi {
         SnsNotificationSender notifications = new SnsNotificationSender(AwsClients::sns,
                 Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications"));
         messages = new OrderMessagesService(core.transactions(), S3DocumentStorage.fromEnvironment(), new DynamoOrderSettings(core.table), notifications, core.ids, core.clock);
+        shipmentUpdates = new ShipmentUpdatePreferences(core.transactions(), core.clock);
         guestLookup = new GuestLookupService(items, core.repository, items, notifications,
                 () -> String.format("%06d", RANDOM.nextInt(1_000_000)),
                 Env.required("OMS_TOKEN_SECRET").getBytes(StandardCharsets.UTF_8), core.clock);
