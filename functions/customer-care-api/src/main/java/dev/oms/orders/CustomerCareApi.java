@@ -1,13 +1,17 @@
 package dev.oms.orders;
 
+import dev.oms.app.cases.OrderMessagesService;
+import dev.oms.app.customer.ShipmentUpdatePreferences;
 import dev.oms.app.guest.GuestLookupService;
 import dev.oms.platform.auth.TokenService;
 import dev.oms.platform.aws.AwsClients;
 import dev.oms.platform.config.Env;
+import dev.oms.platform.dynamo.DynamoOrderSettings;
 import dev.oms.platform.dynamo.GuestLookupItems;
 import dev.oms.platform.dynamo.IdempotencyStore;
 import dev.oms.platform.messaging.SnsNotificationSender;
 import dev.oms.platform.ratelimit.RateLimiter;
+import dev.oms.platform.storage.S3DocumentStorage;
 import dev.oms.platform.wiring.CoreServices;
 import dev.oms.platform.wiring.Once;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +20,8 @@ import java.time.Clock;
 
 /**
  * The composition root of the customer-care API function group (the customer API, part 2: rate limits and the
- * guest lookup, docs/customer-care.md): DynamoDB, and SNS for the verification emails.
+ * guest lookup, docs/customer-care.md; the conversation with support, docs/customer-api.md#messages): DynamoDB, SNS for the
+ * verification emails and the announcements of messages, S3 presigning for the messages' attachments.
  */
 final class CustomerCareApi {
     private static final Once<CustomerCareApi> INSTANCE = Once.of(() -> new CustomerCareApi(CoreServices.get()));
@@ -27,6 +32,8 @@ final class CustomerCareApi {
     final RateLimiter rateLimits;
     final GuestLookupService guestLookup;
     final TokenService tokens;
+    final OrderMessagesService messages;
+    final ShipmentUpdatePreferences shipmentUpdates;
 
     private CustomerCareApi(CoreServices core) {
         clock = core.clock;
@@ -34,8 +41,11 @@ final class CustomerCareApi {
         rateLimits = RateLimiter.shared(core.table, core.clock);
         tokens = TokenService.fromEnvironment();
         GuestLookupItems items = new GuestLookupItems(core.table);
-        guestLookup = new GuestLookupService(items, core.repository, items,
-                new SnsNotificationSender(AwsClients::sns, Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications")),
+        SnsNotificationSender notifications = new SnsNotificationSender(AwsClients::sns,
+                Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications"));
+        messages = new OrderMessagesService(core.transactions(), S3DocumentStorage.fromEnvironment(), new DynamoOrderSettings(core.table), notifications, core.ids, core.clock);
+        shipmentUpdates = new ShipmentUpdatePreferences(core.transactions(), core.clock);
+        guestLookup = new GuestLookupService(items, core.repository, items, notifications,
                 () -> String.format("%06d", RANDOM.nextInt(1_000_000)),
                 Env.required("OMS_TOKEN_SECRET").getBytes(StandardCharsets.UTF_8), core.clock);
     }

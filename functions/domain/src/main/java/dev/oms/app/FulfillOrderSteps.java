@@ -118,10 +118,12 @@ public final class FulfillOrderSteps {
         Fulfillment f = o.requireChild(Fulfillment.class, fulfillmentId, "fulfillment.not_found");
         if (f.taskToken() == null) return Map.of("sent", false, "why", "already notified");
         Shipment s = o.requireChild(Shipment.class, f.shipmentId(), "shipment.not_found");
-        NotificationSender.Notification n = ShipmentNotifications.shipped(o, s);
-        if (n != null) notifications.send(tenantId, n);
+        java.util.List<NotificationSender.Notification> messages = ShipmentNotifications.shipped(o, s);
+        for (NotificationSender.Notification n : messages) notifications.send(tenantId, n);
         fulfillments.transactions().mutate(ctx(tenantId), orderId, false, x -> OrderFulfillment.sagaNotified(x, fulfillmentId, clock.instant()));
-        return n == null ? Map.of("sent", false, "why", "no email address") : Map.of("sent", true, "recipient", n.recipient(), "shipment_id", s.id());
+        return messages.isEmpty() ? Map.of("sent", false, "why", "no subscribed channel with an address")
+                : Map.of("sent", true, "recipient", messages.get(0).recipient(), "channels", messages.stream().map(NotificationSender.Notification::channel).toList(),
+                "shipment_id", s.id());
     }
 
     /**

@@ -50,9 +50,13 @@ public final class ReturnService {
         return new Result(o, Returns.get(o, returnId));
     }
 
-    /** A return named on its own. */
+    /**
+     * A return named on its own. A return on an order the caller may not see (another customer's) is
+     * {@code return.not_found}, the same answer as a missing one: {@code order.not_found} would tell that the id exists.
+     */
     public Result find(CommandContext ctx, String returnId) {
-        return get(ctx, tx.orderIdOfChild(ctx, returnId, "return.not_found"), returnId);
+        String orderId = tx.orderIdOfChild(ctx, returnId, "return.not_found");
+        return asReturnNotFound(returnId, () -> get(ctx, orderId, returnId));
     }
 
     public Result receive(CommandContext ctx, String returnId, List<ReturnDraft.Receipt> receipts) {
@@ -88,6 +92,16 @@ public final class ReturnService {
     Result change(CommandContext ctx, String returnId, java.util.function.Function<Order, ReturnRequest> change) {
         String orderId = tx.orderIdOfChild(ctx, returnId, "return.not_found");
         boolean respectLock = !"system".equals(ctx.caller().kind());
-        return tx.mutate(ctx, orderId, respectLock, o -> new Result(o, change.apply(o)));
+        return asReturnNotFound(returnId, () -> tx.mutate(ctx, orderId, respectLock, o -> new Result(o, change.apply(o))));
+    }
+
+    /** Runs {@code work} on a return named on its own, answering {@code return.not_found} where its order is not the caller's. */
+    private static <R> R asReturnNotFound(String returnId, java.util.function.Supplier<R> work) {
+        try {
+            return work.get();
+        } catch (dev.oms.domain.DomainException e) {
+            if (!"order.not_found".equals(e.code())) throw e;
+            throw dev.oms.domain.DomainException.notFound("return.not_found", "No return " + returnId);
+        }
     }
 }

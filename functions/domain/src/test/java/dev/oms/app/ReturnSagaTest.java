@@ -199,7 +199,7 @@ class ReturnSagaTest {
     void anotherCustomersReturnIsNotFound() {
         String id = openReturn("refund_to_card");
         CommandContext stranger = new CommandContext(OrderServiceTest.CUSTOMER_2, null, null, null, null);
-        failsWith(() -> returns.find(stranger, id), "order.not_found");
+        failsWith(() -> returns.find(stranger, id), "return.not_found"); // the same answer as a missing one
         failsWith(() -> returns.find(ctx(), "ret_404"), "return.not_found");
     }
 }

@@ -146,6 +146,7 @@ public final class OrderSettingsHandler extends ApiHandler {
         s.paymentTermsCustomers().forEach(o.putArray("payment_terms_customers")::add);
         s.paymentTermsChannels().forEach(o.putArray("payment_terms_channels")::add);
         o.set("rate_limits", Json.valueToTree(s.rateLimits().toMap()));
+        o.put("support_email", s.supportEmail());
         o.put("version", v.version());
         o.put("updated_at", Times.format(v.updatedAt()));
         o.put("updated_by", v.updatedBy());

@@ -3,6 +3,7 @@ package dev.oms.streams;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.oms.platform.dynamo.CountersRebuild;
+import dev.oms.platform.dynamo.OrderNumberItemsBackfill;
 import dev.oms.platform.dynamo.OrderReferenceKeysBackfill;
 import dev.oms.platform.dynamo.SingleTable;
 import java.time.Clock;
@@ -20,7 +21,9 @@ import java.util.Map;
  *   counters of those days recomputed from the table ({@link CountersRebuild}; {@code to} defaults to the last settled
  *   day, {@code from} to 365 days before it);</li>
  *   <li>{@code {"task": "backfill_reference_keys", "tenant_id": "t"}}: the GSI4/GSI5 lookup keys given to the order
- *   headers that lack them ({@link OrderReferenceKeysBackfill}).</li>
+ *   headers that lack them ({@link OrderReferenceKeysBackfill});</li>
+ *   <li>{@code {"task": "backfill_order_numbers", "tenant_id": "t"}}: the order-number items the guest lookup finds
+ *   orders by, for the orders created before it existed ({@link OrderNumberItemsBackfill}).</li>
  * </ul>
  * The answer says what was done; a bad request answers {@code error} and changes nothing.
  */
@@ -64,7 +67,14 @@ public final class MaintenanceTasks implements RequestHandler<Map<String, Object
                     out.put("updated", r.updated());
                     out.put("changed_meanwhile", r.changedMeanwhile());
                 }
-                default -> { return error(out, "task must be rebuild_counters or backfill_reference_keys"); }
+                case "backfill_order_numbers" -> {
+                    var r = new OrderNumberItemsBackfill(table).run(t);
+                    out.put("tenant_id", r.tenantId());
+                    out.put("examined", r.examined());
+                    out.put("written", r.written());
+                    out.put("already_present", r.present());
+                }
+                default -> { return error(out, "task must be rebuild_counters, backfill_reference_keys or backfill_order_numbers"); }
             }
         } catch (DateTimeParseException e) {
             return error(out, "from and to are days, YYYY-MM-DD");

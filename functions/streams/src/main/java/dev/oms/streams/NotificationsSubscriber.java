@@ -18,12 +18,13 @@ import dev.oms.platform.dynamo.Keys;
 import dev.oms.platform.dynamo.SingleTable;
 import dev.oms.platform.json.Json;
 import dev.oms.platform.observability.Observability;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Sends the customer's order confirmation when an order is confirmed, and again when someone asks for it
- * ({@code order.confirmation_requested}), and the shipment email when an order ships ({@code order.shipped}). EventBridge delivers at least once, so each event is sent once: a marker
+ * ({@code order.confirmation_requested}), and the shipment message when an order ships ({@code order.shipped}, on the channels the customer has on for the order). EventBridge delivers at least once, so each event is sent once: a marker
  * item per event id is written after a successful send and checked before sending.
  */
 public final class NotificationsSubscriber implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -49,8 +50,11 @@ public final class NotificationsSubscriber implements RequestHandler<Map<String,
             // a fulfilment the fulfill-order saga runs is announced by the saga's own notify step
             if (Boolean.TRUE.equals(data.get("saga"))) return Map.of("sent", false, "why", "the fulfill-order saga notifies");
             Shipment shipment = order.requireChild(Shipment.class, String.valueOf(data.get("shipment_id")), "shipment.not_found");
-            n = ShipmentNotifications.shipped(order, shipment);
-            if (n == null) return Map.of("sent", false, "why", "no email address on the order");
+            List<Notification> messages = ShipmentNotifications.shipped(order, shipment);
+            if (messages.isEmpty()) return Map.of("sent", false, "why", "no subscribed channel with an address on the order");
+            for (Notification m : messages) p.notifications.send(tenant, m);
+            markSent(marker);
+            return Map.of("sent", true, "channels", messages.stream().map(Notification::channel).toList());
         } else {
             String channel = String.valueOf(data.getOrDefault("channel", "email"));
             String recipient = recipient(order, channel);
@@ -61,13 +65,17 @@ public final class NotificationsSubscriber implements RequestHandler<Map<String,
             n = new Notification(channel, recipient, "order.confirmation", subject, body, Map.of("order_id", order.id()));
         }
         p.notifications.send(tenant, n);
+        markSent(marker);
+        return Map.of("sent", true, "channel", n.channel(), "recipient", n.recipient());
+    }
+
+    private void markSent(String marker) {
         ObjectNode item = Json.object();
         item.put(Keys.PK, marker);
         item.put(Keys.SK, Keys.SINGLE);
         item.put("type", "marker");
         item.put(Keys.TTL, p.clock.instant().getEpochSecond() + 7 * 86400);
         p.table.table().putItem(SingleTable.document(item));
-        return Map.of("sent", true, "channel", n.channel(), "recipient", n.recipient());
     }
 
     private static String recipient(Order order, String channel) {

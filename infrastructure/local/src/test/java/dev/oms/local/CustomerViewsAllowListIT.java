@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import dev.oms.app.CommandContext;
+import dev.oms.app.cases.OrderMessagesService;
+import dev.oms.app.security.Caller;
+import dev.oms.platform.Platform;
+import dev.oms.platform.dynamo.DynamoOrderSettings;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,11 +67,16 @@ class CustomerViewsAllowListIT {
         as(t, "agent-walk", "agent").post("/v1/orders/" + o.orderId() + "/hold", Map.of("reason", "Address check", "type", "fraud", "assigned_to", "agent-7"));
         Client me = customer(t, "cust-walk");
         String base = "/v1/customer/orders/" + o.orderId();
+        me.post(base + "/messages", Map.of("text", "Where is it?", "attachments", List.of(Map.of("file_name", "a.pdf", "content_type", "application/pdf", "size_bytes", 3))));
+        CommandContext agent = new CommandContext(new Caller(t, "agent-walk", "agent", Set.of("agent"), null, null), null, null, null, null);
+        new OrderMessagesService(Platform.get().orders.transactions(), Platform.get().documentStorage, new DynamoOrderSettings(Platform.get().table),
+                Platform.get().notifications, Platform.get().ids, Platform.get().clock)
+                .addAgentReply(agent, o.orderId(), new OrderMessagesService.MessageDraft("On its way", List.of()));
         eventually("the label", () -> me.get(base + "/label/" + o.shipmentId()).status() == 200);
         List<String> paths = List.of("/v1/customer/orders", "/v1/customer/orders/metrics", base + "?expand=lines,shipments,invoices,events",
                 base + "/timeline?limit=200", base + "/shipments", "/v1/customer/shipments/" + o.trackingNumber() + "/track",
                 base + "/label/" + o.shipmentId(), base + "/invoice", base + "/documents", "/v1/customer/returns/" + o.rmaId(),
-                "/v1/customer/capabilities", "/v1/customer/settings", "/v1/customer/health");
+                "/v1/customer/capabilities", "/v1/customer/settings", "/v1/customer/health", base + "/messages");
         Set<String> allowed = allowList();
         allowed.addAll(Set.of("amount", "currency")); // Money, shared with the canonical API
         List<String> answers = new ArrayList<>();

@@ -124,4 +124,30 @@ class MaintenanceTasksIT {
         assertThat(tasks.handleRequest(Map.of("task", "backfill_reference_keys", "tenant_id", t), null)).containsEntry("updated", 0L);
         assertThat(agent.get("/v1/orders/" + plain).status()).isEqualTo(200);
     }
+
+    @Test
+    void theOrderNumberBackfillLetsTheGuestLookupFindOlderOrdersOnce() {
+        String t = newTenant();
+        Client agent = as(t, "agent-mt", "agent");
+        String id = create(agent, order("cmt5"));
+        String other = create(agent, order("cmt6"));
+        long number = agent.get("/v1/orders/" + id).json().path("number").asLong();
+        // as if created before the guest lookup's order-number item existed
+        SingleTable table = Platform.get().table;
+        table.client().deleteItem(r -> r.tableName(table.name()).key(Map.of(Keys.PK, AttributeValue.fromS(dev.oms.platform.dynamo.GuestLookupItems.orderNumber(t, number)),
+                Keys.SK, AttributeValue.fromS(Keys.SINGLE))));
+        var numbers = new dev.oms.platform.dynamo.GuestLookupItems(table);
+        assertThat(numbers.orderIdOf(t, number)).isEmpty();
+        long version = agent.get("/v1/orders/" + id).json().path("version").asLong();
+
+        MaintenanceTasks tasks = new MaintenanceTasks(table, Clock.systemUTC());
+        Map<String, Object> first = tasks.handleRequest(Map.of("task", "backfill_order_numbers", "tenant_id", t), null);
+        assertThat(first).containsEntry("examined", 2L).containsEntry("written", 1L).containsEntry("already_present", 1L);
+        assertThat(numbers.orderIdOf(t, number)).contains(id);
+        assertThat(numbers.orderIdOf(t, agent.get("/v1/orders/" + other).json().path("number").asLong())).contains(other);
+        // the order itself is unchanged, and a second run writes nothing
+        assertThat(agent.get("/v1/orders/" + id).json().path("version").asLong()).isEqualTo(version);
+        assertThat(tasks.handleRequest(Map.of("task", "backfill_order_numbers", "tenant_id", t), null)).containsEntry("written", 0L)
+                .containsEntry("already_present", 2L);
+    }
 }

@@ -111,7 +111,14 @@ class ReturnsIT {
 
         assertThat(stranger.post(path(s), returnBody(s.lineId(), 1, "ship", null)).code()).isEqualTo("order.not_found");
         assertThat(stranger.get(path(s) + "/" + id).status()).isEqualTo(404);
-        assertThat(stranger.post("/v1/orders/returns/" + id + "/cancel", Map.of()).status()).isEqualTo(404);
+        // a return named on its own: another customer's is the same return.not_found as a missing one
+        Resp strangers = stranger.post("/v1/orders/returns/" + id + "/cancel", Map.of());
+        Resp missing = customer(tenant, "cus_ret").post("/v1/orders/returns/ret_01JMISSING0000000000000000/cancel", Map.of());
+        assertThat(strangers.status()).isEqualTo(404);
+        assertThat(strangers.code()).isEqualTo("return.not_found").isEqualTo(missing.code());
+        assertThat(strangers.json().path("detail").asText().replace(id, "ID"))
+                .isEqualTo(missing.json().path("detail").asText().replace("ret_01JMISSING0000000000000000", "ID"));
+        assertThat(stranger.post("/v1/orders/returns/" + id + "/ship-return-label", Map.of()).code()).isEqualTo("return.not_found");
         assertThat(otherTenant.get(path(s) + "/" + id).code()).isEqualTo("order.not_found");
         assertThat(otherTenant.post("/v1/orders/returns/" + id + "/receive", receipt(s.lineId(), 1, "new")).code()).isEqualTo("return.not_found");
         assertThat(agent.get(path(s) + "/ret_nope").code()).isEqualTo("return.not_found");

@@ -122,18 +122,9 @@ public final class CustomerSelfService {
         return new ReturnDraft(d.lines(), d.method(), "exchange", d.instructions(), d.metadata());
     }
 
-    /**
-     * One of the caller's returns. Another customer's return is {@code return.not_found}, the same answer as a missing
-     * one (the returns use case answers {@code order.not_found} once it finds the order, which would tell a customer
-     * that the return id exists).
-     */
+    /** One of the caller's returns; another customer's is {@code return.not_found}, like a missing one (the returns use case's rule). */
     public ReturnService.Result find(CommandContext ctx, String returnId) {
-        try {
-            return returns.find(ctx, returnId);
-        } catch (DomainException e) {
-            if (!"order.not_found".equals(e.code())) throw e;
-            throw DomainException.notFound("return.not_found", "No return " + returnId);
-        }
+        return returns.find(ctx, returnId);
     }
 
     // ---- address ---------------------------------------------------------------------------------------------------

@@ -37,9 +37,15 @@ public final class DocumentUpload {
      */
     public static OrderDocument requestAttachment(Order order, String documentId, String noteId, String fileName, String contentType, long size,
                                                   String storageKey, String createdBy, Instant now, String field) {
+        return requestAttachment(order, documentId, OrderNotes.ATTACHMENT_TYPE, noteId, fileName, contentType, size, storageKey, createdBy, now, field);
+    }
+
+    /** An attachment of type {@code type} ({@code note_attachment}, {@code message_attachment}) related to {@code relatedId}. */
+    public static OrderDocument requestAttachment(Order order, String documentId, String type, String relatedId, String fileName, String contentType,
+                                                  long size, String storageKey, String createdBy, Instant now, String field) {
         List<DomainException.FieldError> errors = new ArrayList<>();
         checkFile(errors, field, contentType, size);
-        return file(order, documentId, OrderNotes.ATTACHMENT_TYPE, fileName, contentType, size, storageKey, noteId, createdBy, now, errors);
+        return file(order, documentId, type, fileName, contentType, size, storageKey, relatedId, createdBy, now, errors);
     }
 
     private static void checkFile(List<DomainException.FieldError> errors, String field, String contentType, long size) {

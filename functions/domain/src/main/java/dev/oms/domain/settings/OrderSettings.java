@@ -21,11 +21,13 @@ import java.util.TreeMap;
  * @param paymentTermsCustomers  customers whose orders may be confirmed on payment terms without an authorization
  * @param paymentTermsChannels   channels whose orders may be confirmed on payment terms without an authorization
  * @param rateLimits             the tenant's request quotas ({@link RateLimits#DEFAULTS} unless set)
+ * @param supportEmail           where customer messages are announced to support (null: no announcement is sent;
+ *                               the messages still reach the admin cases)
  */
 public record OrderSettings(boolean allowPartialShipments, Map<String, Long> autoConfirmThresholds, String cancellationPolicy,
                             String defaultWarehouse, Integer orderRetentionDays, int returnWindowDays, int quoteTtlMinutes,
                             boolean allowHardDelete, Address returnAddress, List<String> paymentTermsCustomers,
-                            List<String> paymentTermsChannels, RateLimits rateLimits) {
+                            List<String> paymentTermsChannels, RateLimits rateLimits, String supportEmail) {
     public static final String BEFORE_SHIPMENT = "before_shipment", BEFORE_CONFIRMATION = "before_confirmation";
     public static final int DEFAULT_RETURN_WINDOW_DAYS = 30, DEFAULT_QUOTE_TTL_MINUTES = 15;
     public static final int MAX_RETURN_WINDOW_DAYS = 365, MIN_RETENTION_DAYS = 30, MAX_RETENTION_DAYS = 3650, MAX_QUOTE_TTL_MINUTES = 1440;
@@ -33,7 +35,7 @@ public record OrderSettings(boolean allowPartialShipments, Map<String, Long> aut
     public static final int MAX_TERMS_ENTRIES = 500, MAX_TERMS_ID_LENGTH = 128;
 
     public static final OrderSettings DEFAULTS = new OrderSettings(true, Map.of(), BEFORE_SHIPMENT, null, null,
-            DEFAULT_RETURN_WINDOW_DAYS, DEFAULT_QUOTE_TTL_MINUTES, false, null, List.of(), List.of(), RateLimits.DEFAULTS);
+            DEFAULT_RETURN_WINDOW_DAYS, DEFAULT_QUOTE_TTL_MINUTES, false, null, List.of(), List.of(), RateLimits.DEFAULTS, null);
 
     public OrderSettings {
         rateLimits = rateLimits == null ? RateLimits.DEFAULTS : rateLimits;

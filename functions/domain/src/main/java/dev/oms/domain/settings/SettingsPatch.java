@@ -12,13 +12,13 @@ import java.util.Objects;
 
 /**
  * A change to the settings: only the fields present are changed; {@code null} resets a nullable setting
- * ({@code default_warehouse}, {@code order_retention_days}, {@code return_address}; {@code rate_limits} back to its defaults). {@link #applyTo} checks every
+ * ({@code default_warehouse}, {@code order_retention_days}, {@code return_address}, {@code support_email}; {@code rate_limits} back to its defaults). {@link #applyTo} checks every
  * value and answers the new settings with the list of what changed (field, before, after) for the audit trail.
  */
 public final class SettingsPatch {
     public static final List<String> FIELDS = List.of("allow_partial_shipments", "auto_confirm_thresholds", "cancellation_policy",
             "default_warehouse", "order_retention_days", "return_window_days", "quote_ttl_minutes", "allow_hard_delete", "return_address",
-            "payment_terms_customers", "payment_terms_channels", "rate_limits");
+            "payment_terms_customers", "payment_terms_channels", "rate_limits", "support_email");
 
     private final Map<String, Object> values = new LinkedHashMap<>();
 
@@ -47,6 +47,7 @@ public final class SettingsPatch {
         Address returnAddress = s.returnAddress();
         List<String> termsCustomers = s.paymentTermsCustomers(), termsChannels = s.paymentTermsChannels();
         RateLimits rateLimits = s.rateLimits();
+        String supportEmail = s.supportEmail();
         for (Map.Entry<String, Object> e : values.entrySet()) {
             String f = e.getKey();
             Object v = e.getValue();
@@ -76,12 +77,17 @@ public final class SettingsPatch {
                 case "payment_terms_customers" -> termsCustomers = ids(errors, f, v, termsCustomers);
                 case "payment_terms_channels" -> termsChannels = ids(errors, f, v, termsChannels);
                 case "rate_limits" -> rateLimits = v == null ? RateLimits.DEFAULTS : rateLimits.with(f, v, errors);
+                case "support_email" -> {
+                    if (v != null && !(v instanceof String m && m.length() <= 254 && m.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+                        errors.add(new FieldError(f, "field.invalid", "support_email is an email address of at most 254 characters, or null"));
+                    } else supportEmail = (String) v;
+                }
                 default -> throw new IllegalStateException(f);
             }
         }
         if (!errors.isEmpty()) throw DomainException.invalid(errors);
         OrderSettings next = new OrderSettings(partial, thresholds, policy, warehouse, retention, window, quoteTtl, hardDelete, returnAddress,
-                termsCustomers, termsChannels, rateLimits);
+                termsCustomers, termsChannels, rateLimits, supportEmail);
         List<Change> changes = new ArrayList<>();
         change(changes, "allow_partial_shipments", s.allowPartialShipments(), next.allowPartialShipments());
         change(changes, "auto_confirm_thresholds", s.autoConfirmThresholds(), next.autoConfirmThresholds());
@@ -95,6 +101,7 @@ public final class SettingsPatch {
         change(changes, "payment_terms_customers", s.paymentTermsCustomers(), next.paymentTermsCustomers());
         change(changes, "payment_terms_channels", s.paymentTermsChannels(), next.paymentTermsChannels());
         change(changes, "rate_limits", s.rateLimits().toMap(), next.rateLimits().toMap());
+        change(changes, "support_email", s.supportEmail(), next.supportEmail());
         return new Result(next, changes);
     }
 

@@ -16,7 +16,9 @@ public final class ChildCodecs {
             new ReturnCodec(),
             new EditCodec(), // order edits (issue 11)
             new NoteCodec(),
-            new TaskCodec()
+            new TaskCodec(),
+            new MessageCodec(), // the conversation with support (issue 12)
+            new ShipmentUpdatesCodec() // the customer's shipment-update channels (issue 12)
     );
 
     private static final Map<String, ChildCodec<?>> BY_KIND = new HashMap<>();

@@ -54,7 +54,7 @@ public final class DynamoOrderSettings implements OrderSettingsStore {
                 i.path("return_window_days").asInt(d.returnWindowDays()), i.path("quote_ttl_minutes").asInt(d.quoteTtlMinutes()),
                 i.path("allow_hard_delete").asBoolean(d.allowHardDelete()), Shapes.address(i.path("return_address")),
                 strings(i.path("payment_terms_customers")), strings(i.path("payment_terms_channels")),
-                rateLimits(i.path("rate_limits")));
+                rateLimits(i.path("rate_limits")), Shapes.text(i, "support_email"));
         return new Versioned(s, i.path("version").asLong(OrderSettingsStore.DEFAULTS_VERSION), Times.parse(Shapes.text(i, "updated_at")), Shapes.text(i, "updated_by"));
     }
 
@@ -88,6 +88,7 @@ public final class DynamoOrderSettings implements OrderSettingsStore {
         s.paymentTermsCustomers().forEach(item.putArray("payment_terms_customers")::add);
         s.paymentTermsChannels().forEach(item.putArray("payment_terms_channels")::add);
         if (!s.rateLimits().equals(dev.oms.domain.settings.RateLimits.DEFAULTS)) item.set("rate_limits", Json.valueToTree(s.rateLimits().toMap()));
+        if (s.supportEmail() != null) item.put("support_email", s.supportEmail());
         item.put("updated_at", Times.format(v.updatedAt()));
         item.put("updated_by", v.updatedBy());
         return item;
