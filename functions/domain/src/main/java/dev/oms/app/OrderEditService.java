@@ -69,6 +69,14 @@ public final class OrderEditService {
 
     /** Prices the changes on the order as it is now and stores the quote; the order does not change. */
     public Quoted quote(CommandContext ctx, String orderId, List<EditChange> changes, boolean mayChangePrices) {
+        return quote(ctx, orderId, changes, mayChangePrices, false);
+    }
+
+    /**
+     * Prices the changes; a dry run ({@code dryRun}) answers the same quote with the same checks and stores nothing,
+     * so it cannot be applied.
+     */
+    public Quoted quote(CommandContext ctx, String orderId, List<EditChange> changes, boolean mayChangePrices, boolean dryRun) {
         Order order = tx.get(ctx, orderId);
         tx.checkVersion(ctx, order);
         Instant now = clock.instant();
@@ -81,6 +89,7 @@ public final class OrderEditService {
         EditQuote q = new EditQuote(ids.next("quo"), ctx.tenantId(), orderId, order.version(), ctx.caller().actor().id(), now,
                 now.plus(Duration.ofMinutes(ttl)), ctx.reason(), named, preview, null);
         Quoted result = new Quoted(order, q);
+        if (dryRun) return result;
         quotes.create(q, ctx.journal().recordFor(result));
         ctx.journal().written();
         return result;
@@ -97,6 +106,12 @@ public final class OrderEditService {
      * with the payment service and the added units with the inventory service before anything is written.
      */
     public Applied apply(CommandContext ctx, String orderId, String quoteId, List<NewPayment> newPayments, boolean mayChangePrices) {
+        return apply(ctx, orderId, quoteId, newPayments, mayChangePrices, false);
+    }
+
+    /** Applies a quote; a dry run ({@code dryRun}) makes every check and the same change on a copy that is never written. */
+    public Applied apply(CommandContext ctx, String orderId, String quoteId, List<NewPayment> newPayments, boolean mayChangePrices,
+                         boolean dryRun) {
         Order current = tx.get(ctx, orderId);
         EditQuote q = findQuote(ctx, orderId, quoteId);
         for (OrderEdit e : current.children(OrderEdit.class)) {
@@ -119,7 +134,7 @@ public final class OrderEditService {
         for (NewPayment np : newPayments) refs.add(checkPayment(ctx.tenantId(), np));
         checkStock(ctx.tenantId(), current, q);
         String editId = ids.next("edt");
-        return tx.mutate(ctx, orderId, true, o -> {
+        java.util.function.Function<Order, Applied> change = o -> {
             assertCurrent(q, o);
             OrderEdits edits = new OrderEdits(o);
             OrderEdit edit = edits.apply(editId, q, refs, ctx.reason() != null ? ctx.reason() : q.reason(), ctx.caller().actor(), now);
@@ -129,7 +144,15 @@ public final class OrderEditService {
                 edit = edits.require(editId);
             }
             return new Applied(o, edit, q);
-        });
+        };
+        return dryRun ? tx.preview(ctx, orderId, true, change) : tx.mutate(ctx, orderId, true, change);
+    }
+
+    /** A quote named by its id alone (the admin routes {@code /v1/admin/quotes/{quoteId}}), with its order checked like the order itself. */
+    public Quoted getQuote(CommandContext ctx, String quoteId) {
+        EditQuote q = quotes.find(ctx.tenantId(), quoteId)
+                .orElseThrow(() -> DomainException.notFound("quote.not_found", "No quote " + quoteId));
+        return new Quoted(tx.get(ctx, q.orderId()), q);
     }
 
     /** The order's edits, newest first, a page at a time (the position is the last edit id of the previous page). */

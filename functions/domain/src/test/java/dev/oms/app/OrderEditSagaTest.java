@@ -34,6 +34,9 @@ class OrderEditSagaTest {
         @Override public Optional<EditQuote> find(String tenantId, String orderId, String quoteId) {
             return Optional.ofNullable(byId.get(quoteId)).filter(q -> q.tenantId().equals(tenantId) && q.orderId().equals(orderId));
         }
+        @Override public Optional<EditQuote> find(String tenantId, String quoteId) {
+            return Optional.ofNullable(byId.get(quoteId)).filter(q -> q.tenantId().equals(tenantId));
+        }
         @Override public int ttlMinutes(String tenantId, int fallback) { return ttl; }
     }
 

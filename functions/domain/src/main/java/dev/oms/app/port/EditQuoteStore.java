@@ -13,6 +13,9 @@ public interface EditQuoteStore {
 
     Optional<EditQuote> find(String tenantId, String orderId, String quoteId);
 
+    /** A quote of the tenant by its id alone (quote ids are unique in a tenant). */
+    Optional<EditQuote> find(String tenantId, String quoteId);
+
     /** The tenant's {@code quote_ttl_minutes} setting, or {@code fallback} when it has none. */
     int ttlMinutes(String tenantId, int fallback);
 }
