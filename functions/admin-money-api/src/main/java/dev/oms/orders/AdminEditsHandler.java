@@ -33,7 +33,7 @@ import java.util.function.Function;
 /**
  * Seed 001 section 2, edits: quote changes of an order (typed changes or the seed's JSON-patch-like operations), read a
  * quote by its id, apply it; all on the canonical quote engine ({@link OrderEditService}). Every call takes
- * {@code dry_run=true}: the same checks and the same answer as the real call, nothing stored, no Idempotency-Key used.
+ * {@code dry_run=true}: the same checks and the same answer as the real call, nothing stored or changed.
  */
 public final class AdminEditsHandler extends ApiHandler {
     private final AdminMoneyApi p;
@@ -98,7 +98,7 @@ public final class AdminEditsHandler extends ApiHandler {
         });
     }
 
-    /** The real call through the idempotency journal; a dry run straight, so it neither uses nor spends the key. */
+    /** The real call through the use case's idempotency journal; a dry run straight (its answer is still kept under its own Idempotency-Key, as any request's). */
     static <T> ApiResponse run(ApiRequest r, boolean dryRun, Function<T, ApiResponse> render, Function<CommandContext, T> action) {
         return dryRun ? render.apply(action.apply(r.command())) : r.execute(render, action);
     }

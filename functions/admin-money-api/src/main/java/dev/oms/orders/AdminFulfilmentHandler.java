@@ -116,7 +116,6 @@ public final class AdminFulfilmentHandler extends ApiHandler {
         }
         OrderDocument doc = order.requireChild(OrderDocument.class, format.equals("zpl") ? s.zplDocumentId() : s.labelDocumentId(), "document.not_found");
         o.put("source", "rendered").put("document_id", doc.id()).put("content_type", doc.contentType()).put("size_bytes", doc.sizeBytes());
-        o.putArray("tracking_numbers").addAll(s.trackingNumbers().stream().map(Json.object()::textNode).toList());
         o.put("url", p.documentStorage.downloadUrl(doc.storageKey(), doc.fileName(), LINK_TTL));
         o.put("expires_at", Times.format(p.clock.instant().plus(LINK_TTL)));
         return o;

@@ -133,7 +133,6 @@ public final class AdminPaymentsHandler extends ApiHandler {
 
     private static ApiResponse refunded(Result res) {
         ObjectNode o = Json.object();
-        o.put("refund_id", res.refund().id());
         o.set("refund", MoneyViews.refund(res.order(), res.refund()));
         o.set("summary", MoneyViews.summary(res.order()));
         return ApiResponse.created(o, "/v1/orders/" + res.order().id() + "/refunds/" + res.refund().id()).withVersion(res.order().version());
