@@ -4,6 +4,7 @@ import static dev.oms.app.security.Permission.ORDERS_EDIT_PRICES;
 import static dev.oms.app.security.Permission.ORDERS_READ;
 import static dev.oms.app.security.Permission.ORDERS_WRITE;
 import static dev.oms.platform.http.Route.get;
+import static dev.oms.platform.http.Route.patch;
 import static dev.oms.platform.http.Route.post;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +13,7 @@ import dev.oms.app.OrderEditService;
 import dev.oms.app.OrderEditService.Applied;
 import dev.oms.app.OrderEditService.NewPayment;
 import dev.oms.app.OrderEditService.Quoted;
+import dev.oms.app.PriceAdjustments;
 import dev.oms.app.security.RolePermissions;
 import dev.oms.domain.money.Money;
 import dev.oms.domain.order.EditCalculator;
@@ -32,7 +34,8 @@ import java.util.function.Function;
 
 /**
  * Seed 001 section 2, edits: quote changes of an order (typed changes or the seed's JSON-patch-like operations), read a
- * quote by its id, apply it; all on the canonical quote engine ({@link OrderEditService}). Every call takes
+ * quote by its id, revise it (PATCH), apply it, all on the canonical quote engine ({@link OrderEditService}); and adjust a
+ * price ({@link PriceAdjustments}: a credit is a refund documented by a credit note, a debit an edit of a line's discount). Every call takes
  * {@code dry_run=true}: the same checks and the same answer as the real call, nothing stored or changed.
  */
 public final class AdminEditsHandler extends ApiHandler {
@@ -47,6 +50,8 @@ public final class AdminEditsHandler extends ApiHandler {
         this.routes = Routes.of(
                 post("/v1/admin/orders/{orderId}/quote", this::quote).requires(ORDERS_WRITE),
                 get("/v1/admin/quotes/{quoteId}", this::read).requires(ORDERS_READ),
+                patch("/v1/admin/quotes/{quoteId}", this::revise).requires(ORDERS_WRITE),
+                post("/v1/admin/orders/{orderId}/adjust-price", this::adjustPrice).requires(ORDERS_EDIT_PRICES),
                 post("/v1/admin/quotes/{quoteId}/apply", this::apply).requires(ORDERS_WRITE));
     }
 
@@ -74,12 +79,44 @@ public final class AdminEditsHandler extends ApiHandler {
         return ApiResponse.ok(view(q, false)).withVersion(q.order().version());
     }
 
-    /** Optional {@code {"payments": [{"payment_id", "amount"}], "reason", "version"}}. */
-    private ApiResponse apply(ApiRequest r) {
-        Body b = Body.parseOptional(r.body());
-        b.allow("payments", "reason", "version");
+    /** {@code {"changes": [...], "reason", "version"}}: the quote's changes replaced and priced again, under the same id. */
+    private ApiResponse revise(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("changes", "reason", "version");
         String reason = b.string("reason", false, 500);
         r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
+        List<EditChange> changes = EditRequests.changes(b, "changes", EditCalculator.MAX_CHANGES);
+        b.check();
+        boolean prices = mayEditPrices(r);
+        boolean dryRun = r.boolQuery("dry_run");
+        String quoteId = r.pathParam("quoteId");
+        return run(r, dryRun, q -> ApiResponse.ok(view(q, dryRun)).withVersion(q.order().version()), ctx -> {
+            var order = p.edits.order(ctx, p.edits.getQuote(ctx, quoteId).quote().orderId());
+            return p.edits.revise(ctx.withReason(reason), quoteId, EditRequests.resolveLines(order, changes), prices, dryRun);
+        });
+    }
+
+    /**
+     * {@code {"line_id"?, "direction": "credit"|"debit", "amount": {...}, "reason", "destination"?, "payments"?}}: a credit
+     * is a refund that credits the order (credit note through billing), a debit an edit of the line's discount.
+     */
+    private ApiResponse adjustPrice(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("line_id", "direction", "amount", "reason", "destination", "payments");
+        String lineId = b.string("line_id", false, 64);
+        String direction = b.oneOf("direction", true, java.util.Set.of(PriceAdjustments.CREDIT, PriceAdjustments.DEBIT));
+        Money amount = b.money("amount", true, null);
+        if (amount != null && amount.minor() == 0) b.error("amount.amount", "field.out_of_range", "amount must be positive");
+        String reason = b.string("reason", true, 500);
+        String destination = b.oneOf("destination", false, java.util.Set.of(dev.oms.domain.order.Refund.ORIGINAL_METHOD, dev.oms.domain.order.Refund.STORE_CREDIT));
+        List<NewPayment> payments = newPayments(b);
+        b.check();
+        boolean dryRun = r.boolQuery("dry_run");
+        var a = new PriceAdjustments.Adjustment(lineId, direction, amount, reason, destination, payments);
+        return run(r, dryRun, res -> adjusted(res, dryRun), ctx -> p.adjustments.adjust(ctx, r.pathParam("orderId"), a, dryRun));
+    }
+
+    private static List<NewPayment> newPayments(Body b) {
         List<NewPayment> payments = new ArrayList<>();
         List<Body> entries = b.objects("payments", false, 1, OrderEditService.MAX_NEW_PAYMENTS);
         if (entries != null) for (Body e : entries) {
@@ -88,6 +125,32 @@ public final class AdminEditsHandler extends ApiHandler {
             Money amount = e.money("amount", true, null);
             if (id != null && amount != null) payments.add(new NewPayment(id, amount));
         }
+        return payments;
+    }
+
+    private static ApiResponse adjusted(PriceAdjustments.Adjusted res, boolean dryRun) {
+        ObjectNode o = Json.object();
+        o.put("dry_run", dryRun);
+        if (res.credit() != null) {
+            o.put("direction", PriceAdjustments.CREDIT);
+            o.set("refund", dev.oms.platform.views.MoneyViews.refund(res.order(), res.credit().refund()));
+            o.set("summary", dev.oms.platform.views.MoneyViews.summary(res.order()));
+        } else {
+            o.put("direction", PriceAdjustments.DEBIT);
+            o.set("edit", EditViews.edit(res.debit().edit()));
+            o.set("order", OrderViews.order(res.order()));
+        }
+        ApiResponse out = dryRun ? ApiResponse.ok(o) : ApiResponse.json(res.credit() != null ? 201 : 200, o).withVersion(res.order().version());
+        return res.debit() != null && !dryRun && res.debit().edit().state().equals(OrderEdit.SETTLING) ? ApiResponse.accepted(o).withVersion(res.order().version()) : out;
+    }
+
+    /** Optional {@code {"payments": [{"payment_id", "amount"}], "reason", "version"}}. */
+    private ApiResponse apply(ApiRequest r) {
+        Body b = Body.parseOptional(r.body());
+        b.allow("payments", "reason", "version");
+        String reason = b.string("reason", false, 500);
+        r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
+        List<NewPayment> payments = newPayments(b);
         b.check();
         boolean prices = mayEditPrices(r);
         boolean dryRun = r.boolQuery("dry_run");

@@ -29,6 +29,7 @@ final class AdminMoneyApi {
     final Clock clock;
     final IdempotencyStore idempotency;
     final OrderEditService edits;
+    final dev.oms.app.PriceAdjustments adjustments;
     final PaymentService payments;
     final RefundService refunds;
     final FulfillmentService fulfillments;
@@ -47,6 +48,7 @@ final class AdminMoneyApi {
         payments = new PaymentService(core.transactions(), core.payments, core.clock);
         MoneyServices money = new MoneyServices(core);
         refunds = money.refunds;
+        adjustments = new dev.oms.app.PriceAdjustments(edits, refunds);
         documentStorage = money.documentStorage;
         FulfilmentServices f = new FulfilmentServices(core, money);
         fulfillments = f.fulfillments;

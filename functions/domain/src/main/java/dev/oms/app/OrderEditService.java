@@ -77,7 +77,23 @@ public final class OrderEditService {
      * so it cannot be applied.
      */
     public Quoted quote(CommandContext ctx, String orderId, List<EditChange> changes, boolean mayChangePrices, boolean dryRun) {
-        Order order = tx.get(ctx, orderId);
+        return price(ctx, tx.get(ctx, orderId), ids.next("quo"), changes, mayChangePrices, dryRun, false);
+    }
+
+    /**
+     * {@code PATCH /v1/admin/quotes/{quoteId}}: replaces the quote's changes and prices them on its order as it is now,
+     * under the same id, with a new expiry (409 {@code quote.already_applied} once applied). A dry run stores nothing.
+     */
+    public Quoted revise(CommandContext ctx, String quoteId, List<EditChange> changes, boolean mayChangePrices, boolean dryRun) {
+        EditQuote old = quotes.find(ctx.tenantId(), quoteId).orElseThrow(() -> DomainException.notFound("quote.not_found", "No quote " + quoteId));
+        Order order = tx.get(ctx, old.orderId());
+        assertNotApplied(order, quoteId);
+        return price(ctx, order, quoteId, changes, mayChangePrices, dryRun, true);
+    }
+
+    private Quoted price(CommandContext ctx, Order order, String quoteId, List<EditChange> changes, boolean mayChangePrices, boolean dryRun,
+                         boolean replace) {
+        String orderId = order.id();
         tx.checkVersion(ctx, order);
         Instant now = clock.instant();
         order.assertNotLockedAgainst(ctx.caller().subject(), now);
@@ -86,11 +102,12 @@ public final class OrderEditService {
         EditPreview preview = EditCalculator.preview(order, named, mayChangePrices);
         openReturn(ctx, order, named, "quote", now); // the return rules (window, eligibility) on this copy, never written
         int ttl = quotes.ttlMinutes(ctx.tenantId(), DEFAULT_TTL_MINUTES);
-        EditQuote q = new EditQuote(ids.next("quo"), ctx.tenantId(), orderId, order.version(), ctx.caller().actor().id(), now,
+        EditQuote q = new EditQuote(quoteId, ctx.tenantId(), orderId, order.version(), ctx.caller().actor().id(), now,
                 now.plus(Duration.ofMinutes(ttl)), ctx.reason(), named, preview, null);
         Quoted result = new Quoted(order, q);
         if (dryRun) return result;
-        quotes.create(q, ctx.journal().recordFor(result));
+        if (replace) quotes.replace(q, ctx.journal().recordFor(result));
+        else quotes.create(q, ctx.journal().recordFor(result));
         ctx.journal().written();
         return result;
     }
@@ -112,14 +129,23 @@ public final class OrderEditService {
     /** Applies a quote; a dry run ({@code dryRun}) makes every check and the same change on a copy that is never written. */
     public Applied apply(CommandContext ctx, String orderId, String quoteId, List<NewPayment> newPayments, boolean mayChangePrices,
                          boolean dryRun) {
-        Order current = tx.get(ctx, orderId);
-        EditQuote q = findQuote(ctx, orderId, quoteId);
-        for (OrderEdit e : current.children(OrderEdit.class)) {
-            if (quoteId.equals(e.quoteId())) {
-                throw DomainException.conflict("quote.already_applied", "Quote " + quoteId + " was applied as edit " + e.id(),
-                        "Read it at GET /v1/orders/" + orderId + "/edits.").with("edit_id", e.id());
-            }
-        }
+        return applyQuote(ctx, tx.get(ctx, orderId), findQuote(ctx, orderId, quoteId), newPayments, mayChangePrices, dryRun);
+    }
+
+    /**
+     * Quotes the changes and applies the quote at once (the admin price adjustment): the same engine, rules and events
+     * as a quote then its apply; a dry run stores and writes nothing.
+     */
+    public Applied quoteAndApply(CommandContext ctx, String orderId, List<EditChange> changes, List<NewPayment> newPayments,
+                                 boolean mayChangePrices, boolean dryRun) {
+        Quoted q = quote(ctx, orderId, changes, mayChangePrices, dryRun);
+        return applyQuote(ctx, q.order(), q.quote(), newPayments, mayChangePrices, dryRun);
+    }
+
+    private Applied applyQuote(CommandContext ctx, Order current, EditQuote q, List<NewPayment> newPayments, boolean mayChangePrices,
+                               boolean dryRun) {
+        String orderId = current.id(), quoteId = q.id();
+        assertNotApplied(current, quoteId);
         Instant now = clock.instant();
         if (q.isExpiredAt(now)) {
             throw new DomainException(DomainException.Kind.GONE, "quote.expired", "Quote " + quoteId + " expired at " + q.expiresAt(),
@@ -175,6 +201,15 @@ public final class OrderEditService {
     private EditQuote findQuote(CommandContext ctx, String orderId, String quoteId) {
         return quotes.find(ctx.tenantId(), orderId, quoteId)
                 .orElseThrow(() -> DomainException.notFound("quote.not_found", "Order " + orderId + " has no quote " + quoteId));
+    }
+
+    private static void assertNotApplied(Order order, String quoteId) {
+        for (OrderEdit e : order.children(OrderEdit.class)) {
+            if (quoteId.equals(e.quoteId())) {
+                throw DomainException.conflict("quote.already_applied", "Quote " + quoteId + " was applied as edit " + e.id(),
+                        "Read it at GET /v1/orders/" + order.id() + "/edits.").with("edit_id", e.id());
+            }
+        }
     }
 
     private static void assertCurrent(EditQuote q, Order o) {

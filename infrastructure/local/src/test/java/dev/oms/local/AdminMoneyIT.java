@@ -284,4 +284,113 @@ class AdminMoneyIT {
         assertThat(balanced.path("discrepancies")).isEmpty();
         assertThat(balanced.path("balanced").asBoolean()).isTrue();
     }
+
+    @Test
+    void aQuoteIsRevisedUnderItsIdUntilItIsApplied() {
+        JsonNode order = twoLineOrder("am7");
+        String id = order.path("id").asText();
+        JsonNode first = agent.post("/v1/admin/orders/" + id + "/quote", Map.of("changes", List.of(patch("replace", "/lines/0/quantity", 1))))
+                .json().path("quote");
+        String quoteId = first.path("id").asText();
+        Map<String, Object> revision = Map.of("changes", List.of(patch("replace", "/lines/0/quantity", 3)), "reason", "customer wants three");
+
+        Resp dry = agent.patch("/v1/admin/quotes/" + quoteId + "?dry_run=true", revision);
+        assertThat(dry.status()).as(dry.toString()).isEqualTo(200);
+        assertThat(finance.get("/v1/admin/quotes/" + quoteId).json().path("quote").path("totals_after")).isEqualTo(first.path("totals_after"));
+        Resp revised = agent.patch("/v1/admin/quotes/" + quoteId, revision);
+        assertThat(revised.status()).as(revised.toString()).isEqualTo(200);
+        JsonNode q = revised.json().path("quote");
+        assertThat(q.path("id").asText()).isEqualTo(quoteId);
+        assertThat(q.path("reason").asText()).isEqualTo("customer wants three");
+        assertThat(priced(dry.json().path("quote"), order)).isEqualTo(priced(q, order));
+        assertThat(q.path("totals_after").path("total").asLong()).isGreaterThan(first.path("totals_after").path("total").asLong());
+        assertThat(finance.get("/v1/admin/quotes/" + quoteId).json().path("quote").path("totals_after")).isEqualTo(q.path("totals_after"));
+
+        assertThat(agent.post("/v1/admin/quotes/" + quoteId + "/apply", null).status()).isEqualTo(200);
+        assertThat(agent.get("/v1/orders/" + id).json().path("total").asLong()).isEqualTo(q.path("totals_after").path("total").asLong());
+        Resp late = agent.patch("/v1/admin/quotes/" + quoteId, revision);
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.code()).isEqualTo("quote.already_applied");
+        assertThat(finance.patch("/v1/admin/quotes/" + quoteId, revision).code()).isEqualTo("auth.forbidden");
+        assertThat(as(newTenant(), "agent-x", "agent").patch("/v1/admin/quotes/" + quoteId, revision).code()).isEqualTo("quote.not_found");
+    }
+
+    /** An order of one line 2 x 2495 GBP with 500 of discount: total 4490. */
+    static String discountedOrder(String customer) {
+        ObjectNode body = TestSystem.order(customer);
+        ((ObjectNode) body.withArray("items").get(0)).set("discount", money(500, "GBP"));
+        return create(agent, body);
+    }
+
+    @Test
+    void aDebitTakesOffALinesDiscountThroughTheQuoteEngineAndItsDryRunAgrees() {
+        Client supervisor = as(tenant, "sup-am", "supervisor");
+        String id = discountedOrder("am8");
+        JsonNode before = agent.get("/v1/orders/" + id).json();
+        String line = before.path("lines").get(0).path("id").asText();
+        Map<String, Object> debit = Map.of("line_id", line, "direction", "debit", "amount", Map.of("amount", 200, "currency", "GBP"),
+                "reason", "discount given in error");
+
+        Resp dry = supervisor.post("/v1/admin/orders/" + id + "/adjust-price?dry_run=true", debit);
+        assertThat(dry.status()).as(dry.toString()).isEqualTo(200);
+        assertThat(agent.get("/v1/orders/" + id).json().path("version").asLong()).isEqualTo(before.path("version").asLong());
+        Resp real = supervisor.post("/v1/admin/orders/" + id + "/adjust-price", debit);
+        assertThat(real.status()).as(real.toString()).isEqualTo(200);
+        assertThat(real.json().path("direction").asText()).isEqualTo("debit");
+        assertThat(comparable(dry.json().path("order"))).isEqualTo(comparable(real.json().path("order")));
+        JsonNode after = agent.get("/v1/orders/" + id).json();
+        assertThat(after.path("total").asLong()).isEqualTo(before.path("total").asLong() + 200);
+        assertThat(real.json().path("edit").path("reason").asText()).isEqualTo("discount given in error");
+
+        Resp tooMuch = supervisor.post("/v1/admin/orders/" + id + "/adjust-price", Map.of("line_id", line, "direction", "debit",
+                "amount", Map.of("amount", 301, "currency", "GBP"), "reason", "more than the discount"));
+        assertThat(tooMuch.status()).isEqualTo(422);
+        assertThat(tooMuch.code()).isEqualTo("adjustment.exceeds_discount");
+        Resp noLine = supervisor.post("/v1/admin/orders/" + id + "/adjust-price", Map.of("direction", "debit",
+                "amount", Map.of("amount", 1, "currency", "GBP"), "reason", "the whole order"));
+        assertThat(noLine.code()).isEqualTo("adjustment.line_required");
+        Resp noReason = supervisor.post("/v1/admin/orders/" + id + "/adjust-price", Map.of("line_id", line, "direction", "debit",
+                "amount", Map.of("amount", 1, "currency", "GBP")));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(agent.post("/v1/admin/orders/" + id + "/adjust-price", debit).code()).isEqualTo("auth.forbidden");
+        assertThat(as(newTenant(), "sup-x", "supervisor").post("/v1/admin/orders/" + id + "/adjust-price", debit).code()).isEqualTo("order.not_found");
+    }
+
+    @Test
+    void aCreditIsARefundDocumentedByACreditNoteAndTheOrderStaysReconciled() {
+        Client supervisor = as(tenant, "sup-am2", "supervisor");
+        String id = discountedOrder("am9");
+        long total = agent.get("/v1/orders/" + id).json().path("total").asLong();
+        String pay = payment(finance, total, "GBP", "captured");
+        assertThat(finance.post("/v1/orders/" + id + "/payments/link", Map.of("payment_id", pay, "amount", Map.of("amount", total, "currency", "GBP")))
+                .status()).isEqualTo(201);
+        assertThat(agent.post("/v1/orders/" + id + "/confirm", null).status()).isEqualTo(200);
+        assertThat(finance.post("/v1/orders/" + id + "/invoices/generate", null).status()).isIn(200, 201);
+        String line = agent.get("/v1/orders/" + id).json().path("lines").get(0).path("id").asText();
+        Map<String, Object> credit = Map.of("line_id", line, "direction", "credit", "amount", Map.of("amount", 450, "currency", "GBP"),
+                "reason", "scratched on arrival");
+
+        Resp dry = supervisor.post("/v1/admin/orders/" + id + "/adjust-price?dry_run=true", credit);
+        assertThat(dry.status()).as(dry.toString()).isEqualTo(200);
+        assertThat(finance.get("/v1/orders/" + id + "/refunds").json().path("data")).isEmpty();
+        Resp real = supervisor.post("/v1/admin/orders/" + id + "/adjust-price", credit);
+        assertThat(real.status()).as(real.toString()).isEqualTo(201);
+        JsonNode planned = dry.json().path("refund"), refund = real.json().path("refund");
+        assertThat(refund.path("status").asText()).isEqualTo("succeeded");
+        for (String field : List.of("amount", "lines", "destination", "reason")) assertThat(planned.path(field)).as(field).isEqualTo(refund.path(field));
+        assertThat(planned.path("payments").findValuesAsText("payment_id")).isEqualTo(refund.path("payments").findValuesAsText("payment_id"));
+        assertThat(refund.path("reason").asText()).isEqualTo("price_adjustment: scratched on arrival");
+
+        eventually("the credit note", () -> finance.get("/v1/orders/" + id + "/invoices").json().path("data").findValuesAsText("type").contains("credit_note"));
+        JsonNode rec = finance.get("/v1/admin/orders/" + id + "/reconciliation").json();
+        assertThat(rec.path("invoices").path("credited").asLong()).isEqualTo(450);
+        assertThat(rec.path("payments").path("net_paid").asLong()).isEqualTo(total - 450);
+        assertThat(rec.path("amount_owed").asLong()).isEqualTo(total - 450);
+        assertThat(rec.path("discrepancies")).isEmpty();
+
+        Resp beyond = supervisor.post("/v1/admin/orders/" + id + "/adjust-price", Map.of("direction", "credit",
+                "amount", Map.of("amount", total, "currency", "GBP"), "reason", "everything back"));
+        assertThat(beyond.status()).isEqualTo(422);
+        assertThat(beyond.code()).isEqualTo("refund.exceeds_refundable");
+    }
 }

@@ -11,6 +11,9 @@ public interface EditQuoteStore {
     /** Stores a new quote and, when the request had an Idempotency-Key, its completed record in the same transaction. */
     void create(EditQuote quote, IdempotencyRecord idempotency);
 
+    /** Writes a revised quote over the one of the same id, and the request's idempotency record, in one transaction. */
+    void replace(EditQuote quote, IdempotencyRecord idempotency);
+
     Optional<EditQuote> find(String tenantId, String orderId, String quoteId);
 
     /** A quote of the tenant by its id alone (quote ids are unique in a tenant). */

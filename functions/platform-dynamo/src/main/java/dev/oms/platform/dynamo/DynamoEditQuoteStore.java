@@ -35,6 +35,11 @@ public final class DynamoEditQuoteStore implements EditQuoteStore {
     }
 
     @Override
+    public void replace(EditQuote q, IdempotencyRecord idempotency) {
+        IdempotencyStore.putOver(table, toItem(q), idempotency);
+    }
+
+    @Override
     public Optional<EditQuote> find(String tenantId, String quoteId) {
         return table.get(pk(tenantId, quoteId), Keys.SINGLE).map(DynamoEditQuoteStore::fromItem);
     }
