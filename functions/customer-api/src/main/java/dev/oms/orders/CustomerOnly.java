@@ -20,7 +20,7 @@ final class CustomerOnly {
             check(r);
             return route.endpoint().handle(r);
         };
-        return new Route(route.method(), route.path(), guarded, permission);
+        return new Route(route.method(), route.path(), guarded, permission, route.sudoRequired(), route.reasonRequired());
     }
 
     static void check(ApiRequest r) {

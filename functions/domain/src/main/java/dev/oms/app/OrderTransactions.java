@@ -136,7 +136,8 @@ public final class OrderTransactions {
     private CommandMeta meta(CommandContext ctx) {
         Map<String, String> md = new LinkedHashMap<>();
         if (ctx.caller().impersonatedBy() != null) md.put("impersonated_by", ctx.caller().impersonatedBy());
-        return new CommandMeta(ctx.caller().actor(), ctx.correlationId(), now(), ctx.reason(), md);
+        return new CommandMeta(ctx.caller().actor(), ctx.correlationId(), now(), ctx.reason(), md,
+                ctx.caller().roles().stream().sorted().toList(), ctx.clientIp());
     }
 
     private Instant now() { return clock.instant(); }

@@ -139,7 +139,8 @@ final class LocalEndpoints {
 
     String mint(String sub, String tenant, List<String> roles, String customerId, long ttl) {
         Set<String> r = new LinkedHashSet<>(roles);
-        return tokens.mint(new Caller(tenant, sub, TokenService.defaultKind(r), r, customerId, null), ttl);
+        // a local sign-in: auth_time = now, so the token can also re-authenticate for a sudo step-up (POST /v1/admin/sudo)
+        return tokens.mint(new Caller(tenant, sub, TokenService.defaultKind(r), r, customerId, null), ttl, java.time.Instant.now());
     }
 
     private LocalApiGateway.Exchange token(JsonNode b) {

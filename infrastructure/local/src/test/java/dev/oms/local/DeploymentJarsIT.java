@@ -74,7 +74,8 @@ class DeploymentJarsIT {
                         "functions/webhooks-api/target/oms-webhooks-api-0.1.0-SNAPSHOT-lambda.jar",
                         "functions/customer-api/target/oms-customer-api-0.1.0-SNAPSHOT-lambda.jar",
 
-                        "functions/customer-care-api/target/oms-customer-care-api-0.1.0-SNAPSHOT-lambda.jar");
+                        "functions/customer-care-api/target/oms-customer-care-api-0.1.0-SNAPSHOT-lambda.jar",
+                        "functions/admin-api/target/oms-admin-api-0.1.0-SNAPSHOT-lambda.jar");
     }
 
     @Test

@@ -50,6 +50,45 @@ class PlatformIT {
         assertThat(new HashSet<>(keys)).hasSameSizeAs(keys);
     }
 
+    /**
+     * The admin API's step-up and reason rules (docs/admin-api.md): every route the handlers mark {@code sudo()} or
+     * {@code reason()} carries {@code x-oms-sudo} or {@code x-oms-reason-required} in the contract, and no other
+     * operation does; every sudo operation declares the {@code X-Admin-Auth-Sudo} header, every reason operation a
+     * required body {@code reason}.
+     */
+    @Test
+    void theContractsSudoAndReasonMarksAreTheHandlersFlags() throws Exception {
+        runtime();
+        Set<String> sudoInCode = new TreeSet<>();
+        Set<String> reasonInCode = new TreeSet<>();
+        for (SamTemplate.Function f : template().functions()) {
+            Object handler = Class.forName(f.handler().split("::")[0]).getDeclaredConstructor().newInstance();
+            if (!(handler instanceof ApiHandler api)) continue;
+            for (Route r : api.routes().all()) {
+                if (r.sudoRequired()) sudoInCode.add(r.key());
+                if (r.reasonRequired()) reasonInCode.add(r.key());
+            }
+        }
+        Set<String> sudoInContract = new TreeSet<>();
+        Set<String> reasonInContract = new TreeSet<>();
+        ContractResponses.SPEC.path("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(m -> {
+            String key = m.getKey().toUpperCase() + " " + p.getKey();
+            var op = m.getValue();
+            if (op.path("x-oms-sudo").asBoolean(false)) {
+                sudoInContract.add(key);
+                assertThat(op.path("parameters").toString()).as(key + " declares X-Admin-Auth-Sudo").contains("#/components/parameters/AdminSudo");
+            }
+            if (op.path("x-oms-reason-required").asBoolean(false)) {
+                reasonInContract.add(key);
+                var schema = op.path("requestBody").path("content").path("application/json").path("schema");
+                if (schema.has("$ref")) schema = ContractResponses.SPEC.at(schema.get("$ref").asText().substring(1));
+                assertThat(schema.path("required").toString()).as(key + " requires a reason").contains("\"reason\"");
+            }
+        }));
+        assertThat(sudoInContract).as("x-oms-sudo operations = sudo() routes").isEqualTo(sudoInCode);
+        assertThat(reasonInContract).as("x-oms-reason-required operations = reason() routes").isEqualTo(reasonInCode);
+    }
+
     @Test
     void theDocumentedPermissionTableIsTheCodesTable() throws Exception {
         String readme = Files.readString(Path.of(System.getProperty("oms.conventions", "../../docs/conventions.md")));

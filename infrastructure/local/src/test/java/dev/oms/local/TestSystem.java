@@ -80,6 +80,9 @@ final class TestSystem {
 
         Client(String authorization) { this.authorization = authorization; }
 
+        /** The Authorization header this client sends (null: anonymous). */
+        String authorization() { return authorization; }
+
         Client header(String name, String value) {
             Client c = new Client(authorization);
             c.extra.putAll(extra);

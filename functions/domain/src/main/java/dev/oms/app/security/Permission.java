@@ -14,7 +14,17 @@ public enum Permission {
     // search branch: tenant-wide search, lookup and summary; metrics
     ORDERS_SEARCH, METRICS_READ,
     // connector registry (issue 10)
-    CONNECTORS_MANAGE;
+    CONNECTORS_MANAGE,
+    // admin API (issue 13), foundation: step-up and security
+    ADMIN_SUDO, ADMIN_IMPERSONATE, ADMIN_KEYS, LEGAL_HOLD_MANAGE,
+    // admin API: destructive order actions and edits
+    ORDERS_FORCE_CANCEL, ORDERS_ADJUST_PRICE,
+    // admin API: money
+    PAYMENTS_RECONCILE,
+    // admin API: fraud, cases, queues, bulk
+    FRAUD_MANAGE, CASES_MANAGE, QUEUES_WORK, BULK_OPERATIONS,
+    // admin API: compliance, replay, alerts
+    GDPR_EXPORT, EVENTS_REPLAY, ALERTS_READ;
 
     /** {@code ORDERS_RELEASE_FRAUD} is written {@code orders:release_fraud}. */
     public String wire() {

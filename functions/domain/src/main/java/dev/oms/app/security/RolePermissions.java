@@ -44,6 +44,24 @@ public final class RolePermissions {
         // search branch: tenant-wide search, lookup and summary (not customers); metrics for managers and finance
         for (String r : new String[] {"supervisor", "agent", "finance", "fraud_analyst", "fulfillment_manager", "service"}) t.get(r).add(ORDERS_SEARCH);
         for (String r : new String[] {"supervisor", "finance", "fulfillment_manager", "warehouse_supervisor"}) t.get(r).add(METRICS_READ);
+        // admin API (issue 13): step-up, destructive actions and the admin-only tools of each staff role
+        t.get("supervisor").addAll(EnumSet.of(ADMIN_SUDO, ADMIN_IMPERSONATE, ORDERS_FORCE_CANCEL, ORDERS_ADJUST_PRICE, CASES_MANAGE,
+                QUEUES_WORK, BULK_OPERATIONS, ALERTS_READ));
+        t.get("agent").addAll(EnumSet.of(CASES_MANAGE, QUEUES_WORK));
+        t.get("finance").addAll(EnumSet.of(ADMIN_SUDO, PAYMENTS_RECONCILE, ALERTS_READ));
+        t.get("fraud_analyst").addAll(EnumSet.of(FRAUD_MANAGE, QUEUES_WORK, ALERTS_READ));
+        t.get("fulfillment_manager").addAll(EnumSet.of(QUEUES_WORK, ALERTS_READ));
+        // admin API roles of seed 001 section 4 (billing, collections, fulfillment, cs)
+        t.put("billing", EnumSet.of(ORDERS_READ, ORDERS_SEARCH, TIMELINE_READ, AUDIT_READ, INVOICES_MANAGE, PAYMENTS_MANAGE,
+                PAYMENTS_RECONCILE, REFUNDS_ISSUE, DOCUMENTS_UPLOAD, NOTES_WRITE, TASKS_MANAGE, QUEUES_WORK, SETTINGS_READ, METRICS_READ,
+                ADMIN_SUDO));
+        t.put("collections", EnumSet.of(ORDERS_READ, ORDERS_SEARCH, ORDERS_HOLD, ORDERS_RELEASE, TIMELINE_READ, PAYMENTS_MANAGE,
+                INVOICES_MANAGE, NOTES_WRITE, TASKS_MANAGE, CASES_MANAGE, QUEUES_WORK, SETTINGS_READ));
+        t.put("fulfillment", EnumSet.of(ORDERS_READ, ORDERS_SEARCH, ORDERS_HOLD, ORDERS_RELEASE, TIMELINE_READ, FULFILLMENTS_WRITE,
+                RETURNS_CREATE, RETURNS_MANAGE, DOCUMENTS_UPLOAD, NOTES_WRITE, TASKS_MANAGE, QUEUES_WORK, SETTINGS_READ));
+        t.put("cs", EnumSet.of(ORDERS_READ, ORDERS_SEARCH, ORDERS_WRITE, ORDERS_HOLD, ORDERS_RELEASE, ORDERS_CANCEL, ORDERS_NOTIFY,
+                TIMELINE_READ, RETURNS_CREATE, DOCUMENTS_UPLOAD, NOTES_WRITE, TASKS_MANAGE, CASES_MANAGE, QUEUES_WORK, SETTINGS_READ,
+                ADMIN_SUDO, ADMIN_IMPERSONATE));
         return Map.copyOf(t);
     }
 
@@ -57,5 +75,6 @@ public final class RolePermissions {
 
     /** Roles in the order docs/conventions.md lists them. */
     public static final java.util.List<String> ROLES = java.util.List.of("admin", "supervisor", "agent", "finance",
-            "fraud_analyst", "fulfillment_manager", "service", "customer", "guest", "warehouse_supervisor", "picker", "packer", "qc_agent");
+            "fraud_analyst", "fulfillment_manager", "service", "customer", "guest", "warehouse_supervisor", "picker", "packer", "qc_agent",
+            "billing", "collections", "fulfillment", "cs");
 }

@@ -62,7 +62,7 @@ class RolePermissionsTest {
         for (String role : RolePermissions.ROLES) {
             Set<Permission> p = RolePermissions.of(List.of(role));
             assertThat(p.contains(PAYMENTS_UNLINK)).as(role).isEqualTo(role.equals("admin"));
-            assertThat(p.contains(REFUNDS_ISSUE)).as(role).isEqualTo(Set.of("admin", "supervisor", "finance", "service").contains(role));
+            assertThat(p.contains(REFUNDS_ISSUE)).as(role).isEqualTo(Set.of("admin", "supervisor", "finance", "service", "billing").contains(role));
         }
     }
 
@@ -89,7 +89,7 @@ class RolePermissionsTest {
         assertThat(RolePermissions.of(List.of("customer", "finance")))
                 .containsExactlyInAnyOrder(ORDERS_READ, TIMELINE_READ, AUDIT_READ, RETURNS_CREATE, REFUNDS_ISSUE,
                         PAYMENTS_MANAGE, INVOICES_MANAGE, DOCUMENTS_UPLOAD, NOTES_WRITE, TASKS_MANAGE, SETTINGS_READ,
-                        ORDERS_SEARCH, METRICS_READ);
+                        ORDERS_SEARCH, METRICS_READ, ADMIN_SUDO, PAYMENTS_RECONCILE, ALERTS_READ);
         assertThat(RolePermissions.of(List.of("root", "ADMIN"))).isEmpty();
         assertThat(RolePermissions.of(List.of())).isEmpty();
         assertThat(RolePermissions.isRole("agent")).isTrue();
@@ -99,7 +99,7 @@ class RolePermissionsTest {
     @Test
     void theRoleListMatchesTheTable() {
         assertThat(RolePermissions.ROLES).containsExactlyInAnyOrderElementsOf(RolePermissions.TABLE.keySet());
-        assertThat(RolePermissions.ROLES).startsWith("admin", "supervisor", "agent").hasSize(13).contains("guest");
+        assertThat(RolePermissions.ROLES).startsWith("admin", "supervisor", "agent").hasSize(17).contains("guest", "billing", "collections", "fulfillment", "cs");
     }
 
     @Test
@@ -149,5 +149,17 @@ class RolePermissionsTest {
 
         Caller customerWithoutId = new Caller("t_1", "sub_x", "customer", Set.of("customer"), null, null);
         assertThat(customerWithoutId.mayView(null)).isFalse();
+    }
+
+    @Test
+    void onlyAdminMayManageKeysLegalHoldsReplayAndBulkExportsAndOnlyStaffMayStepUp() {
+        for (String role : RolePermissions.ROLES) {
+            Set<Permission> p = RolePermissions.of(List.of(role));
+            assertThat(p.contains(ADMIN_KEYS)).as(role).isEqualTo(role.equals("admin"));
+            assertThat(p.contains(LEGAL_HOLD_MANAGE)).as(role).isEqualTo(role.equals("admin"));
+            assertThat(p.contains(EVENTS_REPLAY)).as(role).isEqualTo(role.equals("admin"));
+            assertThat(p.contains(GDPR_EXPORT)).as(role).isEqualTo(role.equals("admin"));
+            assertThat(p.contains(ADMIN_SUDO)).as(role).isEqualTo(Set.of("admin", "supervisor", "finance", "billing", "cs").contains(role));
+        }
     }
 }

@@ -49,6 +49,9 @@ public final class EventItemMapper {
         e.metadata().forEach(md::put);
         o.set("metadata", md);
         o.set("data", Json.valueToTree(e.data()));
+        // audit only (the event envelope leaves these out): the actor's roles and the client's address
+        if (!meta.actorRoles().isEmpty()) meta.actorRoles().forEach(o.putArray("actor_roles")::add);
+        if (meta.clientIp() != null) o.put("client_ip", meta.clientIp());
         return o;
     }
 
@@ -57,6 +60,13 @@ public final class EventItemMapper {
                 Shapes.text(o, "tenant_id"), Shapes.text(o, "order_id"), o.path("sequence").asLong(),
                 Times.parse(Shapes.text(o, "occurred_at")), Shapes.text(o, "correlation_id"),
                 new Actor(Shapes.text(o, "actor_id"), Shapes.text(o, "actor_type")), Shapes.text(o, "reason"),
-                Shapes.stringMap(o.path("metadata")), Json.toMap(o.path("data").isObject() ? o.path("data") : Json.object()));
+                Shapes.stringMap(o.path("metadata")), Json.toMap(o.path("data").isObject() ? o.path("data") : Json.object()),
+                roles(o.path("actor_roles")), Shapes.text(o, "client_ip"));
+    }
+
+    private static java.util.List<String> roles(JsonNode a) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        a.forEach(r -> out.add(r.asText()));
+        return out;
     }
 }

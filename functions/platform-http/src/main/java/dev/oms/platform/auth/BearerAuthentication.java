@@ -78,6 +78,28 @@ public final class BearerAuthentication {
         return o;
     }
 
+    /**
+     * When the person behind a token signed in ({@code auth_time}, seconds), for a token {@link #verify} accepted:
+     * identity providers set it; OMS tokens carry it when minted for a sign-in. Null when the token does not say.
+     */
+    public static java.time.Instant authTime(String verifiedToken) {
+        try {
+            int first = verifiedToken.indexOf('.');
+            int second = verifiedToken.indexOf('.', first + 1);
+            byte[] payload = java.util.Base64.getUrlDecoder().decode(verifiedToken.substring(first + 1, second));
+            var claims = dev.oms.platform.json.Json.parse(new String(payload, java.nio.charset.StandardCharsets.UTF_8));
+            return claims.path("auth_time").canConvertToLong() ? java.time.Instant.ofEpochSecond(claims.get("auth_time").asLong()) : null;
+        } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** The bearer token of an {@code Authorization} header, or null. */
+    public static String bearerToken(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
+        return authorization.substring(7).trim();
+    }
+
     /** The {@code iss} claim of a compact JWS, read without checking anything (the verifier it selects checks it). */
     static String unverifiedIssuer(String token) throws TokenService.InvalidToken {
         int first = token.indexOf('.');

@@ -50,7 +50,13 @@ public final class TokenService {
         public InvalidToken(String message) { super(message); }
     }
 
-    public String mint(Caller caller, long ttlSeconds) {
+    public String mint(Caller caller, long ttlSeconds) { return mint(caller, ttlSeconds, null); }
+
+    /**
+     * A token of a sign-in: {@code auth_time} says when the person authenticated (the local sign-in of
+     * {@code POST /local/token} sets it to now), which a step-up ({@code POST /v1/admin/sudo}) needs to be recent.
+     */
+    public String mint(Caller caller, long ttlSeconds, java.time.Instant authTime) {
         long now = clock.instant().getEpochSecond();
         ObjectNode claims = Json.object();
         claims.put("iss", ISSUER);
@@ -64,6 +70,7 @@ public final class TokenService {
         if (caller.orderScope() != null) claims.put("order_id", caller.orderScope());
         claims.put("iat", now);
         claims.put("exp", now + ttlSeconds);
+        if (authTime != null) claims.put("auth_time", authTime.getEpochSecond());
         String payload = B64.encodeToString(Json.write(claims).getBytes(StandardCharsets.UTF_8));
         String signingInput = HEADER + "." + payload;
         return signingInput + "." + B64.encodeToString(sign(signingInput));
@@ -125,10 +132,15 @@ public final class TokenService {
         return "agent";
     }
 
-    private byte[] sign(String input) {
+    private byte[] sign(String input) { return hmac(secret, input); }
+
+    /** A key derived from the token secret for another kind of token (so that neither verifies as the other). */
+    byte[] derivedKey(String purpose) { return hmac(secret, "oms-derived-key:" + purpose); }
+
+    static byte[] hmac(byte[] key, String input) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(input.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);

@@ -79,7 +79,9 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
             quota = countAgainstQuotas(route, request);
             if (quota != null && !quota.allowed()) throw rateLimited(quota);
             authorize(route, request);
+            AdminSurface.check(route, request);
             checkBody(request);
+            AdminSurface.checkReason(route, request);
             authenticateSender(route, request);
             RequestContract.check(route, request);
             // public routes have no caller to scope a key to (inbound webhooks de-duplicate on the sender's id instead)

@@ -36,6 +36,7 @@ public final class ApiRequest {
     private HttpJournal httpJournal;
     private Long bodyVersion;
     private String sourceIp;
+    private String requiredReason;
 
     public ApiRequest(String method, String routeKey, String path, String rawQuery, Map<String, String> pathParams,
                       Map<String, String> query, Map<String, String> headers, String body, String requestId,
@@ -107,6 +108,7 @@ public final class ApiRequest {
         r.httpJournal = httpJournal;
         r.bodyVersion = bodyVersion;
         r.sourceIp = sourceIp;
+        r.requiredReason = requiredReason;
         return r;
     }
 
@@ -148,11 +150,17 @@ public final class ApiRequest {
         return ifMatch != null ? ifMatch : bodyVersion;
     }
 
-    public CommandContext command() { return command(null); }
+    /** The command of this request; on a {@link Route#reason() reason route}, it carries the body's {@code reason}. */
+    public CommandContext command() { return command(requiredReason); }
 
     public CommandContext command(String reason) {
-        return new CommandContext(caller, correlationId(), expectedVersion(), reason, journal);
+        return new CommandContext(caller, correlationId(), expectedVersion(), reason, journal, sourceIp);
     }
+
+    /** The trimmed body {@code reason} a reason route required (null on other routes). */
+    public String requiredReason() { return requiredReason; }
+
+    void requireReason(String reason) { this.requiredReason = reason; }
 
     void useJournal(HttpJournal j) {
         this.httpJournal = j;

@@ -80,7 +80,12 @@ class ApiHandlerTest {
             Route.get("/v1/fail/position", r -> { throw new IllegalArgumentException("bad position"); }),
             Route.get("/v1/fail/cursor", r -> ApiResponse.ok(Json.object().put("p",
                     new Cursors("cursor-secret-0123456789abcdef0123".getBytes(StandardCharsets.UTF_8)).decode(r.query("cursor"), "q")))),
-            Route.delete("/v1/things/{thingId}", r -> ApiResponse.noContent()).requires(Permission.ORDERS_DELETE)));
+            Route.delete("/v1/things/{thingId}", r -> ApiResponse.noContent()).requires(Permission.ORDERS_DELETE),
+            Route.get("/v1/admin/things", r -> ApiResponse.ok(Json.object().put("ok", true))).requires(Permission.ORDERS_READ),
+            Route.post("/v1/admin/things/{thingId}/close", r -> {
+                calls.incrementAndGet();
+                return ApiResponse.ok(Json.object().put("reason", r.command().reason()).put("ip", r.command().clientIp()));
+            }).requires(Permission.ORDERS_CLOSE).reason()));
 
     // ---- event building -----------------------------------------------------------------------------------------
 
@@ -421,5 +426,30 @@ class ApiHandlerTest {
         assertThat(ApiHandler.fingerprint(a)).isEqualTo(ApiHandler.fingerprint(b)).hasSize(64);
         assertThat(ApiHandler.fingerprint(c)).isNotEqualTo(ApiHandler.fingerprint(a));
         assertThat(ApiHandler.fingerprint(d)).isNotEqualTo(ApiHandler.fingerprint(b));
+    }
+
+    // ---- the admin surface (docs/admin-api.md) ---------------------------------------------------------------------
+
+    @Test
+    void theAdminSurfaceRefusesCustomers() throws Exception {
+        assertProblem(send(new Req("GET", "/v1/admin/things", "/v1/admin/things").caller(CUSTOMER)), 403, "auth.forbidden");
+        assertThat(send(new Req("GET", "/v1/admin/things", "/v1/admin/things").caller(AGENT)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aReasonRouteNeedsAReasonOfThreeToFiveHundredCharactersAndCarriesItTrimmed() throws Exception {
+        String template = "/v1/admin/things/{thingId}/close";
+        for (String body : new String[] {null, "{}", "{\"reason\":\"  ab \"}", "{\"reason\":7}", "{\"reason\":\"" + "x".repeat(501) + "\"}"}) {
+            Req req = new Req("POST", template, "/v1/admin/things/t1/close").param("thingId", "t1").caller(AGENT);
+            if (body != null) req.json(body);
+            ApiResponse r = send(req);
+            assertProblem(r, 400, "validation.reason_required");
+            assertThat(json(r).path("errors").get(0).path("field").asText()).isEqualTo("reason");
+        }
+        assertThat(calls.get()).isZero();
+        ApiResponse ok = send(new Req("POST", template, "/v1/admin/things/t1/close").param("thingId", "t1").caller(AGENT)
+                .json("{\"reason\":\"  customer asked  \"}"));
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(json(ok).get("reason").asText()).isEqualTo("customer asked");
     }
 }
