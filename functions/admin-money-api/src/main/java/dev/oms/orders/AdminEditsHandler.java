@@ -1,5 +1,6 @@
 package dev.oms.orders;
 
+import static dev.oms.app.security.Permission.ORDERS_ADJUST_PRICE;
 import static dev.oms.app.security.Permission.ORDERS_EDIT_PRICES;
 import static dev.oms.app.security.Permission.ORDERS_READ;
 import static dev.oms.app.security.Permission.ORDERS_WRITE;
@@ -51,7 +52,7 @@ public final class AdminEditsHandler extends ApiHandler {
                 post("/v1/admin/orders/{orderId}/quote", this::quote).requires(ORDERS_WRITE),
                 get("/v1/admin/quotes/{quoteId}", this::read).requires(ORDERS_READ),
                 patch("/v1/admin/quotes/{quoteId}", this::revise).requires(ORDERS_WRITE),
-                post("/v1/admin/orders/{orderId}/adjust-price", this::adjustPrice).requires(ORDERS_EDIT_PRICES),
+                post("/v1/admin/orders/{orderId}/adjust-price", this::adjustPrice).requires(ORDERS_ADJUST_PRICE).sudo().reason(),
                 post("/v1/admin/quotes/{quoteId}/apply", this::apply).requires(ORDERS_WRITE));
     }
 

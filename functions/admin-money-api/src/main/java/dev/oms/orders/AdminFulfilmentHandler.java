@@ -47,7 +47,7 @@ public final class AdminFulfilmentHandler extends ApiHandler {
         this.routes = Routes.of(
                 post("/v1/admin/orders/{orderId}/create-fulfillment", this::create).requires(FULFILLMENTS_WRITE),
                 post("/v1/admin/fulfillments/{fulfillmentId}/ship", this::ship).requires(FULFILLMENTS_WRITE),
-                post("/v1/admin/fulfillments/{fulfillmentId}/cancel", this::cancel).requires(FULFILLMENTS_WRITE),
+                post("/v1/admin/fulfillments/{fulfillmentId}/cancel", this::cancel).requires(FULFILLMENTS_WRITE).reason(),
                 get("/v1/admin/shipments/{shipmentId}/label", this::label).requires(ORDERS_READ),
                 post("/v1/admin/shipments/{shipmentId}/label/regenerate", this::regenerate).requires(FULFILLMENTS_WRITE));
     }

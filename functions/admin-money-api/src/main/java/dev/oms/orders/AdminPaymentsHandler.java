@@ -48,7 +48,7 @@ public final class AdminPaymentsHandler extends ApiHandler {
         this.routes = Routes.of(
                 get("/v1/admin/orders/{orderId}/payments", this::list).requires(ORDERS_READ),
                 post("/v1/admin/payments/{paymentId}/capture", this::capture).requires(PAYMENTS_MANAGE),
-                post("/v1/admin/payments/{paymentId}/refund", this::refund).requires(REFUNDS_ISSUE),
+                post("/v1/admin/payments/{paymentId}/refund", this::refund).requires(REFUNDS_ISSUE).sudo().reason(),
                 get("/v1/admin/orders/{orderId}/reconciliation", this::reconciliation).requires(ORDERS_READ));
     }
 

@@ -40,7 +40,7 @@ public final class AdminReturnsHandler extends ApiHandler {
                 get("/v1/admin/returns/{returnId}", this::read).requires(ORDERS_READ),
                 post("/v1/admin/returns/{returnId}/approve", this::approve).requires(RETURNS_MANAGE),
                 post("/v1/admin/returns/{returnId}/inspect", this::inspect).requires(RETURNS_MANAGE),
-                post("/v1/admin/returns/{returnId}/issue-refund", this::issueRefund).requires(REFUNDS_ISSUE));
+                post("/v1/admin/returns/{returnId}/issue-refund", this::issueRefund).requires(REFUNDS_ISSUE).sudo().reason());
     }
 
     @Override

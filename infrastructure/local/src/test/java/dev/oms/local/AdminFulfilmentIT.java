@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class AdminFulfilmentIT {
     static String tenant;
     static Client agent;
-    static Client warehouse;
+    static Client warehouse; // the admin role fulfillment
     static Client finance;
     static Client customer;
 
@@ -26,7 +26,7 @@ class AdminFulfilmentIT {
     static void setUp() {
         tenant = newTenant();
         agent = as(tenant, "agent-af", "agent");
-        warehouse = as(tenant, "wh-af", "warehouse_supervisor");
+        warehouse = as(tenant, "wh-af", "fulfillment");
         finance = as(tenant, "fin-af", "finance");
         customer = customer(tenant, "cus_af");
     }
@@ -69,7 +69,10 @@ class AdminFulfilmentIT {
         // roles and tenants
         assertThat(agent.post("/v1/admin/shipments/" + shipmentId + "/label/regenerate", Map.of()).code()).isEqualTo("auth.forbidden");
         assertThat(finance.post("/v1/admin/fulfillments/" + fulfilmentId + "/ship", Map.of()).code()).isEqualTo("auth.forbidden");
-        Client stranger = as(newTenant(), "wh-x", "warehouse_supervisor");
+        Client stranger = as(newTenant(), "wh-x", "fulfillment");
+        // the warehouse's own staff work on the warehouse routes, not the admin console
+        assertThat(as(tenant, "wh-floor", "warehouse_supervisor").post("/v1/admin/fulfillments/" + fulfilmentId + "/ship", Map.of()).code())
+                .isEqualTo("auth.forbidden");
         assertThat(stranger.get("/v1/admin/shipments/" + shipmentId + "/label").code()).isEqualTo("shipment.not_found");
         assertThat(stranger.post("/v1/admin/fulfillments/" + fulfilmentId + "/ship", Map.of()).code()).isEqualTo("fulfillment.not_found");
         assertThat(agent.get("/v1/admin/shipments/" + shipmentId + "/label?format=png").status()).isEqualTo(400);
@@ -85,6 +88,7 @@ class AdminFulfilmentIT {
                 .json().path("id").asText();
         Resp noReason = warehouse.post("/v1/admin/fulfillments/" + id + "/cancel", Map.of());
         assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.code()).isEqualTo("validation.reason_required");
         Resp cancelled = warehouse.post("/v1/admin/fulfillments/" + id + "/cancel", Map.of("reason", "wrong warehouse"));
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
         assertThat(cancelled.json().path("status").asText()).isEqualTo("cancelled");
@@ -123,19 +127,23 @@ class AdminFulfilmentIT {
         Resp inspected = warehouse.post(base + "/inspect", approve(s.lineId(), "refund_to_card"));
         assertThat(inspected.status()).as(inspected.toString()).isEqualTo(200);
 
-        Resp noReason = finance.post(base + "/issue-refund", Map.of());
+        assertThat(finance.post(base + "/issue-refund", Map.of("reason", "inspected fine")).code()).isEqualTo("auth.sudo_required");
+        Client billing = AdminKit.stepUp(AdminKit.signIn(tenant, "bill-af", "billing"));
+        Resp noReason = billing.post(base + "/issue-refund", Map.of());
         assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.code()).isEqualTo("validation.reason_required");
         assertThat(warehouse.post(base + "/issue-refund", Map.of("reason", "inspected fine")).code()).isEqualTo("auth.forbidden");
-        Resp refunded = finance.header("Idempotency-Key", "af-refund").post(base + "/issue-refund", Map.of("reason", "inspected fine"));
+        Resp refunded = billing.header("Idempotency-Key", "af-refund").post(base + "/issue-refund", Map.of("reason", "inspected fine"));
         assertThat(refunded.status()).as(refunded.toString()).isEqualTo(200);
         assertThat(refunded.json().path("refund_id").asText()).startsWith("rf_");
-        Resp replay = finance.header("Idempotency-Key", "af-refund").post(base + "/issue-refund", Map.of("reason", "inspected fine"));
+        Resp replay = billing.header("Idempotency-Key", "af-refund").post(base + "/issue-refund", Map.of("reason", "inspected fine"));
         assertThat(replay.header("idempotent-replayed")).isEqualTo("true");
         assertThat(replay.json().path("refund_id")).isEqualTo(refunded.json().path("refund_id"));
         assertThat(finance.get(base).json().path("settlement").path("kind").asText()).isEqualTo("refund");
 
-        Client stranger = as(newTenant(), "fin-x", "finance");
+        Client stranger = AdminKit.stepUp(AdminKit.signIn(newTenant(), "bill-x", "billing"));
         assertThat(stranger.get(base).code()).isEqualTo("return.not_found");
         assertThat(stranger.post(base + "/issue-refund", Map.of("reason", "not yours")).code()).isEqualTo("return.not_found");
+        assertThat(customer.get(base).code()).isEqualTo("auth.forbidden");
     }
 }

@@ -196,6 +196,11 @@ class AdminMoneyIT {
 
     @Test
     void aPaymentIsCapturedAndRefundedByItselfWithAReasonCode() {
+        Client signedIn = AdminKit.signIn(tenant, "fin-am-sudo", "finance");
+        Resp noSudo = signedIn.post("/v1/admin/payments/pg_x/refund", Map.of("order_id", "ord_x", "reason_code", "other", "reason", "no step-up"));
+        assertThat(noSudo.status()).isEqualTo(403);
+        assertThat(noSudo.code()).isEqualTo("auth.sudo_required");
+        Client finance = AdminKit.stepUp(signedIn);
         JsonNode order = twoLineOrder("am5");
         String id = order.path("id").asText();
         long total = order.path("total").asLong();
@@ -249,8 +254,13 @@ class AdminMoneyIT {
         assertThat(currency.status()).isEqualTo(400);
         String other = twoLineOrder("am5b").path("id").asText();
         assertThat(finance.post("/v1/admin/payments/" + first + "/capture", Map.of("order_id", other)).code()).isEqualTo("payment.not_found");
-        assertThat(agent.post("/v1/admin/payments/" + first + "/refund", Map.of("order_id", id, "reason_code", "other", "reason", "agents may not"))
-                .code()).isEqualTo("auth.forbidden");
+        assertThat(AdminKit.stepUp(AdminKit.signIn(tenant, "agent-am-sudo", "agent")).post("/v1/admin/payments/" + first + "/refund",
+                Map.of("order_id", id, "reason_code", "other", "reason", "agents may not")).code()).isEqualTo("auth.forbidden");
+        Resp shortReason = finance.post("/v1/admin/payments/" + first + "/refund", Map.of("order_id", id, "reason_code", "other", "reason", "no"));
+        assertThat(shortReason.code()).isEqualTo("validation.reason_required");
+        Resp customerCall = customer(tenant, "am5").get("/v1/admin/orders/" + id + "/payments");
+        assertThat(customerCall.status()).isEqualTo(403);
+        assertThat(customerCall.code()).isEqualTo("auth.forbidden");
         assertThat(warehouse.post("/v1/admin/payments/" + first + "/capture", Map.of("order_id", id)).code()).isEqualTo("auth.forbidden");
         assertThat(as(newTenant(), "fin-x", "finance").post("/v1/admin/payments/" + first + "/capture", Map.of("order_id", id)).code())
                 .isEqualTo("order.not_found");
@@ -324,7 +334,7 @@ class AdminMoneyIT {
 
     @Test
     void aDebitTakesOffALinesDiscountThroughTheQuoteEngineAndItsDryRunAgrees() {
-        Client supervisor = as(tenant, "sup-am", "supervisor");
+        Client supervisor = AdminKit.stepUp(AdminKit.signIn(tenant, "sup-am", "supervisor"));
         String id = discountedOrder("am8");
         JsonNode before = agent.get("/v1/orders/" + id).json();
         String line = before.path("lines").get(0).path("id").asText();
@@ -353,12 +363,14 @@ class AdminMoneyIT {
                 "amount", Map.of("amount", 1, "currency", "GBP")));
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(agent.post("/v1/admin/orders/" + id + "/adjust-price", debit).code()).isEqualTo("auth.forbidden");
-        assertThat(as(newTenant(), "sup-x", "supervisor").post("/v1/admin/orders/" + id + "/adjust-price", debit).code()).isEqualTo("order.not_found");
+        assertThat(as(tenant, "sup-nosudo", "supervisor").post("/v1/admin/orders/" + id + "/adjust-price", debit).code()).isEqualTo("auth.sudo_required");
+        assertThat(AdminKit.stepUp(AdminKit.signIn(newTenant(), "sup-x", "supervisor")).post("/v1/admin/orders/" + id + "/adjust-price", debit).code())
+                .isEqualTo("order.not_found");
     }
 
     @Test
     void aCreditIsARefundDocumentedByACreditNoteAndTheOrderStaysReconciled() {
-        Client supervisor = as(tenant, "sup-am2", "supervisor");
+        Client supervisor = AdminKit.stepUp(AdminKit.signIn(tenant, "sup-am2", "supervisor"));
         String id = discountedOrder("am9");
         long total = agent.get("/v1/orders/" + id).json().path("total").asLong();
         String pay = payment(finance, total, "GBP", "captured");

@@ -38,7 +38,9 @@ class DeploymentJarsIT {
             "functions/cancellations-api/target/oms-cancellations-api-0.1.0-SNAPSHOT-lambda.jar", 37L * 1024 * 1024,
             "functions/fulfilment-api/target/oms-fulfilment-api-0.1.0-SNAPSHOT-lambda.jar", 44L * 1024 * 1024,
             "functions/money-api/target/oms-money-api-0.1.0-SNAPSHOT-lambda.jar", 41L * 1024 * 1024,
-            "functions/jobs-api/target/oms-jobs-api-0.1.0-SNAPSHOT-lambda.jar", 16L * 1024 * 1024);
+            "functions/jobs-api/target/oms-jobs-api-0.1.0-SNAPSHOT-lambda.jar", 16L * 1024 * 1024,
+            // the admin API's money, fulfilment and returns: payment and carrier connectors, and labels rendered again (PDFBox)
+            "functions/admin-money-api/target/oms-admin-money-api-0.1.0-SNAPSHOT-lambda.jar", 41L * 1024 * 1024);
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
 
     static SamTemplate template;
@@ -75,7 +77,8 @@ class DeploymentJarsIT {
                         "functions/customer-api/target/oms-customer-api-0.1.0-SNAPSHOT-lambda.jar",
 
                         "functions/customer-care-api/target/oms-customer-care-api-0.1.0-SNAPSHOT-lambda.jar",
-                        "functions/admin-api/target/oms-admin-api-0.1.0-SNAPSHOT-lambda.jar");
+                        "functions/admin-api/target/oms-admin-api-0.1.0-SNAPSHOT-lambda.jar",
+                        "functions/admin-money-api/target/oms-admin-money-api-0.1.0-SNAPSHOT-lambda.jar");
     }
 
     @Test
