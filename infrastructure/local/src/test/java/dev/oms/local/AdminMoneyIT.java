@@ -196,7 +196,7 @@ class AdminMoneyIT {
 
     @Test
     void aPaymentIsCapturedAndRefundedByItselfWithAReasonCode() {
-        Client signedIn = AdminKit.signIn(tenant, "fin-am-sudo", "finance");
+        Client signedIn = AdminKit.signIn(tenant, "bill-am-sudo", "billing");
         Resp noSudo = signedIn.post("/v1/admin/payments/pg_x/refund", Map.of("order_id", "ord_x", "reason_code", "other", "reason", "no step-up"));
         assertThat(noSudo.status()).isEqualTo(403);
         assertThat(noSudo.code()).isEqualTo("auth.sudo_required");

@@ -39,8 +39,8 @@ class DeploymentJarsIT {
             "functions/fulfilment-api/target/oms-fulfilment-api-0.1.0-SNAPSHOT-lambda.jar", 44L * 1024 * 1024,
             "functions/money-api/target/oms-money-api-0.1.0-SNAPSHOT-lambda.jar", 41L * 1024 * 1024,
             "functions/jobs-api/target/oms-jobs-api-0.1.0-SNAPSHOT-lambda.jar", 16L * 1024 * 1024,
-            // the admin API's money, fulfilment and returns: payment and carrier connectors, and labels rendered again (PDFBox)
-            "functions/admin-money-api/target/oms-admin-money-api-0.1.0-SNAPSHOT-lambda.jar", 41L * 1024 * 1024);
+            // the admin API's money, fulfilment and returns: payment and carrier connectors, the saga callbacks, labels rendered again (PDFBox)
+            "functions/admin-money-api/target/oms-admin-money-api-0.1.0-SNAPSHOT-lambda.jar", 44L * 1024 * 1024);
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
 
     static SamTemplate template;
