@@ -17,7 +17,6 @@ import dev.oms.app.security.RolePermissions;
 import dev.oms.domain.money.Money;
 import dev.oms.domain.order.EditCalculator;
 import dev.oms.domain.order.EditChange;
-import dev.oms.domain.order.LineSpec;
 import dev.oms.domain.order.OrderEdit;
 import dev.oms.platform.dynamo.CancellationShapes;
 import dev.oms.platform.http.ApiHandler;
@@ -67,56 +66,12 @@ public final class OrderEditsHandler extends ApiHandler {
         List<EditChange> changes = new ArrayList<>();
         List<Body> entries = b.objects("changes", true, 1, EditCalculator.MAX_CHANGES);
         if (entries != null) for (Body e : entries) {
-            EditChange c = change(e);
+            EditChange c = dev.oms.platform.views.EditRequests.change(e);
             if (c != null) changes.add(c);
         }
         b.check();
         boolean prices = mayEditPrices(r);
         return r.execute(OrderEditsHandler::quoted, ctx -> p.orderEdits.quote(ctx.withReason(reason), r.pathParam("orderId"), changes, prices));
-    }
-
-    private static EditChange change(Body e) {
-        String type = e.oneOf("type", true, Set.copyOf(EditChange.TYPES));
-        if (type == null) return null;
-        return switch (type) {
-            case EditChange.ADD_LINE -> {
-                e.allow("type", "line");
-                Body line = e.object("line", true);
-                LineSpec spec = line == null ? null : OrderRequests.line(line, null);
-                yield spec == null ? null : new EditChange(type, null, spec, null, null, null, null, null, null);
-            }
-            case EditChange.REMOVE_LINE -> {
-                e.allow("type", "line_id");
-                yield new EditChange(type, e.string("line_id", true, 64), null, null, null, null, null, null, null);
-            }
-            case EditChange.CHANGE_QUANTITY -> {
-                e.allow("type", "line_id", "quantity");
-                yield new EditChange(type, e.string("line_id", true, 64), null, e.integer("quantity", true, 1, OrderRequests.MAX_QUANTITY),
-                        null, null, null, null, null);
-            }
-            case EditChange.CHANGE_UNIT_PRICE -> {
-                e.allow("type", "line_id", "unit_price");
-                yield new EditChange(type, e.string("line_id", true, 64), null, null, e.money("unit_price", true, null), null, null, null, null);
-            }
-            case EditChange.CHANGE_DISCOUNT -> {
-                e.allow("type", "line_id", "discount");
-                yield new EditChange(type, e.string("line_id", true, 64), null, null, null, e.money("discount", true, null), null, null, null);
-            }
-            case EditChange.CHANGE_SHIPPING -> {
-                e.allow("type", "shipping_method", "shipping_amount");
-                yield new EditChange(type, null, null, null, null, null, e.string("shipping_method", false, 64),
-                        e.money("shipping_amount", false, null), null);
-            }
-            case EditChange.RETURN_UNITS -> {
-                e.allow("type", "line_id", "quantity", "reason_code");
-                yield new EditChange(type, e.string("line_id", true, 64), null, e.integer("quantity", true, 1, OrderRequests.MAX_QUANTITY),
-                        null, null, null, null, null, e.string("reason_code", true, 64));
-            }
-            default -> {
-                e.allow("type", "shipping_address");
-                yield new EditChange(type, null, null, null, null, null, null, null, e.address("shipping_address", true));
-            }
-        };
     }
 
     /** Optional body {@code {"payments": [{"payment_id": "...", "amount": {...}}], "reason": "..."}}. */

@@ -228,6 +228,11 @@ public final class FulfillmentService {
     /**
      * Applies carrier reports to a shipment (the carrier sandbox, the fulfilment webhook, a refresh from the carrier).
      */
+    /** Records that a ready label was rendered again, the same label under the same documents ({@code shipment.label_regenerated}). */
+    public Shipped labelRegenerated(CommandContext ctx, String orderId, String shipmentId) {
+        return tx.mutate(ctx, orderId, false, o -> new Shipped(o, OrderFulfillment.labelRegenerated(o, shipmentId, ctx.reason())));
+    }
+
     public Shipped track(CommandContext ctx, String orderId, String shipmentId, List<CarrierService.TrackingReport> reports, String source) {
         return tx.mutate(ctx, orderId, false, o -> new Shipped(o,
                 OrderFulfillment.track(o, shipmentId, TrackingReports.events(reports, source), clock.instant())));

@@ -69,7 +69,31 @@ public final class OrderEditService {
 
     /** Prices the changes on the order as it is now and stores the quote; the order does not change. */
     public Quoted quote(CommandContext ctx, String orderId, List<EditChange> changes, boolean mayChangePrices) {
-        Order order = tx.get(ctx, orderId);
+        return quote(ctx, orderId, changes, mayChangePrices, false);
+    }
+
+    /**
+     * Prices the changes; a dry run ({@code dryRun}) answers the same quote with the same checks and stores nothing,
+     * so it cannot be applied.
+     */
+    public Quoted quote(CommandContext ctx, String orderId, List<EditChange> changes, boolean mayChangePrices, boolean dryRun) {
+        return price(ctx, tx.get(ctx, orderId), ids.next("quo"), changes, mayChangePrices, dryRun, false);
+    }
+
+    /**
+     * {@code PATCH /v1/admin/quotes/{quoteId}}: replaces the quote's changes and prices them on its order as it is now,
+     * under the same id, with a new expiry (409 {@code quote.already_applied} once applied). A dry run stores nothing.
+     */
+    public Quoted revise(CommandContext ctx, String quoteId, List<EditChange> changes, boolean mayChangePrices, boolean dryRun) {
+        EditQuote old = quotes.find(ctx.tenantId(), quoteId).orElseThrow(() -> DomainException.notFound("quote.not_found", "No quote " + quoteId));
+        Order order = tx.get(ctx, old.orderId());
+        assertNotApplied(order, quoteId);
+        return price(ctx, order, quoteId, changes, mayChangePrices, dryRun, true);
+    }
+
+    private Quoted price(CommandContext ctx, Order order, String quoteId, List<EditChange> changes, boolean mayChangePrices, boolean dryRun,
+                         boolean replace) {
+        String orderId = order.id();
         tx.checkVersion(ctx, order);
         Instant now = clock.instant();
         order.assertNotLockedAgainst(ctx.caller().subject(), now);
@@ -78,10 +102,12 @@ public final class OrderEditService {
         EditPreview preview = EditCalculator.preview(order, named, mayChangePrices);
         openReturn(ctx, order, named, "quote", now); // the return rules (window, eligibility) on this copy, never written
         int ttl = quotes.ttlMinutes(ctx.tenantId(), DEFAULT_TTL_MINUTES);
-        EditQuote q = new EditQuote(ids.next("quo"), ctx.tenantId(), orderId, order.version(), ctx.caller().actor().id(), now,
+        EditQuote q = new EditQuote(quoteId, ctx.tenantId(), orderId, order.version(), ctx.caller().actor().id(), now,
                 now.plus(Duration.ofMinutes(ttl)), ctx.reason(), named, preview, null);
         Quoted result = new Quoted(order, q);
-        quotes.create(q, ctx.journal().recordFor(result));
+        if (dryRun) return result;
+        if (replace) quotes.replace(q, ctx.journal().recordFor(result));
+        else quotes.create(q, ctx.journal().recordFor(result));
         ctx.journal().written();
         return result;
     }
@@ -97,14 +123,29 @@ public final class OrderEditService {
      * with the payment service and the added units with the inventory service before anything is written.
      */
     public Applied apply(CommandContext ctx, String orderId, String quoteId, List<NewPayment> newPayments, boolean mayChangePrices) {
-        Order current = tx.get(ctx, orderId);
-        EditQuote q = findQuote(ctx, orderId, quoteId);
-        for (OrderEdit e : current.children(OrderEdit.class)) {
-            if (quoteId.equals(e.quoteId())) {
-                throw DomainException.conflict("quote.already_applied", "Quote " + quoteId + " was applied as edit " + e.id(),
-                        "Read it at GET /v1/orders/" + orderId + "/edits.").with("edit_id", e.id());
-            }
-        }
+        return apply(ctx, orderId, quoteId, newPayments, mayChangePrices, false);
+    }
+
+    /** Applies a quote; a dry run ({@code dryRun}) makes every check and the same change on a copy that is never written. */
+    public Applied apply(CommandContext ctx, String orderId, String quoteId, List<NewPayment> newPayments, boolean mayChangePrices,
+                         boolean dryRun) {
+        return applyQuote(ctx, tx.get(ctx, orderId), findQuote(ctx, orderId, quoteId), newPayments, mayChangePrices, dryRun);
+    }
+
+    /**
+     * Quotes the changes and applies the quote at once (the admin price adjustment): the same engine, rules and events
+     * as a quote then its apply; a dry run stores and writes nothing.
+     */
+    public Applied quoteAndApply(CommandContext ctx, String orderId, List<EditChange> changes, List<NewPayment> newPayments,
+                                 boolean mayChangePrices, boolean dryRun) {
+        Quoted q = quote(ctx, orderId, changes, mayChangePrices, dryRun);
+        return applyQuote(ctx, q.order(), q.quote(), newPayments, mayChangePrices, dryRun);
+    }
+
+    private Applied applyQuote(CommandContext ctx, Order current, EditQuote q, List<NewPayment> newPayments, boolean mayChangePrices,
+                               boolean dryRun) {
+        String orderId = current.id(), quoteId = q.id();
+        assertNotApplied(current, quoteId);
         Instant now = clock.instant();
         if (q.isExpiredAt(now)) {
             throw new DomainException(DomainException.Kind.GONE, "quote.expired", "Quote " + quoteId + " expired at " + q.expiresAt(),
@@ -119,7 +160,7 @@ public final class OrderEditService {
         for (NewPayment np : newPayments) refs.add(checkPayment(ctx.tenantId(), np));
         checkStock(ctx.tenantId(), current, q);
         String editId = ids.next("edt");
-        return tx.mutate(ctx, orderId, true, o -> {
+        java.util.function.Function<Order, Applied> change = o -> {
             assertCurrent(q, o);
             OrderEdits edits = new OrderEdits(o);
             OrderEdit edit = edits.apply(editId, q, refs, ctx.reason() != null ? ctx.reason() : q.reason(), ctx.caller().actor(), now);
@@ -129,7 +170,15 @@ public final class OrderEditService {
                 edit = edits.require(editId);
             }
             return new Applied(o, edit, q);
-        });
+        };
+        return dryRun ? tx.preview(ctx, orderId, true, change) : tx.mutate(ctx, orderId, true, change);
+    }
+
+    /** A quote named by its id alone (the admin routes {@code /v1/admin/quotes/{quoteId}}), with its order checked like the order itself. */
+    public Quoted getQuote(CommandContext ctx, String quoteId) {
+        EditQuote q = quotes.find(ctx.tenantId(), quoteId)
+                .orElseThrow(() -> DomainException.notFound("quote.not_found", "No quote " + quoteId));
+        return new Quoted(tx.get(ctx, q.orderId()), q);
     }
 
     /** The order's edits, newest first, a page at a time (the position is the last edit id of the previous page). */
@@ -152,6 +201,15 @@ public final class OrderEditService {
     private EditQuote findQuote(CommandContext ctx, String orderId, String quoteId) {
         return quotes.find(ctx.tenantId(), orderId, quoteId)
                 .orElseThrow(() -> DomainException.notFound("quote.not_found", "Order " + orderId + " has no quote " + quoteId));
+    }
+
+    private static void assertNotApplied(Order order, String quoteId) {
+        for (OrderEdit e : order.children(OrderEdit.class)) {
+            if (quoteId.equals(e.quoteId())) {
+                throw DomainException.conflict("quote.already_applied", "Quote " + quoteId + " was applied as edit " + e.id(),
+                        "Read it at GET /v1/orders/" + order.id() + "/edits.").with("edit_id", e.id());
+            }
+        }
     }
 
     private static void assertCurrent(EditQuote q, Order o) {

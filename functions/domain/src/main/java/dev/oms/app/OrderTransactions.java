@@ -89,6 +89,21 @@ public final class OrderTransactions {
         }
     }
 
+    /**
+     * A dry run of {@link #mutate}: the same reads and checks (visibility, expected version, lock) and the same change,
+     * applied to a copy read for it and never written; the result shows the order as the real call would leave it (at
+     * the next version when it changed).
+     */
+    public <R> R preview(CommandContext ctx, String orderId, boolean respectLock, Function<Order, R> change) {
+        Order order = get(ctx, orderId);
+        checkExpectedVersion(ctx, order.version());
+        if (respectLock) order.assertNotLockedAgainst(ctx.caller().subject(), now());
+        long readVersion = order.version();
+        R result = change.apply(order);
+        if (order.hasChanges()) order.state().version = readVersion + 1;
+        return result;
+    }
+
     /** A short random pause that grows with the attempt, so racing writers spread out instead of colliding again. */
     private static void backOff(int attempt) {
         try {

@@ -67,6 +67,14 @@ public final class RefundService {
     }
 
     /**
+     * A dry run of {@link #refund}: the refund as it would be planned (lines, tax, shares per payment; {@code pending}),
+     * with the same checks, written nowhere and paid out by no one.
+     */
+    public Result preview(CommandContext ctx, String orderId, RefundRequest request) {
+        return tx.preview(ctx, orderId, true, o -> new Result(o, o.refunds().plan(ids.next("rf"), request, ctx.caller().actor(), clock.instant())));
+    }
+
+    /**
      * The refund of a return's accepted units: each line's share of its amount due by units, less the restocking fee
      * (taken off the lines in proportion), to the original payments or as store credit. Asking again for the same
      * return answers the refund it already has.

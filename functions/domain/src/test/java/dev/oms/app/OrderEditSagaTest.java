@@ -31,8 +31,12 @@ class OrderEditSagaTest {
         final Map<String, EditQuote> byId = new HashMap<>();
         int ttl = 15;
         @Override public void create(EditQuote q, IdempotencyRecord idempotency) { byId.put(q.id(), q); }
+        @Override public void replace(EditQuote q, IdempotencyRecord idempotency) { byId.put(q.id(), q); }
         @Override public Optional<EditQuote> find(String tenantId, String orderId, String quoteId) {
             return Optional.ofNullable(byId.get(quoteId)).filter(q -> q.tenantId().equals(tenantId) && q.orderId().equals(orderId));
+        }
+        @Override public Optional<EditQuote> find(String tenantId, String quoteId) {
+            return Optional.ofNullable(byId.get(quoteId)).filter(q -> q.tenantId().equals(tenantId));
         }
         @Override public int ttlMinutes(String tenantId, int fallback) { return ttl; }
     }

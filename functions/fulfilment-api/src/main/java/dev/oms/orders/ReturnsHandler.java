@@ -135,20 +135,7 @@ public final class ReturnsHandler extends ApiHandler {
     private ApiResponse inspect(ApiRequest r) {
         Body b = Body.parse(r.body());
         b.allow("lines", "resolution", "version");
-        List<ReturnDraft.Decision> decisions = new ArrayList<>();
-        List<Body> lines = b.objects("lines", true, 1, MAX_RETURN_LINES);
-        if (lines != null) {
-            for (Body e : lines) {
-                e.allow("line_id", "decision", "quantity", "restockable_quantity", "restocking_fee", "reason");
-                String lineId = e.string("line_id", true, 64);
-                String decision = e.oneOf("decision", true, Set.of("approve", "reject"));
-                Long quantity = e.integer("quantity", false, 0, 100_000);
-                Long restockable = e.integer("restockable_quantity", false, 0, 100_000);
-                var fee = e.money("restocking_fee", false, null);
-                String reason = e.string("reason", false, 500);
-                if (lineId != null && decision != null) decisions.add(new ReturnDraft.Decision(lineId, decision, quantity, restockable, fee, reason));
-            }
-        }
+        List<ReturnDraft.Decision> decisions = dev.oms.platform.http.ReturnLines.decisions(b, MAX_RETURN_LINES);
         String resolution = b.oneOf("resolution", false, Set.copyOf(ReturnRequest.RESOLUTIONS));
         r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
         b.check();
@@ -229,20 +216,6 @@ public final class ReturnsHandler extends ApiHandler {
     private static ApiResponse view(Result res) { return ApiResponse.ok(ReturnViews.ret(res.order(), res.ret())).withVersion(res.order().version()); }
 
     private static ApiResponse settled(Result res) {
-        ObjectNode o = ReturnViews.ret(res.order(), res.ret());
-        ReturnRequest.Settlement s = res.ret().settlement();
-        switch (s.kind()) {
-            case "refund" -> o.put("refund_id", s.reference());
-            case "store_credit" -> {
-                o.put("credit_reference", s.reference());
-                res.order().children(Refund.class).stream().filter(f -> res.ret().id().equals(f.sourceId()) && f.holdsBalance())
-                        .findFirst().ifPresent(f -> o.put("refund_id", f.id()));
-            }
-            default -> {
-                o.put("exchange_order_id", s.reference());
-                o.putObject("links").put("exchange_order", "/v1/orders/" + s.reference());
-            }
-        }
-        return ApiResponse.ok(o).withVersion(res.order().version());
+        return ApiResponse.ok(ReturnViews.settled(res.order(), res.ret())).withVersion(res.order().version());
     }
 }

@@ -43,7 +43,9 @@ class DeploymentJarsIT {
             Map.entry("functions/merchant-api/target/oms-merchant-api-0.1.0-SNAPSHOT-lambda.jar", 38L * 1024 * 1024),
             Map.entry("functions/simple-orders-api/target/oms-simple-orders-api-0.1.0-SNAPSHOT-lambda.jar", 37L * 1024 * 1024),
             // the admin operations group submits jobs like jobs-api (S3, SQS and the registry's SSM secrets reader)
-            Map.entry("functions/admin-ops-api/target/oms-admin-ops-api-0.1.0-SNAPSHOT-lambda.jar", 16L * 1024 * 1024));
+            Map.entry("functions/admin-ops-api/target/oms-admin-ops-api-0.1.0-SNAPSHOT-lambda.jar", 16L * 1024 * 1024),
+            // the admin edits, money, fulfilment and returns group: the payments port (stripe-java), PDFs and S3 like fulfilment-api
+            Map.entry("functions/admin-money-api/target/oms-admin-money-api-0.1.0-SNAPSHOT-lambda.jar", 44L * 1024 * 1024));
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
 
     static SamTemplate template;
@@ -82,7 +84,9 @@ class DeploymentJarsIT {
                         "functions/customer-care-api/target/oms-customer-care-api-0.1.0-SNAPSHOT-lambda.jar",
                         "functions/merchant-api/target/oms-merchant-api-0.1.0-SNAPSHOT-lambda.jar",
                         "functions/simple-orders-api/target/oms-simple-orders-api-0.1.0-SNAPSHOT-lambda.jar",
-                        "functions/admin-api/target/oms-admin-api-0.1.0-SNAPSHOT-lambda.jar");
+                        "functions/admin-api/target/oms-admin-api-0.1.0-SNAPSHOT-lambda.jar",
+                        "functions/admin-ops-api/target/oms-admin-ops-api-0.1.0-SNAPSHOT-lambda.jar",
+                        "functions/admin-money-api/target/oms-admin-money-api-0.1.0-SNAPSHOT-lambda.jar");
     }
 
     @Test

@@ -71,7 +71,7 @@ class EventSchemasIT {
         assertThat(seen).contains("order.edited", "order.edit_settlement_requested", "order.edit_progressed", "order.edit_completed");
         assertThat(seen).contains("fulfillment.requested", "fulfillment.created", "fulfillment.updated", "fulfillment.cancelled",
                 "fulfillment.delivered", "order.shipped", "shipment.created", "shipment.label_ready", "shipment.tracking_updated",
-                "shipment.delivered");
+                "shipment.delivered", "shipment.label_regenerated");
     }
 
     @Test
@@ -161,6 +161,7 @@ class EventSchemasIT {
         admin.post("/v1/orders/" + saga + "/fulfillments", Map.of("warehouse_id", "wh", "mode", "saga",
                 "lines", List.of(Map.of("line_id", sagaLine, "quantity", 1))));
         eventually("the label", () -> admin.get("/v1/orders/shipments/" + shipment.path("id").asText() + "/label").status() == 200);
+        admin.post("/v1/admin/shipments/" + shipment.path("id").asText() + "/label/regenerate", Map.of("reason", "printer jammed"));
         eventually("the saga's fulfilment", () -> admin.get("/v1/orders/" + saga + "/fulfillments").json().path("data").size() == 1);
     }
 }

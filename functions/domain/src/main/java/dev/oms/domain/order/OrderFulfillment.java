@@ -390,6 +390,14 @@ public final class OrderFulfillment {
         return next;
     }
 
+    /** Records that the ready label of a shipment was rendered again (the same label, the same documents). */
+    public static Shipment labelRegenerated(Order o, String shipmentId, String reason) {
+        Shipment s = o.requireChild(Shipment.class, shipmentId, "shipment.not_found");
+        o.record("shipment.label_regenerated", Order.data("shipment_id", shipmentId, "document_id", s.labelDocumentId(),
+                "zpl_document_id", s.zplDocumentId(), "tracking_numbers", s.trackingNumbers()), reason);
+        return s;
+    }
+
     // ---- cancellation of the order -------------------------------------------------------------------------------------
 
     /**

@@ -59,7 +59,7 @@ public final class OrderRefunds {
         }
         long orderCan = ledger.refundable();
         if (total > orderCan) throw exceeds("The order has " + orderCan + " of captured money left to refund, asked " + total, orderCan);
-        List<PaymentShare> shares = Refund.ORIGINAL_METHOD.equals(req.destination()) ? shares(ledger, total) : List.of();
+        List<PaymentShare> shares = Refund.ORIGINAL_METHOD.equals(req.destination()) ? shares(ledger, total, req.paymentId()) : List.of();
         Refund refund = new Refund(refundId, req.source(), req.sourceId(), req.destination(), Refund.PENDING,
                 Money.of(total, s.currency), lines, shares, null, req.reason(), null, true, actor.id(), now, null);
         order.putChild(refund);
@@ -226,11 +226,15 @@ public final class OrderRefunds {
     }
 
     /** Payment by payment, in the order they were linked, each up to what it can still give back. */
-    private List<PaymentShare> shares(MoneyLedger ledger, long total) {
+    private List<PaymentShare> shares(MoneyLedger ledger, long total, String onlyPayment) {
         List<PaymentShare> out = new ArrayList<>();
         long left = total;
+        if (onlyPayment != null && s.payments.stream().noneMatch(p -> p.paymentId().equals(onlyPayment))) {
+            throw dev.oms.domain.DomainException.notFound("payment.not_found", "Payment " + onlyPayment + " is not linked to this order");
+        }
         for (PaymentReference p : s.payments) {
             if (left == 0) break;
+            if (onlyPayment != null && !p.paymentId().equals(onlyPayment)) continue;
             long take = Math.min(left, ledger.refundable(p));
             if (take > 0) out.add(new PaymentShare(p.paymentId(), take, null));
             left -= take;

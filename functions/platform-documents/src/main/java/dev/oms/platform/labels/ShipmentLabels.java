@@ -60,6 +60,37 @@ public final class ShipmentLabels {
         Shipment s = order.requireChild(Shipment.class, shipmentId, "shipment.not_found");
         if (Shipment.LABEL_READY.equals(s.labelStatus())) return "already_ready";
         if (Shipment.LABEL_EXTERNAL.equals(s.labelStatus())) return "not_needed";
+        Drawn d = draw(tenantId, order, s);
+        fulfillments.attachLabel(tenantId, orderId, shipmentId, d.pdf(), d.zpl(), d.slip());
+        return "rendered";
+    }
+
+    /**
+     * Renders a ready label again from the shipment as it is (the same tracking numbers, carrier and service: the label
+     * bought once, never a second one) and overwrites the same documents under the same ids and keys; records
+     * {@code shipment.label_regenerated}. 409 {@code shipment.label_pending} while the first rendering has not happened,
+     * {@code shipment.label_external} when the sender brought its own label.
+     */
+    public FulfillmentService.Shipped regenerate(dev.oms.app.CommandContext ctx, String orderId, String shipmentId) {
+        Order order = fulfillments.transactions().get(ctx, orderId);
+        Shipment s = order.requireChild(Shipment.class, shipmentId, "shipment.not_found");
+        if (Shipment.LABEL_EXTERNAL.equals(s.labelStatus())) {
+            throw dev.oms.domain.DomainException.conflict("shipment.label_external", "Shipment " + shipmentId + " carries the sender's own label",
+                    "Ask the sender for the label; the OMS did not render it.");
+        }
+        if (!Shipment.LABEL_READY.equals(s.labelStatus())) {
+            throw dev.oms.domain.DomainException.conflict("shipment.label_pending", "The label of shipment " + shipmentId + " is being rendered",
+                    "Retry in a few seconds; shipment.label_ready is sent when it is there.");
+        }
+        draw(ctx.tenantId(), order, s);
+        return fulfillments.labelRegenerated(ctx, orderId, shipmentId);
+    }
+
+    private record Drawn(OrderDocument pdf, OrderDocument zpl, OrderDocument slip) { }
+
+    /** Renders and stores the label (PDF and ZPL) and packing slip; ids and keys derive from the shipment. */
+    private Drawn draw(String tenantId, Order order, Shipment s) {
+        String orderId = order.id(), shipmentId = s.id();
         Address to = order.state().shippingAddress != null ? order.state().shippingAddress : order.state().billingAddress;
         if (to == null) throw new IllegalStateException("Order " + orderId + " has no address to ship to");
         PostalAddress shipTo = postal(to);
@@ -82,8 +113,7 @@ public final class ShipmentLabels {
         OrderDocument pdfDoc = put(base, "doc_lbl" + suffix, "label", "label-" + shipmentId + ".pdf", "application/pdf", pdf, shipmentId);
         OrderDocument zplDoc = put(base, "doc_zpl" + suffix, "label", "label-" + shipmentId + ".zpl", "application/zpl", zplBytes, shipmentId);
         OrderDocument slipDoc = put(base, "doc_slp" + suffix, "packing_slip", "packing-slip-" + shipmentId + ".pdf", "application/pdf", slip, shipmentId);
-        fulfillments.attachLabel(tenantId, orderId, shipmentId, pdfDoc, zplDoc, slipDoc);
-        return "rendered";
+        return new Drawn(pdfDoc, zplDoc, slipDoc);
     }
 
     private OrderDocument put(String base, String id, String type, String fileName, String contentType, byte[] bytes, String shipmentId) {

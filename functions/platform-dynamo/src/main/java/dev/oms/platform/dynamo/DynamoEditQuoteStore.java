@@ -34,6 +34,16 @@ public final class DynamoEditQuoteStore implements EditQuoteStore {
         return table.get(pk(tenantId, quoteId), Keys.SINGLE).map(DynamoEditQuoteStore::fromItem).filter(q -> q.orderId().equals(orderId));
     }
 
+    @Override
+    public void replace(EditQuote q, IdempotencyRecord idempotency) {
+        IdempotencyStore.putOver(table, toItem(q), idempotency);
+    }
+
+    @Override
+    public Optional<EditQuote> find(String tenantId, String quoteId) {
+        return table.get(pk(tenantId, quoteId), Keys.SINGLE).map(DynamoEditQuoteStore::fromItem);
+    }
+
     /** {@code quote_ttl_minutes} of the tenant's settings item (1 to 1440), else the fallback. */
     @Override
     public int ttlMinutes(String tenantId, int fallback) {

@@ -11,11 +11,11 @@ import dev.oms.platform.json.Times;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Stores an order's fulfilments (lines, lots and serials embedded). */
+/** Stores an order's fulfilments (lines, lots and serials embedded); addressable, so {@code /v1/admin/fulfillments/{fulfillmentId}/...} finds the order. */
 final class FulfillmentCodec implements ChildCodec<Fulfillment> {
     @Override public String kind() { return "fulfillment"; }
     @Override public Class<Fulfillment> type() { return Fulfillment.class; }
-    @Override public boolean addressable() { return false; }
+    @Override public boolean addressable() { return true; }
 
     @Override
     public ObjectNode toItem(Fulfillment f) {

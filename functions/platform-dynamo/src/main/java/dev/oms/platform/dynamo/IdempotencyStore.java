@@ -108,7 +108,15 @@ public final class IdempotencyStore {
      * same transaction; without a key, one conditional put.
      */
     public static void putNew(SingleTable table, ObjectNode item, IdempotencyRecord idempotency) {
-        Expression absent = Expression.builder().expression("attribute_not_exists(PK)").build();
+        put(table, item, idempotency, Expression.builder().expression("attribute_not_exists(PK)").build());
+    }
+
+    /** Like {@link #putNew}, over an item that exists (refused if it does not). */
+    public static void putOver(SingleTable table, ObjectNode item, IdempotencyRecord idempotency) {
+        put(table, item, idempotency, Expression.builder().expression("attribute_exists(PK)").build());
+    }
+
+    private static void put(SingleTable table, ObjectNode item, IdempotencyRecord idempotency, Expression absent) {
         if (idempotency == null) {
             table.table().putItem(PutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(item))
                     .conditionExpression(absent).build());

@@ -47,4 +47,23 @@ public final class ReturnViews {
         for (ReturnRequest r : order.children(ReturnRequest.class)) a.add(ret(order, r));
         return a;
     }
+
+    /** A settled return: the return with what settled it ({@code refund_id}, {@code credit_reference} or the exchange order). */
+    public static ObjectNode settled(Order order, ReturnRequest ret) {
+        ObjectNode o = ret(order, ret);
+        ReturnRequest.Settlement s = ret.settlement();
+        switch (s.kind()) {
+            case "refund" -> o.put("refund_id", s.reference());
+            case "store_credit" -> {
+                o.put("credit_reference", s.reference());
+                order.children(dev.oms.domain.order.Refund.class).stream().filter(f -> ret.id().equals(f.sourceId()) && f.holdsBalance())
+                        .findFirst().ifPresent(f -> o.put("refund_id", f.id()));
+            }
+            default -> {
+                o.put("exchange_order_id", s.reference());
+                o.putObject("links").put("exchange_order", "/v1/orders/" + s.reference());
+            }
+        }
+        return o;
+    }
 }

@@ -1,0 +1,139 @@
+package dev.oms.orders;
+
+import static dev.oms.app.security.Permission.FULFILLMENTS_WRITE;
+import static dev.oms.app.security.Permission.ORDERS_READ;
+import static dev.oms.platform.http.Route.get;
+import static dev.oms.platform.http.Route.post;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oms.app.CommandContext;
+import dev.oms.app.FulfillmentService;
+import dev.oms.domain.DomainException;
+import dev.oms.domain.order.FulfillmentRequest;
+import dev.oms.domain.order.Order;
+import dev.oms.domain.order.OrderDocument;
+import dev.oms.domain.order.Shipment;
+import dev.oms.platform.http.ApiHandler;
+import dev.oms.platform.http.ApiRequest;
+import dev.oms.platform.http.ApiResponse;
+import dev.oms.platform.http.Body;
+import dev.oms.platform.http.Routes;
+import dev.oms.platform.json.Json;
+import dev.oms.platform.json.Times;
+import dev.oms.platform.views.FulfillmentRequests;
+import dev.oms.platform.views.FulfillmentViews;
+import dev.oms.platform.views.ShipmentRequests;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Seed 001 section 2, fulfilment: create a fulfilment of an order (warehouse, lines, lots and serials), ship one,
+ * cancel one, and read a shipment's label (presigned, 15 minutes), or render the same label again with
+ * {@code POST .../label/regenerate}: never a second label bought. Fulfilments and shipments are named alone; their
+ * order is found by the child index. The canonical fulfilment use case ({@link FulfillmentService}).
+ */
+public final class AdminFulfilmentHandler extends ApiHandler {
+    static final Duration LINK_TTL = Duration.ofMinutes(15);
+
+    private final AdminMoneyApi p;
+    private final Routes routes;
+
+    public AdminFulfilmentHandler() { this(AdminMoneyApi.get()); }
+
+    AdminFulfilmentHandler(AdminMoneyApi p) {
+        super(p.idempotency, p.clock);
+        this.p = p;
+        this.routes = Routes.of(
+                post("/v1/admin/orders/{orderId}/create-fulfillment", this::create).requires(FULFILLMENTS_WRITE),
+                post("/v1/admin/fulfillments/{fulfillmentId}/ship", this::ship).requires(FULFILLMENTS_WRITE),
+                post("/v1/admin/fulfillments/{fulfillmentId}/cancel", this::cancel).requires(FULFILLMENTS_WRITE).reason(),
+                get("/v1/admin/shipments/{shipmentId}/label", this::label).requires(ORDERS_READ),
+                post("/v1/admin/shipments/{shipmentId}/label/regenerate", this::regenerate).requires(FULFILLMENTS_WRITE));
+    }
+
+    @Override
+    public Routes routes() { return routes; }
+
+    /** {@code {"warehouse_id", "lines": [{"line_id", "quantity", "lot_id", "serials"}], "carrier_hint", "service_code", "shipment_reference", "external_reference", "version"}}. */
+    private ApiResponse create(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("warehouse_id", "lines", "carrier_hint", "service_code", "shipment_reference", "external_reference", "version");
+        FulfillmentRequest req = FulfillmentRequests.request(b);
+        r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
+        b.check();
+        return r.execute(c -> fulfilment(201, c), ctx -> p.fulfillments.create(ctx, r.pathParam("orderId"), req));
+    }
+
+    /** {@code {"tracking_numbers", "carrier", "service_code", "label_reference"|"labels", "weight_grams", "parcels", "dimensions"}}. */
+    private ApiResponse ship(ApiRequest r) {
+        Body b = Body.parseOptional(r.body());
+        b.allow("tracking_numbers", "carrier", "service_code", "label_reference", "labels", "weight_grams", "parcels", "dimensions", "version");
+        String fulfillmentId = r.pathParam("fulfillmentId");
+        ShipmentRequests.Parsed req = ShipmentRequests.parse(b, List.of(fulfillmentId));
+        r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
+        b.check();
+        return r.execute(AdminFulfilmentHandler::shipped, ctx -> p.fulfillments.ship(ctx, orderOf(ctx, fulfillmentId), req.request(), req.parcelWeights()));
+    }
+
+    /** {@code {"reason"}}: before it shipped. */
+    private ApiResponse cancel(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("reason", "version");
+        String reason = b.string("reason", true, 500);
+        r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
+        b.check();
+        String fulfillmentId = r.pathParam("fulfillmentId");
+        return r.execute(c -> fulfilment(200, c), ctx -> p.fulfillments.cancel(ctx.withReason(reason), orderOf(ctx, fulfillmentId), fulfillmentId, reason));
+    }
+
+    private ApiResponse label(ApiRequest r) {
+        String format = r.query("format") == null ? "pdf" : r.query("format");
+        if (!Set.of("pdf", "zpl").contains(format)) throw DomainException.invalidField("format", "field.not_allowed", "format must be pdf or zpl");
+        Order order = p.fulfillments.orderOfShipment(r.command(), r.pathParam("shipmentId"));
+        return ApiResponse.ok(labelView(order, order.requireChild(Shipment.class, r.pathParam("shipmentId"), "shipment.not_found"), format));
+    }
+
+    /** Optional {@code {"reason"}}: the same label rendered again (same tracking numbers, same documents). */
+    private ApiResponse regenerate(ApiRequest r) {
+        Body b = Body.parseOptional(r.body());
+        b.allow("reason");
+        String reason = b.string("reason", false, 500);
+        b.check();
+        String shipmentId = r.pathParam("shipmentId");
+        return r.execute(s -> ApiResponse.ok(labelView(s.order(), s.shipment(), "pdf")).withVersion(s.order().version()), ctx -> {
+            Order order = p.fulfillments.orderOfShipment(ctx, shipmentId);
+            return p.shipmentLabels.regenerate(ctx.withReason(reason), order.id(), shipmentId);
+        });
+    }
+
+    private ObjectNode labelView(Order order, Shipment s, String format) {
+        ObjectNode o = Json.object().put("shipment_id", s.id()).put("order_id", order.id()).put("format", format);
+        if (Shipment.LABEL_EXTERNAL.equals(s.labelStatus())) return o.put("source", "external").put("url", s.labelReference());
+        if (!Shipment.LABEL_READY.equals(s.labelStatus())) {
+            throw DomainException.conflict("shipment.label_pending", "The label of shipment " + s.id() + " is being rendered",
+                    "Retry in a few seconds; shipment.label_ready is sent when it is there.");
+        }
+        OrderDocument doc = order.requireChild(OrderDocument.class, format.equals("zpl") ? s.zplDocumentId() : s.labelDocumentId(), "document.not_found");
+        o.put("source", "rendered").put("document_id", doc.id()).put("content_type", doc.contentType()).put("size_bytes", doc.sizeBytes());
+        o.put("url", p.documentStorage.downloadUrl(doc.storageKey(), doc.fileName(), LINK_TTL));
+        o.put("expires_at", Times.format(p.clock.instant().plus(LINK_TTL)));
+        return o;
+    }
+
+    private String orderOf(CommandContext ctx, String fulfillmentId) {
+        return p.fulfillments.transactions().orderIdOfChild(ctx, fulfillmentId, "fulfillment.not_found");
+    }
+
+    private static ApiResponse fulfilment(int status, FulfillmentService.Created c) {
+        ObjectNode body = FulfillmentViews.fulfillment(c.order(), c.fulfillment());
+        String self = "/v1/orders/" + c.order().id() + "/fulfillments/" + c.fulfillment().id();
+        ApiResponse res = status == 201 ? ApiResponse.created(body, self) : ApiResponse.ok(body);
+        return res.withVersion(c.order().version());
+    }
+
+    private static ApiResponse shipped(FulfillmentService.Shipped s) {
+        return ApiResponse.created(FulfillmentViews.shipment(s.order(), s.shipment()), "/v1/admin/shipments/" + s.shipment().id() + "/label")
+                .withVersion(s.order().version());
+    }
+}
