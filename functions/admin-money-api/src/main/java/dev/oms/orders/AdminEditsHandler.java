@@ -61,18 +61,28 @@ public final class AdminEditsHandler extends ApiHandler {
 
     /** {@code {"changes": [{"type": ...} | {"op", "path", "value"}], "reason", "version"}}. */
     private ApiResponse quote(ApiRequest r) {
-        Body b = Body.parse(r.body());
-        b.allow("changes", "reason", "version");
-        String reason = b.string("reason", false, 500);
-        r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
-        List<EditChange> changes = EditRequests.changes(b, "changes", EditCalculator.MAX_CHANGES);
-        b.check();
+        EditBody body = editBody(r);
+        String reason = body.reason();
+        List<EditChange> changes = body.changes();
         boolean prices = mayEditPrices(r);
         boolean dryRun = r.boolQuery("dry_run");
         String orderId = r.pathParam("orderId");
         Function<CommandContext, Quoted> action = ctx -> p.edits.quote(ctx.withReason(reason), orderId,
                 EditRequests.resolveLines(p.edits.order(ctx, orderId), changes), prices, dryRun);
         return run(r, dryRun, q -> quoted(q, dryRun), action);
+    }
+
+    /** The body of a quote and of its revision: the changes, an optional reason, the order version read. */
+    private record EditBody(String reason, List<EditChange> changes) { }
+
+    private static EditBody editBody(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("changes", "reason", "version");
+        String reason = b.string("reason", false, 500);
+        r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
+        List<EditChange> changes = EditRequests.changes(b, "changes", EditCalculator.MAX_CHANGES);
+        b.check();
+        return new EditBody(reason, changes);
     }
 
     private ApiResponse read(ApiRequest r) {
@@ -82,12 +92,9 @@ public final class AdminEditsHandler extends ApiHandler {
 
     /** {@code {"changes": [...], "reason", "version"}}: the quote's changes replaced and priced again, under the same id. */
     private ApiResponse revise(ApiRequest r) {
-        Body b = Body.parse(r.body());
-        b.allow("changes", "reason", "version");
-        String reason = b.string("reason", false, 500);
-        r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
-        List<EditChange> changes = EditRequests.changes(b, "changes", EditCalculator.MAX_CHANGES);
-        b.check();
+        EditBody body = editBody(r);
+        String reason = body.reason();
+        List<EditChange> changes = body.changes();
         boolean prices = mayEditPrices(r);
         boolean dryRun = r.boolQuery("dry_run");
         String quoteId = r.pathParam("quoteId");
