@@ -62,6 +62,7 @@ class PersistenceTest {
             token = tokens.poll(10, TimeUnit.SECONDS);
             assertThat(token).isNotNull();
             awaitEvent(first, executionArn, "TaskSubmitted");
+            awaitCheckpoint(() -> storedPosition("approval-saga", "order-o1").path("taskToken").isTextual());
         }
 
         AtomicInteger invocationsAfterRestart = new AtomicInteger();
@@ -200,12 +201,23 @@ class PersistenceTest {
             executionArn = first.startExecution(machine, "o2", "{\"order\": \"o2\"}").executionArn();
             assertThat(tokens.poll(10, TimeUnit.SECONDS)).isNotNull();
             awaitEvent(first, executionArn, "TaskSubmitted");
+            awaitCheckpoint(() -> store.loadExecutions().stream().anyMatch(stored -> stored.position() != null
+                    && stored.position().taskToken() != null));
         }
         try (StepFunctionsService second = StepFunctionsService.builder().store(store).build()) {
             String token = second.waitingTaskTokens(executionArn).iterator().next();
             second.sendTaskSuccess(token, "true");
             assertThat(second.awaitExecution(executionArn, Harness.WAIT).status())
                     .isEqualTo(ExecutionStatus.SUCCEEDED);
+        }
+    }
+
+    /** Waits for the checkpoint that follows TaskSubmitted (a restart before it invokes the task again). */
+    private static void awaitCheckpoint(java.util.concurrent.Callable<Boolean> saved) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!saved.call()) {
+            assertThat(System.currentTimeMillis()).as("waiting for the checkpoint").isLessThan(deadline);
+            StateTypesTest.sleep(10);
         }
     }
 
