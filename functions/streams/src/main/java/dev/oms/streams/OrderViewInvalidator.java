@@ -31,7 +31,7 @@ public final class OrderViewInvalidator implements RequestHandler<DynamodbEvent,
         for (DynamodbEvent.DynamodbStreamRecord r : event.getRecords()) {
             if (!"INSERT".equals(r.getEventName()) || r.getDynamodb() == null) continue;
             ObjectNode item = StreamImages.toJson(r.getDynamodb().getNewImage());
-            if (!EventEnvelope.isEventItem(item) || item.path("order_id").asText("").isEmpty()) continue;
+            if (!EventEnvelope.isOrderEvent(item)) continue;
             try {
                 cache.invalidate(item.path("tenant_id").asText(), item.path("order_id").asText(), item.path("sequence").asLong());
                 invalidated++;

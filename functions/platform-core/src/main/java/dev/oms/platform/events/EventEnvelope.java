@@ -11,6 +11,10 @@ import java.time.Instant;
  * {@code version}, {@code tenant_id}, {@code order_id}, {@code sequence} (the order version, for ordering and
  * de-duplication), {@code occurred_at} and {@code timestamp}, {@code correlation_id}, {@code actor}, {@code reason}
  * and {@code data}. Built from the stored event item, so what consumers see is exactly what was committed.
+ *
+ * <p>An event of another aggregate than an order (a picklist, a manifest, a warehouse: seed 003) is stored with
+ * {@code aggregate_type} and {@code aggregate_id} instead of {@code order_id}; its envelope has {@code order_id}
+ * null, {@code subject} {@code {"type", "id"}} naming the aggregate, and {@code sequence} the aggregate's version.
  */
 public final class EventEnvelope {
     /** The EventBridge source of order events. */
@@ -19,6 +23,9 @@ public final class EventEnvelope {
     private EventEnvelope() { }
 
     public static boolean isEventItem(JsonNode item) { return "event".equals(item.path("type").asText()); }
+
+    /** An event about one order (not about a picklist, manifest or warehouse). */
+    public static boolean isOrderEvent(JsonNode item) { return isEventItem(item) && !item.path("order_id").asText("").isEmpty(); }
 
     /**
      * A made-up event for a webhook test send: the envelope of a real one, {@code "test": true}, sequence 0 and a note
@@ -49,7 +56,14 @@ public final class EventEnvelope {
         e.put("type", item.path("event_type").asText());
         e.put("version", item.path("schema_version").asInt(1));
         e.put("tenant_id", item.path("tenant_id").asText());
-        e.put("order_id", item.path("order_id").asText());
+        String orderId = item.path("order_id").asText("");
+        if (orderId.isEmpty()) {
+            e.putNull("order_id");
+            e.putObject("subject").put("type", item.path("aggregate_type").asText())
+                    .put("id", item.path("aggregate_id").asText());
+        } else {
+            e.put("order_id", orderId);
+        }
         e.put("sequence", item.path("sequence").asLong());
         e.put("occurred_at", item.path("occurred_at").asText());
         e.put("timestamp", item.path("occurred_at").asText());

@@ -55,6 +55,21 @@ public final class EventItemMapper {
         return o;
     }
 
+    /**
+     * An event of another aggregate than an order (a picklist, a manifest, a warehouse): no {@code order_id}, the
+     * aggregate named by {@code aggregate_type} and {@code aggregate_id}, {@code sequence} the aggregate's version.
+     * Written in the same transaction as the aggregate, it reaches EventBridge and webhooks like an order event
+     * (see {@code EventEnvelope}: {@code order_id} null and {@code subject}), and the tenant's audit log.
+     */
+    public static ObjectNode toAggregateItem(String pk, String eventId, String tenant, String aggregateType,
+                                             String aggregateId, long sequence, DomainEvent e, CommandMeta meta) {
+        ObjectNode o = toItem(pk, eventId, tenant, null, sequence, e, meta);
+        o.remove("order_id");
+        o.put("aggregate_type", aggregateType);
+        o.put("aggregate_id", aggregateId);
+        return o;
+    }
+
     public static StoredEvent fromItem(JsonNode o) {
         return new StoredEvent(Shapes.text(o, "id"), Shapes.text(o, "event_type"), o.path("schema_version").asInt(1),
                 Shapes.text(o, "tenant_id"), Shapes.text(o, "order_id"), o.path("sequence").asLong(),
