@@ -34,6 +34,7 @@ final class CustomerCareApi {
     final TokenService tokens;
     final OrderMessagesService messages;
     final ShipmentUpdatePreferences shipmentUpdates;
+    final dev.oms.app.cart.Reorders reorders;
 
     private CustomerCareApi(CoreServices core) {
         clock = core.clock;
@@ -45,6 +46,8 @@ final class CustomerCareApi {
                 Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications"));
         messages = new OrderMessagesService(core.transactions(), S3DocumentStorage.fromEnvironment(), new DynamoOrderSettings(core.table), notifications, core.ids, core.clock);
         shipmentUpdates = new ShipmentUpdatePreferences(core.transactions(), core.clock);
+        reorders = new dev.oms.app.cart.Reorders(core.transactions(), core.cart(new dev.oms.platform.connectors.SandboxCart(core.table, core.ids, core.clock)),
+                core.ids, core.clock);
         guestLookup = new GuestLookupService(items, core.repository, items, notifications,
                 () -> String.format("%06d", RANDOM.nextInt(1_000_000)),
                 Env.required("OMS_TOKEN_SECRET").getBytes(StandardCharsets.UTF_8), core.clock);
