@@ -89,6 +89,18 @@ class CustomerViewsAllowListIT {
         Resp preview = me.post(base + "/return-request", Map.of("lines", List.of(Map.of("line_id", o.lineId(), "quantity", 1, "reason_code", "x")),
                 "return_method", "ship", "dry_run", true));
         walk("preview", preview.json(), allowed);
+        // reorder: a cart of the sandbox catalogue (the order's SKUs on sale)
+        var catalog = dev.oms.platform.json.Json.object();
+        var items = catalog.putArray("items");
+        for (JsonNode l : me.get(base + "?expand=lines").json().path("lines")) {
+            items.addObject().put("sku", l.path("sku").asText()).put("name", "On sale").put("orderable", true)
+                    .putObject("unit_price").put("amount", 1000).put("currency", me.get(base).json().path("currency").asText());
+        }
+        as(t, "admin-walk", "admin").post("/local/sandbox/catalog", catalog);
+        Resp reorder = me.post(base + "/reorder", null);
+        assertThat(reorder.status()).as(reorder.toString()).isEqualTo(201);
+        walk("reorder", reorder.json(), allowed);
+        answers.add(reorder.text());
         String all = String.join("\n", answers);
         assertThat(all).doesNotContain("Fraud score 97", "agent-7", "agent-kit", "wh_1", "Address check");
         assertThat(all).contains("Your parcel is on its way");
