@@ -35,6 +35,7 @@ final class CustomerCareApi {
     final OrderMessagesService messages;
     final ShipmentUpdatePreferences shipmentUpdates;
     final dev.oms.app.cart.Reorders reorders;
+    final dev.oms.app.cart.CouponPreviewService coupons;
 
     private CustomerCareApi(CoreServices core) {
         clock = core.clock;
@@ -48,6 +49,8 @@ final class CustomerCareApi {
         shipmentUpdates = new ShipmentUpdatePreferences(core.transactions(), core.clock);
         reorders = new dev.oms.app.cart.Reorders(core.transactions(), core.cart(new dev.oms.platform.connectors.SandboxCart(core.table, core.ids, core.clock)),
                 core.ids, core.clock);
+        coupons = new dev.oms.app.cart.CouponPreviewService(core.transactions(),
+                core.promotions(new dev.oms.platform.connectors.SandboxPromotions(core.table)), core.clock);
         guestLookup = new GuestLookupService(items, core.repository, items, notifications,
                 () -> String.format("%06d", RANDOM.nextInt(1_000_000)),
                 Env.required("OMS_TOKEN_SECRET").getBytes(StandardCharsets.UTF_8), core.clock);

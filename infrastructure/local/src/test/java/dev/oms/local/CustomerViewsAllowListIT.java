@@ -101,6 +101,15 @@ class CustomerViewsAllowListIT {
         assertThat(reorder.status()).as(reorder.toString()).isEqualTo(201);
         walk("reorder", reorder.json(), allowed);
         answers.add(reorder.text());
+        var promotions = dev.oms.platform.json.Json.object();
+        promotions.putArray("promotions").addObject().put("code", "WALK10").put("type", "percentage").put("percent_bps", 1000);
+        as(t, "admin-walk", "admin").post("/local/sandbox/promotions", promotions);
+        for (String code : List.of("WALK10", "NOSUCHCODE")) {
+            Resp coupon = me.post(base + "/apply-coupon", Map.of("code", code));
+            assertThat(coupon.status()).as(coupon.toString()).isEqualTo(200);
+            walk("apply-coupon " + code, coupon.json(), allowed);
+            answers.add(coupon.text());
+        }
         String all = String.join("\n", answers);
         assertThat(all).doesNotContain("Fraud score 97", "agent-7", "agent-kit", "wh_1", "Address check");
         assertThat(all).contains("Your parcel is on its way");

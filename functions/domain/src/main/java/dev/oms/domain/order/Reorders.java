@@ -12,11 +12,11 @@ public final class Reorders {
 
     private Reorders() { }
 
-    /** The units of each SKU still bought on the order (ordered less cancelled), in line order; lines without any are left out. */
+    /** The units of each SKU still bought on the order (a line's quantity is what is left after cancellations), in line order. */
     public static java.util.LinkedHashMap<String, Long> remainingBySku(Order order) {
         java.util.LinkedHashMap<String, Long> m = new java.util.LinkedHashMap<>();
         for (OrderLine l : order.lines()) {
-            long left = l.quantity() - l.cancelledQuantity();
+            long left = l.quantity();
             if (left > 0 && l.sku() != null) m.merge(l.sku(), left, Long::sum);
         }
         return m;

@@ -135,6 +135,12 @@ public final class CoreServices {
         return new dev.oms.platform.connectors.registry.RoutedCart(connectors);
     }
 
+    /** The promotions port (coupon rules), for a function that previews coupons; {@code sandbox} is its local default. */
+    public dev.oms.app.connector.PromotionsService promotions(dev.oms.app.connector.PromotionsService sandbox) {
+        connectors.sandbox(ConnectorPort.PROMOTIONS, sandbox);
+        return new dev.oms.platform.connectors.registry.RoutedPromotions(connectors);
+    }
+
     /** Where vendor adapters archive what they fetch (carrier labels), for the functions that have a documents bucket. */
     public void archiveVendorDocumentsIn(DocumentStorage storage) { vendorDocuments = storage; }
 

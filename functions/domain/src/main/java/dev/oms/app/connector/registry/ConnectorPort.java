@@ -16,7 +16,8 @@ public enum ConnectorPort {
     FRAUD("fraud", List.of("sandbox", "http")),
     BILLING("billing", List.of("sandbox", "http")),
     FULFILLMENT_PROVIDER("fulfillment_provider", List.of("sandbox", "http")),
-    CART("cart", List.of("sandbox", "http"));
+    CART("cart", List.of("sandbox", "http")),
+    PROMOTIONS("promotions", List.of("sandbox", "http"));
 
     public static final String SANDBOX = "sandbox";
 
