@@ -43,6 +43,7 @@ public final class CustomerReorderHandler extends ApiHandler {
         ObjectNode o = Json.object();
         o.put("order_id", x.order().id());
         o.put("cart_id", cart.id());
+        if (x.cartUrl() != null) o.put("cart_url", x.cartUrl());
         o.put("currency", cart.currency());
         var lines = o.putArray("lines");
         long subtotal = 0;

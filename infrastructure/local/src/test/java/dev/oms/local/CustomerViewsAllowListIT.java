@@ -76,7 +76,7 @@ class CustomerViewsAllowListIT {
         List<String> paths = List.of("/v1/customer/orders", "/v1/customer/orders/metrics", base + "?expand=lines,shipments,invoices,events",
                 base + "/timeline?limit=200", base + "/shipments", "/v1/customer/shipments/" + o.trackingNumber() + "/track",
                 base + "/label/" + o.shipmentId(), base + "/invoice", base + "/documents", "/v1/customer/returns/" + o.rmaId(),
-                "/v1/customer/capabilities", "/v1/customer/settings", "/v1/customer/health", base + "/messages");
+                "/v1/customer/capabilities", "/v1/customer/settings", "/v1/customer/health", base + "/messages", base + "/faq");
         Set<String> allowed = allowList();
         allowed.addAll(Set.of("amount", "currency")); // Money, shared with the canonical API
         List<String> answers = new ArrayList<>();

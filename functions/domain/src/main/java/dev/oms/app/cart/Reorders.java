@@ -16,22 +16,26 @@ import java.util.List;
 
 /**
  * The customer API's {@code reorder}: a cart with the order's items that can still be bought, made by the cart port
- * (which prices them); the order records the request. No order is created: the customer checks the cart out.
+ * (which prices them); the order records the request. No order is created: the customer checks the cart out, through
+ * the storefront's link to the cart when the tenant set one ({@code storefront_cart_url}).
  */
 public final class Reorders {
     private final OrderTransactions tx;
     private final CartService carts;
+    private final dev.oms.app.port.OrderSettingsStore settings;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public Reorders(OrderTransactions tx, CartService carts, IdGenerator ids, Clock clock) {
+    public Reorders(OrderTransactions tx, CartService carts, dev.oms.app.port.OrderSettingsStore settings, IdGenerator ids, Clock clock) {
         this.tx = tx;
         this.carts = carts;
+        this.settings = settings;
         this.ids = ids;
         this.clock = clock;
     }
 
-    public record Reorder(Order order, Cart cart) { }
+    /** The order (after recording the request), the cart, and the storefront's link to it (null without the setting). */
+    public record Reorder(Order order, Cart cart, String cartUrl) { }
 
     public Reorder reorder(CommandContext ctx, String orderId) {
         Order source = tx.get(ctx, orderId);
@@ -48,10 +52,11 @@ public final class Reorders {
                     "The shop no longer sells them (or not in this currency).").with("unavailable", cart.unavailable());
         }
         List<String> skus = cart.lines().stream().map(CartLine::sku).toList();
-        Order after = tx.mutate(ctx, orderId, false, o -> {
+        String cartUrl = settings.load(ctx.tenantId()).settings().cartUrl(cart.id());
+        // the transaction's result is what the answer (and its Idempotency-Key record) is rendered from
+        return tx.mutate(ctx, orderId, false, o -> {
             dev.oms.domain.order.Reorders.record(o, cart.id(), skus, cart.unavailable(), clock.instant());
-            return o;
+            return new Reorder(o, cart, cartUrl);
         });
-        return new Reorder(after, cart);
     }
 }
