@@ -34,6 +34,9 @@ final class CustomerCareApi {
     final TokenService tokens;
     final OrderMessagesService messages;
     final ShipmentUpdatePreferences shipmentUpdates;
+    final dev.oms.app.cart.Reorders reorders;
+    final dev.oms.app.cart.CouponPreviewService coupons;
+    final dev.oms.app.customer.CustomerFaq faq;
 
     private CustomerCareApi(CoreServices core) {
         clock = core.clock;
@@ -43,8 +46,14 @@ final class CustomerCareApi {
         GuestLookupItems items = new GuestLookupItems(core.table);
         SnsNotificationSender notifications = new SnsNotificationSender(AwsClients::sns,
                 Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications"));
-        messages = new OrderMessagesService(core.transactions(), S3DocumentStorage.fromEnvironment(), new DynamoOrderSettings(core.table), notifications, core.ids, core.clock);
+        DynamoOrderSettings orderSettings = new DynamoOrderSettings(core.table);
+        messages = new OrderMessagesService(core.transactions(), S3DocumentStorage.fromEnvironment(), orderSettings, notifications, core.ids, core.clock);
         shipmentUpdates = new ShipmentUpdatePreferences(core.transactions(), core.clock);
+        reorders = new dev.oms.app.cart.Reorders(core.transactions(), core.cart(new dev.oms.platform.connectors.SandboxCart(core.table, core.ids, core.clock)),
+                orderSettings, core.ids, core.clock);
+        faq = new dev.oms.app.customer.CustomerFaq(core.transactions(), orderSettings, core.clock);
+        coupons = new dev.oms.app.cart.CouponPreviewService(core.transactions(),
+                core.promotions(new dev.oms.platform.connectors.SandboxPromotions(core.table)), core.clock);
         guestLookup = new GuestLookupService(items, core.repository, items, notifications,
                 () -> String.format("%06d", RANDOM.nextInt(1_000_000)),
                 Env.required("OMS_TOKEN_SECRET").getBytes(StandardCharsets.UTF_8), core.clock);

@@ -2,13 +2,17 @@ package dev.oms.orders;
 
 import dev.oms.platform.http.ApiFunction;
 
-/** The customer-care routes (rate limits, guest lookup, messages, notifications) as one Lambda function. */
+/** The customer-care routes (rate limits, guest lookup, messages, notifications, reorders, coupon
+ * previews, the order's FAQ) as one Lambda function. */
 public final class CustomerCareApiFunction extends ApiFunction {
     public CustomerCareApiFunction() {
         super(CustomerCareApi.get().idempotency, CustomerCareApi.get().clock,
                 new CustomerRateLimitsHandler(),
                 new GuestLookupHandler(),
                 new CustomerMessagesHandler(),
-                new CustomerNotifyHandler());
+                new CustomerNotifyHandler(),
+                new CustomerReorderHandler(),
+                new CustomerCouponHandler(),
+                new CustomerFaqHandler());
     }
 }

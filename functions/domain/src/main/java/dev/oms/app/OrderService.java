@@ -103,6 +103,21 @@ public final class OrderService {
         return build(ctx, draft, "ord_dry_run", () -> 0L);
     }
 
+    /**
+     * An order whose every price comes from a cart (seed 002's {@code POST /api/orders}, {@code dev.oms.app.cart.CartCheckout}):
+     * the one way a customer's token creates an order, and only for its own customer id.
+     */
+    public Order createPricedByCart(CommandContext ctx, OrderDraft cartPricedDraft) {
+        if (ctx.caller().isCustomer() && !java.util.Objects.equals(ctx.caller().customerId(), cartPricedDraft.customerId())) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "auth.forbidden", "A customer orders for itself only",
+                    "Send your own customer id as user_id.");
+        }
+        if (cartPricedDraft.customerId() == null) throw DomainException.invalidField("user_id", "field.required", "user_id is required");
+        Order order = Order.create(ctx.tenantId(), ids.next("ord"), orders.nextOrderNumber(ctx.tenantId()), cartPricedDraft, now(), () -> ids.next("line"));
+        tx.commitNew(ctx, order, order);
+        return order;
+    }
+
     private Order build(CommandContext ctx, OrderDraft draft, String orderId, java.util.function.LongSupplier number) {
         OrderDraft d = draft;
         if (ctx.caller().isCustomer()) {

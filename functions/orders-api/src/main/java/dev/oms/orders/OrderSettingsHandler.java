@@ -79,6 +79,7 @@ public final class OrderSettingsHandler extends ApiHandler {
             if (v.isNull()) value = null;
             else if (f.equals("return_address")) value = b.address(f, false);
             else if (f.equals("auto_confirm_thresholds") || f.equals("rate_limits")) value = thresholds(v);
+            else if (f.equals("customer_faq")) value = faq(v);
             else if (f.startsWith("payment_terms_")) {
                 value = b.strings(f, false, 0, OrderSettings.MAX_TERMS_ENTRIES, OrderSettings.MAX_TERMS_ID_LENGTH);
                 if (value == null) continue; // reported by Body
@@ -104,6 +105,19 @@ public final class OrderSettingsHandler extends ApiHandler {
         Map<String, Object> m = new LinkedHashMap<>();
         v.properties().forEach(e -> m.put(e.getKey(), e.getValue().isIntegralNumber() && e.getValue().canConvertToLong() ? e.getValue().longValue() : null));
         return m;
+    }
+
+    /** {@code customer_faq}: the entries as maps of their text fields (anything else is refused by the patch). */
+    private static Object faq(JsonNode v) {
+        if (!v.isArray()) return v.toString();
+        java.util.List<Object> out = new java.util.ArrayList<>();
+        for (JsonNode e : v) {
+            if (!e.isObject()) { out.add(e.toString()); continue; }
+            Map<String, Object> m = new LinkedHashMap<>();
+            e.properties().forEach(x -> m.put(x.getKey(), x.getValue().isTextual() ? x.getValue().textValue() : null));
+            out.add(m);
+        }
+        return out;
     }
 
     private ApiResponse history(ApiRequest r) {
@@ -147,6 +161,9 @@ public final class OrderSettingsHandler extends ApiHandler {
         s.paymentTermsChannels().forEach(o.putArray("payment_terms_channels")::add);
         o.set("rate_limits", Json.valueToTree(s.rateLimits().toMap()));
         o.put("support_email", s.supportEmail());
+        o.put("storefront_cart_url", s.storefrontCartUrl());
+        var faq = o.putArray("customer_faq");
+        s.customerFaq().forEach(e -> faq.addObject().put("question", e.question()).put("answer", e.answer()));
         o.put("version", v.version());
         o.put("updated_at", Times.format(v.updatedAt()));
         o.put("updated_by", v.updatedBy());

@@ -17,7 +17,7 @@ import java.time.Clock;
 
 /**
  * The composition root of the simple order API (seed 002, {@code /api/orders}): the canonical order, fulfilment and
- * cancellation use cases and customer notices through SNS. It keeps no order state of its own.
+ * cancellation use cases, the cart port (orders from carts) and customer notices through SNS. It keeps no order state of its own.
  */
 final class SimpleOrdersApi {
     private static final Once<SimpleOrdersApi> INSTANCE = Once.of(() -> new SimpleOrdersApi(CoreServices.get()));
@@ -29,6 +29,7 @@ final class SimpleOrdersApi {
     final CancellationService cancellations;
     final FulfillmentService fulfillments;
     final NotificationSender notifications;
+    final dev.oms.app.cart.CartCheckout checkout;
 
     private SimpleOrdersApi(CoreServices core) {
         clock = core.clock;
@@ -37,6 +38,7 @@ final class SimpleOrdersApi {
         orders = core.orders;
         notifications = core.notifications(new SnsNotificationSender(AwsClients::sns,
                 Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications")));
+        checkout = new dev.oms.app.cart.CartCheckout(core.orders, core.cart(new dev.oms.platform.connectors.SandboxCart(core.table, core.ids, core.clock)));
         cancellations = new CancellationService(core.transactions(), core.settings, core.payments, core.inventory, notifications,
                 core.repairQueue, core.ids, core.clock);
         fulfillments = new FulfillmentService(core.transactions(), core.settings, core.inventory, core.carrier(new SandboxCarrier(core.table, core.clock)),

@@ -5,6 +5,7 @@ import static dev.oms.app.security.Permission.ORDERS_READ;
 import static dev.oms.app.security.Permission.ORDERS_WRITE;
 import static dev.oms.platform.http.Route.delete;
 import static dev.oms.platform.http.Route.get;
+import static dev.oms.platform.http.Route.post;
 
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -45,11 +46,12 @@ import java.util.Set;
 /**
  * Seed 002, the simple order API (docs/simple-order-api.md): read an order in the seed's shape (decimal amounts), move
  * it along {@code pending → confirmed → shipped → delivered} through the canonical use cases, cancel it through the
- * cancel saga, list a user's orders. Creating an order from a cart ({@code POST /api/orders}) needs the cart port and
- * is not served yet.
+ * cancel saga, list a user's orders, and create one from a cart ({@code POST /api/orders}: prices from the cart port).
  */
 public final class SimpleOrdersHandler extends ApiHandler {
     static final Set<String> STEPS = Set.of("confirmed", "shipped", "delivered");
+    /** The payment methods of the seed's checkout; the order records it (metadata {@code payment_method}) until a payment is linked. */
+    static final Set<String> PAYMENT_METHODS = Set.of("credit_card", "debit_card", "paypal", "bank_transfer", "cash_on_delivery", "store_credit");
     static final Set<String> STATUSES = Set.of("pending", "confirmed", "shipped", "delivered", "cancelled");
 
     private final SimpleOrdersApi p;
@@ -62,6 +64,7 @@ public final class SimpleOrdersHandler extends ApiHandler {
         this.p = p;
         this.routes = Routes.of(
                 get("/api/orders", this::list).requires(ORDERS_READ),
+                post("/api/orders", this::create).requires(ORDERS_READ),
                 get("/api/orders/{orderId}", this::read).requires(ORDERS_READ),
                 new dev.oms.platform.http.Route("PUT", "/api/orders/{orderId}/status", this::status, null).requires(ORDERS_WRITE),
                 delete("/api/orders/{orderId}", this::cancel).requires(ORDERS_CANCEL));
@@ -69,6 +72,29 @@ public final class SimpleOrdersHandler extends ApiHandler {
 
     @Override
     public Routes routes() { return routes; }
+
+    /**
+     * {@code {"cart_id", "user_id", "shipping_address": {name, address, city, state, zip, country}, "payment_method"}}:
+     * the order built from the cart by the canonical creation (prices from the cart, never from here); 201 with the
+     * seed's {@code {order_id, status: "pending", message}}. A customer orders for itself; staff need orders:create.
+     */
+    private ApiResponse create(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("cart_id", "user_id", "shipping_address", "payment_method");
+        String cartId = b.string("cart_id", true, 128);
+        String userId = b.string("user_id", true, 128);
+        String paymentMethod = b.oneOf("payment_method", true, PAYMENT_METHODS);
+        Body address = b.object("shipping_address", true);
+        b.check();
+        var request = new dev.oms.app.cart.CartCheckout.Request(cartId, userId, SeedAddress.read("shipping_address", address), paymentMethod);
+        return r.execute((Order o) -> {
+            ObjectNode out = Json.object();
+            out.put("order_id", o.id());
+            out.put("status", SimpleOrderStatus.of(o).wire());
+            out.put("message", "Order received and pending payment.");
+            return ApiResponse.created(out, "/api/orders/" + o.id()).withVersion(o.version());
+        }, ctx -> p.checkout.checkout(ctx, request));
+    }
 
     private ApiResponse read(ApiRequest r) {
         Order o = p.orders.get(r.command(), r.pathParam("orderId"));

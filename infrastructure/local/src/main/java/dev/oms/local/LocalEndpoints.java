@@ -63,6 +63,8 @@ final class LocalEndpoints {
                 case "GET /local/schedules" -> ok(schedules());
                 case "POST /local/token" -> token(parse(body));
                 case "POST /local/sandbox/payments" -> payment(headers, parse(body));
+                case "POST /local/sandbox/catalog" -> catalog(headers, parse(body));
+                case "POST /local/sandbox/promotions" -> promotions(headers, parse(body));
                 case "GET /local/faults" -> ok(faults());
                 case "POST /local/faults" -> fault(parse(body));
                 case "DELETE /local/faults" -> {
@@ -192,6 +194,57 @@ final class LocalEndpoints {
         return new LocalApiGateway.Exchange(201, json(), Json.write(o));
     }
 
+    /**
+     * The sandbox cart's catalogue of the token's tenant (docs/connectors.md#the-sandbox-cart): {@code {"items": [{"sku",
+     * "name", "unit_price": {"amount", "currency"}, "tax_rate_bps"?, "orderable"?}]}}; an item replaces the SKU's.
+     */
+    private LocalApiGateway.Exchange catalog(Map<String, String> headers, JsonNode b) {
+        String auth = headers.get("authorization");
+        Caller caller;
+        try {
+            if (auth == null || !auth.startsWith("Bearer ")) throw new TokenService.InvalidToken("missing bearer token");
+            caller = tokens.verify(auth.substring(7));
+        } catch (TokenService.InvalidToken e) {
+            return problem(401, "auth.invalid_token", "The sandbox catalogue belongs to a tenant: send a bearer token (" + e.getMessage() + ")");
+        }
+        if (!b.path("items").isArray() || b.path("items").isEmpty() || b.path("items").size() > 500) throw new IllegalArgumentException("items must be an array of 1 to 500 items");
+        Platform platform = Platform.get();
+        var cart = new dev.oms.platform.connectors.SandboxCart(platform.table, platform.ids, platform.clock);
+        for (JsonNode i : b.path("items")) {
+            JsonNode price = i.path("unit_price");
+            if (!price.path("amount").isIntegralNumber()) throw new IllegalArgumentException("unit_price.amount must be an integer of minor units");
+            String currency = price.path("currency").asText("");
+            if (!Currencies.isKnown(currency)) throw new IllegalArgumentException("Unknown currency " + currency);
+            Integer tax = i.hasNonNull("tax_rate_bps") ? i.get("tax_rate_bps").asInt() : null;
+            cart.putCatalogItem(caller.tenantId(), new dev.oms.platform.connectors.SandboxCart.CatalogItem(required(i, "sku"),
+                    i.path("name").asText(null), Money.of(price.get("amount").asLong(), currency), tax, i.path("orderable").asBoolean(true)));
+        }
+        return new LocalApiGateway.Exchange(201, json(), Json.write(Json.object().put("items", b.path("items").size())));
+    }
+
+    /**
+     * The sandbox promotions of the token's tenant (docs/connectors.md#sandbox-carts-and-promotions): {@code {"promotions":
+     * [{"code", "type", "percent_bps"?, "amount_off"?, "minimum_spend"?, "starts_at"?, "expires_at"?,
+     * "usage_limit_per_customer"?, "redemptions"?: {customer_id: n}}]}}; a promotion replaces the code's.
+     */
+    private LocalApiGateway.Exchange promotions(Map<String, String> headers, JsonNode b) {
+        String auth = headers.get("authorization");
+        Caller caller;
+        try {
+            if (auth == null || !auth.startsWith("Bearer ")) throw new TokenService.InvalidToken("missing bearer token");
+            caller = tokens.verify(auth.substring(7));
+        } catch (TokenService.InvalidToken e) {
+            return problem(401, "auth.invalid_token", "Sandbox promotions belong to a tenant: send a bearer token (" + e.getMessage() + ")");
+        }
+        if (!b.path("promotions").isArray() || b.path("promotions").isEmpty() || b.path("promotions").size() > 100) throw new IllegalArgumentException("promotions must be an array of 1 to 100 promotions");
+        var sandbox = new dev.oms.platform.connectors.SandboxPromotions(Platform.get().table);
+        for (JsonNode p : b.path("promotions")) {
+            if (!p.isObject()) throw new IllegalArgumentException("a promotion is an object");
+            sandbox.put(caller.tenantId(), p);
+        }
+        return new LocalApiGateway.Exchange(201, json(), Json.write(Json.object().put("promotions", b.path("promotions").size())));
+    }
+
     private LocalApiGateway.Exchange fault(JsonNode b) {
         String connector = required(b, "connector");
         if (!Set.of("payments", "inventory", "fraud", "carrier", "billing", "store_credit").contains(connector)) {
@@ -226,6 +279,8 @@ final class LocalEndpoints {
         ArrayNode a = o.putArray("endpoints");
         a.add("POST /local/token {sub, tenant_id, roles, customer_id?, ttl_seconds?}");
         a.add("POST /local/sandbox/payments {amount, currency, state?} with a bearer token");
+        a.add("POST /local/sandbox/catalog {items: [{sku, name, unit_price: {amount, currency}, tax_rate_bps?, orderable?}]} with a bearer token (the sandbox cart's prices)");
+        a.add("POST /local/sandbox/promotions {promotions: [{code, type, percent_bps?, amount_off?, minimum_spend?, starts_at?, expires_at?, usage_limit_per_customer?, redemptions?}]} with a bearer token");
         a.add("GET|POST|DELETE /local/faults {connector, operation, mode: fail|timeout|decline, times}");
         a.add("POST /local/sandbox/carrier/{trackingNumber}/events {status, location?, description?} with a bearer token");
         a.add("GET|DELETE /local/notifications (captured emails and SMS, newest first)");

@@ -29,7 +29,7 @@ class ConnectorsIT {
         Resp list = admin.get("/v1/orders/connectors");
         assertThat(list.status()).as(list.toString()).isEqualTo(200);
         assertThat(list.json().path("data").findValuesAsText("port"))
-                .containsExactly("payments", "carrier", "notifications", "inventory", "fraud", "billing", "fulfillment_provider");
+                .containsExactly("payments", "carrier", "notifications", "inventory", "fraud", "billing", "fulfillment_provider", "cart", "promotions");
         assertThat(list.json().path("data").findValuesAsText("adapter")).containsOnly("sandbox");
         Resp one = admin.get("/v1/orders/connectors/carrier");
         assertThat(one.json().path("version").asLong()).isZero();

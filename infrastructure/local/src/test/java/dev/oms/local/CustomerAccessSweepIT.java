@@ -50,6 +50,7 @@ class CustomerAccessSweepIT {
         if (path.endsWith("/cancel-request")) return Map.of("reason", "not mine");
         if (path.endsWith("/messages")) return Map.of("text", "not mine");
         if (path.endsWith("/notify")) return Map.of("channel", "email", "action", "unsubscribe");
+        if (path.endsWith("/apply-coupon")) return Map.of("code", "SPRING10");
         if (path.endsWith("/update-address")) {
             return Map.of("shipping_address", Map.of("name", "Eve", "line1", "1 Evil St", "city", "London", "postal_code", "N1 1AA", "country", "GB"));
         }

@@ -76,7 +76,7 @@ class CustomerViewsAllowListIT {
         List<String> paths = List.of("/v1/customer/orders", "/v1/customer/orders/metrics", base + "?expand=lines,shipments,invoices,events",
                 base + "/timeline?limit=200", base + "/shipments", "/v1/customer/shipments/" + o.trackingNumber() + "/track",
                 base + "/label/" + o.shipmentId(), base + "/invoice", base + "/documents", "/v1/customer/returns/" + o.rmaId(),
-                "/v1/customer/capabilities", "/v1/customer/settings", "/v1/customer/health", base + "/messages");
+                "/v1/customer/capabilities", "/v1/customer/settings", "/v1/customer/health", base + "/messages", base + "/faq");
         Set<String> allowed = allowList();
         allowed.addAll(Set.of("amount", "currency")); // Money, shared with the canonical API
         List<String> answers = new ArrayList<>();
@@ -89,6 +89,27 @@ class CustomerViewsAllowListIT {
         Resp preview = me.post(base + "/return-request", Map.of("lines", List.of(Map.of("line_id", o.lineId(), "quantity", 1, "reason_code", "x")),
                 "return_method", "ship", "dry_run", true));
         walk("preview", preview.json(), allowed);
+        // reorder: a cart of the sandbox catalogue (the order's SKUs on sale)
+        var catalog = dev.oms.platform.json.Json.object();
+        var items = catalog.putArray("items");
+        for (JsonNode l : me.get(base + "?expand=lines").json().path("lines")) {
+            items.addObject().put("sku", l.path("sku").asText()).put("name", "On sale").put("orderable", true)
+                    .putObject("unit_price").put("amount", 1000).put("currency", me.get(base).json().path("currency").asText());
+        }
+        as(t, "admin-walk", "admin").post("/local/sandbox/catalog", catalog);
+        Resp reorder = me.post(base + "/reorder", null);
+        assertThat(reorder.status()).as(reorder.toString()).isEqualTo(201);
+        walk("reorder", reorder.json(), allowed);
+        answers.add(reorder.text());
+        var promotions = dev.oms.platform.json.Json.object();
+        promotions.putArray("promotions").addObject().put("code", "WALK10").put("type", "percentage").put("percent_bps", 1000);
+        as(t, "admin-walk", "admin").post("/local/sandbox/promotions", promotions);
+        for (String code : List.of("WALK10", "NOSUCHCODE")) {
+            Resp coupon = me.post(base + "/apply-coupon", Map.of("code", code));
+            assertThat(coupon.status()).as(coupon.toString()).isEqualTo(200);
+            walk("apply-coupon " + code, coupon.json(), allowed);
+            answers.add(coupon.text());
+        }
         String all = String.join("\n", answers);
         assertThat(all).doesNotContain("Fraud score 97", "agent-7", "agent-kit", "wh_1", "Address check");
         assertThat(all).contains("Your parcel is on its way");

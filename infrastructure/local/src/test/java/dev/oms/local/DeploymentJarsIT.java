@@ -45,8 +45,10 @@ class DeploymentJarsIT {
             // the admin operations group submits jobs like jobs-api (S3, SQS and the registry's SSM secrets reader)
             Map.entry("functions/admin-ops-api/target/oms-admin-ops-api-0.1.0-SNAPSHOT-lambda.jar", 16L * 1024 * 1024),
             // the customer's messages presign attachment uploads with the S3 client (S3DocumentStorage); the customer API
-            // presigns downloads with the signer alone (S3DownloadLinks): the same for uploads would bring it back under 12 MiB
-            Map.entry("functions/customer-care-api/target/oms-customer-care-api-0.1.0-SNAPSHOT-lambda.jar", 17L * 1024 * 1024),
+            // presigns downloads with the signer alone (S3DownloadLinks): the same for uploads would bring it back under 12 MiB;
+            // reorders and coupon previews call the cart and promotions ports, whose signed-HTTP adapter needs the registry's
+            // secrets reader (the SSM and Secrets Manager clients, about 6 MiB) like admin-ops-api
+            Map.entry("functions/customer-care-api/target/oms-customer-care-api-0.1.0-SNAPSHOT-lambda.jar", 23L * 1024 * 1024),
             // the admin edits, money, fulfilment and returns group: the payments port (stripe-java), PDFs and S3 like fulfilment-api
             Map.entry("functions/admin-money-api/target/oms-admin-money-api-0.1.0-SNAPSHOT-lambda.jar", 44L * 1024 * 1024));
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();

@@ -23,11 +23,15 @@ import java.util.TreeMap;
  * @param rateLimits             the tenant's request quotas ({@link RateLimits#DEFAULTS} unless set)
  * @param supportEmail           where customer messages are announced to support (null: no announcement is sent;
  *                               the messages still reach the admin cases)
+ * @param storefrontCartUrl      the storefront's link to a cart, with {@code {cart_id}} where the cart's id goes (null:
+ *                               reorders answer the cart id only)
+ * @param customerFaq            the shop's questions and answers shown with every order's FAQ (empty by default)
  */
 public record OrderSettings(boolean allowPartialShipments, Map<String, Long> autoConfirmThresholds, String cancellationPolicy,
                             String defaultWarehouse, Integer orderRetentionDays, int returnWindowDays, int quoteTtlMinutes,
                             boolean allowHardDelete, Address returnAddress, List<String> paymentTermsCustomers,
-                            List<String> paymentTermsChannels, RateLimits rateLimits, String supportEmail) {
+                            List<String> paymentTermsChannels, RateLimits rateLimits, String supportEmail, String storefrontCartUrl,
+                            List<FaqEntry> customerFaq) {
     public static final String BEFORE_SHIPMENT = "before_shipment", BEFORE_CONFIRMATION = "before_confirmation";
     public static final int DEFAULT_RETURN_WINDOW_DAYS = 30, DEFAULT_QUOTE_TTL_MINUTES = 15;
     public static final int MAX_RETURN_WINDOW_DAYS = 365, MIN_RETENTION_DAYS = 30, MAX_RETENTION_DAYS = 3650, MAX_QUOTE_TTL_MINUTES = 1440;
@@ -35,13 +39,31 @@ public record OrderSettings(boolean allowPartialShipments, Map<String, Long> aut
     public static final int MAX_TERMS_ENTRIES = 500, MAX_TERMS_ID_LENGTH = 128;
 
     public static final OrderSettings DEFAULTS = new OrderSettings(true, Map.of(), BEFORE_SHIPMENT, null, null,
-            DEFAULT_RETURN_WINDOW_DAYS, DEFAULT_QUOTE_TTL_MINUTES, false, null, List.of(), List.of(), RateLimits.DEFAULTS, null);
+            DEFAULT_RETURN_WINDOW_DAYS, DEFAULT_QUOTE_TTL_MINUTES, false, null, List.of(), List.of(), RateLimits.DEFAULTS, null, null, List.of());
+    /** The placeholder of {@code storefront_cart_url}. */
+    public static final String CART_ID_PLACEHOLDER = "{cart_id}";
 
     public OrderSettings {
         rateLimits = rateLimits == null ? RateLimits.DEFAULTS : rateLimits;
         autoConfirmThresholds = autoConfirmThresholds == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(autoConfirmThresholds));
         paymentTermsCustomers = paymentTermsCustomers == null ? List.of() : List.copyOf(new java.util.TreeSet<>(paymentTermsCustomers));
         paymentTermsChannels = paymentTermsChannels == null ? List.of() : List.copyOf(new java.util.TreeSet<>(paymentTermsChannels));
+        customerFaq = customerFaq == null ? List.of() : List.copyOf(customerFaq);
+    }
+
+    /** Without the two storefront settings (the settings before they existed). */
+    public OrderSettings(boolean allowPartialShipments, Map<String, Long> autoConfirmThresholds, String cancellationPolicy,
+                         String defaultWarehouse, Integer orderRetentionDays, int returnWindowDays, int quoteTtlMinutes,
+                         boolean allowHardDelete, Address returnAddress, List<String> paymentTermsCustomers,
+                         List<String> paymentTermsChannels, RateLimits rateLimits, String supportEmail) {
+        this(allowPartialShipments, autoConfirmThresholds, cancellationPolicy, defaultWarehouse, orderRetentionDays, returnWindowDays,
+                quoteTtlMinutes, allowHardDelete, returnAddress, paymentTermsCustomers, paymentTermsChannels, rateLimits, supportEmail, null, null);
+    }
+
+    /** The storefront's link to a cart, or null when the tenant has none. */
+    public String cartUrl(String cartId) {
+        return storefrontCartUrl == null ? null : storefrontCartUrl.replace(CART_ID_PLACEHOLDER,
+                java.net.URLEncoder.encode(cartId, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The auto-confirm threshold for a currency, or null when the tenant set none for it. */

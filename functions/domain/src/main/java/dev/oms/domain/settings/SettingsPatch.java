@@ -12,13 +12,14 @@ import java.util.Objects;
 
 /**
  * A change to the settings: only the fields present are changed; {@code null} resets a nullable setting
- * ({@code default_warehouse}, {@code order_retention_days}, {@code return_address}, {@code support_email}; {@code rate_limits} back to its defaults). {@link #applyTo} checks every
+ * ({@code default_warehouse}, {@code order_retention_days}, {@code return_address}, {@code support_email},
+ * {@code storefront_cart_url}; {@code rate_limits} back to its defaults, {@code customer_faq} to none). {@link #applyTo} checks every
  * value and answers the new settings with the list of what changed (field, before, after) for the audit trail.
  */
 public final class SettingsPatch {
     public static final List<String> FIELDS = List.of("allow_partial_shipments", "auto_confirm_thresholds", "cancellation_policy",
             "default_warehouse", "order_retention_days", "return_window_days", "quote_ttl_minutes", "allow_hard_delete", "return_address",
-            "payment_terms_customers", "payment_terms_channels", "rate_limits", "support_email");
+            "payment_terms_customers", "payment_terms_channels", "rate_limits", "support_email", "storefront_cart_url", "customer_faq");
 
     private final Map<String, Object> values = new LinkedHashMap<>();
 
@@ -47,7 +48,8 @@ public final class SettingsPatch {
         Address returnAddress = s.returnAddress();
         List<String> termsCustomers = s.paymentTermsCustomers(), termsChannels = s.paymentTermsChannels();
         RateLimits rateLimits = s.rateLimits();
-        String supportEmail = s.supportEmail();
+        String supportEmail = s.supportEmail(), cartUrl = s.storefrontCartUrl();
+        List<FaqEntry> faq = s.customerFaq();
         for (Map.Entry<String, Object> e : values.entrySet()) {
             String f = e.getKey();
             Object v = e.getValue();
@@ -82,12 +84,18 @@ public final class SettingsPatch {
                         errors.add(new FieldError(f, "field.invalid", "support_email is an email address of at most 254 characters, or null"));
                     } else supportEmail = (String) v;
                 }
+                case "storefront_cart_url" -> {
+                    if (v != null && !(v instanceof String u && u.length() <= 500 && CART_URL.matcher(u).matches() && u.contains(OrderSettings.CART_ID_PLACEHOLDER))) {
+                        errors.add(new FieldError(f, "field.invalid", "storefront_cart_url is an https:// URL of at most 500 characters with {cart_id} where the cart's id goes, or null"));
+                    } else cartUrl = (String) v;
+                }
+                case "customer_faq" -> faq = faq(errors, f, v);
                 default -> throw new IllegalStateException(f);
             }
         }
         if (!errors.isEmpty()) throw DomainException.invalid(errors);
         OrderSettings next = new OrderSettings(partial, thresholds, policy, warehouse, retention, window, quoteTtl, hardDelete, returnAddress,
-                termsCustomers, termsChannels, rateLimits, supportEmail);
+                termsCustomers, termsChannels, rateLimits, supportEmail, cartUrl, faq);
         List<Change> changes = new ArrayList<>();
         change(changes, "allow_partial_shipments", s.allowPartialShipments(), next.allowPartialShipments());
         change(changes, "auto_confirm_thresholds", s.autoConfirmThresholds(), next.autoConfirmThresholds());
@@ -102,7 +110,45 @@ public final class SettingsPatch {
         change(changes, "payment_terms_channels", s.paymentTermsChannels(), next.paymentTermsChannels());
         change(changes, "rate_limits", s.rateLimits().toMap(), next.rateLimits().toMap());
         change(changes, "support_email", s.supportEmail(), next.supportEmail());
+        change(changes, "storefront_cart_url", s.storefrontCartUrl(), next.storefrontCartUrl());
+        change(changes, "customer_faq", faqValue(s.customerFaq()), faqValue(next.customerFaq()));
         return new Result(next, changes);
+    }
+
+    private static final java.util.regex.Pattern CART_URL = java.util.regex.Pattern.compile("https://[A-Za-z0-9.\\-]+(:[0-9]{1,5})?(/[^\\s]*)?");
+
+    /** {@code customer_faq}: a list of {@code {question, answer}} maps (null empties it). */
+    private static List<FaqEntry> faq(List<FieldError> errors, String f, Object v) {
+        if (v == null) return List.of();
+        if (!(v instanceof List<?> list) || list.size() > FaqEntry.MAX_ENTRIES) {
+            errors.add(new FieldError(f, "field.invalid", "customer_faq is a list of at most " + FaqEntry.MAX_ENTRIES + " {question, answer} entries, or null"));
+            return List.of();
+        }
+        List<FaqEntry> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Object e = list.get(i);
+            Object q = e instanceof Map<?, ?> m ? m.get("question") : null, a = e instanceof Map<?, ?> m2 ? m2.get("answer") : null;
+            boolean okQ = q instanceof String qs && !qs.isBlank() && qs.length() <= FaqEntry.MAX_QUESTION;
+            boolean okA = a instanceof String as && !as.isBlank() && as.length() <= FaqEntry.MAX_ANSWER;
+            if (!(e instanceof Map<?, ?> m3) || m3.size() != 2 || !okQ || !okA) {
+                errors.add(new FieldError(f + "[" + i + "]", "field.invalid", "an entry is {question: 1-" + FaqEntry.MAX_QUESTION
+                        + " characters, answer: 1-" + FaqEntry.MAX_ANSWER + " characters}"));
+            } else {
+                out.add(new FaqEntry(((String) q).strip(), ((String) a).strip()));
+            }
+        }
+        return out;
+    }
+
+    private static List<Map<String, String>> faqValue(List<FaqEntry> faq) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (FaqEntry e : faq) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("question", e.question());
+            m.put("answer", e.answer());
+            out.add(m);
+        }
+        return out;
     }
 
     private static void change(List<Change> changes, String field, Object before, Object after) {

@@ -129,6 +129,18 @@ public final class CoreServices {
         return new RoutedFulfillmentProvider(connectors);
     }
 
+    /** The cart port (the storefront's carts), for a function that reads or makes carts; {@code sandbox} is its local default. */
+    public dev.oms.app.connector.CartService cart(dev.oms.app.connector.CartService sandbox) {
+        connectors.sandbox(ConnectorPort.CART, sandbox);
+        return new dev.oms.platform.connectors.registry.RoutedCart(connectors);
+    }
+
+    /** The promotions port (coupon rules), for a function that previews coupons; {@code sandbox} is its local default. */
+    public dev.oms.app.connector.PromotionsService promotions(dev.oms.app.connector.PromotionsService sandbox) {
+        connectors.sandbox(ConnectorPort.PROMOTIONS, sandbox);
+        return new dev.oms.platform.connectors.registry.RoutedPromotions(connectors);
+    }
+
     /** Where vendor adapters archive what they fetch (carrier labels), for the functions that have a documents bucket. */
     public void archiveVendorDocumentsIn(DocumentStorage storage) { vendorDocuments = storage; }
 

@@ -54,8 +54,14 @@ public final class DynamoOrderSettings implements OrderSettingsStore {
                 i.path("return_window_days").asInt(d.returnWindowDays()), i.path("quote_ttl_minutes").asInt(d.quoteTtlMinutes()),
                 i.path("allow_hard_delete").asBoolean(d.allowHardDelete()), Shapes.address(i.path("return_address")),
                 strings(i.path("payment_terms_customers")), strings(i.path("payment_terms_channels")),
-                rateLimits(i.path("rate_limits")), Shapes.text(i, "support_email"));
+                rateLimits(i.path("rate_limits")), Shapes.text(i, "support_email"), Shapes.text(i, "storefront_cart_url"), faq(i.path("customer_faq")));
         return new Versioned(s, i.path("version").asLong(OrderSettingsStore.DEFAULTS_VERSION), Times.parse(Shapes.text(i, "updated_at")), Shapes.text(i, "updated_by"));
+    }
+
+    private static List<dev.oms.domain.settings.FaqEntry> faq(JsonNode array) {
+        List<dev.oms.domain.settings.FaqEntry> out = new ArrayList<>();
+        for (JsonNode n : array) out.add(new dev.oms.domain.settings.FaqEntry(n.path("question").asText(), n.path("answer").asText()));
+        return out;
     }
 
     private static List<String> strings(JsonNode array) {
@@ -89,6 +95,11 @@ public final class DynamoOrderSettings implements OrderSettingsStore {
         s.paymentTermsChannels().forEach(item.putArray("payment_terms_channels")::add);
         if (!s.rateLimits().equals(dev.oms.domain.settings.RateLimits.DEFAULTS)) item.set("rate_limits", Json.valueToTree(s.rateLimits().toMap()));
         if (s.supportEmail() != null) item.put("support_email", s.supportEmail());
+        if (s.storefrontCartUrl() != null) item.put("storefront_cart_url", s.storefrontCartUrl());
+        if (!s.customerFaq().isEmpty()) {
+            var faq = item.putArray("customer_faq");
+            s.customerFaq().forEach(e -> faq.addObject().put("question", e.question()).put("answer", e.answer()));
+        }
         item.put("updated_at", Times.format(v.updatedAt()));
         item.put("updated_by", v.updatedBy());
         return item;

@@ -15,7 +15,9 @@ public enum ConnectorPort {
     INVENTORY("inventory", List.of("sandbox", "http")),
     FRAUD("fraud", List.of("sandbox", "http")),
     BILLING("billing", List.of("sandbox", "http")),
-    FULFILLMENT_PROVIDER("fulfillment_provider", List.of("sandbox", "http"));
+    FULFILLMENT_PROVIDER("fulfillment_provider", List.of("sandbox", "http")),
+    CART("cart", List.of("sandbox", "http")),
+    PROMOTIONS("promotions", List.of("sandbox", "http"));
 
     public static final String SANDBOX = "sandbox";
 

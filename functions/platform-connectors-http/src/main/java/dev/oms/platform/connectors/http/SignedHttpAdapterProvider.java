@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * The {@code http} adapter (signed-HTTP connector) of the inventory, fraud, billing and fulfilment provider ports. Settings: {@code base_url}
+ * The {@code http} adapter (signed-HTTP connector) of the inventory, fraud, billing, fulfilment provider, cart and promotions ports. Settings: {@code base_url}
  * (required; https, or http://localhost where {@code CONNECTOR_ALLOW_LOCALHOST} is set), {@code timeout_ms} (default
  * 5000), {@code max_attempts} (default 3); secret {@code signing_secret} (a {@code whsec_} base64 secret the partner
  * verifies with).
@@ -18,7 +18,8 @@ public final class SignedHttpAdapterProvider implements ConnectorAdapterProvider
     public String adapter() { return "http"; }
 
     @Override
-    public Set<ConnectorPort> ports() { return Set.of(ConnectorPort.INVENTORY, ConnectorPort.FRAUD, ConnectorPort.BILLING, ConnectorPort.FULFILLMENT_PROVIDER); }
+    public Set<ConnectorPort> ports() { return Set.of(ConnectorPort.INVENTORY, ConnectorPort.FRAUD, ConnectorPort.BILLING, ConnectorPort.FULFILLMENT_PROVIDER,
+            ConnectorPort.CART, ConnectorPort.PROMOTIONS); }
 
     @Override
     public Object create(ConnectorPort port, ConnectorConfig config, Environment environment) {
@@ -33,6 +34,8 @@ public final class SignedHttpAdapterProvider implements ConnectorAdapterProvider
             case FRAUD -> new HttpFraud(client);
             case BILLING -> new HttpBilling(client, environment.documents().get());
             case FULFILLMENT_PROVIDER -> new HttpFulfillmentProvider(client);
+            case CART -> new HttpCart(client);
+            case PROMOTIONS -> new HttpPromotions(client);
             default -> throw new ConnectorException(port.wireName(), "configure", "http does not serve " + port.wireName());
         };
     }
