@@ -3,6 +3,7 @@ package dev.oms.orders;
 import static dev.oms.app.security.Permission.WAREHOUSE_QC;
 import static dev.oms.app.security.Permission.WAREHOUSE_READ;
 import static dev.oms.app.security.Permission.WAREHOUSE_RECEIVE;
+import static dev.oms.app.security.Permission.WAREHOUSE_SHIP;
 import static dev.oms.platform.http.Route.get;
 import static dev.oms.platform.http.Route.post;
 
@@ -46,7 +47,8 @@ public final class WarehouseReturnsHandler extends ApiHandler {
                 get("/v1/fulfillment/returns/{returnId}", this::read).requires(WAREHOUSE_READ),
                 post("/v1/fulfillment/returns/{returnId}/receive", this::receive).requires(WAREHOUSE_RECEIVE),
                 post("/v1/fulfillment/returns/{returnId}/inspect", this::inspect).requires(WAREHOUSE_QC),
-                post("/v1/fulfillment/returns/{returnId}/complete", this::complete).requires(WAREHOUSE_QC));
+                post("/v1/fulfillment/returns/{returnId}/complete", this::complete).requires(WAREHOUSE_QC),
+                post("/v1/fulfillment/returns/{returnId}/ship-back-to-supplier", this::shipBack).requires(WAREHOUSE_SHIP));
     }
 
     @Override
@@ -135,6 +137,24 @@ public final class WarehouseReturnsHandler extends ApiHandler {
         b.check();
         return r.execute(res -> ApiResponse.ok(ReturnViews.settled(res.order(), res.ret())).withVersion(res.order().version()),
                 ctx -> p.returnSettlements.issueRefund(ctx, r.pathParam("returnId"), method));
+    }
+
+    /**
+     * {@code {"supplier_id", "from_warehouse_id", "to_address", "carrier_hint", "service_code", "packages"}}: the units
+     * of the return that do not go back to stock, to the supplier under the return's RMA (a vendor shipment).
+     */
+    private ApiResponse shipBack(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("supplier_id", "from_warehouse_id", "to_address", "carrier_hint", "service_code", "packages");
+        String supplier = b.string("supplier_id", true, 64);
+        String from = b.string("from_warehouse_id", true, 64);
+        var to = b.address("to_address", true);
+        String carrier = b.string("carrier_hint", false, 64);
+        String service = b.string("service_code", false, 64);
+        List<Integer> weights = WarehouseVendorShipmentsHandler.weights(b);
+        b.check();
+        return r.execute(WarehouseVendorShipmentsHandler::created,
+                ctx -> p.vendorShipments.shipBack(ctx, r.pathParam("returnId"), supplier, from, to, carrier, service, weights));
     }
 
     private static ApiResponse view(Result res) { return ApiResponse.ok(ReturnViews.ret(res.order(), res.ret())).withVersion(res.order().version()); }
