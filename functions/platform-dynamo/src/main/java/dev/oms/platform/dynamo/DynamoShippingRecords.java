@@ -17,12 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -47,22 +46,25 @@ public final class DynamoShippingRecords implements ShippingRecordStore {
 
     @Override
     public List<Manifest> manifests(String tenantId, String warehouseId, String carrier, LocalDate dispatchDate) {
-        QueryConditional key = QueryConditional.sortBeginsWith(k -> k.partitionValue(ShippingKeys.manifests(tenantId, warehouseId, carrier))
-                .sortValue(dispatchDate + "#"));
-        return query(QueryEnhancedRequest.builder().queryConditional(key).limit(20).build());
+        return query(QueryRequest.builder().keyConditionExpression("#pk = :pk AND begins_with(#sk, :day)")
+                .expressionAttributeNames(Map.of("#pk", Keys.GSI4PK, "#sk", Keys.GSI4SK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ShippingKeys.manifests(tenantId, warehouseId, carrier)),
+                        ":day", AttributeValue.fromS(dispatchDate + "#")))
+                .limit(20));
     }
 
     @Override
     public Optional<Manifest> latestManifest(String tenantId, String warehouseId, String carrier) {
-        QueryConditional key = QueryConditional.keyEqualTo(k -> k.partitionValue(ShippingKeys.manifests(tenantId, warehouseId, carrier)));
-        return query(QueryEnhancedRequest.builder().queryConditional(key).scanIndexForward(false).limit(1).build()).stream().findFirst();
+        return query(QueryRequest.builder().keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", Keys.GSI4PK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ShippingKeys.manifests(tenantId, warehouseId, carrier))))
+                .scanIndexForward(false).limit(1)).stream().findFirst();
     }
 
-    private List<Manifest> query(QueryEnhancedRequest q) {
+    /** A manifests Query of GSI4 (projection ALL, with the low-level client: the enhanced schema names GSI1-3 only). */
+    private List<Manifest> query(QueryRequest.Builder q) {
         List<Manifest> out = new ArrayList<>();
-        var page = table.index(Keys.GSI4).query(q).iterator().next();
-        for (EnhancedDocument d : page.items()) {
-            if (ShippingRecordCodec.read(SingleTable.item(d.toMap())) instanceof Manifest m) out.add(m);
+        for (Map<String, AttributeValue> item : table.client().query(q.tableName(table.name()).indexName(Keys.GSI4).build()).items()) {
+            if (ShippingRecordCodec.read(SingleTable.item(item)) instanceof Manifest m) out.add(m);
         }
         return out;
     }
