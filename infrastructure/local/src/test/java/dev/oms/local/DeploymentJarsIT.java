@@ -50,7 +50,9 @@ class DeploymentJarsIT {
             // secrets reader (the SSM and Secrets Manager clients, about 6 MiB) like admin-ops-api
             Map.entry("functions/customer-care-api/target/oms-customer-care-api-0.1.0-SNAPSHOT-lambda.jar", 23L * 1024 * 1024),
             // the admin edits, money, fulfilment and returns group: the payments port (stripe-java), PDFs and S3 like fulfilment-api
-            Map.entry("functions/admin-money-api/target/oms-admin-money-api-0.1.0-SNAPSHOT-lambda.jar", 44L * 1024 * 1024));
+            Map.entry("functions/admin-money-api/target/oms-admin-money-api-0.1.0-SNAPSHOT-lambda.jar", 44L * 1024 * 1024),
+            // seed 003 shipping and receiving: labels (PDFBox, S3) and the refunds of completed returns (stripe-java), like admin-money-api
+            Map.entry("functions/warehouse-shipping-api/target/oms-warehouse-shipping-api-0.1.0-SNAPSHOT-lambda.jar", 44L * 1024 * 1024));
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
 
     static SamTemplate template;
@@ -93,7 +95,8 @@ class DeploymentJarsIT {
                         "functions/simple-orders-api/target/oms-simple-orders-api-0.1.0-SNAPSHOT-lambda.jar",
                         "functions/admin-api/target/oms-admin-api-0.1.0-SNAPSHOT-lambda.jar",
                         "functions/admin-ops-api/target/oms-admin-ops-api-0.1.0-SNAPSHOT-lambda.jar",
-                        "functions/admin-money-api/target/oms-admin-money-api-0.1.0-SNAPSHOT-lambda.jar");
+                        "functions/admin-money-api/target/oms-admin-money-api-0.1.0-SNAPSHOT-lambda.jar",
+                        "functions/warehouse-shipping-api/target/oms-warehouse-shipping-api-0.1.0-SNAPSHOT-lambda.jar");
     }
 
     @Test

@@ -24,7 +24,9 @@ public enum Permission {
     // admin API: fraud, cases, queues, bulk
     FRAUD_MANAGE, CASES_MANAGE, QUEUES_WORK, BULK_OPERATIONS,
     // admin API: compliance, replay, alerts
-    GDPR_EXPORT, EVENTS_REPLAY, ALERTS_READ;
+    GDPR_EXPORT, EVENTS_REPLAY, ALERTS_READ,
+    // seed 003 warehouse shipping and receiving (warehouse-shipping-api): read, ship (labels, pickups), receive (returns intake), qc
+    WAREHOUSE_READ, WAREHOUSE_SHIP, WAREHOUSE_RECEIVE, WAREHOUSE_QC;
 
     /** {@code ORDERS_RELEASE_FRAUD} is written {@code orders:release_fraud}. */
     public String wire() {

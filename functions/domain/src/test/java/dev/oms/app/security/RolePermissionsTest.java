@@ -78,10 +78,13 @@ class RolePermissionsTest {
 
     @Test
     void warehouseRolesWithoutOrderAccess() {
-        assertThat(RolePermissions.of(List.of("picker"))).isEmpty();
-        assertThat(RolePermissions.of(List.of("packer"))).isEmpty();
-        assertThat(RolePermissions.of(List.of("qc_agent"))).isEmpty();
-        assertThat(RolePermissions.of(List.of("warehouse_supervisor"))).containsExactlyInAnyOrder(ORDERS_READ, FULFILLMENTS_WRITE, RETURNS_CREATE, RETURNS_MANAGE, METRICS_READ);
+        // the floor roles work on the warehouse routes only (seed 003): a picker reads, a packer ships and receives,
+        // a qc agent receives and inspects; a picker cannot inspect and a qc agent cannot buy labels
+        assertThat(RolePermissions.of(List.of("picker"))).containsExactly(WAREHOUSE_READ);
+        assertThat(RolePermissions.of(List.of("packer"))).containsExactlyInAnyOrder(WAREHOUSE_READ, WAREHOUSE_SHIP, WAREHOUSE_RECEIVE);
+        assertThat(RolePermissions.of(List.of("qc_agent"))).containsExactlyInAnyOrder(WAREHOUSE_READ, WAREHOUSE_RECEIVE, WAREHOUSE_QC);
+        assertThat(RolePermissions.of(List.of("warehouse_supervisor"))).containsExactlyInAnyOrder(ORDERS_READ, FULFILLMENTS_WRITE, RETURNS_CREATE, RETURNS_MANAGE, METRICS_READ,
+                WAREHOUSE_READ, WAREHOUSE_SHIP, WAREHOUSE_RECEIVE, WAREHOUSE_QC);
     }
 
     @Test

@@ -1,0 +1,173 @@
+package dev.oms.app.shipping;
+
+import dev.oms.app.CommandContext;
+import dev.oms.app.FulfillmentService;
+import dev.oms.app.connector.CarrierService;
+import dev.oms.app.port.DocumentStorage;
+import dev.oms.app.port.IdGenerator;
+import dev.oms.app.port.ShippingRecordStore.Claim;
+import dev.oms.domain.DomainException;
+import dev.oms.domain.shipping.Manifest;
+import dev.oms.domain.warehouse.ManifestSchedule;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Manifests per warehouse and carrier and dispatch day (seed 003 section 5). The day a shipment belongs to follows
+ * the cut-off in the warehouse's time zone ({@link ManifestSchedule}); a warehouse's manifests carry its schedule (time
+ * zone and cut-off, given with the first manifest; the next ones inherit it). One manifest per warehouse, carrier and
+ * day; each shipment on one manifest only. {@code submit} closes the manifest out with the carrier (a scan form, under
+ * the key {@code manifest:<id>}) and files it as CSV.
+ */
+public final class ManifestService {
+    private final ShippingCommits commits;
+    private final FulfillmentService fulfillments;
+    private final CarrierService carrier;
+    private final DocumentStorage storage;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public ManifestService(ShippingCommits commits, FulfillmentService fulfillments, CarrierService carrier, DocumentStorage storage,
+                           IdGenerator ids, Clock clock) {
+        this.commits = commits;
+        this.fulfillments = fulfillments;
+        this.carrier = carrier;
+        this.storage = storage;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** Where a submitted manifest's CSV file lives. */
+    public static String fileKey(String tenantId, String manifestId) { return "manifests/" + tenantId + "/" + manifestId + ".csv"; }
+
+    public Manifest get(CommandContext ctx, String id) { return commits.get(ctx, Manifest.class, id, "manifest.not_found"); }
+
+    /**
+     * A new draft manifest of {@code shipmentIds} (may be empty). {@code timezone}/{@code cutoff} null: the schedule of
+     * the warehouse's latest manifest with this carrier, else UTC and 17:00.
+     */
+    public Manifest create(CommandContext ctx, String warehouseId, String carrierName, LocalDate dispatchDate, String timezone, LocalTime cutoff,
+                           List<String> shipmentIds) {
+        List<Manifest.Entry> entries = new ArrayList<>();
+        for (String id : shipmentIds) entries.add(entry(ShipmentFacts.of(fulfillments, ctx, id), warehouseId, carrierName));
+        Schedule s = schedule(ctx.tenantId(), warehouseId, carrierName, timezone, cutoff);
+        Manifest m = Manifest.draft(ids.next("mfst"), warehouseId, carrierName, dispatchDate, s.timezone(), s.cutoff(), entries, ctx.caller().actor().id(), clock.instant());
+        return commits.create(ctx, new ShippingCommits.Change<>(m, List.of(ShippingCommits.event("manifest.created", data(m))), claims(ctx, m, m.shipments(), true)));
+    }
+
+    /**
+     * Puts a shipment on the draft manifest of the day it is dispatched: the day its label belongs to, or the next
+     * dispatch day when that one has passed (now is after its cut-off) or was submitted already. The draft is created
+     * when there is none (the warehouse's schedule inherited).
+     */
+    public Manifest book(CommandContext ctx, String shipmentId) {
+        ShipmentFacts f = ShipmentFacts.of(fulfillments, ctx, shipmentId);
+        if (f.carrier() == null) throw DomainException.unprocessable("shipment.no_carrier", "Shipment " + shipmentId + " names no carrier", "Nothing to book.");
+        Schedule s = schedule(ctx.tenantId(), f.warehouseId(), f.carrier(), null, null);
+        ManifestSchedule schedule = Manifest.schedule(s.timezone(), s.cutoff());
+        Instant now = clock.instant();
+        LocalDate day = schedule.manifestDate(f.labelBoughtAt().isAfter(now) ? f.labelBoughtAt() : now);
+        for (int i = 0; i < 30; i++, day = schedule.nextShippingDay(day)) {
+            List<Manifest> those = commits.store().manifests(ctx.tenantId(), f.warehouseId(), f.carrier(), day);
+            Manifest draft = those.stream().filter(m -> Manifest.DRAFT.equals(m.status())).findFirst().orElse(null);
+            if (draft != null) {
+                Manifest.Entry e = entry(f, draft.warehouseId(), draft.carrier());
+                return commits.update(ctx, Manifest.class, draft.id(), "manifest.not_found", m -> {
+                    Manifest next = m.add(List.of(e), clock.instant());
+                    return new ShippingCommits.Change<>(next, List.of(ShippingCommits.event("manifest.shipment_added",
+                            Map.of("manifest_id", m.id(), "shipment_id", e.shipmentId(), "order_id", e.orderId()))), claims(ctx, next, List.of(e), false));
+                });
+            }
+            if (those.isEmpty()) {
+                Manifest m = Manifest.draft(ids.next("mfst"), f.warehouseId(), f.carrier(), day, s.timezone(), s.cutoff(), List.of(entry(f, f.warehouseId(), f.carrier())),
+                        ctx.caller().actor().id(), now);
+                return commits.create(ctx, new ShippingCommits.Change<>(m, List.of(ShippingCommits.event("manifest.created", data(m))), claims(ctx, m, m.shipments(), true)));
+            }
+        }
+        throw DomainException.conflict("manifest.none_open", "No open manifest in the next 30 shipping days", "Retry later.");
+    }
+
+    /** Closes the manifest out with the carrier and files its CSV; a submitted manifest is answered as it is. */
+    public Manifest submit(CommandContext ctx, String id) {
+        Manifest current = get(ctx, id);
+        if (Manifest.SUBMITTED.equals(current.status())) return current;
+        current.checkSubmittable();
+        if (ctx.expectedVersion() != null && ctx.expectedVersion() != current.version()) {
+            throw DomainException.conflict("manifest.version_conflict", id + " has changed since you read it (it is now at version " + current.version() + ")",
+                    "GET it again and send the change with the new ETag.").with("current_version", current.version());
+        }
+        CarrierService.ScanForm form = carrier.scanForm(ctx.tenantId(), current.trackingNumbers(), "manifest:" + id);
+        storage.put(fileKey(ctx.tenantId(), id), "text/csv", csv(current).getBytes(StandardCharsets.UTF_8));
+        return commits.update(ctx, Manifest.class, id, "manifest.not_found", m -> {
+            Manifest next = m.submitted(form.id(), form.documentUrl(), clock.instant());
+            Map<String, Object> d = data(next);
+            d.put("scan_form_id", form.id());
+            return new ShippingCommits.Change<>(next, List.of(ShippingCommits.event("manifest.submitted", d)));
+        });
+    }
+
+    private record Schedule(String timezone, LocalTime cutoff) { }
+
+    private Schedule schedule(String tenantId, String warehouseId, String carrierName, String timezone, LocalTime cutoff) {
+        if (timezone != null && cutoff != null) return new Schedule(timezone, cutoff);
+        var latest = commits.store().latestManifest(tenantId, warehouseId, carrierName);
+        String zone = timezone != null ? timezone : latest.map(Manifest::timezone).orElse("UTC");
+        LocalTime at = cutoff != null ? cutoff : latest.map(Manifest::cutoff).orElse(Manifest.DEFAULT_CUTOFF);
+        return new Schedule(zone, at);
+    }
+
+    private static Manifest.Entry entry(ShipmentFacts f, String warehouseId, String carrierName) {
+        if (!f.warehouseId().equals(warehouseId)) {
+            throw DomainException.unprocessable("manifest.warehouse_mismatch", "Shipment " + f.shipmentId() + " leaves warehouse " + f.warehouseId() + ", not " + warehouseId,
+                    "Put it on a manifest of " + f.warehouseId() + ".").with("shipment_id", f.shipmentId());
+        }
+        if (f.carrier() == null || !f.carrier().equals(carrierName)) {
+            throw DomainException.unprocessable("manifest.carrier_mismatch", "Shipment " + f.shipmentId() + " goes with " + f.carrier() + ", not " + carrierName,
+                    "Put it on a manifest of its carrier.").with("shipment_id", f.shipmentId());
+        }
+        return new Manifest.Entry(f.shipmentId(), f.orderId(), f.trackingNumbers(), f.labelBoughtAt());
+    }
+
+    /** Each shipment on one manifest only; with {@code day}, one manifest per warehouse, carrier and day. */
+    private static List<Claim> claims(CommandContext ctx, Manifest m, List<Manifest.Entry> added, boolean day) {
+        List<Claim> out = new ArrayList<>();
+        if (day) {
+            out.add(new Claim("MANIFEST#" + m.warehouseId() + "#" + m.carrier() + "#" + m.dispatchDate(), DomainException.conflict("manifest.exists",
+                    "Warehouse " + m.warehouseId() + " has a manifest for " + m.carrier() + " on " + m.dispatchDate() + " already",
+                    "Add the shipments to it with POST /v1/fulfillment/shipments/{shipmentId}/book, or choose another dispatch_date.")));
+        }
+        for (Manifest.Entry e : added) {
+            out.add(new Claim("MANIFESTED#" + e.shipmentId(), DomainException.conflict("shipment.already_manifested",
+                    "Shipment " + e.shipmentId() + " is on a manifest already", "Nothing to do.").with("shipment_id", e.shipmentId())));
+        }
+        return out;
+    }
+
+    static Map<String, Object> data(Manifest m) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("manifest_id", m.id());
+        d.put("warehouse_id", m.warehouseId());
+        d.put("carrier", m.carrier());
+        d.put("dispatch_date", m.dispatchDate().toString());
+        d.put("status", m.status());
+        d.put("shipment_ids", m.shipments().stream().map(Manifest.Entry::shipmentId).toList());
+        return d;
+    }
+
+    static String csv(Manifest m) {
+        StringBuilder b = new StringBuilder("manifest_id,warehouse_id,carrier,dispatch_date,shipment_id,order_id,tracking_number\n");
+        for (Manifest.Entry e : m.shipments()) {
+            for (String n : e.trackingNumbers()) {
+                b.append(String.join(",", m.id(), m.warehouseId(), m.carrier(), m.dispatchDate().toString(), e.shipmentId(), e.orderId(), n)).append('\n');
+            }
+        }
+        return b.toString();
+    }
+}
