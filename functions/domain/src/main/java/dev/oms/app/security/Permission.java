@@ -24,7 +24,9 @@ public enum Permission {
     // admin API: fraud, cases, queues, bulk
     FRAUD_MANAGE, CASES_MANAGE, QUEUES_WORK, BULK_OPERATIONS,
     // admin API: compliance, replay, alerts
-    GDPR_EXPORT, EVENTS_REPLAY, ALERTS_READ;
+    GDPR_EXPORT, EVENTS_REPLAY, ALERTS_READ,
+    // seed 003 warehouse operations (docs/fulfillment-operations.md): read the configuration, change it, register devices
+    WAREHOUSE_READ, WAREHOUSE_ADMIN, WAREHOUSE_DEVICES;
 
     /** {@code ORDERS_RELEASE_FRAUD} is written {@code orders:release_fraud}. */
     public String wire() {

@@ -62,6 +62,10 @@ public final class RolePermissions {
         t.put("cs", EnumSet.of(ORDERS_READ, ORDERS_SEARCH, ORDERS_WRITE, ORDERS_HOLD, ORDERS_RELEASE, ORDERS_CANCEL, ORDERS_NOTIFY,
                 TIMELINE_READ, RETURNS_CREATE, DOCUMENTS_UPLOAD, NOTES_WRITE, TASKS_MANAGE, CASES_MANAGE, QUEUES_WORK, SETTINGS_READ,
                 ADMIN_SUDO, ADMIN_IMPERSONATE));
+        // seed 003 warehouse operations: the floor reads the configuration, supervisors register devices, managers change it
+        for (String r : new String[] {"fulfillment_manager", "warehouse_supervisor", "picker", "packer", "qc_agent", "fulfillment"}) t.get(r).add(WAREHOUSE_READ);
+        for (String r : new String[] {"fulfillment_manager", "warehouse_supervisor"}) t.get(r).add(WAREHOUSE_DEVICES);
+        t.get("fulfillment_manager").add(WAREHOUSE_ADMIN);
         return Map.copyOf(t);
     }
 
