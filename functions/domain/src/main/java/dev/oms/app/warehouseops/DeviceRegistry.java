@@ -18,6 +18,8 @@ import java.util.Optional;
  * second registration of the same id binds it anew and raises its version (If-Match guards it).
  */
 public final class DeviceRegistry {
+    static final int MAX_ATTEMPTS = 12;
+
     private final WarehouseOpsStore store;
     private final IdGenerator ids;
     private final Clock clock;
@@ -33,8 +35,19 @@ public final class DeviceRegistry {
 
     public Optional<Device> find(CommandContext ctx, String deviceId) { return store.device(ctx.tenantId(), deviceId); }
 
+    /** Without an expected version, a registration that loses a race to another is re-read and applied on top. */
     public Registration register(CommandContext ctx, String deviceId, String warehouseId, String kind, String name) {
         if (!Device.KINDS.contains(kind)) throw DomainException.invalidField("kind", "field.not_allowed", "kind is one of " + Device.KINDS.stream().sorted().toList());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return registerOnce(ctx, deviceId, warehouseId, kind, name);
+            } catch (ConcurrentUpdateException e) {
+                if (ctx.expectedVersion() != null || attempt >= MAX_ATTEMPTS) throw conflict(e.currentVersion());
+            }
+        }
+    }
+
+    private Registration registerOnce(CommandContext ctx, String deviceId, String warehouseId, String kind, String name) {
         Optional<Device> current = store.device(ctx.tenantId(), deviceId);
         long currentVersion = current.map(Device::version).orElse(0L);
         if (ctx.expectedVersion() != null && ctx.expectedVersion() != currentVersion) throw conflict(currentVersion);
@@ -46,12 +59,8 @@ public final class DeviceRegistry {
         data.put("kind", kind);
         data.put("previous_warehouse_id", current.map(Device::warehouseId).orElse(null));
         Registration result = new Registration(d, current.isEmpty());
-        try {
-            store.saveDevice(ctx.tenantId(), d, currentVersion, OpsEvents.of(ctx, ids, now, WarehouseOpsEventTypes.DEVICE_REGISTERED, data),
-                    ctx.journal().recordFor(result));
-        } catch (ConcurrentUpdateException e) {
-            throw conflict(e.currentVersion());
-        }
+        store.saveDevice(ctx.tenantId(), d, currentVersion, OpsEvents.of(ctx, ids, now, WarehouseOpsEventTypes.DEVICE_REGISTERED, data),
+                ctx.journal().recordFor(result));
         ctx.journal().written();
         return result;
     }

@@ -22,6 +22,8 @@ import java.util.Map;
  * {@link PackagingAdvisor} over the profiles a warehouse may use.
  */
 public final class PackagingProfileService {
+    static final int MAX_ATTEMPTS = 12;
+
     private final WarehouseOpsStore store;
     private final IdGenerator ids;
     private final Clock clock;
@@ -65,7 +67,18 @@ public final class PackagingProfileService {
         return p;
     }
 
+    /** Without an expected version, a change that loses a race to another is re-read and applied on top. */
     public PackagingProfile update(CommandContext ctx, String profileId, ProfileChange c) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return updateOnce(ctx, profileId, c);
+            } catch (ConcurrentUpdateException e) {
+                if (ctx.expectedVersion() != null || attempt >= MAX_ATTEMPTS) throw conflict(e.currentVersion());
+            }
+        }
+    }
+
+    private PackagingProfile updateOnce(CommandContext ctx, String profileId, ProfileChange c) {
         PackagingProfile current = get(ctx, profileId);
         if (ctx.expectedVersion() != null && ctx.expectedVersion() != current.version()) throw conflict(current.version());
         Instant now = clock.instant();
@@ -76,13 +89,8 @@ public final class PackagingProfileService {
                 c.maxWeightGrams() == null ? current.maxWeightGrams() : c.maxWeightGrams(),
                 c.active() == null ? current.active() : c.active(), current.version() + 1, current.createdAt(), now, ctx.caller().subject());
         check(next);
-        List<String> changed = changedFields(current, next);
-        try {
-            store.savePackagingProfile(ctx.tenantId(), next, current.version(),
-                    event(ctx, now, WarehouseOpsEventTypes.PACKAGING_PROFILE_UPDATED, next, changed), ctx.journal().recordFor(next));
-        } catch (ConcurrentUpdateException e) {
-            throw conflict(e.currentVersion());
-        }
+        store.savePackagingProfile(ctx.tenantId(), next, current.version(),
+                event(ctx, now, WarehouseOpsEventTypes.PACKAGING_PROFILE_UPDATED, next, changedFields(current, next)), ctx.journal().recordFor(next));
         ctx.journal().written();
         return next;
     }

@@ -32,11 +32,11 @@ public final class RoutingRules {
         List<FieldError> errors = new ArrayList<>();
         if (r.priority() < 0 || r.priority() > MAX_PRIORITY) errors.add(new FieldError("priority", "field.out_of_range", "priority is 0 to " + MAX_PRIORITY));
         for (String c : r.destinationCountries()) {
-            if (!COUNTRY.matcher(c).matches()) errors.add(new FieldError("conditions.destination_countries", "field.format", "a country is two upper-case letters (ISO 3166-1)"));
+            if (!COUNTRY.matcher(c).matches()) errors.add(new FieldError("destination_countries", "field.format", "a country is two upper-case letters (ISO 3166-1)"));
         }
-        for (String s : r.skus()) if (!TOKEN.matcher(s).matches()) errors.add(new FieldError("conditions.skus", "field.format", "a SKU is 1-64 letters, digits or _.:- with an optional trailing *"));
-        for (String s : r.serviceLevels()) if (!TOKEN.matcher(s).matches() || s.endsWith("*")) errors.add(new FieldError("conditions.service_levels", "field.format", "a service level is 1-64 letters, digits or _.:-"));
-        if (r.maxWeightGrams() != null && r.maxWeightGrams() < 1) errors.add(new FieldError("conditions.max_weight_grams", "field.out_of_range", "max_weight_grams is 1 or more"));
+        for (String s : r.skus()) if (!TOKEN.matcher(s).matches()) errors.add(new FieldError("skus", "field.format", "a SKU is 1-64 letters, digits or _.:- with an optional trailing *"));
+        for (String s : r.serviceLevels()) if (!TOKEN.matcher(s).matches() || s.endsWith("*")) errors.add(new FieldError("service_levels", "field.format", "a service level is 1-64 letters, digits or _.:-"));
+        if (r.maxWeightGrams() != null && r.maxWeightGrams() < 1) errors.add(new FieldError("max_weight_grams", "field.out_of_range", "max_weight_grams is 1 or more"));
         if (r.warehouseId() == null || r.warehouseId().isBlank()) errors.add(new FieldError("warehouse_id", "field.required", "warehouse_id is required"));
         if (!errors.isEmpty()) throw DomainException.invalid(errors);
     }
