@@ -8,6 +8,7 @@ import dev.oms.platform.Platform;
 import dev.oms.platform.dynamo.SingleTable;
 import dev.oms.platform.dynamo.WarehouseOpsKeys;
 import dev.oms.platform.events.EventEnvelope;
+import dev.oms.platform.json.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -269,6 +270,174 @@ class WarehouseOpsIT {
         assertThat(other.get("/v1/fulfillment/routing-rules").json().path("data")).isEmpty();
         assertThat(other.get("/v1/fulfillment/routing-rules?destination_country=GB").json().path("evaluation").path("matched_rule_id").isNull()).isTrue();
         assertThat(manager.get("/v1/fulfillment/packaging-profiles").json().path("data").findValuesAsText("id")).contains(id);
+    }
+
+    @Test
+    void fulfilmentWebhooksAreSubscriptionsOfTheWebhookEngineLimitedToFulfilmentEvents() throws Exception {
+        String mine = newTenant();
+        Client adm = as(mine, "adm-hooks", "admin");
+        try (WebhooksIT.Receiver receiver = new WebhooksIT.Receiver()) {
+            Resp created = adm.post("/v1/fulfillment/webhooks", Map.of("url", receiver.url(),
+                    "events", List.of("packaging_profile.created", "shipment.delivered")));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            String id = created.json().path("id").asText();
+            receiver.secrets.add(created.json().path("secret").asText());
+            String orderHook = adm.post("/v1/orders/webhooks", Map.of("url", receiver.url(), "events", List.of("order.created")))
+                    .json().path("id").asText();
+
+            JsonNode listed = adm.get("/v1/fulfillment/webhooks").json().path("data");
+            assertThat(listed.findValuesAsText("id")).containsExactly(id);
+            assertThat(listed.get(0).has("secret")).isFalse();
+            assertThat(adm.delete("/v1/fulfillment/webhooks/" + orderHook).code()).isEqualTo("webhook.not_found");
+            assertThat(adm.post("/v1/fulfillment/webhooks/test", Map.of("webhook_id", orderHook)).status()).isEqualTo(404);
+
+            // a warehouse operations event leaves through the same engine: signed, order_id null, its subject named
+            String profile = adm.post("/v1/fulfillment/packaging-profiles", Map.of("name", "Hooked", "length_mm", 100, "width_mm", 100,
+                    "height_mm", 100, "max_weight_grams", 1000)).json().path("id").asText();
+            eventually("the profile's event delivered", () -> receiver.received.stream()
+                    .anyMatch(r -> r.body().contains("packaging_profile.created") && receiver.signedByOneOfOurs(r)));
+            JsonNode delivered = Json.parse(receiver.received.stream().filter(r -> r.body().contains("packaging_profile.created"))
+                    .findFirst().orElseThrow().body());
+            assertThat(delivered.path("order_id").isNull()).isTrue();
+            assertThat(delivered.path("subject").path("type").asText()).isEqualTo("packaging_profile");
+            assertThat(delivered.path("subject").path("id").asText()).isEqualTo(profile);
+            assertThat(adm.get("/v1/orders/webhooks/" + id + "/deliveries").json().path("data").findValuesAsText("event_type"))
+                    .contains("packaging_profile.created");
+
+            Resp sent = adm.post("/v1/fulfillment/webhooks/test", Map.of("webhook_id", id, "event_type", "shipment.delivered"));
+            assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+            assertThat(sent.json().path("delivered").asBoolean()).isTrue();
+            assertThat(Json.parse(receiver.last().body()).path("type").asText()).isEqualTo("shipment.delivered");
+
+            Resp orderType = adm.post("/v1/fulfillment/webhooks", Map.of("url", receiver.url(), "events", List.of("shipment.created", "order.created")));
+            assertThat(orderType.status()).isEqualTo(400);
+            assertThat(orderType.json().path("errors").get(0).path("field").asText()).isEqualTo("events[1]");
+            assertThat(orderType.json().path("errors").get(0).path("code").asText()).isEqualTo("events.unknown_type");
+            assertThat(adm.post("/v1/fulfillment/webhooks", Map.of("url", receiver.url(), "events", List.of("*"))).status()).isEqualTo(400);
+            assertThat(adm.post("/v1/fulfillment/webhooks/test", Map.of("webhook_id", id, "event_type", "order.created")).status()).isEqualTo(400);
+            assertThat(as(mine, "fm-hooks", "fulfillment_manager").get("/v1/fulfillment/webhooks").status()).isEqualTo(403);
+            assertThat(as(newTenant(), "adm-x", "admin").delete("/v1/fulfillment/webhooks/" + id).status()).isEqualTo(404);
+
+            assertThat(adm.delete("/v1/fulfillment/webhooks/" + id).status()).isEqualTo(204);
+            assertThat(adm.get("/v1/fulfillment/webhooks").json().path("data")).isEmpty();
+            assertThat(adm.get("/v1/orders/webhooks").json().path("data").findValuesAsText("id")).containsExactly(orderHook);
+        }
+    }
+
+    @Test
+    void metricsCountShipmentsOnTimeFromTheStreamsCounters() {
+        String mine = newTenant();
+        Client agent = as(mine, "agent-km", "agent");
+        Client wh = as(mine, "wh-km", "warehouse_supervisor");
+        String order = create(agent, paidOrder(agent, "ckm1", "captured"));
+        String lineId = agent.post("/v1/orders/" + order + "/confirm", null).json().path("lines").get(0).path("id").asText();
+        String fid = wh.post("/v1/orders/" + order + "/fulfillments", Map.of("warehouse_id", "wh_km",
+                "lines", List.of(Map.of("line_id", lineId, "quantity", 2)))).json().path("id").asText();
+        assertThat(wh.patch("/v1/orders/" + order + "/fulfillments/" + fid, Map.of("status", "picking")).status()).isEqualTo(200);
+        assertThat(wh.post("/v1/orders/" + order + "/fulfillments/" + fid + "/ship", Map.of()).status()).isIn(200, 201);
+
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String range = "?from=" + today + "&to=" + today;
+        eventually("the shipment counted", () -> wh.get("/v1/fulfillment/metrics" + range).json().path("warehouses").path(0)
+                .path("ship").path("count").asLong() == 1);
+        JsonNode w = wh.get("/v1/fulfillment/metrics" + range + "&ship_within_hours=1").json().path("warehouses").get(0);
+        assertThat(w.path("warehouse_id").asText()).isEqualTo("wh_km");
+        assertThat(w.path("pick").path("count").asLong()).isEqualTo(1);
+        assertThat(w.path("ship").path("p95_seconds").asLong()).isEqualTo(300);
+        assertThat(w.path("shipped_on_time_count").asLong()).isEqualTo(1);
+        assertThat(w.path("shipped_late_count").asLong()).isZero();
+        assertThat(w.path("on_time_ship_rate_bps").asLong()).isEqualTo(10_000);
+        // the same counters as the order API's fulfilment metrics
+        JsonNode orders = wh.get("/v1/orders/metrics/fulfillment" + range).json().path("warehouses").get(0);
+        assertThat(w.path("ship").path("p50_seconds")).isEqualTo(orders.path("ship").path("p50_seconds"));
+        assertThat(wh.get("/v1/fulfillment/metrics?ship_within_hours=3").code()).isEqualTo("request.invalid");
+        assertThat(wh.get("/v1/fulfillment/metrics?from=yesterday").code()).isEqualTo("request.invalid");
+        assertThat(as(mine, "pk", "picker").get("/v1/fulfillment/metrics").status()).isEqualTo(403);
+        assertThat(as(newTenant(), "fm", "fulfillment_manager").get("/v1/fulfillment/metrics" + range).json().path("warehouses")).isEmpty();
+    }
+
+    @Test
+    void warehouseTasksAreClaimedByExactlyOneOfSixteenWorkersAndCompletedByTheirClaimer() {
+        String mine = newTenant();
+        Client agent = as(mine, "agent-wt", "agent");
+        Client fm = as(mine, "fm-wt", "fulfillment_manager");
+        String order = create(agent, order("cwt1"));
+        Resp created = fm.post("/v1/fulfillment/tasks", Map.of("order_id", order, "type", "pick", "zone", "A", "priority", "high"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String taskId = created.json().path("id").asText();
+        assertThat(created.json().path("queue").asText()).isEqualTo("wh:pick@A");
+        assertThat(created.json().path("title").asText()).isEqualTo("Pick in A");
+        assertThat(created.json().path("claim").isNull()).isTrue();
+        fm.post("/v1/fulfillment/tasks", Map.of("order_id", order, "type", "pack", "title", "Pack the gift box"));
+
+        List<Client> pickers = new ArrayList<>();
+        for (int i = 0; i < 16; i++) pickers.add(as(mine, "picker-" + i, "picker"));
+        List<Resp> answers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Resp>> futures = new ArrayList<>();
+            for (Client c : pickers) futures.add(pool.submit(() -> c.post("/v1/fulfillment/tasks/" + taskId + "/claim", Map.of("lease_seconds", 600))));
+            for (Future<Resp> f : futures) answers.add(f.get());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(answers).extracting(Resp::status).containsOnly(200, 409).containsOnlyOnce(200);
+        assertThat(answers.stream().filter(a -> a.status() == 409).map(Resp::code)).containsOnly("task.claimed");
+        Resp won = answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow();
+        String winner = won.json().path("claim").path("claimed_by").asText();
+        assertThat(won.json().path("status").asText()).isEqualTo("in_progress");
+        Client winning = pickers.get(Integer.parseInt(winner.substring("picker-".length())));
+        Client loser = pickers.get((Integer.parseInt(winner.substring("picker-".length())) + 1) % 16);
+
+        assertThat(loser.post("/v1/fulfillment/tasks/" + taskId + "/complete", Map.of("result", "not mine")).code()).isEqualTo("task.not_claimed");
+        JsonNode listed = winning.get("/v1/fulfillment/tasks?status=in_progress&type=pick&zone=A").json().path("data");
+        assertThat(listed.findValuesAsText("id")).containsExactly(taskId);
+        assertThat(listed.get(0).path("claim").path("claimed_by").asText()).isEqualTo(winner);
+        JsonNode queues = winning.get("/v1/fulfillment/queues").json().path("data");
+        assertThat(queues.findValuesAsText("queue")).containsExactly("wh:pack", "wh:pick@A");
+        assertThat(queues.get(0).path("open_count").asLong()).isEqualTo(1);
+        assertThat(queues.get(0).path("oldest_open_age_seconds").asLong()).isNotNegative();
+        assertThat(queues.get(1).path("in_progress_count").asLong()).isEqualTo(1);
+        assertThat(queues.get(1).path("open_count").asLong()).isZero();
+
+        Client keyed = winning.header("Idempotency-Key", "complete-" + taskId);
+        Resp done = keyed.post("/v1/fulfillment/tasks/" + taskId + "/complete", Map.of("result", "Picked 2 of SKU-1"));
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        assertThat(done.json().path("status").asText()).isEqualTo("done");
+        assertThat(done.json().path("completion_note").asText()).isEqualTo("Picked 2 of SKU-1");
+        assertThat(keyed.post("/v1/fulfillment/tasks/" + taskId + "/complete", Map.of("result", "Picked 2 of SKU-1")).header("idempotent-replayed"))
+                .isEqualTo("true");
+        assertThat(winning.post("/v1/fulfillment/tasks/" + taskId + "/complete", Map.of()).code()).isEqualTo("task.finished");
+        assertThat(winning.post("/v1/fulfillment/tasks/" + taskId + "/claim", Map.of()).code()).isEqualTo("task.finished");
+        // the same tasks as the order's, on its timeline
+        assertThat(agent.get("/v1/orders/tasks?assignee=wh:pick@A&status=done").json().path("data").findValuesAsText("id")).containsExactly(taskId);
+        assertThat(agent.get("/v1/orders/" + order + "/timeline").json().path("data").findValuesAsText("type"))
+                .contains("order.task_created", "order.task_updated");
+    }
+
+    @Test
+    void badTasksAndForeignTasksAreRefused() {
+        String mine = newTenant();
+        Client agent = as(mine, "agent-wt2", "agent");
+        Client fm = as(mine, "fm-wt2", "fulfillment_manager");
+        String order = create(agent, order("cwt2"));
+        assertThat(fm.post("/v1/fulfillment/tasks", Map.of("order_id", order, "type", "dance")).status()).isEqualTo(400);
+        assertThat(fm.post("/v1/fulfillment/tasks", Map.of("order_id", order, "type", "pick", "zone", "A B")).status()).isEqualTo(400);
+        assertThat(fm.post("/v1/fulfillment/tasks", Map.of("order_id", "ord_missing", "type", "pick")).code()).isEqualTo("order.not_found");
+        assertThat(fm.get("/v1/fulfillment/tasks?type=dance").status()).isEqualTo(400);
+        assertThat(fm.post("/v1/fulfillment/tasks/task_missing/claim", Map.of()).code()).isEqualTo("task.not_found");
+        assertThat(fm.post("/v1/fulfillment/tasks/x/claim", Map.of("lease_seconds", 5)).status()).isEqualTo(400);
+        // a support task of the order is not a warehouse task
+        String support = agent.post("/v1/orders/" + order + "/tasks", Map.of("title", "Call the customer")).json().path("id").asText();
+        assertThat(fm.post("/v1/fulfillment/tasks/" + support + "/claim", Map.of()).code()).isEqualTo("task.not_found");
+        assertThat(fm.get("/v1/fulfillment/tasks").json().path("data")).isEmpty();
+        String task = fm.post("/v1/fulfillment/tasks", Map.of("order_id", order, "type", "qc")).json().path("id").asText();
+        assertThat(as(newTenant(), "pk-x", "picker").post("/v1/fulfillment/tasks/" + task + "/claim", Map.of()).status()).isEqualTo(404);
+        assertThat(as(mine, "pk-1", "picker").post("/v1/fulfillment/tasks", Map.of("order_id", order, "type", "pick")).status()).isEqualTo(403);
+        assertThat(agent.post("/v1/fulfillment/tasks/" + task + "/claim", Map.of()).status()).isEqualTo(403);
+        assertThat(customer(mine, "cwt2").get("/v1/fulfillment/queues").status()).isEqualTo(403);
     }
 
     /** The events of one warehouse operations aggregate, as envelopes. */
