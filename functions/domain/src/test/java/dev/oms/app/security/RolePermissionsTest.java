@@ -78,10 +78,12 @@ class RolePermissionsTest {
 
     @Test
     void warehouseRolesWithoutOrderAccess() {
-        assertThat(RolePermissions.of(List.of("picker"))).isEmpty();
-        assertThat(RolePermissions.of(List.of("packer"))).isEmpty();
-        assertThat(RolePermissions.of(List.of("qc_agent"))).isEmpty();
-        assertThat(RolePermissions.of(List.of("warehouse_supervisor"))).containsExactlyInAnyOrder(ORDERS_READ, FULFILLMENTS_WRITE, RETURNS_CREATE, RETURNS_MANAGE, METRICS_READ);
+        // the floor reads the warehouse configuration and works its tasks (docs/fulfillment-operations.md), nothing of the orders API
+        assertThat(RolePermissions.of(List.of("picker"))).containsExactly(Permission.WAREHOUSE_READ);
+        assertThat(RolePermissions.of(List.of("packer"))).containsExactly(Permission.WAREHOUSE_READ);
+        assertThat(RolePermissions.of(List.of("qc_agent"))).containsExactly(Permission.WAREHOUSE_READ);
+        assertThat(RolePermissions.of(List.of("warehouse_supervisor"))).containsExactlyInAnyOrder(ORDERS_READ, FULFILLMENTS_WRITE, RETURNS_CREATE,
+                RETURNS_MANAGE, METRICS_READ, Permission.WAREHOUSE_READ, Permission.WAREHOUSE_DEVICES);
     }
 
     @Test
