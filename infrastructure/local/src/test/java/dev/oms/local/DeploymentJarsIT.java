@@ -96,7 +96,8 @@ class DeploymentJarsIT {
                         "functions/admin-api/target/oms-admin-api-0.1.0-SNAPSHOT-lambda.jar",
                         "functions/admin-ops-api/target/oms-admin-ops-api-0.1.0-SNAPSHOT-lambda.jar",
                         "functions/admin-money-api/target/oms-admin-money-api-0.1.0-SNAPSHOT-lambda.jar",
-                        "functions/warehouse-shipping-api/target/oms-warehouse-shipping-api-0.1.0-SNAPSHOT-lambda.jar");
+                        "functions/warehouse-shipping-api/target/oms-warehouse-shipping-api-0.1.0-SNAPSHOT-lambda.jar",
+                        "functions/warehouse-ops-api/target/oms-warehouse-ops-api-0.1.0-SNAPSHOT-lambda.jar");
     }
 
     @Test

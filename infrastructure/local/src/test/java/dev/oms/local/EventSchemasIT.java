@@ -72,6 +72,7 @@ class EventSchemasIT {
         assertThat(seen).contains("fulfillment.requested", "fulfillment.created", "fulfillment.updated", "fulfillment.cancelled",
                 "fulfillment.delivered", "order.shipped", "shipment.created", "shipment.label_ready", "shipment.tracking_updated",
                 "shipment.delivered", "shipment.label_regenerated");
+        assertThat(seen).contains("routing_rule.created", "packaging_profile.created", "packaging_profile.updated", "device.registered");
     }
 
     @Test
@@ -126,9 +127,19 @@ class EventSchemasIT {
                 + pending + "\",\"fulfillment_id\":\"3pl-9\",\"carrier\":\"UPS\"}}");
         driveFulfilments(admin);
         driveEdits(admin);
+        driveWarehouseOps(admin);
     }
 
     /** Order edits (issue 11): a quote applied, its refund settled by the edit-order saga. */
+    /** Seed 003 warehouse operations: events of their own aggregates (order_id null, a subject). */
+    private static void driveWarehouseOps(Client admin) {
+        admin.post("/v1/fulfillment/routing-rules", Map.of("name", "schema", "priority", 1, "warehouse_id", "wh-1"));
+        String profile = admin.post("/v1/fulfillment/packaging-profiles", Map.of("name", "Box", "length_mm", 100, "width_mm", 100,
+                "height_mm", 100, "max_weight_grams", 1000)).json().path("id").asText();
+        admin.patch("/v1/fulfillment/packaging-profiles/" + profile, Map.of("active", false));
+        admin.post("/v1/fulfillment/devices/schema-scanner/register", Map.of("warehouse_id", "wh-1", "kind", "scanner"));
+    }
+
     private static void driveEdits(Client admin) {
         String id = create(admin, paidOrder(admin, "c6", "captured"));
         admin.post("/v1/orders/" + id + "/confirm", null);

@@ -14,4 +14,7 @@ public interface QueueLeases {
      * new lease's {@code claimedAt}) or the claimer's own (a renewal); otherwise answers the holder's lease.
      */
     Outcome claim(String tenantId, Lease lease);
+
+    /** The lease on an item, expired or not; empty when it was never claimed (or its record has been removed). */
+    java.util.Optional<Lease> find(String tenantId, String queueId, String itemId);
 }

@@ -25,8 +25,9 @@ public enum Permission {
     FRAUD_MANAGE, CASES_MANAGE, QUEUES_WORK, BULK_OPERATIONS,
     // admin API: compliance, replay, alerts
     GDPR_EXPORT, EVENTS_REPLAY, ALERTS_READ,
-    // seed 003 warehouse shipping and receiving (warehouse-shipping-api): read, ship (labels, pickups), receive (returns intake), qc
-    WAREHOUSE_READ, WAREHOUSE_SHIP, WAREHOUSE_RECEIVE, WAREHOUSE_QC;
+    // seed 003 (docs/fulfillment-shipping.md, docs/fulfillment-operations.md): read; ship (labels, pickups); receive
+    // (returns intake); qc; change the configuration; register devices
+    WAREHOUSE_READ, WAREHOUSE_SHIP, WAREHOUSE_RECEIVE, WAREHOUSE_QC, WAREHOUSE_ADMIN, WAREHOUSE_DEVICES;
 
     /** {@code ORDERS_RELEASE_FRAUD} is written {@code orders:release_fraud}. */
     public String wire() {

@@ -62,11 +62,13 @@ public final class RolePermissions {
         t.put("cs", EnumSet.of(ORDERS_READ, ORDERS_SEARCH, ORDERS_WRITE, ORDERS_HOLD, ORDERS_RELEASE, ORDERS_CANCEL, ORDERS_NOTIFY,
                 TIMELINE_READ, RETURNS_CREATE, DOCUMENTS_UPLOAD, NOTES_WRITE, TASKS_MANAGE, CASES_MANAGE, QUEUES_WORK, SETTINGS_READ,
                 ADMIN_SUDO, ADMIN_IMPERSONATE));
-        // seed 003 shipping and receiving (warehouse-shipping-api): the floor roles get the warehouse permissions only
-        for (String r : new String[] {"supervisor", "fulfillment_manager", "service", "warehouse_supervisor", "picker", "packer", "qc_agent"}) t.get(r).add(WAREHOUSE_READ);
+        // seed 003: the floor roles get the warehouse permissions only; supervisors register devices, managers change the configuration
+        for (String r : new String[] {"supervisor", "fulfillment_manager", "service", "warehouse_supervisor", "picker", "packer", "qc_agent", "fulfillment"}) t.get(r).add(WAREHOUSE_READ);
         for (String r : new String[] {"fulfillment_manager", "service", "warehouse_supervisor", "packer"}) t.get(r).add(WAREHOUSE_SHIP);
         for (String r : new String[] {"fulfillment_manager", "service", "warehouse_supervisor", "packer", "qc_agent"}) t.get(r).add(WAREHOUSE_RECEIVE);
         for (String r : new String[] {"fulfillment_manager", "service", "warehouse_supervisor", "qc_agent"}) t.get(r).add(WAREHOUSE_QC);
+        for (String r : new String[] {"fulfillment_manager", "warehouse_supervisor"}) t.get(r).add(WAREHOUSE_DEVICES);
+        t.get("fulfillment_manager").add(WAREHOUSE_ADMIN);
         return Map.copyOf(t);
     }
 

@@ -84,7 +84,7 @@ class RolePermissionsTest {
         assertThat(RolePermissions.of(List.of("packer"))).containsExactlyInAnyOrder(WAREHOUSE_READ, WAREHOUSE_SHIP, WAREHOUSE_RECEIVE);
         assertThat(RolePermissions.of(List.of("qc_agent"))).containsExactlyInAnyOrder(WAREHOUSE_READ, WAREHOUSE_RECEIVE, WAREHOUSE_QC);
         assertThat(RolePermissions.of(List.of("warehouse_supervisor"))).containsExactlyInAnyOrder(ORDERS_READ, FULFILLMENTS_WRITE, RETURNS_CREATE, RETURNS_MANAGE, METRICS_READ,
-                WAREHOUSE_READ, WAREHOUSE_SHIP, WAREHOUSE_RECEIVE, WAREHOUSE_QC);
+                WAREHOUSE_READ, WAREHOUSE_SHIP, WAREHOUSE_RECEIVE, WAREHOUSE_QC, Permission.WAREHOUSE_DEVICES);
     }
 
     @Test

@@ -52,6 +52,11 @@ public final class DynamoQueueLeases implements QueueLeases {
         }
     }
 
+    @Override
+    public java.util.Optional<Lease> find(String tenantId, String queueId, String itemId) {
+        return table.get(Keys.queueLease(tenantId, queueId, itemId), Keys.SINGLE).map(DynamoQueueLeases::fromItem);
+    }
+
     private static Lease fromItem(JsonNode o) {
         return new Lease(Shapes.text(o, "queue_id"), Shapes.text(o, "item_id"), Shapes.text(o, "claimed_by"),
                 Times.parse(Shapes.text(o, "claimed_at")), Times.parse(Shapes.text(o, "expires")));

@@ -18,7 +18,8 @@ final class TaskCodec implements ChildCodec<OrderTask> {
 
     @Override public String kind() { return "task"; }
     @Override public Class<OrderTask> type() { return OrderTask.class; }
-    @Override public boolean addressable() { return false; }
+    /** A task is named alone in the fulfilment task routes ({@code /v1/fulfillment/tasks/{taskId}/claim}). */
+    @Override public boolean addressable() { return true; }
 
     @Override
     public ObjectNode toItem(OrderTask t) {

@@ -1,0 +1,32 @@
+package dev.oms.app.port;
+
+import dev.oms.domain.DomainEvent;
+import dev.oms.domain.warehouse.ops.Device;
+import dev.oms.domain.warehouse.ops.PackagingProfile;
+import dev.oms.domain.warehouse.ops.RoutingRule;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The tenant's warehouse operations configuration: routing rules, packaging profiles and devices, each written in one
+ * transaction with its event (the outbox) and the idempotent response. {@code expectedVersion} 0 creates: the item
+ * must not exist yet. A lost race is {@link ConcurrentUpdateException}.
+ */
+public interface WarehouseOpsStore {
+    /** An event to write with the change: its id, the event, and who, when and why. */
+    record Recorded(String eventId, DomainEvent event, CommandMeta meta) { }
+
+    List<RoutingRule> routingRules(String tenantId);
+
+    void saveRoutingRule(String tenantId, RoutingRule rule, Recorded event, IdempotencyRecord idempotency);
+
+    List<PackagingProfile> packagingProfiles(String tenantId);
+
+    Optional<PackagingProfile> packagingProfile(String tenantId, String profileId);
+
+    void savePackagingProfile(String tenantId, PackagingProfile profile, long expectedVersion, Recorded event, IdempotencyRecord idempotency);
+
+    Optional<Device> device(String tenantId, String deviceId);
+
+    void saveDevice(String tenantId, Device device, long expectedVersion, Recorded event, IdempotencyRecord idempotency);
+}
