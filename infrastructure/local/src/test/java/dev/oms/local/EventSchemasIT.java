@@ -72,6 +72,7 @@ class EventSchemasIT {
         assertThat(seen).contains("fulfillment.requested", "fulfillment.created", "fulfillment.updated", "fulfillment.cancelled",
                 "fulfillment.delivered", "order.shipped", "shipment.created", "shipment.label_ready", "shipment.tracking_updated",
                 "shipment.delivered", "shipment.label_regenerated");
+        assertThat(seen).contains("api_key.created");
     }
 
     @Test
@@ -126,6 +127,8 @@ class EventSchemasIT {
                 + pending + "\",\"fulfillment_id\":\"3pl-9\",\"carrier\":\"UPS\"}}");
         driveFulfilments(admin);
         driveEdits(admin);
+        // an API key (admin API): not an order event, its subject is the key
+        AdminKit.stepUp(AdminKit.signIn(tenant, "schema-keys", "admin")).post("/v1/admin/keys", Map.of("name", "erp", "roles", List.of("service")));
     }
 
     /** Order edits (issue 11): a quote applied, its refund settled by the edit-order saga. */
