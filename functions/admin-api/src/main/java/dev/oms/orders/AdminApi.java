@@ -4,9 +4,11 @@ import dev.oms.app.AuditService;
 import dev.oms.app.CancellationService;
 import dev.oms.app.OrderService;
 import dev.oms.app.admin.CancelRequestDecisions;
+import dev.oms.app.keys.ApiKeyService;
 import dev.oms.platform.auth.SudoTokens;
 import dev.oms.platform.aws.AwsClients;
 import dev.oms.platform.config.Env;
+import dev.oms.platform.dynamo.DynamoApiKeys;
 import dev.oms.platform.dynamo.IdempotencyStore;
 import dev.oms.platform.http.Cursors;
 import dev.oms.platform.messaging.SnsNotificationSender;
@@ -17,7 +19,7 @@ import java.time.Clock;
 /**
  * The composition root of the admin API function group, core part (docs/admin-api.md): the canonical order,
  * cancellation and audit use cases through {@link CoreServices} (the cancellation's customer notice through SNS, whose
- * client is built on the first notice), the decisions on customers' cancel requests, and the step-up tokens.
+ * client is built on the first notice), the decisions on customers' cancel requests, the step-up tokens and the API keys.
  */
 final class AdminApi {
     private static final Once<AdminApi> INSTANCE = Once.of(() -> new AdminApi(CoreServices.get()));
@@ -30,6 +32,7 @@ final class AdminApi {
     final AuditService audit;
     final CancellationService cancellations;
     final CancelRequestDecisions cancelRequests;
+    final ApiKeyService keys;
 
     private AdminApi(CoreServices core) {
         clock = core.clock;
@@ -42,6 +45,7 @@ final class AdminApi {
                 core.notifications(new SnsNotificationSender(AwsClients::sns, Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications"))),
                 core.repairQueue, core.ids, core.clock);
         cancelRequests = new CancelRequestDecisions(core.transactions(), cancellations, core.clock);
+        keys = new ApiKeyService(new DynamoApiKeys(core.table), core.ids, core.clock);
     }
 
     static AdminApi get() { return INSTANCE.get(); }

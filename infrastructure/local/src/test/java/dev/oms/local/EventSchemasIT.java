@@ -73,6 +73,7 @@ class EventSchemasIT {
                 "fulfillment.delivered", "order.shipped", "shipment.created", "shipment.label_ready", "shipment.tracking_updated",
                 "shipment.delivered", "shipment.label_regenerated");
         assertThat(seen).contains("routing_rule.created", "packaging_profile.created", "packaging_profile.updated", "device.registered");
+        assertThat(seen).contains("api_key.created");
     }
 
     @Test
@@ -128,6 +129,8 @@ class EventSchemasIT {
         driveFulfilments(admin);
         driveEdits(admin);
         driveWarehouseOps(admin);
+        // an API key (admin API): not an order event, its subject is the key
+        AdminKit.stepUp(AdminKit.signIn(tenant, "schema-keys", "admin")).post("/v1/admin/keys", Map.of("name", "erp", "roles", List.of("service")));
     }
 
     /** Order edits (issue 11): a quote applied, its refund settled by the edit-order saga. */

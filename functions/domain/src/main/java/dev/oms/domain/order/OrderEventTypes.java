@@ -21,7 +21,7 @@ public final class OrderEventTypes {
     static {
         Set<String> all = new java.util.HashSet<>(CORE);
         for (Set<String> area : java.util.List.of(FulfillmentEventTypes.ALL, ReturnEventTypes.ALL, MoneyEventTypes.ALL,
-                EditEventTypes.ALL, CaseEventTypes.ALL, CustomerEventTypes.ALL, ShippingEventTypes.ALL,
+                EditEventTypes.ALL, CaseEventTypes.ALL, CustomerEventTypes.ALL, ShippingEventTypes.ALL, AccessEventTypes.ALL,
                 dev.oms.domain.warehouse.ops.WarehouseOpsEventTypes.ALL)) {
             for (String type : area) if (!all.add(type)) throw new IllegalStateException("event type listed twice: " + type);
         }

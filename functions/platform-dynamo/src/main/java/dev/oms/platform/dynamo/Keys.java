@@ -160,4 +160,10 @@ public final class Keys {
 
     /** The sort key of items that are alone in their partition. */
     public static final String SINGLE = "A";
+
+    /** An API key, found by its id alone (a presented secret carries the id, not the tenant). */
+    public static String apiKey(String keyId) { return "APIKEY#" + keyId; }
+
+    /** GSI1 partition of a tenant's API keys. */
+    public static String apiKeys(String tenant) { return t(tenant) + "#APIKEYS"; }
 }

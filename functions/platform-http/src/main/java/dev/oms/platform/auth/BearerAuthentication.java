@@ -7,7 +7,7 @@ import dev.oms.app.security.Caller;
  * the request (one Lambda invocation per API request; no authorizer function in front). It verifies the tokens the
  * OMS issues ({@link TokenService}, {@code iss: oms}) and the access tokens of the identity providers the tenants
  * trust ({@link OidcAuthentication}, {@code OMS_OIDC_ISSUERS}); the token's unverified {@code iss} only chooses which
- * verifier checks it. A missing or bad credential is not an exception: it is the reason a route that needs a caller
+ * verifier checks it. An API key ({@code omsk_...}, {@link ApiKeyAuthentication}) is accepted in the same place. A missing or bad credential is not an exception: it is the reason a route that needs a caller
  * answers a problem+json 401.
  */
 public final class BearerAuthentication {
@@ -46,6 +46,10 @@ public final class BearerAuthentication {
     }
 
     public Outcome verify(String token) {
+        if (dev.oms.app.keys.ApiKeySecrets.looksLikeKey(token)) {
+            return ApiKeyAuthentication.authenticate(token).map(c -> new Outcome(c, null))
+                    .orElseGet(() -> Outcome.refused("Invalid API key: unknown, revoked or expired"));
+        }
         try {
             String issuer = unverifiedIssuer(token);
             if (issuer == null || TokenService.ISSUER.equals(issuer)) return new Outcome(tokens.verify(token), null);

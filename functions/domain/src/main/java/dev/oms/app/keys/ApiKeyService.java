@@ -1,0 +1,83 @@
+package dev.oms.app.keys;
+
+import dev.oms.app.CommandContext;
+import dev.oms.app.port.CommandMeta;
+import dev.oms.app.port.IdGenerator;
+import dev.oms.app.port.Page;
+import dev.oms.app.port.PageRequest;
+import dev.oms.app.security.Caller;
+import dev.oms.app.security.Permission;
+import dev.oms.app.security.RolePermissions;
+import dev.oms.domain.DomainException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * API keys for integrations (docs/admin-api.md, "API keys"): created by staff with {@code admin:keys} (and a sudo
+ * token, checked by the route), scoped to roles whose permissions the creator holds, shown once and stored hashed,
+ * expiring (default 90 days, at most 365); and the check of a presented key, which the request path of every surface
+ * uses next to the token verification.
+ */
+public final class ApiKeyService {
+    public static final Duration DEFAULT_LIFETIME = Duration.ofDays(90);
+    public static final Duration MAX_LIFETIME = Duration.ofDays(365);
+    /** Roles a key never carries: keys are integrations, never a customer, a guest or a person on a warehouse floor. */
+    private static final Set<String> NOT_FOR_KEYS = Set.of("customer", "guest", "picker", "packer", "qc_agent");
+
+    private final ApiKeyStore store;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public ApiKeyService(ApiKeyStore store, IdGenerator ids, Clock clock) {
+        this.store = store;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** A new key and its secret, which exists only in this answer. */
+    public record Issued(ApiKey key, String secret) { }
+
+    public Issued create(CommandContext ctx, String name, Set<String> roles, Instant expiresAt) {
+        Caller creator = ctx.caller();
+        Instant now = clock.instant();
+        for (String role : roles) {
+            if (!RolePermissions.isRole(role) || NOT_FOR_KEYS.contains(role)) {
+                throw DomainException.invalidField("roles", "api_key.role_unknown", "A key cannot carry the role " + role);
+            }
+        }
+        Set<Permission> wanted = EnumSet.noneOf(Permission.class);
+        wanted.addAll(RolePermissions.of(roles));
+        wanted.removeAll(creator.permissions());
+        if (!wanted.isEmpty()) {
+            throw DomainException.unprocessable("api_key.scope_exceeds_creator",
+                    "The key's roles grant permissions you do not have: " + wanted.stream().map(Permission::wire).sorted().toList(),
+                    "A key's roles must grant a subset of its creator's permissions.");
+        }
+        Instant expiry = expiresAt == null ? now.plus(DEFAULT_LIFETIME) : expiresAt;
+        if (!expiry.isAfter(now) || expiry.isAfter(now.plus(MAX_LIFETIME))) {
+            throw DomainException.invalidField("expires_at", "api_key.expiry_invalid", "expires_at must be in the future and within 365 days");
+        }
+        String id = ids.next("key");
+        String secret = ApiKeySecrets.newSecret(id);
+        ApiKey key = new ApiKey(id, creator.tenantId(), name, ApiKeySecrets.hash(secret), roles, creator.subject(), now, expiry, null);
+        CommandMeta meta = new CommandMeta(creator.actor(), ctx.correlationId(), now, ctx.reason(), Map.of(),
+                creator.roles().stream().sorted().toList(), ctx.clientIp());
+        store.create(key, ids.next("evt"), meta);
+        return new Issued(key, secret);
+    }
+
+    public Page<ApiKey> list(String tenantId, PageRequest page) { return store.list(tenantId, page); }
+
+    /** The live key a presented secret belongs to: empty when unknown, wrong, revoked or expired. */
+    public Optional<ApiKey> authenticate(String secret) {
+        String id = ApiKeySecrets.keyId(secret);
+        if (id == null) return Optional.empty();
+        Instant now = clock.instant();
+        return store.find(id).filter(k -> ApiKeySecrets.matches(secret, k.secretHash()) && k.usableAt(now));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.oms.platform.dynamo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oms.app.keys.ApiKey;
+import dev.oms.app.keys.ApiKeyStore;
+import dev.oms.app.port.CommandMeta;
+import dev.oms.app.port.Page;
+import dev.oms.app.port.PageRequest;
+import dev.oms.domain.DomainEvent;
+import dev.oms.platform.json.Json;
+import dev.oms.platform.json.Shapes;
+import dev.oms.platform.json.Times;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * API keys: {@code PK = APIKEY#{keyId}}, {@code SK = A} (found by the id a presented secret carries, before the tenant
+ * is known), listed per tenant on GSI1 ({@code T#t#APIKEYS}, newest first). The item holds the secret's SHA-256,
+ * never the secret. The event {@code api_key.created} is written in the same transaction, under the key's partition.
+ */
+public final class DynamoApiKeys implements ApiKeyStore {
+    private final SingleTable table;
+
+    public DynamoApiKeys(SingleTable table) { this.table = table; }
+
+    @Override
+    public void create(ApiKey key, String eventId, CommandMeta meta) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("key_id", key.id());
+        data.put("name", key.name());
+        data.put("prefix", key.prefix());
+        data.put("roles", List.copyOf(new TreeSet<>(key.roles())));
+        data.put("expires_at", Times.format(key.expiresAt()));
+        ObjectNode event = EventItemMapper.toAggregateItem(Keys.apiKey(key.id()), eventId, key.tenantId(), "api_key", key.id(), 1,
+                DomainEvent.of("api_key.created", data), meta);
+        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
+        tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
+                .item(SingleTable.document(toItem(key)))
+                .conditionExpression(Expression.builder().expression("attribute_not_exists(PK)").build()).build());
+        tx.addPutItem(table.table(), SingleTable.document(event));
+        table.enhanced().transactWriteItems(tx.build());
+    }
+
+    @Override
+    public Optional<ApiKey> find(String keyId) {
+        return table.get(Keys.apiKey(keyId), Keys.SINGLE).map(DynamoApiKeys::fromItem);
+    }
+
+    @Override
+    public Page<ApiKey> list(String tenantId, PageRequest page) {
+        QueryEnhancedRequest.Builder q = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(Keys.apiKeys(tenantId))))
+                .scanIndexForward(false).limit(page.limit());
+        Map<String, AttributeValue> start = Positions.decode(page.position());
+        if (start != null) q.exclusiveStartKey(start);
+        var result = table.index(Keys.GSI1).query(q.build()).iterator().next();
+        List<ApiKey> keys = new ArrayList<>();
+        result.items().forEach(d -> keys.add(fromItem(SingleTable.item(d.toMap()))));
+        return new Page<>(keys, Positions.encode(result.lastEvaluatedKey()));
+    }
+
+    static ObjectNode toItem(ApiKey k) {
+        ObjectNode o = Json.object();
+        o.put(Keys.PK, Keys.apiKey(k.id()));
+        o.put(Keys.SK, Keys.SINGLE);
+        o.put("type", "api_key");
+        o.put(Keys.GSI1PK, Keys.apiKeys(k.tenantId()));
+        o.put(Keys.GSI1SK, Keys.createdSk(Times.format(k.createdAt()), k.id()));
+        o.put("id", k.id());
+        o.put("tenant_id", k.tenantId());
+        o.put("name", k.name());
+        o.put("secret_sha256", k.secretHash());
+        new TreeSet<>(k.roles()).forEach(o.putArray("roles")::add);
+        o.put("created_by", k.createdBy());
+        o.put("created_at", Times.format(k.createdAt()));
+        o.put("expires_at", Times.format(k.expiresAt()));
+        if (k.revokedAt() != null) o.put("revoked_at", Times.format(k.revokedAt()));
+        return o;
+    }
+
+    static ApiKey fromItem(JsonNode o) {
+        List<String> roles = new ArrayList<>();
+        o.path("roles").forEach(r -> roles.add(r.asText()));
+        String revoked = Shapes.text(o, "revoked_at");
+        return new ApiKey(Shapes.text(o, "id"), Shapes.text(o, "tenant_id"), Shapes.text(o, "name"), Shapes.text(o, "secret_sha256"),
+                java.util.Set.copyOf(roles), Shapes.text(o, "created_by"), Times.parse(Shapes.text(o, "created_at")),
+                Times.parse(Shapes.text(o, "expires_at")), revoked == null ? null : Times.parse(revoked));
+    }
+}
