@@ -24,7 +24,9 @@ public enum Permission {
     // admin API: fraud, cases, queues, bulk
     FRAUD_MANAGE, CASES_MANAGE, QUEUES_WORK, BULK_OPERATIONS,
     // admin API: compliance, replay, alerts
-    GDPR_EXPORT, EVENTS_REPLAY, ALERTS_READ;
+    GDPR_EXPORT, EVENTS_REPLAY, ALERTS_READ,
+    // seed 003 (issues 14, 15): the warehouse routes under /v1/fulfillment/
+    WAREHOUSE_READ, WAREHOUSE_WRITE, WAREHOUSE_PICK, WAREHOUSE_PACK, WAREHOUSE_SHIP, WAREHOUSE_QC, WAREHOUSE_ADMIN;
 
     /** {@code ORDERS_RELEASE_FRAUD} is written {@code orders:release_fraud}. */
     public String wire() {

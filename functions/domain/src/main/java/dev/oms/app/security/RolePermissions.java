@@ -62,6 +62,14 @@ public final class RolePermissions {
         t.put("cs", EnumSet.of(ORDERS_READ, ORDERS_SEARCH, ORDERS_WRITE, ORDERS_HOLD, ORDERS_RELEASE, ORDERS_CANCEL, ORDERS_NOTIFY,
                 TIMELINE_READ, RETURNS_CREATE, DOCUMENTS_UPLOAD, NOTES_WRITE, TASKS_MANAGE, CASES_MANAGE, QUEUES_WORK, SETTINGS_READ,
                 ADMIN_SUDO, ADMIN_IMPERSONATE));
+        // seed 003 (issues 14, 15): the warehouse routes; pickers pick, packers pack, QC agents inspect, supervisors run the floor
+        t.get("picker").addAll(EnumSet.of(WAREHOUSE_READ, WAREHOUSE_PICK));
+        t.get("packer").addAll(EnumSet.of(WAREHOUSE_READ, WAREHOUSE_PACK));
+        t.get("qc_agent").addAll(EnumSet.of(WAREHOUSE_READ, WAREHOUSE_QC));
+        t.get("warehouse_supervisor").addAll(EnumSet.of(WAREHOUSE_READ, WAREHOUSE_WRITE, WAREHOUSE_PICK, WAREHOUSE_PACK, WAREHOUSE_SHIP, WAREHOUSE_QC));
+        t.get("fulfillment_manager").addAll(EnumSet.of(WAREHOUSE_READ, WAREHOUSE_WRITE, WAREHOUSE_PICK, WAREHOUSE_PACK, WAREHOUSE_SHIP,
+                WAREHOUSE_QC, WAREHOUSE_ADMIN));
+        t.get("service").addAll(EnumSet.of(WAREHOUSE_READ, WAREHOUSE_WRITE, WAREHOUSE_PICK, WAREHOUSE_PACK, WAREHOUSE_SHIP, WAREHOUSE_QC));
         return Map.copyOf(t);
     }
 
