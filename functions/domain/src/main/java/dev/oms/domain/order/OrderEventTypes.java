@@ -21,7 +21,8 @@ public final class OrderEventTypes {
     static {
         Set<String> all = new java.util.HashSet<>(CORE);
         for (Set<String> area : java.util.List.of(FulfillmentEventTypes.ALL, ReturnEventTypes.ALL, MoneyEventTypes.ALL,
-                EditEventTypes.ALL, CaseEventTypes.ALL, CustomerEventTypes.ALL)) {
+                EditEventTypes.ALL, CaseEventTypes.ALL, CustomerEventTypes.ALL,
+                dev.oms.domain.warehouse.WarehouseEventTypes.ALL)) {
             for (String type : area) if (!all.add(type)) throw new IllegalStateException("event type listed twice: " + type);
         }
         ALL = Set.copyOf(all);
