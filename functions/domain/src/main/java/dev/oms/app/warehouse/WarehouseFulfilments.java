@@ -47,6 +47,9 @@ public final class WarehouseFulfilments {
         return new Found(c.order(), c.fulfillment());
     }
 
+    /** The order, checked like the order itself (another tenant's or customer's: 404). */
+    public Order order(CommandContext ctx, String orderId) { return tx.get(ctx, orderId); }
+
     public Found get(CommandContext ctx, String fulfillmentId) {
         Order o = tx.get(ctx, tx.orderIdOfChild(ctx, fulfillmentId, "fulfillment.not_found"));
         return new Found(o, o.requireChild(Fulfillment.class, fulfillmentId, "fulfillment.not_found"));
