@@ -23,8 +23,8 @@ public interface WarehouseStore {
 
     void delete(String tenantId, Warehouse w, DomainEvent event, CommandMeta meta, IdempotencyRecord idempotency);
 
-    /** A worker or workstation of a warehouse ({@code kind} {@code worker} or {@code workstation}), with its event. */
-    void addResource(String tenantId, String warehouseId, String kind, String id, java.util.Map<String, Object> fields, DomainEvent event,
+    /** A worker or workstation of a warehouse ({@code kind} {@code worker} or {@code workstation}), with its event (sequence: the warehouse's version). */
+    void addResource(String tenantId, Warehouse warehouse, String kind, String id, java.util.Map<String, Object> fields, DomainEvent event,
                      CommandMeta meta, IdempotencyRecord idempotency);
 
     /** A worker or workstation; empty when the warehouse has none with that id. */

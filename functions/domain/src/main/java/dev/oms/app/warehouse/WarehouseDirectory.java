@@ -123,7 +123,7 @@ public final class WarehouseDirectory {
     private Map<String, Object> addResource(CommandContext ctx, Warehouse w, String kind, String type, Map<String, Object> f) {
         Map<String, Object> data = new LinkedHashMap<>(f);
         data.put("warehouse_id", w.id());
-        store.addResource(ctx.tenantId(), w.id(), kind, (String) f.get("id"), f, new DomainEvent(type, data, ctx.reason(), Map.of()),
+        store.addResource(ctx.tenantId(), w, kind, (String) f.get("id"), f, new DomainEvent(type, data, ctx.reason(), Map.of()),
                 meta(ctx, clock.instant()), ctx.journal().recordFor(f));
         ctx.journal().written();
         return f;

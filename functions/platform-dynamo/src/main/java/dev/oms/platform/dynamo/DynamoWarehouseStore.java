@@ -90,16 +90,16 @@ public final class DynamoWarehouseStore implements WarehouseStore {
     }
 
     @Override
-    public void addResource(String tenantId, String warehouseId, String kind, String id, Map<String, Object> fields, DomainEvent event,
+    public void addResource(String tenantId, Warehouse warehouse, String kind, String id, Map<String, Object> fields, DomainEvent event,
                             CommandMeta meta, IdempotencyRecord idempotency) {
         ObjectNode item = (ObjectNode) Json.valueToTree(fields);
-        item.put(Keys.PK, WarehouseKeys.warehouse(tenantId, warehouseId));
+        item.put(Keys.PK, WarehouseKeys.warehouse(tenantId, warehouse.id()));
         item.put(Keys.SK, WarehouseKeys.resourceSk(kind, id));
         item.put("type", "warehouse_" + kind);
         TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
         tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(item))
                 .conditionExpression(Expression.builder().expression("attribute_not_exists(PK)").build()).build());
-        addEvent(tx, tenantId, warehouseId, 1, event, meta);
+        addEvent(tx, tenantId, warehouse.id(), warehouse.version(), event, meta);
         commit(tx, idempotency);
     }
 
