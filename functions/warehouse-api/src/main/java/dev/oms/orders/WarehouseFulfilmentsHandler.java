@@ -8,6 +8,7 @@ import static dev.oms.platform.http.Route.post;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oms.app.FulfillmentService;
 import dev.oms.app.port.FulfilmentIndex;
 import dev.oms.app.port.Page;
 import dev.oms.app.port.PageRequest;
@@ -94,7 +95,7 @@ final class WarehouseFulfilmentsHandler extends ApiHandler {
                 throw DomainException.invalidField("lines[" + i + "].sku", "line.sku_mismatch", "Line " + lines.get(i).lineId() + " is not SKU " + sku);
             }
         }
-        return r.execute(f -> one(201, f), ctx -> p.fulfilments.create(ctx, orderId, req, shipDate, source == null ? "api" : source));
+        return r.execute(c -> one(201, c.order(), c.fulfillment()), ctx -> p.fulfilments.create(ctx, orderId, req, shipDate, source == null ? "api" : source));
     }
 
     /** {@code ?order_id=&status=&warehouse_id=}: one order's fulfilments, or the tenant's newest first (filters over the page). */
@@ -168,7 +169,11 @@ final class WarehouseFulfilmentsHandler extends ApiHandler {
         String reason = b.string("reason", false, 500);
         r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
         b.check();
-        return r.execute(f -> one(200, f), ctx -> p.fulfilments.cancel(ctx.withReason(reason), r.pathParam("fulfillmentId"), reason));
+        return r.execute(c -> one(200, c.order(), c.fulfillment()), ctx -> {
+            FulfillmentService.Created c = p.fulfilments.cancel(ctx.withReason(reason), r.pathParam("fulfillmentId"), reason);
+            p.allocations.releaseForCancelled(ctx, c.fulfillment());
+            return c;
+        });
     }
 
     /** The fulfilment's entries of its order's timeline (events naming it), oldest first. */
@@ -207,9 +212,11 @@ final class WarehouseFulfilmentsHandler extends ApiHandler {
         }
     }
 
-    private static ApiResponse one(int status, WarehouseFulfilments.Found f) {
-        ObjectNode body = WarehouseViews.fulfilment(f.order(), f.fulfillment());
-        ApiResponse res = status == 201 ? ApiResponse.created(body, BASE + "/" + f.fulfillment().id()) : ApiResponse.ok(body);
-        return res.withVersion(f.order().version());
+    private static ApiResponse one(int status, WarehouseFulfilments.Found f) { return one(status, f.order(), f.fulfillment()); }
+
+    private static ApiResponse one(int status, Order order, Fulfillment f) {
+        ObjectNode body = WarehouseViews.fulfilment(order, f);
+        ApiResponse res = status == 201 ? ApiResponse.created(body, BASE + "/" + f.id()) : ApiResponse.ok(body);
+        return res.withVersion(order.version());
     }
 }

@@ -11,6 +11,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.security.RolePermissions;
 import dev.oms.app.warehouse.WarehouseDirectory;
+import dev.oms.app.warehouse.WarehouseInsights;
+import dev.oms.domain.DomainException;
+import dev.oms.domain.warehouse.Slotting;
+import dev.oms.platform.json.Times;
 import dev.oms.domain.order.Address;
 import dev.oms.domain.warehouse.Warehouse;
 import dev.oms.platform.dynamo.DynamoWarehouseStore;
@@ -32,7 +36,7 @@ import java.util.Set;
 /**
  * Seed 003 section 8: warehouses (address, time zone, location, serviceable regions, capabilities, cut-offs, opening
  * hours, zones), guarded by their own {@code version}; DELETE refused while an open fulfilment names the warehouse;
- * zones, workers and workstations.
+ * zones, workers and workstations; capacity and slotting advice from the pick events.
  */
 final class WarehousesHandler extends ApiHandler {
     static final String BASE = "/v1/fulfillment/warehouses";
@@ -54,7 +58,9 @@ final class WarehousesHandler extends ApiHandler {
                 delete(BASE + "/{warehouseId}", this::remove).requires(WAREHOUSE_ADMIN),
                 get(BASE + "/{warehouseId}/zones", this::zones).requires(WAREHOUSE_READ),
                 post(BASE + "/{warehouseId}/workers", this::worker).requires(WAREHOUSE_ADMIN),
-                post(BASE + "/{warehouseId}/workstation", this::workstation).requires(WAREHOUSE_ADMIN));
+                post(BASE + "/{warehouseId}/workstation", this::workstation).requires(WAREHOUSE_ADMIN),
+                get(BASE + "/{warehouseId}/capacity", this::capacity).requires(WAREHOUSE_READ),
+                post(BASE + "/{warehouseId}/slotting/recommend", this::slotting).requires(WAREHOUSE_READ));
     }
 
     @Override
@@ -136,6 +142,69 @@ final class WarehousesHandler extends ApiHandler {
         b.check();
         String wh = r.pathParam("warehouseId");
         return r.execute(f -> created(wh, "workstation", f), ctx -> p.warehouses.createWorkstation(ctx, wh, type, name, zone, max));
+    }
+
+    /** {@code ?window_hours=24}: units picked per hour, from the pick events. */
+    private ApiResponse capacity(ApiRequest r) {
+        Long hours = r.longQuery("window_hours", 1);
+        if (hours != null && hours > 720) throw DomainException.invalidField("window_hours", "field.out_of_range", "window_hours is 1 to 720");
+        int window = hours == null ? 24 : hours.intValue();
+        WarehouseInsights.Capacity c = p.insights.capacity(r.command(), r.pathParam("warehouseId"), window);
+        ObjectNode o = Json.object();
+        o.put("warehouse_id", c.warehouse().id());
+        o.put("window_hours", window);
+        o.put("from", Times.format(c.from()));
+        o.put("to", Times.format(c.to()));
+        o.put("units_picked", c.unitsPicked());
+        o.put("scan_batches", c.scanBatches());
+        o.put("active_hours", c.activeHours());
+        o.put("picks_per_active_hour", c.picksPerActiveHour());
+        o.put("peak_picks_per_hour", c.peakPicksPerHour());
+        ArrayNode byHour = o.putArray("by_hour");
+        c.byHour().forEach((hour, units) -> byHour.addObject().put("hour", Times.format(hour)).put("units", units));
+        o.put("truncated", c.truncated());
+        return ApiResponse.ok(o);
+    }
+
+    /** {@code {"window_days", "bins": [{"id", "distance_to_packing_m"}], "current_bins": {"SKU": "bin"}, "limit"}}. */
+    private ApiResponse slotting(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("window_days", "bins", "current_bins", "limit");
+        Long days = b.integer("window_days", false, 1, 90);
+        Long limit = b.integer("limit", false, 1, 100);
+        List<Slotting.Bin> bins = new ArrayList<>();
+        List<Body> bs = b.objects("bins", true, 1, 500);
+        if (bs != null) {
+            for (Body x : bs) {
+                x.allow("id", "distance_to_packing_m");
+                String id = x.string("id", true, 64);
+                Long d = x.integer("distance_to_packing_m", true, 0, 100_000);
+                if (id != null && d != null) bins.add(new Slotting.Bin(id, d.intValue()));
+            }
+        }
+        Map<String, String> current = new LinkedHashMap<>();
+        Body cb = b.object("current_bins", false);
+        if (cb != null) cb.node().properties().forEach(e -> {
+            String bin = cb.string(e.getKey(), true, 64);
+            if (bin != null) current.put(e.getKey(), bin);
+        });
+        b.check();
+        String wh = r.pathParam("warehouseId");
+        int window = days == null ? 30 : days.intValue();
+        return r.execute(a -> {
+            ObjectNode o = Json.object();
+            o.put("warehouse_id", a.warehouse().id());
+            o.put("window_days", a.windowDays());
+            ObjectNode units = o.putObject("units_by_sku");
+            a.unitsBySku().forEach(units::put);
+            ArrayNode recs = o.putArray("recommendations");
+            for (Slotting.Move m : a.moves()) {
+                recs.addObject().put("sku", m.sku()).put("picks", m.picks()).put("velocity_rank", m.velocityRank()).put("from_bin", m.fromBin())
+                        .put("to_bin", m.toBin()).put("to_distance_m", m.toDistanceMeters()).put("explanation", m.explanation());
+            }
+            o.put("truncated", a.truncated());
+            return ApiResponse.ok(o);
+        }, ctx -> p.insights.slotting(ctx, wh, window, bins, current, limit == null ? 20 : limit.intValue()));
     }
 
     private static ApiResponse created(String warehouseId, String what, Map<String, Object> fields) {

@@ -34,17 +34,19 @@ public final class WarehouseFulfilments {
         this.clock = clock;
     }
 
-    /** A fulfilment with the order that owns it (the order's version is the fulfilment's ETag). */
+    /**
+     * A fulfilment with the order that owns it (the order's version is the fulfilment's ETag). Create and cancel answer
+     * {@link FulfillmentService.Created}, the result the canonical use case commits with the idempotency record.
+     */
     public record Found(Order order, Fulfillment fulfillment) { }
 
     public record ShippedFulfilment(Order order, Fulfillment fulfillment, Shipment shipment) { }
 
     /** Creates a fulfilment of an order's lines at {@code created}: the rules of seed 000, the stock reserved. */
-    public Found create(CommandContext ctx, String orderId, FulfillmentRequest req, Instant requestedShipDate, String source) {
+    public FulfillmentService.Created create(CommandContext ctx, String orderId, FulfillmentRequest req, Instant requestedShipDate, String source) {
         String id = ids.next("ful");
-        FulfillmentService.Created c = fulfillments.create(ctx, orderId, req, id, (o, r, partial, now) ->
+        return fulfillments.create(ctx, orderId, req, id, (o, r, partial, now) ->
                 WarehouseFlow.create(o, r, id, requestedShipDate, source, partial, ctx.caller().actor(), now));
-        return new Found(c.order(), c.fulfillment());
     }
 
     /** The order, checked like the order itself (another tenant's or customer's: 404). */
@@ -95,10 +97,9 @@ public final class WarehouseFulfilments {
     }
 
     /** Cancels an unshipped fulfilment, releasing its reservation ({@link FulfillmentService#cancel}). */
-    public Found cancel(CommandContext ctx, String fulfillmentId, String reason) {
+    public FulfillmentService.Created cancel(CommandContext ctx, String fulfillmentId, String reason) {
         String orderId = tx.orderIdOfChild(ctx, fulfillmentId, "fulfillment.not_found");
-        FulfillmentService.Created c = fulfillments.cancel(ctx, orderId, fulfillmentId, reason);
-        return new Found(c.order(), c.fulfillment());
+        return fulfillments.cancel(ctx, orderId, fulfillmentId, reason);
     }
 
     private Found change(CommandContext ctx, String fulfillmentId, java.util.function.Function<Order, Fulfillment> step) {

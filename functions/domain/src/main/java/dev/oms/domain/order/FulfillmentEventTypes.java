@@ -9,7 +9,7 @@ public final class FulfillmentEventTypes {
             "fulfillment.delivered", "order.shipped", "shipment.created", "shipment.label_ready",
             "shipment.tracking_updated", "shipment.delivered", "shipment.label_regenerated",
             // seed 003: the warehouse's steps on the same fulfilment
-            "fulfillment.warehouse_status_changed");
+            "fulfillment.warehouse_status_changed", "fulfillment.allocated", "fulfillment.allocation_released");
 
     private FulfillmentEventTypes() { }
 }

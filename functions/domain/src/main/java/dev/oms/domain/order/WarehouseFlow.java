@@ -58,6 +58,35 @@ public final class WarehouseFlow {
         return apply(o, f, w, details, now);
     }
 
+    /**
+     * Records an allocation of the fulfilment: {@code allocated} when {@code whole}, else {@code awaiting_allocation}
+     * (a partial or failed allocation waits for stock), and {@code fulfillment.allocated} with {@code details}.
+     */
+    public static Fulfillment allocated(Order o, String id, String allocationId, boolean whole, Map<String, Object> details, Instant now) {
+        Fulfillment f = o.requireChild(Fulfillment.class, id, "fulfillment.not_found");
+        requireOpen(f);
+        WarehouseStatus from = f.warehouseStatus();
+        WarehouseStatus to = whole ? WarehouseStatus.ALLOCATED : WarehouseStatus.AWAITING_ALLOCATION;
+        FulfillmentWarehouse w = f.warehouseView().withAllocation(allocationId);
+        if (to != from) {
+            if (!from.mayMoveTo(to)) throw invalidTransition(f, to);
+            w = w.withStatus(to);
+        }
+        Fulfillment next = apply(o, f, w, Map.of("allocation_id", allocationId), now);
+        Map<String, Object> d = Order.data("fulfillment_id", id, "allocation_id", allocationId, "warehouse_status", next.warehouseStatus().wire());
+        d.putAll(details);
+        o.record("fulfillment.allocated", OrderFulfillment.withStatuses(o, d));
+        return next;
+    }
+
+    /** Records that the fulfilment's allocation gave its units back. */
+    public static void allocationReleased(Order o, String id, String allocationId, String reason, Instant now) {
+        Fulfillment f = o.requireChild(Fulfillment.class, id, "fulfillment.not_found");
+        o.touch(now);
+        o.record("fulfillment.allocation_released", Order.data("fulfillment_id", id, "allocation_id", allocationId,
+                "warehouse_status", f.warehouseStatus().wire()), reason);
+    }
+
     /** Changes the warehouse or the requested ship date while nothing is allocated yet. */
     public static Fulfillment reschedule(Order o, String id, String warehouseId, Instant shipDate, Instant now) {
         Fulfillment f = o.requireChild(Fulfillment.class, id, "fulfillment.not_found");

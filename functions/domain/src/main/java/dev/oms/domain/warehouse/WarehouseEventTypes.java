@@ -9,7 +9,9 @@ import java.util.Set;
  */
 public final class WarehouseEventTypes {
     public static final Set<String> ALL = Set.of(
-            "warehouse.created", "warehouse.updated", "warehouse.deleted", "warehouse.worker_registered", "warehouse.workstation_created");
+            "warehouse.created", "warehouse.updated", "warehouse.deleted", "warehouse.worker_registered", "warehouse.workstation_created",
+            "picklist.created", "picklist.assigned", "picklist.started", "picklist.scanned", "picklist.short_picked", "picklist.completed",
+            "picklist.rebinned");
 
     private WarehouseEventTypes() { }
 }

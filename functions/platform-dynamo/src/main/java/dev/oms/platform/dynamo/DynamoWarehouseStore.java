@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.port.CommandMeta;
-import dev.oms.app.port.ConcurrentUpdateException;
 import dev.oms.app.port.IdGenerator;
 import dev.oms.app.port.IdempotencyRecord;
 import dev.oms.app.port.Page;
@@ -22,15 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Warehouses under {@code T#{tenant}#WAREHOUSES} (one Query lists them), their events, workers and workstations in
@@ -76,7 +72,7 @@ public final class DynamoWarehouseStore implements WarehouseStore {
 
     @Override
     public void create(String tenantId, Warehouse w, DomainEvent event, CommandMeta meta, IdempotencyRecord idempotency) {
-        write(tenantId, w, Expression.builder().expression("attribute_not_exists(PK)").build(), false, event, meta, idempotency);
+        write(tenantId, w, AggregateWrites.isNew(), false, event, meta, idempotency);
     }
 
     @Override
@@ -97,10 +93,9 @@ public final class DynamoWarehouseStore implements WarehouseStore {
         item.put(Keys.SK, WarehouseKeys.resourceSk(kind, id));
         item.put("type", "warehouse_" + kind);
         TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
-        tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(item))
-                .conditionExpression(Expression.builder().expression("attribute_not_exists(PK)").build()).build());
+        tx.addPutItem(table.table(), AggregateWrites.put(item, AggregateWrites.isNew()));
         addEvent(tx, tenantId, warehouse.id(), warehouse.version(), event, meta);
-        commit(tx, idempotency);
+        AggregateWrites.commit(table, tx, idempotency);
     }
 
     @Override
@@ -111,9 +106,7 @@ public final class DynamoWarehouseStore implements WarehouseStore {
         });
     }
 
-    private static Expression versionIs(long v) {
-        return Expression.builder().expression("version = :v").putExpressionValue(":v", AttributeValue.fromN(Long.toString(v))).build();
-    }
+    private static Expression versionIs(long v) { return AggregateWrites.versionIs(v); }
 
     private void write(String tenantId, Warehouse w, Expression condition, boolean delete, DomainEvent event, CommandMeta meta,
                        IdempotencyRecord idempotency) {
@@ -123,36 +116,15 @@ public final class DynamoWarehouseStore implements WarehouseStore {
                     .key(SingleTable.key(WarehouseKeys.warehouses(tenantId), WarehouseKeys.warehouseSk(w.id())))
                     .conditionExpression(condition).returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
         } else {
-            tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
-                    .item(SingleTable.document(toItem(tenantId, w))).conditionExpression(condition)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
+            tx.addPutItem(table.table(), AggregateWrites.put(toItem(tenantId, w), condition));
         }
         addEvent(tx, tenantId, w.id(), w.version(), event, meta);
-        commit(tx, idempotency);
+        AggregateWrites.commit(table, tx, idempotency);
     }
 
     private void addEvent(TransactWriteItemsEnhancedRequest.Builder tx, String tenantId, String warehouseId, long sequence, DomainEvent event, CommandMeta meta) {
-        String eventId = ids.next("evt");
-        ObjectNode item = EventItemMapper.toAggregateItem(WarehouseKeys.warehouse(tenantId, warehouseId), eventId, tenantId, "warehouse",
-                warehouseId, sequence, event, meta);
-        tx.addPutItem(table.table(), SingleTable.document(item));
-    }
-
-    private void commit(TransactWriteItemsEnhancedRequest.Builder tx, IdempotencyRecord idempotency) {
-        if (idempotency != null) IdempotencyStore.addCompletion(tx, table, idempotency);
-        try {
-            table.enhanced().transactWriteItems(tx.build());
-        } catch (TransactionCanceledException e) {
-            var reasons = e.cancellationReasons();
-            if (reasons != null && !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
-                Map<String, AttributeValue> old = reasons.get(0).item();
-                throw new ConcurrentUpdateException(old == null || !old.containsKey("version") ? 0 : Long.parseLong(old.get("version").n()));
-            }
-            if (idempotency != null && reasons != null && "ConditionalCheckFailed".equals(reasons.get(reasons.size() - 1).code())) {
-                throw IdempotencyStore.lostClaim();
-            }
-            throw e;
-        }
+        AggregateWrites.addEvents(table, ids, tx, WarehouseKeys.warehouse(tenantId, warehouseId), tenantId, "warehouse", warehouseId, sequence,
+                List.of(event), meta);
     }
 
     static ObjectNode toItem(String tenantId, Warehouse w) {

@@ -19,4 +19,13 @@ public final class WarehouseKeys {
 
     /** GSI2 (sparse): the open fulfilments of a warehouse. */
     public static String openFulfilments(String tenant, String warehouseId) { return "T#" + tenant + "#WAREHOUSE#" + warehouseId + "#OPEN_FULFILMENTS"; }
+
+    /** An allocation (one item). */
+    public static String allocation(String tenant, String id) { return "T#" + tenant + "#ALLOCATION#" + id; }
+
+    /** The sandbox inventory's stock of a SKU by warehouse, location and lot. */
+    public static String sandboxLots(String tenant, String sku) { return "T#" + tenant + "#SANDBOX#LOTS#" + sku; }
+
+    /** A pick list's partition: the pick list ({@code A}) and its events. */
+    public static String picklist(String tenant, String id) { return "T#" + tenant + "#PICKLIST#" + id; }
 }
