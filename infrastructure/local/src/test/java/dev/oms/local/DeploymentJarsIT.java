@@ -89,7 +89,8 @@ class DeploymentJarsIT {
                         "functions/simple-orders-api/target/oms-simple-orders-api-0.1.0-SNAPSHOT-lambda.jar",
                         "functions/admin-api/target/oms-admin-api-0.1.0-SNAPSHOT-lambda.jar",
                         "functions/admin-ops-api/target/oms-admin-ops-api-0.1.0-SNAPSHOT-lambda.jar",
-                        "functions/admin-money-api/target/oms-admin-money-api-0.1.0-SNAPSHOT-lambda.jar");
+                        "functions/admin-money-api/target/oms-admin-money-api-0.1.0-SNAPSHOT-lambda.jar",
+                        "functions/warehouse-api/target/oms-warehouse-api-0.1.0-SNAPSHOT-lambda.jar");
     }
 
     @Test

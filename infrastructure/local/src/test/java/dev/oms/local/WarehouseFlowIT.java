@@ -306,6 +306,34 @@ class WarehouseFlowIT {
         assertThat(manager.post("/v1/fulfillment/allocations/request", Map.of("fulfillment_id", a, "strategy", "sideways")).status()).isEqualTo(400);
     }
 
+    @Test
+    void twoPickersScanningTheSameLineAtOnceNeverOverPick() throws Exception {
+        String wh = newWarehouse("Race DC").path("id").asText();
+        Platform.get().inventory.setLots(tenant, "SKU-RACE", List.of(new StockLot(wh, "R-01", "SKU-RACE", null, null, null, 5)));
+        String f = openFulfilment(wh, "c-race-1", "SKU-RACE", 3);
+        assertThat(manager.post("/v1/fulfillment/allocations/request", Map.of("fulfillment_id", f, "strategy", "fifo")).status()).isEqualTo(201);
+        String id = manager.post("/v1/fulfillment/picklists", Map.of("warehouse_id", wh, "fulfillment_ids", List.of(f))).json().path("id").asText();
+        manager.post("/v1/fulfillment/picklists/" + id + "/assign", Map.of("worker_id", "picker-wh"));
+        picker.post("/v1/fulfillment/picklists/" + id + "/start", Map.of());
+        Client second = as(tenant, "picker-2", "picker");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> picker.post("/v1/fulfillment/picklists/" + id + "/scan",
+                    Map.of("scans", List.of(Map.of("scan_id", "race-a", "location_id", "R-01", "sku", "SKU-RACE", "qty", 3)))));
+            var b = pool.submit(() -> second.post("/v1/fulfillment/picklists/" + id + "/scan",
+                    Map.of("scans", List.of(Map.of("scan_id", "race-b", "location_id", "R-01", "sku", "SKU-RACE", "qty", 3)))));
+            List<String> outcomes = new ArrayList<>();
+            for (var r : List.of(a.get(), b.get())) {
+                assertThat(r.status()).as(r.toString()).isEqualTo(200);
+                outcomes.add(r.json().path("results").get(0).path("outcome").asText());
+            }
+            assertThat(outcomes).containsExactlyInAnyOrder("ok", "over_pick");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(picker.get("/v1/fulfillment/picklists/" + id).json().path("lines").get(0).path("picked").asLong()).isEqualTo(3);
+    }
+
     static Client packerClient() { return as(tenant, "packer-wh", "packer"); }
 
     @Test
