@@ -134,6 +134,14 @@ public final class WarehouseFlow {
                     "to", w.status().wire(), "status", next.status().wire(), "allocation_id", w.allocationId(), "picklist_id", w.picklistId());
             if (details != null) d.putAll(details);
             o.record("fulfillment.warehouse_status_changed", OrderFulfillment.withStatuses(o, d));
+        } else {
+            // the same step, new references: an order change is written only with an event
+            FulfillmentWarehouse before = f.warehouseView();
+            List<String> fields = new java.util.ArrayList<>();
+            if (!java.util.Objects.equals(before.allocationId(), w.allocationId())) fields.add("allocation_id");
+            if (!java.util.Objects.equals(before.picklistId(), w.picklistId())) fields.add("picklist_id");
+            if (!java.util.Objects.equals(before.requestedShipDate(), w.requestedShipDate())) fields.add("requested_ship_date");
+            o.record("fulfillment.updated", Order.data("fulfillment_id", f.id(), "fields", fields, "from", f.status().wire(), "to", next.status().wire()));
         }
         return next;
     }

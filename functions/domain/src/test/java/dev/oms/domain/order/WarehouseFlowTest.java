@@ -98,4 +98,15 @@ class WarehouseFlowTest {
         WarehouseFlow.advance(o, "ful_1", WarehouseStatus.ALLOCATED, Map.of(), NOW);
         assertEquals("fulfillment.already_allocated", code(() -> WarehouseFlow.reschedule(o, "ful_1", "wh_3", null, NOW)));
     }
+    @Test
+    void linkingAPickListOnTheSameStepIsAChangeWithAnEvent() {
+        Order o = withFulfilment();
+        WarehouseFlow.allocated(o, "ful_1", "alc_1", true, Map.of(), NOW);
+        int events = eventTypes(o).size();
+        WarehouseFlow.link(o, "ful_1", null, "pkl_1", null, Map.of(), NOW);
+        assertEquals("pkl_1", ful(o).warehouse().picklistId());
+        assertEquals(WarehouseStatus.ALLOCATED, ful(o).warehouseStatus());
+        assertEquals("fulfillment.updated", eventTypes(o).get(events));
+        assertTrue(o.hasChanges());
+    }
 }
