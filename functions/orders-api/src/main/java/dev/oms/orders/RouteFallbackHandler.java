@@ -47,10 +47,7 @@ public final class RouteFallbackHandler extends ApiHandler {
             throw new ApiProblem(404, "route.not_found", "No route " + r.method() + " " + r.path(),
                     "Check the method and path against the API reference.");
         }
-        String allow = String.join(", ", allowed);
-        return Problems.build(405, "route.method_not_allowed", r.method() + " is not allowed on " + r.path() + "; allowed: " + allow,
-                "Use one of the methods in the Allow header.", java.util.Map.of("allow", List.copyOf(allowed)), List.of(), r.path())
-                .withHeader("allow", allow);
+        return Problems.methodNotAllowed(r.method(), r.path(), allowed);
     }
 
     private static List<SamTemplate.HttpRoute> knownRoutes() {

@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Plays API Gateway (HTTP API, payload 2.0) from the template: matches the route (literal segments beat parameters,
+ * Plays API Gateway (HTTP API, payload 2.0) from the template: matches the route (exact paths beat greedy
+ * {@code {proxy+}} ones, literal segments beat parameters, a method beats {@code ANY},
  * {@code $default} catches the rest), calls the Lambda authorizer with the request, then the route's function with
  * the authorizer's context, and turns the function's answer into the HTTP response. Functions are the real handler
  * classes, created once like warm Lambda containers.
@@ -36,7 +37,9 @@ final class LocalApiGateway {
         List<SamTemplate.HttpRoute> all = template.httpRoutes();
         this.defaultRoute = all.stream().filter(r -> r.path().equals("$default")).findFirst().orElse(null);
         this.routes = new ArrayList<>(all.stream().filter(r -> !r.path().equals("$default")).toList());
-        this.routes.sort(Comparator.comparingInt((SamTemplate.HttpRoute r) -> -PathTemplate.specificity(r.path())));
+        // API Gateway's order: exact before greedy {proxy+}, literal before parameter, a method before ANY
+        this.routes.sort(Comparator.comparingInt((SamTemplate.HttpRoute r) -> -PathTemplate.specificity(r.path()))
+                .thenComparing(r -> r.method().equals("ANY")));
         this.authorizerFunction = authorizerOf(template);
     }
 

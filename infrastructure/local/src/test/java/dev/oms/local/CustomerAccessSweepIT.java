@@ -32,7 +32,7 @@ class CustomerAccessSweepIT {
      * RateLimitsIT) and the guest lookup that needs no account ({@code /v1/customer/orders/lookup...}, GuestLookupIT).
      */
     static List<SamTemplate.HttpRoute> customerRoutes() throws Exception {
-        return PlatformIT.template().httpRoutes().stream().filter(r -> r.path().startsWith("/v1/customer/"))
+        return PlatformIT.operations().stream().filter(r -> r.path().startsWith("/v1/customer/"))
                 .filter(r -> !r.path().equals("/v1/customer/rate-limits") && !r.path().startsWith("/v1/customer/orders/lookup")).toList();
     }
 

@@ -65,12 +65,14 @@ class DeploymentJarsIT {
         }
     }
 
-    /** CodeUri of every function with HTTP routes, and its routes. */
+    /** CodeUri of every function with HTTP routes, and the contract operations API Gateway sends it (and the fallback). */
     static Map<String, List<SamTemplate.HttpRoute>> apiJars() {
         Map<String, String> codeUri = new LinkedHashMap<>();
         template.functions().forEach(f -> codeUri.put(f.logicalId(), String.valueOf(f.properties().get("CodeUri"))));
         Map<String, List<SamTemplate.HttpRoute>> out = new TreeMap<>();
-        for (SamTemplate.HttpRoute r : template.httpRoutes()) out.computeIfAbsent(codeUri.get(r.function()), k -> new ArrayList<>()).add(r);
+        List<SamTemplate.HttpRoute> routes = new ArrayList<>(template.routed(ContractIT.contractRoutes()));
+        template.httpRoutes().stream().filter(r -> r.path().equals("$default")).forEach(routes::add);
+        for (SamTemplate.HttpRoute r : routes) out.computeIfAbsent(codeUri.get(r.function()), k -> new ArrayList<>()).add(r);
         return out;
     }
 

@@ -28,7 +28,7 @@ class MalformedRequestsIT {
         Client admin = as(tenant, "fuzz-admin", "admin");
         String realOrder = create(admin, order("fuzz"));
         List<String> failures = new ArrayList<>();
-        for (SamTemplate.HttpRoute route : PlatformIT.template().httpRoutes()) {
+        for (SamTemplate.HttpRoute route : PlatformIT.operations()) {
             if (route.path().equals("$default")) continue;
             List<String> paths = new ArrayList<>();
             for (String id : IDS) paths.add(fill(route.path(), id));

@@ -38,9 +38,22 @@ public abstract class ApiFunction extends ApiHandler {
     @Override
     public Routes routes() { return routes; }
 
+    /**
+     * The handler that declares the request's route: by the route key when API Gateway matched one of the handlers'
+     * routes, else (a greedy {@code {proxy+}} route) by method and path, else by path alone (it answers 405).
+     */
     private ApiHandler owner(APIGatewayV2HTTPEvent event) {
         ApiHandler h = event.getRouteKey() == null ? null : owners.get(event.getRouteKey());
-        return h == null ? handlers.get(0) : h;
+        if (h != null) return h;
+        String method = event.getRequestContext() == null || event.getRequestContext().getHttp() == null ? null
+                : event.getRequestContext().getHttp().getMethod();
+        String path = event.getRawPath();
+        if (method != null && path != null) {
+            Route r = routes.match(method.toUpperCase(java.util.Locale.ROOT), path);
+            if (r == null) r = routes.matchAnyMethod(path);
+            if (r != null) return owners.get(r.key());
+        }
+        return handlers.get(0);
     }
 
     @Override

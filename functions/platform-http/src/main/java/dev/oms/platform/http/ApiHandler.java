@@ -42,6 +42,14 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     public abstract Routes routes();
 
+    /** The operation a request is for (its route key; under a greedy {@code {proxy+}} route, the handler route it matches). */
+    private String operation(APIGatewayV2HTTPEvent event) {
+        String key = event.getRouteKey();
+        if (key == null || routes().find(key) != null || event.getRequestContext() == null || event.getRequestContext().getHttp() == null) return key;
+        Route r = routes().match(event.getRequestContext().getHttp().getMethod(), String.valueOf(event.getRawPath()));
+        return r == null ? key : r.key();
+    }
+
     /** The function's name in metrics and logs. */
     protected String name() { return getClass().getSimpleName(); }
 
@@ -49,7 +57,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         long started = System.nanoTime();
         ApiResponse response = handle(event);
-        Observability.request(name(), event.getRouteKey(), response.status(), (System.nanoTime() - started) / 1_000_000);
+        Observability.request(name(), operation(event), response.status(), (System.nanoTime() - started) / 1_000_000);
         return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status()).withHeaders(response.headers())
                 .withBody(response.body()).withIsBase64Encoded(false).build();
     }
@@ -73,6 +81,8 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 if (route != null) request = request.withPathParams(PathTemplate.parameters(route.path(), request.path()));
             }
             if (route == null) {
+                java.util.SortedSet<String> allowed = routes().methodsOf(request.path());
+                if (!allowed.isEmpty()) return withRequestId(Problems.methodNotAllowed(request.method(), request.path(), allowed), request);
                 throw new ApiProblem(404, "route.not_found", "No route " + request.method() + " " + request.path(),
                         "Check the method and path against the API reference.");
             }

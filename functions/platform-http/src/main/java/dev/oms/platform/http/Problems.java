@@ -61,4 +61,12 @@ public final class Problems {
         headers.put("content-type", "application/problem+json");
         return new ApiResponse(status, headers, Json.write(o));
     }
+
+    /** 405 {@code route.method_not_allowed} with the {@code Allow} header: the path exists, the method does not. */
+    public static ApiResponse methodNotAllowed(String method, String path, java.util.SortedSet<String> allowed) {
+        String allow = String.join(", ", allowed);
+        return build(405, "route.method_not_allowed", method + " is not allowed on " + path + "; allowed: " + allow,
+                "Use one of the methods in the Allow header.", Map.of("allow", List.copyOf(allowed)), List.of(), path)
+                .withHeader("allow", allow);
+    }
 }

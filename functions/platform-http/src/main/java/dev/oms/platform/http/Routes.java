@@ -31,4 +31,17 @@ public final class Routes {
         }
         return best;
     }
+
+    /** The first route whose template matches the path, whatever its method (to answer 405 with the allowed ones). */
+    public Route matchAnyMethod(String path) {
+        for (Route r : byKey.values()) if (PathTemplate.matches(r.path(), path)) return r;
+        return null;
+    }
+
+    /** The methods of the routes whose template matches the path, sorted. */
+    public java.util.SortedSet<String> methodsOf(String path) {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        for (Route r : byKey.values()) if (PathTemplate.matches(r.path(), path)) out.add(r.method());
+        return out;
+    }
 }

@@ -79,6 +79,42 @@ public final class SamTemplate {
         return out;
     }
 
+    /**
+     * The route API Gateway chooses for a request: the most specific route whose path matches and whose method is the
+     * request's or {@code ANY} (a route without a greedy {@code {proxy+}} beats a greedy one, literal segments beat
+     * parameters), else {@code $default}; null when there is none. {@code path} may be a concrete path or a contract
+     * path template ({@code {orderId}} then only matches a parameter segment).
+     */
+    public HttpRoute routeFor(String method, String path) {
+        HttpRoute best = null, fallback = null;
+        for (HttpRoute r : httpRoutes()) {
+            if (r.path().equals("$default")) { fallback = r; continue; }
+            if (!r.method().equals(method) && !r.method().equals("ANY")) continue;
+            if (!dev.oms.platform.http.PathTemplate.matches(r.path(), path)) continue;
+            if (best == null || moreSpecific(r, best)) best = r;
+        }
+        return best != null ? best : fallback;
+    }
+
+    /**
+     * Operations (route keys such as {@code GET /v1/orders/{orderId}}, from the contract or the handlers) with the
+     * function API Gateway sends each to ({@code null} when no route takes it).
+     */
+    public List<HttpRoute> routed(java.util.Collection<String> operationKeys) {
+        List<HttpRoute> out = new ArrayList<>();
+        for (String key : operationKeys) {
+            String[] mp = key.split(" ", 2);
+            HttpRoute r = routeFor(mp[0], mp[1]);
+            out.add(new HttpRoute(r == null ? null : r.function(), mp[0], mp[1]));
+        }
+        return out;
+    }
+
+    private static boolean moreSpecific(HttpRoute a, HttpRoute b) {
+        int sa = dev.oms.platform.http.PathTemplate.specificity(a.path()), sb = dev.oms.platform.http.PathTemplate.specificity(b.path());
+        return sa != sb ? sa > sb : !a.method().equals("ANY") && b.method().equals("ANY");
+    }
+
     /** The resources of one type, by logical id. */
     @SuppressWarnings("unchecked")
     public Map<String, Map<String, Object>> resourcesOfType(String type) {

@@ -164,7 +164,14 @@ class ApiHandlerTest {
 
     @Test
     void unknownRouteWithoutRouteKeyIs404() throws Exception {
-        assertProblem(send(new Req("PUT", null, "/v1/things/t1").caller(AGENT)), 404, "route.not_found");
+        assertProblem(send(new Req("GET", null, "/v1/nothing/t1").caller(AGENT)), 404, "route.not_found");
+    }
+
+    @Test
+    void aKnownPathWithAnotherMethodIs405WithTheAllowedMethods() throws Exception {
+        ApiResponse r = send(new Req("PUT", null, "/v1/things/t1").caller(AGENT));
+        assertProblem(r, 405, "route.method_not_allowed");
+        assertThat(r.headers()).containsEntry("allow", "DELETE, GET");
     }
 
     @Test

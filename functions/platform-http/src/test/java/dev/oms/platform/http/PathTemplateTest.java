@@ -89,4 +89,30 @@ class PathTemplateTest {
         String forId = templates.stream().filter(t -> PathTemplate.matches(t, "/v1/orders/01J")).findFirst().orElseThrow();
         assertThat(forId).isEqualTo("/v1/orders/{orderId}");
     }
+
+    @Test
+    void aGreedySegmentTakesTheRestOfThePath() {
+        assertThat(PathTemplate.parameters("/v1/orders/{orderId}/lines/{proxy+}", "/v1/orders/o1/lines/l2/split"))
+                .containsExactly(Map.entry("orderId", "o1"), Map.entry("proxy", "l2/split"));
+        assertThat(PathTemplate.parameters("/v1/fulfillment/{proxy+}", "/v1/fulfillment/picklists"))
+                .containsExactly(Map.entry("proxy", "picklists"));
+    }
+
+    @Test
+    void aGreedySegmentNeedsAtLeastOneSegment() {
+        assertThat(PathTemplate.matches("/v1/orders/{orderId}/lines/{proxy+}", "/v1/orders/o1/lines")).isFalse();
+        assertThat(PathTemplate.matches("/v1/orders/{orderId}/lines/{proxy+}", "/v1/orders/o1/lines/")).isFalse();
+        assertThat(PathTemplate.matches("/v1/orders/{orderId}/lines/{proxy+}", "/v1/orders/o1/notes/n1")).isFalse();
+    }
+
+    @Test
+    void anyExactTemplateBeatsAGreedyOneAndALongerGreedyPrefixWins() {
+        List<String> templates = new java.util.ArrayList<>(List.of("/v1/{proxy+}", "/v1/orders/{orderId}/lines/{proxy+}",
+                "/v1/orders/{orderId}/{proxy+}", "/v1/orders/{orderId}/lines/{lineId}"));
+        templates.sort(Comparator.comparingInt((String t) -> -PathTemplate.specificity(t)));
+        assertThat(templates).containsExactly("/v1/orders/{orderId}/lines/{lineId}", "/v1/orders/{orderId}/lines/{proxy+}",
+                "/v1/orders/{orderId}/{proxy+}", "/v1/{proxy+}");
+        assertThat(PathTemplate.isGreedyTemplate("/v1/{proxy+}")).isTrue();
+        assertThat(PathTemplate.isGreedyTemplate("/v1/{id}")).isFalse();
+    }
 }

@@ -80,16 +80,46 @@ class SamTemplateTest {
     }
 
     @Test
-    void httpRoutesOfTheRealTemplate() {
-        List<SamTemplate.HttpRoute> routes = template.httpRoutes();
-        assertThat(routes).contains(
-                new SamTemplate.HttpRoute("OrderCrudFunction", "POST", "/v1/orders"),
-                new SamTemplate.HttpRoute("OrderCrudFunction", "GET", "/v1/orders/{orderId}"),
-                new SamTemplate.HttpRoute("OrderAuditFunction", "GET", "/v1/orders/audit"),
-                new SamTemplate.HttpRoute("RouteFallbackFunction", "ANY", "$default"));
-        Map<String, String> byKey = routes.stream().collect(Collectors.toMap(SamTemplate.HttpRoute::key, SamTemplate.HttpRoute::function,
-                (a, b) -> a + "," + b));
-        assertThat(byKey).containsEntry("POST /v1/orders", "OrderCrudFunction").containsEntry("ANY $default", "RouteFallbackFunction");
+    void routesOfTheRealTemplateResolveAsApiGatewayChoosesThem() {
+        assertThat(template.routeFor("POST", "/v1/orders").function()).isEqualTo("OrderCrudFunction");
+        assertThat(template.routeFor("GET", "/v1/orders/{orderId}").function()).isEqualTo("OrderCrudFunction");
+        assertThat(template.routeFor("GET", "/v1/orders/audit").function()).isEqualTo("OrderAuditFunction");
+        assertThat(template.routeFor("PATCH", "/v1/orders/{orderId}/lines/{lineId}").function()).isEqualTo("OrderLinesFunction");
+        assertThat(template.routeFor("PATCH", "/v1/orders/ord_1/lines/ln_2").function()).isEqualTo("OrderLinesFunction");
+        assertThat(template.routeFor("GET", "/v1/nothing-here").function()).isEqualTo("RouteFallbackFunction");
+        assertThat(template.httpRoutes()).contains(new SamTemplate.HttpRoute("RouteFallbackFunction", "ANY", "$default"));
+    }
+
+    private static final String GREEDY = String.join("\n",
+            "Resources:",
+            "  Wide:",
+            "    Type: AWS::Serverless::Function",
+            "    Properties:",
+            "      Events:",
+            "        A: {Type: HttpApi, Properties: {Path: '/v1/orders/{orderId}/{proxy+}', Method: ANY}}",
+            "  Lines:",
+            "    Type: AWS::Serverless::Function",
+            "    Properties:",
+            "      Events:",
+            "        A: {Type: HttpApi, Properties: {Path: '/v1/orders/{orderId}/lines/{proxy+}', Method: ANY}}",
+            "        B: {Type: HttpApi, Properties: {Path: '/v1/orders/{orderId}/lines', Method: POST}}",
+            "  Exact:",
+            "    Type: AWS::Serverless::Function",
+            "    Properties:",
+            "      Events:",
+            "        A: {Type: HttpApi, Properties: {Path: '/v1/orders/{orderId}/lines/bulk', Method: ANY}}",
+            "        B: {Type: HttpApi, Properties: {Path: '/v1/orders/{orderId}/lines', Method: ANY}}",
+            "");
+
+    @Test
+    void exactBeatsGreedyALongerGreedyPrefixWinsAndAMethodBeatsAny() {
+        SamTemplate t = SamTemplate.read(new StringReader(GREEDY));
+        assertThat(t.routeFor("POST", "/v1/orders/o1/lines/bulk").function()).isEqualTo("Exact");
+        assertThat(t.routeFor("PATCH", "/v1/orders/o1/lines/l1").function()).isEqualTo("Lines");
+        assertThat(t.routeFor("GET", "/v1/orders/o1/notes").function()).isEqualTo("Wide");
+        assertThat(t.routeFor("POST", "/v1/orders/o1/lines").function()).isEqualTo("Lines");
+        assertThat(t.routeFor("GET", "/v1/orders/o1/lines").function()).isEqualTo("Exact");
+        assertThat(t.routeFor("GET", "/v1/orders/o1")).isNull();
     }
 
     @Test
