@@ -78,10 +78,16 @@ class RolePermissionsTest {
 
     @Test
     void warehouseRolesWithoutOrderAccess() {
-        assertThat(RolePermissions.of(List.of("picker"))).isEmpty();
-        assertThat(RolePermissions.of(List.of("packer"))).isEmpty();
-        assertThat(RolePermissions.of(List.of("qc_agent"))).isEmpty();
-        assertThat(RolePermissions.of(List.of("warehouse_supervisor"))).containsExactlyInAnyOrder(ORDERS_READ, FULFILLMENTS_WRITE, RETURNS_CREATE, RETURNS_MANAGE, METRICS_READ);
+        // the floor roles only reach the warehouse routes (seed 003): a picker cannot inspect, a QC agent cannot ship
+        assertThat(RolePermissions.of(List.of("picker"))).containsExactlyInAnyOrder(WAREHOUSE_READ, WAREHOUSE_PICK);
+        assertThat(RolePermissions.of(List.of("packer"))).containsExactlyInAnyOrder(WAREHOUSE_READ, WAREHOUSE_PACK);
+        assertThat(RolePermissions.of(List.of("qc_agent"))).containsExactlyInAnyOrder(WAREHOUSE_READ, WAREHOUSE_QC);
+        assertThat(RolePermissions.of(List.of("warehouse_supervisor"))).containsExactlyInAnyOrder(ORDERS_READ, FULFILLMENTS_WRITE, RETURNS_CREATE,
+                RETURNS_MANAGE, METRICS_READ, WAREHOUSE_READ, WAREHOUSE_WRITE, WAREHOUSE_PICK, WAREHOUSE_PACK, WAREHOUSE_SHIP, WAREHOUSE_QC);
+        // only admins and fulfilment managers run the warehouses themselves
+        for (String role : RolePermissions.ROLES) {
+            assertThat(RolePermissions.of(List.of(role)).contains(WAREHOUSE_ADMIN)).as(role).isEqualTo(role.equals("admin") || role.equals("fulfillment_manager"));
+        }
     }
 
     @Test
