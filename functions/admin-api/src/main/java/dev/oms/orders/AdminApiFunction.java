@@ -7,6 +7,9 @@ public final class AdminApiFunction extends ApiFunction {
     public AdminApiFunction() { this(AdminApi.get()); }
 
     AdminApiFunction(AdminApi p) {
-        super(p.idempotency, p.clock, new AdminSecurityHandler(p), new AdminLifecycleHandler(p), new AdminOrderViewHandler(p));
+        super(p.idempotency, p.clock,
+                new AdminSecurityHandler(p),
+                new AdminLifecycleHandler(p),
+                new AdminOrderViewHandler(p));
     }
 }

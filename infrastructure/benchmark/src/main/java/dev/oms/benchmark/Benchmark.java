@@ -355,7 +355,7 @@ public final class Benchmark {
     private static ColdRun coldRun(List<String> command, String name) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         // what Lambda's environment tells the libraries (Powertools metrics writes EMF to stdout there)
-        pb.environment().put("AWS_LAMBDA_FUNCTION_NAME", "OrderCrudFunction");
+        pb.environment().put("AWS_LAMBDA_FUNCTION_NAME", "OrdersApiFunction");
         pb.environment().put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         pb.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
         pb.environment().put("POWERTOOLS_SERVICE_NAME", "oms");
@@ -465,7 +465,7 @@ public final class Benchmark {
     }
 
     private void coldStartSection(ColdPairs cold) {
-        line("## Cold start (`OrderCrudHandler`, first `POST /v1/orders`) against its floor");
+        line("## Cold start (`OrdersApiFunction`, first `POST /v1/orders`) against its floor");
         line("");
         line(cold.function().size() + " pairs of fresh JVMs (`java " + String.join(" ", coldJvmOptions) + "`, the template's `JAVA_TOOL_OPTIONS`), "
                 + "run alternately: the **floor** (`ColdFloor`: builds an SDK v2 DynamoDB client and does one PutItem and one GetItem on "

@@ -2,10 +2,11 @@ package dev.oms.benchmark;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.oms.orders.OrderCrudHandler;
+import dev.oms.orders.OrdersApiFunction;
 
 /**
- * One cold start, run in a fresh JVM by {@link Benchmark}: construct {@link OrderCrudHandler} and answer one
+ * One cold start, run in a fresh JVM by {@link Benchmark}: construct {@link OrdersApiFunction} (the orders module's
+ * function, as the template names it) and answer one
  * {@code POST /v1/orders}, configured like Lambda would (through -D system properties). Prints
  * {@link ProcessFigures#line} (the measured work: handler construction and the first request).
  */
@@ -18,8 +19,8 @@ public final class ColdStart {
                 .as(Events.agent("bench"))
                 .build();
         long handlerStart = System.nanoTime();
-        OrderCrudHandler handler = new OrderCrudHandler();
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new LambdaContext("cold-start", "OrderCrudFunction"));
+        OrdersApiFunction handler = new OrdersApiFunction();
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new LambdaContext("cold-start", "OrdersApiFunction"));
         String figures = ProcessFigures.line(handlerStart);
         if (response.getStatusCode() != 201) {
             System.err.println("expected 201, got " + response.getStatusCode() + ": " + response.getBody());

@@ -37,14 +37,14 @@ class SamTemplateTest {
     void everyFunctionHasAHandler() {
         List<SamTemplate.Function> functions = template.functions();
         assertThat(functions).extracting(SamTemplate.Function::logicalId)
-                .contains("OrderCrudFunction", "RouteFallbackFunction")
+                .contains("OrdersApiFunction", "RouteFallbackFunction")
                 .doesNotContain("AuthorizerFunction"); // functions verify tokens themselves: one invocation per request
         for (SamTemplate.Function f : functions) {
             assertThat(f.handler()).as(f.logicalId()).matches("[A-Za-z0-9_.]+::handleRequest");
         }
         Map<String, String> handlers = functions.stream()
                 .collect(Collectors.toMap(SamTemplate.Function::logicalId, SamTemplate.Function::handler));
-        assertThat(handlers).containsEntry("OrderCrudFunction", "dev.oms.orders.OrderCrudHandler::handleRequest");
+        assertThat(handlers).containsEntry("OrdersApiFunction", "dev.oms.orders.OrdersApiFunction::handleRequest");
     }
 
     @Test
@@ -81,11 +81,14 @@ class SamTemplateTest {
 
     @Test
     void routesOfTheRealTemplateResolveAsApiGatewayChoosesThem() {
-        assertThat(template.routeFor("POST", "/v1/orders").function()).isEqualTo("OrderCrudFunction");
-        assertThat(template.routeFor("GET", "/v1/orders/{orderId}").function()).isEqualTo("OrderCrudFunction");
-        assertThat(template.routeFor("GET", "/v1/orders/audit").function()).isEqualTo("OrderAuditFunction");
-        assertThat(template.routeFor("PATCH", "/v1/orders/{orderId}/lines/{lineId}").function()).isEqualTo("OrderLinesFunction");
-        assertThat(template.routeFor("PATCH", "/v1/orders/ord_1/lines/ln_2").function()).isEqualTo("OrderLinesFunction");
+        assertThat(template.routeFor("POST", "/v1/orders").function()).isEqualTo("OrdersApiFunction");
+        assertThat(template.routeFor("GET", "/v1/orders/{orderId}").function()).isEqualTo("OrdersApiFunction");
+        assertThat(template.routeFor("GET", "/v1/orders/audit").function()).isEqualTo("OrdersApiFunction");
+        assertThat(template.routeFor("PATCH", "/v1/orders/{orderId}/lines/{lineId}").function()).isEqualTo("OrdersApiFunction");
+        assertThat(template.routeFor("PATCH", "/v1/orders/ord_1/lines/ln_2").function()).isEqualTo("OrdersApiFunction");
+        assertThat(template.routeFor("GET", "/v1/orders/ord_1/fulfillments").function()).isEqualTo("FulfilmentApiFunction");
+        assertThat(template.routeFor("POST", "/v1/orders/{orderId}/cancel").function()).isEqualTo("CancellationsApiFunction");
+        assertThat(template.routeFor("POST", "/v1/orders/search").function()).isEqualTo("OrderSearchFunction");
         assertThat(template.routeFor("GET", "/v1/nothing-here").function()).isEqualTo("RouteFallbackFunction");
         assertThat(template.httpRoutes()).contains(new SamTemplate.HttpRoute("RouteFallbackFunction", "ANY", "$default"));
     }
