@@ -68,6 +68,17 @@ public final class FulfillmentService {
      * answered as it is, and its reservation (same key) is not made twice.
      */
     public Created create(CommandContext ctx, String orderId, FulfillmentRequest given, String id) {
+        return create(ctx, orderId, given, id, (o, req, partial, now) ->
+                OrderFulfillment.create(o, req, id, Fulfillment.DIRECT, partial, ctx.caller().actor(), now));
+    }
+
+    /** How a checked and reserved fulfilment is written on the order (the warehouse routes add their part). */
+    public interface Creation {
+        Fulfillment create(Order o, FulfillmentRequest req, boolean allowPartial, Instant now);
+    }
+
+    /** {@link #create(CommandContext, String, FulfillmentRequest, String)} writing the fulfilment with {@code creation}. */
+    public Created create(CommandContext ctx, String orderId, FulfillmentRequest given, String id, Creation creation) {
         java.util.Optional<Fulfillment> done = tx.get(ctx, orderId).child(Fulfillment.class, id);
         if (done.isPresent()) return new Created(tx.get(ctx, orderId), done.get());
         FulfillmentRequest req = withWarehouse(ctx.tenantId(), given);
@@ -77,8 +88,7 @@ public final class FulfillmentService {
         List<SkuQuantity> skus = skus(current, wanted);
         reserve(ctx.tenantId(), orderId, id, skus);
         try {
-            return tx.mutate(ctx, orderId, true, o -> new Created(o,
-                    OrderFulfillment.create(o, req, id, Fulfillment.DIRECT, partial, ctx.caller().actor(), clock.instant())));
+            return tx.mutate(ctx, orderId, true, o -> new Created(o, creation.create(o, req, partial, clock.instant())));
         } catch (RuntimeException e) {
             release(ctx.tenantId(), orderId, skus, id);
             throw e;

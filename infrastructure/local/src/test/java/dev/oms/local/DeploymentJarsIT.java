@@ -52,7 +52,10 @@ class DeploymentJarsIT {
             // the admin edits, money, fulfilment and returns group: the payments port (stripe-java), PDFs and S3 like fulfilment-api
             Map.entry("functions/admin-money-api/target/oms-admin-money-api-0.1.0-SNAPSHOT-lambda.jar", 44L * 1024 * 1024),
             // seed 003 shipping and receiving: labels (PDFBox, S3) and the refunds of completed returns (stripe-java), like admin-money-api
-            Map.entry("functions/warehouse-shipping-api/target/oms-warehouse-shipping-api-0.1.0-SNAPSHOT-lambda.jar", 44L * 1024 * 1024));
+            Map.entry("functions/warehouse-shipping-api/target/oms-warehouse-shipping-api-0.1.0-SNAPSHOT-lambda.jar", 44L * 1024 * 1024),
+            // the warehouse flow (seed 003) calls the inventory port in the request path: the signed-HTTP adapter brings the
+            // registry's SSM and Secrets Manager secrets reader (about 7 MiB), and the saga callbacks the Step Functions client
+            Map.entry("functions/warehouse-api/target/oms-warehouse-api-0.1.0-SNAPSHOT-lambda.jar", 20L * 1024 * 1024));
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
 
     static SamTemplate template;
@@ -97,7 +100,8 @@ class DeploymentJarsIT {
                         "functions/admin-ops-api/target/oms-admin-ops-api-0.1.0-SNAPSHOT-lambda.jar",
                         "functions/admin-money-api/target/oms-admin-money-api-0.1.0-SNAPSHOT-lambda.jar",
                         "functions/warehouse-shipping-api/target/oms-warehouse-shipping-api-0.1.0-SNAPSHOT-lambda.jar",
-                        "functions/warehouse-ops-api/target/oms-warehouse-ops-api-0.1.0-SNAPSHOT-lambda.jar");
+                        "functions/warehouse-ops-api/target/oms-warehouse-ops-api-0.1.0-SNAPSHOT-lambda.jar",
+                        "functions/warehouse-api/target/oms-warehouse-api-0.1.0-SNAPSHOT-lambda.jar");
     }
 
     @Test

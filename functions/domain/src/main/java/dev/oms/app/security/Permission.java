@@ -25,9 +25,10 @@ public enum Permission {
     FRAUD_MANAGE, CASES_MANAGE, QUEUES_WORK, BULK_OPERATIONS,
     // admin API: compliance, replay, alerts
     GDPR_EXPORT, EVENTS_REPLAY, ALERTS_READ,
-    // seed 003 (docs/fulfillment-shipping.md, docs/fulfillment-operations.md): read; ship (labels, pickups); receive
-    // (returns intake); qc; change the configuration; register devices
-    WAREHOUSE_READ, WAREHOUSE_SHIP, WAREHOUSE_RECEIVE, WAREHOUSE_QC, WAREHOUSE_ADMIN, WAREHOUSE_DEVICES;
+    // seed 003 (issues 14, 15; docs/fulfillment-service.md): read; change fulfilments and allocations; pick; pack; ship
+    // (labels, pickups); receive (returns intake); qc; run the warehouses (configuration); register devices
+    WAREHOUSE_READ, WAREHOUSE_WRITE, WAREHOUSE_PICK, WAREHOUSE_PACK, WAREHOUSE_SHIP, WAREHOUSE_RECEIVE, WAREHOUSE_QC,
+    WAREHOUSE_ADMIN, WAREHOUSE_DEVICES;
 
     /** {@code ORDERS_RELEASE_FRAUD} is written {@code orders:release_fraud}. */
     public String wire() {

@@ -62,13 +62,18 @@ public final class RolePermissions {
         t.put("cs", EnumSet.of(ORDERS_READ, ORDERS_SEARCH, ORDERS_WRITE, ORDERS_HOLD, ORDERS_RELEASE, ORDERS_CANCEL, ORDERS_NOTIFY,
                 TIMELINE_READ, RETURNS_CREATE, DOCUMENTS_UPLOAD, NOTES_WRITE, TASKS_MANAGE, CASES_MANAGE, QUEUES_WORK, SETTINGS_READ,
                 ADMIN_SUDO, ADMIN_IMPERSONATE));
-        // seed 003: the floor roles get the warehouse permissions only; supervisors register devices, managers change the configuration
-        for (String r : new String[] {"supervisor", "fulfillment_manager", "service", "warehouse_supervisor", "picker", "packer", "qc_agent", "fulfillment"}) t.get(r).add(WAREHOUSE_READ);
-        for (String r : new String[] {"fulfillment_manager", "service", "warehouse_supervisor", "packer"}) t.get(r).add(WAREHOUSE_SHIP);
-        for (String r : new String[] {"fulfillment_manager", "service", "warehouse_supervisor", "packer", "qc_agent"}) t.get(r).add(WAREHOUSE_RECEIVE);
-        for (String r : new String[] {"fulfillment_manager", "service", "warehouse_supervisor", "qc_agent"}) t.get(r).add(WAREHOUSE_QC);
-        for (String r : new String[] {"fulfillment_manager", "warehouse_supervisor"}) t.get(r).add(WAREHOUSE_DEVICES);
-        t.get("fulfillment_manager").add(WAREHOUSE_ADMIN);
+        // seed 003 (issues 14, 15): the floor roles reach the warehouse routes only; pickers pick, packers pack, ship and
+        // receive, QC agents receive and inspect, supervisors run the floor and register devices, managers run the warehouses
+        t.get("picker").addAll(EnumSet.of(WAREHOUSE_READ, WAREHOUSE_PICK));
+        t.get("packer").addAll(EnumSet.of(WAREHOUSE_READ, WAREHOUSE_PACK, WAREHOUSE_SHIP, WAREHOUSE_RECEIVE));
+        t.get("qc_agent").addAll(EnumSet.of(WAREHOUSE_READ, WAREHOUSE_RECEIVE, WAREHOUSE_QC));
+        t.get("warehouse_supervisor").addAll(EnumSet.of(WAREHOUSE_READ, WAREHOUSE_WRITE, WAREHOUSE_PICK, WAREHOUSE_PACK, WAREHOUSE_SHIP,
+                WAREHOUSE_RECEIVE, WAREHOUSE_QC, WAREHOUSE_DEVICES));
+        t.get("fulfillment_manager").addAll(EnumSet.of(WAREHOUSE_READ, WAREHOUSE_WRITE, WAREHOUSE_PICK, WAREHOUSE_PACK, WAREHOUSE_SHIP,
+                WAREHOUSE_RECEIVE, WAREHOUSE_QC, WAREHOUSE_ADMIN, WAREHOUSE_DEVICES));
+        t.get("service").addAll(EnumSet.of(WAREHOUSE_READ, WAREHOUSE_WRITE, WAREHOUSE_PICK, WAREHOUSE_PACK, WAREHOUSE_SHIP,
+                WAREHOUSE_RECEIVE, WAREHOUSE_QC));
+        for (String r : new String[] {"supervisor", "fulfillment"}) t.get(r).add(WAREHOUSE_READ);
         return Map.copyOf(t);
     }
 

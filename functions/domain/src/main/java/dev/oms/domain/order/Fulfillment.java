@@ -1,5 +1,6 @@
 package dev.oms.domain.order;
 
+import dev.oms.domain.warehouse.WarehouseStatus;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,7 +14,7 @@ public record Fulfillment(String id, String warehouseId, FulfillmentStatus statu
                           String carrierHint, String serviceCode, String shipmentReference, String externalReference,
                           String mode, Instant estimatedDelivery, List<String> trackingNumbers, String shipmentId,
                           String taskToken, String cancelReason, String createdBy, Instant createdAt, Instant updatedAt,
-                          Instant shippedAt, Instant deliveredAt, Instant cancelledAt) implements LineUnits {
+                          Instant shippedAt, Instant deliveredAt, Instant cancelledAt, FulfillmentWarehouse warehouse) implements LineUnits {
     public static final String DIRECT = "direct", SAGA = "saga";
 
     public Fulfillment {
@@ -23,6 +24,16 @@ public record Fulfillment(String id, String warehouseId, FulfillmentStatus statu
 
     @Override
     public String kind() { return "fulfillment"; }
+
+    /** The warehouse's view of this fulfilment's step (seed 003); derived from {@link #status} when the warehouse never set it. */
+    public WarehouseStatus warehouseStatus() {
+        return warehouse == null ? WarehouseStatus.of(status) : warehouse.status();
+    }
+
+    /** The warehouse part, never null (derived from the canonical status when none was stored). */
+    public FulfillmentWarehouse warehouseView() {
+        return warehouse == null ? FulfillmentWarehouse.at(warehouseStatus()) : warehouse;
+    }
 
     @Override
     public long units(String lineId, UnitMeasure measure) {
@@ -47,30 +58,49 @@ public record Fulfillment(String id, String warehouseId, FulfillmentStatus statu
     Fulfillment withStatus(FulfillmentStatus to, Instant now) {
         return new Fulfillment(id, warehouseId, to, lines, carrierHint, serviceCode, shipmentReference, externalReference, mode,
                 estimatedDelivery, trackingNumbers, shipmentId, taskToken, cancelReason, createdBy, createdAt, now,
-                shippedAt, to == FulfillmentStatus.DELIVERED && deliveredAt == null ? now : deliveredAt, cancelledAt);
+                shippedAt, to == FulfillmentStatus.DELIVERED && deliveredAt == null ? now : deliveredAt, cancelledAt, followed(to));
     }
 
     Fulfillment withDetails(Instant newEstimate, List<String> newTracking, Instant now) {
         return new Fulfillment(id, warehouseId, status, lines, carrierHint, serviceCode, shipmentReference, externalReference, mode,
                 newEstimate == null ? estimatedDelivery : newEstimate, newTracking == null ? trackingNumbers : newTracking,
-                shipmentId, taskToken, cancelReason, createdBy, createdAt, now, shippedAt, deliveredAt, cancelledAt);
+                shipmentId, taskToken, cancelReason, createdBy, createdAt, now, shippedAt, deliveredAt, cancelledAt, warehouse);
     }
 
     Fulfillment shipped(String newShipmentId, List<String> tracking, Instant now) {
         return new Fulfillment(id, warehouseId, FulfillmentStatus.SHIPPED, lines, carrierHint, serviceCode, shipmentReference,
                 externalReference, mode, estimatedDelivery, tracking, newShipmentId, taskToken, cancelReason, createdBy, createdAt,
-                now, now, deliveredAt, cancelledAt);
+                now, now, deliveredAt, cancelledAt, followed(FulfillmentStatus.SHIPPED));
     }
 
     Fulfillment cancelled(String reason, Instant now) {
         return new Fulfillment(id, warehouseId, FulfillmentStatus.CANCELLED, lines, carrierHint, serviceCode, shipmentReference,
                 externalReference, mode, estimatedDelivery, trackingNumbers, shipmentId, taskToken, reason, createdBy, createdAt,
-                now, shippedAt, deliveredAt, now);
+                now, shippedAt, deliveredAt, now, followed(FulfillmentStatus.CANCELLED));
     }
 
     Fulfillment withTaskToken(String token, Instant now) {
         return new Fulfillment(id, warehouseId, status, lines, carrierHint, serviceCode, shipmentReference, externalReference, mode,
                 estimatedDelivery, trackingNumbers, shipmentId, token, cancelReason, createdBy, createdAt, now, shippedAt,
-                deliveredAt, cancelledAt);
+                deliveredAt, cancelledAt, warehouse);
+    }
+
+    /** The same fulfilment at warehouse step {@code w}, its canonical status following ({@link WarehouseStatus#canonical}). */
+    Fulfillment withWarehouse(FulfillmentWarehouse w, Instant now) {
+        FulfillmentStatus canonical = status.isShipped() && w.status().canonical() == FulfillmentStatus.SHIPPED ? status : w.status().canonical();
+        return new Fulfillment(id, warehouseId, canonical, lines, carrierHint, serviceCode, shipmentReference, externalReference, mode,
+                estimatedDelivery, trackingNumbers, shipmentId, taskToken, cancelReason, createdBy, createdAt, now, shippedAt,
+                deliveredAt, canonical == FulfillmentStatus.CANCELLED && cancelledAt == null ? now : cancelledAt, w);
+    }
+
+    /** The same fulfilment sent to another warehouse (only while nothing is allocated). */
+    Fulfillment movedTo(String newWarehouseId, Instant now) {
+        return new Fulfillment(id, newWarehouseId, status, lines, carrierHint, serviceCode, shipmentReference, externalReference, mode,
+                estimatedDelivery, trackingNumbers, shipmentId, taskToken, cancelReason, createdBy, createdAt, now, shippedAt,
+                deliveredAt, cancelledAt, warehouse);
+    }
+
+    private FulfillmentWarehouse followed(FulfillmentStatus to) {
+        return warehouse == null ? null : warehouse.following(to);
     }
 }

@@ -84,7 +84,7 @@ public final class OrderFulfillment {
         Map<String, Long> wanted = check(o, req, allowPartial);
         Fulfillment f = new Fulfillment(id, req.warehouseId(), FulfillmentStatus.PENDING, req.lines(), req.carrierHint(),
                 req.serviceCode(), req.shipmentReference(), req.externalReference(), mode, null, List.of(), null, null, null,
-                actor.id(), now, now, null, null, null);
+                actor.id(), now, now, null, null, null, null);
         o.putChild(f);
         o.touch(now);
         Map<String, Object> d = Order.data("fulfillment_id", id, "warehouse_id", req.warehouseId(), "status", f.status().wire(),
@@ -470,7 +470,7 @@ public final class OrderFulfillment {
         else st.shippingStatus = "shipped";
     }
 
-    private static Map<String, Object> withStatuses(Order o, Map<String, Object> d) {
+    static Map<String, Object> withStatuses(Order o, Map<String, Object> d) {
         refreshStatuses(o);
         d.put("fulfillment_status", o.state().fulfillmentStatus);
         d.put("shipping_status", o.state().shippingStatus);

@@ -203,6 +203,7 @@ public final class DynamoOrderRepository implements OrderRepository {
             item.put("type", child.kind());
             item.put("order_id", order.id());
             if (child instanceof dev.oms.domain.order.OrderTask task) TaskCodec.index(item, order.tenantId(), task);
+            if (child instanceof dev.oms.domain.order.Fulfillment f) DynamoFulfilmentIndex.index(item, order.tenantId(), f);
             tx.addPutItem(table.table(), SingleTable.document(item));
             writes++;
             if (codec.addressable() && order.isNewChild(child)) {

@@ -8,7 +8,7 @@ import dev.oms.platform.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Inventory over the signed-HTTP contract: availability, reservations, releases, restocks. */
+/** Inventory over the signed-HTTP contract: availability, reservations, releases, restocks; stock by location and lot, and its holds (seed 003). */
 public final class HttpInventory implements InventoryService {
     private final SignedHttpClient client;
 
@@ -46,6 +46,47 @@ public final class HttpInventory implements InventoryService {
         ObjectNode body = Json.object();
         body.set("items", items(request));
         client.post("restock", "/inventory/restocks", body, idempotencyKey);
+    }
+
+    /** {@code POST /inventory/stock} {@code {"skus", "warehouse_ids"}} → {@code {"lots": [{sku, warehouse_id, location_id, lot, expiry, received_at, available}]}}. */
+    @Override
+    public List<dev.oms.domain.warehouse.StockLot> stock(String tenantId, List<String> skus, List<String> warehouseIds) {
+        ObjectNode body = Json.object();
+        skus.forEach(body.putArray("skus")::add);
+        warehouseIds.forEach(body.putArray("warehouse_ids")::add);
+        List<dev.oms.domain.warehouse.StockLot> out = new ArrayList<>();
+        for (JsonNode l : client.post("stock", "/inventory/stock", body, null).path("lots")) {
+            out.add(new dev.oms.domain.warehouse.StockLot(l.path("warehouse_id").asText(), l.path("location_id").asText(), l.path("sku").asText(),
+                    l.hasNonNull("lot") ? l.get("lot").asText() : null,
+                    l.hasNonNull("expiry") ? java.time.LocalDate.parse(l.get("expiry").asText()) : null,
+                    l.hasNonNull("received_at") ? java.time.Instant.parse(l.get("received_at").asText()) : null, l.path("available").asLong()));
+        }
+        return out;
+    }
+
+    @Override
+    public void hold(String tenantId, String allocationId, List<LotQuantity> units, String idempotencyKey) {
+        client.post("hold", "/inventory/holds", lots(allocationId, units), idempotencyKey);
+    }
+
+    @Override
+    public void unhold(String tenantId, String allocationId, List<LotQuantity> units, String idempotencyKey) {
+        client.post("unhold", "/inventory/holds/release", lots(allocationId, units), idempotencyKey);
+    }
+
+    @Override
+    public void consume(String tenantId, String allocationId, List<LotQuantity> units, String idempotencyKey) {
+        client.post("consume", "/inventory/holds/consume", lots(allocationId, units), idempotencyKey);
+    }
+
+    private static ObjectNode lots(String allocationId, List<LotQuantity> units) {
+        ObjectNode body = Json.object().put("allocation_id", allocationId);
+        ArrayNode a = body.putArray("units");
+        for (LotQuantity u : units) {
+            a.addObject().put("sku", u.sku()).put("warehouse_id", u.warehouseId()).put("location_id", u.locationId()).put("lot", u.lot())
+                    .put("quantity", u.quantity());
+        }
+        return body;
     }
 
     private static ArrayNode items(List<SkuQuantity> request) {

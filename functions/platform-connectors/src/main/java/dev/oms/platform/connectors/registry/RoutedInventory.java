@@ -35,4 +35,33 @@ public final class RoutedInventory implements InventoryService {
             return null;
         });
     }
+
+    @Override
+    public List<dev.oms.domain.warehouse.StockLot> stock(String tenantId, List<String> skus, List<String> warehouseIds) {
+        return connectors.call(tenantId, ConnectorPort.INVENTORY, InventoryService.class, "stock", i -> i.stock(tenantId, skus, warehouseIds));
+    }
+
+    @Override
+    public void hold(String tenantId, String allocationId, List<LotQuantity> units, String idempotencyKey) {
+        connectors.call(tenantId, ConnectorPort.INVENTORY, InventoryService.class, "hold", i -> {
+            i.hold(tenantId, allocationId, units, idempotencyKey);
+            return null;
+        });
+    }
+
+    @Override
+    public void unhold(String tenantId, String allocationId, List<LotQuantity> units, String idempotencyKey) {
+        connectors.call(tenantId, ConnectorPort.INVENTORY, InventoryService.class, "unhold", i -> {
+            i.unhold(tenantId, allocationId, units, idempotencyKey);
+            return null;
+        });
+    }
+
+    @Override
+    public void consume(String tenantId, String allocationId, List<LotQuantity> units, String idempotencyKey) {
+        connectors.call(tenantId, ConnectorPort.INVENTORY, InventoryService.class, "consume", i -> {
+            i.consume(tenantId, allocationId, units, idempotencyKey);
+            return null;
+        });
+    }
 }
