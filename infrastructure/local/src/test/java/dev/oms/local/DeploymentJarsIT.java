@@ -49,6 +49,8 @@ class DeploymentJarsIT {
             // reorders and coupon previews call the cart and promotions ports, whose signed-HTTP adapter needs the registry's
             // secrets reader (the SSM and Secrets Manager clients, about 6 MiB) like admin-ops-api
             Map.entry("functions/customer-care-api/target/oms-customer-care-api-0.1.0-SNAPSHOT-lambda.jar", 23L * 1024 * 1024),
+            // the admin core: with the API keys (issue 13) it is 12,593,436 bytes, 10 KB past the budget (docs/benchmarks.md)
+            Map.entry("functions/admin-api/target/oms-admin-api-0.1.0-SNAPSHOT-lambda.jar", 13L * 1024 * 1024),
             // the admin edits, money, fulfilment and returns group: the payments port (stripe-java), PDFs and S3 like fulfilment-api
             Map.entry("functions/admin-money-api/target/oms-admin-money-api-0.1.0-SNAPSHOT-lambda.jar", 44L * 1024 * 1024),
             // seed 003 shipping and receiving: labels (PDFBox, S3) and the refunds of completed returns (stripe-java), like admin-money-api
