@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Plays API Gateway (HTTP API, payload 2.0) from the template: matches the route (exact paths beat greedy
- * {@code {proxy+}} ones, literal segments beat parameters, a method beats {@code ANY},
- * {@code $default} catches the rest), calls the Lambda authorizer with the request, then the route's function with
+ * Plays API Gateway (HTTP API, payload 2.0) from the template's routes ({@code SamTemplate.httpRoutes}: the
+ * {@code HttpApi}'s DefinitionBody): matches the route (literal segments beat parameters, an exact path beats a
+ * greedy {@code {proxy+}}, a method beats {@code ANY}, {@code $default} catches the rest), calls the Lambda authorizer with the request, then the route's function with
  * the authorizer's context, and turns the function's answer into the HTTP response. Functions are the real handler
  * classes, created once like warm Lambda containers.
  */

@@ -61,22 +61,49 @@ public final class SamTemplate {
         return out;
     }
 
+    /**
+     * The HTTP API's routes: the operations declared in the {@code DefinitionBody} of each
+     * {@code AWS::Serverless::HttpApi} (path, method or {@code ANY} for {@code x-amazon-apigateway-any-method},
+     * {@code $default}), each with the function its {@code aws_proxy} integration invokes. Functions declare no
+     * {@code HttpApi} events: a route costs no CloudFormation resource (SamTemplateTest holds that).
+     */
     @SuppressWarnings("unchecked")
     public List<HttpRoute> httpRoutes() {
         List<HttpRoute> out = new ArrayList<>();
-        for (Function f : functions()) {
-            Map<String, Object> events = (Map<String, Object>) f.properties().getOrDefault("Events", Map.of());
-            for (Object e : events.values()) {
-                Map<String, Object> ev = (Map<String, Object>) e;
-                if (!"HttpApi".equals(ev.get("Type"))) continue;
-                Map<String, Object> p = (Map<String, Object>) ev.getOrDefault("Properties", Map.of());
-                Object path = p.get("Path");
-                Object method = p.get("Method");
-                if (path == null && method == null) out.add(new HttpRoute(f.logicalId(), "ANY", "$default"));
-                else out.add(new HttpRoute(f.logicalId(), String.valueOf(method).toUpperCase(java.util.Locale.ROOT), String.valueOf(path)));
-            }
-        }
+        List<String> functionIds = functions().stream().map(Function::logicalId).toList();
+        resourcesOfType("AWS::Serverless::HttpApi").values().forEach(props -> {
+            Map<String, Object> body = (Map<String, Object>) props.getOrDefault("DefinitionBody", Map.of());
+            Map<String, Object> paths = (Map<String, Object>) body.getOrDefault("paths", Map.of());
+            paths.forEach((path, item) -> ((Map<String, Object>) item).forEach((method, op) -> {
+                Map<String, Object> integration = (Map<String, Object>) ((Map<String, Object>) op).get(INTEGRATION);
+                if (integration == null) return;
+                String m = method.equals(ANY_METHOD) ? "ANY" : method.toUpperCase(java.util.Locale.ROOT);
+                String p = path.equals("/$default") ? "$default" : path;
+                out.add(new HttpRoute(integratedFunction(integration.get("uri"), functionIds), m, p));
+            }));
+        });
         return out;
+    }
+
+    private static final String INTEGRATION = "x-amazon-apigateway-integration";
+    private static final String ANY_METHOD = "x-amazon-apigateway-any-method";
+    private static final java.util.regex.Pattern INVOKED =
+            java.util.regex.Pattern.compile("functions/\\$\\{([A-Za-z0-9]+)(?:\\.[A-Za-z]+)?}/invocations");
+
+    /**
+     * The function an integration's {@code uri} invokes: {@code ${Fn.Arn}}, {@code ${Fn.Alias}} or SAM's alias
+     * resource {@code ${FnAlias<name>}} inside the {@code Fn::Sub}.
+     */
+    @SuppressWarnings("unchecked")
+    private static String integratedFunction(Object uri, List<String> functionIds) {
+        Object sub = uri instanceof Map<?, ?> m ? ((Map<String, Object>) m).get("Fn::Sub") : uri;
+        if (sub instanceof List<?> l) sub = l.get(0);
+        java.util.regex.Matcher matcher = INVOKED.matcher(String.valueOf(sub));
+        if (!matcher.find()) throw new IllegalStateException("integration uri names no function: " + uri);
+        String token = matcher.group(1);
+        if (functionIds.contains(token)) return token;
+        return functionIds.stream().filter(id -> token.startsWith(id + "Alias")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("integration uri names no function of the template: " + uri));
     }
 
     /**

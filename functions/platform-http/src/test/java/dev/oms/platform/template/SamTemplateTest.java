@@ -93,36 +93,67 @@ class SamTemplateTest {
         assertThat(template.httpRoutes()).contains(new SamTemplate.HttpRoute("RouteFallbackFunction", "ANY", "$default"));
     }
 
-    private static final String GREEDY = String.join("\n",
+    private static String op(String method, String function) {
+        return "            " + method + ":\n              x-amazon-apigateway-integration:\n                type: aws_proxy\n"
+                + "                uri: !Sub 'arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${"
+                + function + "}/invocations'\n";
+    }
+
+    private static final String DEFINITION = String.join("\n",
             "Resources:",
-            "  Wide:",
-            "    Type: AWS::Serverless::Function",
+            "  Api:",
+            "    Type: AWS::Serverless::HttpApi",
             "    Properties:",
-            "      Events:",
-            "        A: {Type: HttpApi, Properties: {Path: '/v1/orders/{orderId}/{proxy+}', Method: ANY}}",
-            "  Lines:",
-            "    Type: AWS::Serverless::Function",
-            "    Properties:",
-            "      Events:",
-            "        A: {Type: HttpApi, Properties: {Path: '/v1/orders/{orderId}/lines/{proxy+}', Method: ANY}}",
-            "        B: {Type: HttpApi, Properties: {Path: '/v1/orders/{orderId}/lines', Method: POST}}",
-            "  Exact:",
-            "    Type: AWS::Serverless::Function",
-            "    Properties:",
-            "      Events:",
-            "        A: {Type: HttpApi, Properties: {Path: '/v1/orders/{orderId}/lines/bulk', Method: ANY}}",
-            "        B: {Type: HttpApi, Properties: {Path: '/v1/orders/{orderId}/lines', Method: ANY}}",
+            "      DefinitionBody:",
+            "        paths:",
+            "          /v1/orders/{orderId}/lines/{lineId}:",
+            op("patch", "LinesAliaslive") + op("delete", "Lines.Arn") + "          /v1/orders/{orderId}/lines/bulk:",
+            op("post", "Bulk.Alias") + "          /v1/orders/{orderId}:",
+            op("get", "Orders") + "          /v1/orders/search:",
+            op("post", "Search") + "          $default:",
+            op("x-amazon-apigateway-any-method", "Fallback"),
+            "  Lines: {Type: AWS::Serverless::Function, Properties: {AutoPublishAlias: live}}",
+            "  Bulk: {Type: AWS::Serverless::Function, Properties: {AutoPublishAlias: live}}",
+            "  Orders: {Type: AWS::Serverless::Function, Properties: {}}",
+            "  Search: {Type: AWS::Serverless::Function, Properties: {}}",
+            "  Fallback: {Type: AWS::Serverless::Function, Properties: {}}",
             "");
 
     @Test
-    void exactBeatsGreedyALongerGreedyPrefixWinsAndAMethodBeatsAny() {
-        SamTemplate t = SamTemplate.read(new StringReader(GREEDY));
-        assertThat(t.routeFor("POST", "/v1/orders/o1/lines/bulk").function()).isEqualTo("Exact");
+    void definitionBodyOperationsNameTheirFunctionsAndLiteralSegmentsBeatParameters() {
+        SamTemplate t = SamTemplate.read(new StringReader(DEFINITION));
+        assertThat(t.httpRoutes()).containsExactlyInAnyOrder(
+                new SamTemplate.HttpRoute("Lines", "PATCH", "/v1/orders/{orderId}/lines/{lineId}"),
+                new SamTemplate.HttpRoute("Lines", "DELETE", "/v1/orders/{orderId}/lines/{lineId}"),
+                new SamTemplate.HttpRoute("Bulk", "POST", "/v1/orders/{orderId}/lines/bulk"),
+                new SamTemplate.HttpRoute("Orders", "GET", "/v1/orders/{orderId}"),
+                new SamTemplate.HttpRoute("Search", "POST", "/v1/orders/search"),
+                new SamTemplate.HttpRoute("Fallback", "ANY", "$default"));
+        assertThat(t.routeFor("POST", "/v1/orders/o1/lines/bulk").function()).isEqualTo("Bulk");
         assertThat(t.routeFor("PATCH", "/v1/orders/o1/lines/l1").function()).isEqualTo("Lines");
-        assertThat(t.routeFor("GET", "/v1/orders/o1/notes").function()).isEqualTo("Wide");
-        assertThat(t.routeFor("POST", "/v1/orders/o1/lines").function()).isEqualTo("Lines");
-        assertThat(t.routeFor("GET", "/v1/orders/o1/lines").function()).isEqualTo("Exact");
-        assertThat(t.routeFor("GET", "/v1/orders/o1")).isNull();
+        assertThat(t.routeFor("POST", "/v1/orders/search").function()).isEqualTo("Search");
+        assertThat(t.routeFor("GET", "/v1/orders/search").function()).isEqualTo("Orders"); // as API Gateway does
+        assertThat(t.routeFor("POST", "/v1/orders/o1/lines/l1").function()).isEqualTo("Fallback");
+    }
+
+    @Test
+    void routesCostNoResourcesFunctionsDeclareNoHttpApiEvents() {
+        for (SamTemplate.Function f : template.functions()) {
+            Map<String, Object> events = map(f.properties().getOrDefault("Events", Map.of()));
+            assertThat(events.values()).as(f.logicalId() + ": declare routes in the HttpApi's DefinitionBody (docs/api-contract.md)")
+                    .noneMatch(e -> "HttpApi".equals(map(e).get("Type")));
+        }
+    }
+
+    @Test
+    void everyFunctionBehindARouteMayBeInvokedByTheApiOnce() {
+        Map<String, Long> permissions = template.resourcesOfType("AWS::Lambda::Permission").values().stream()
+                .filter(p -> "apigateway.amazonaws.com".equals(p.get("Principal")))
+                .collect(Collectors.groupingBy(p -> String.valueOf(map(p.get("FunctionName")).get("Ref")), Collectors.counting()));
+        Set<String> behindRoutes = template.httpRoutes().stream().map(SamTemplate.HttpRoute::function).collect(Collectors.toSet());
+        assertThat(permissions.keySet()).containsExactlyInAnyOrderElementsOf(
+                behindRoutes.stream().map(f -> f + "Aliaslive").toList());
+        assertThat(permissions.values()).containsOnly(1L);
     }
 
     @Test
@@ -200,13 +231,6 @@ class SamTemplateTest {
         assertThat(p.get("Mapped")).isEqualTo(Map.of("Fn::FindInMap", Map.of("Map", "x")));
         assertThat(t.section("Conditions").get("IsProd")).isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "Stage"), "prod")));
         assertThat(fns.get("NoProps").handler()).isEqualTo("null");
-    }
-
-    @Test
-    void onlyHttpApiEventsAreRoutesAndMethodsAreUpperCase() {
-        SamTemplate t = SamTemplate.read(new StringReader(INLINE));
-        assertThat(t.httpRoutes()).containsExactly(new SamTemplate.HttpRoute("Fn", "GET", "/v1/x/{id}"));
-        assertThat(t.httpRoutes().get(0).key()).isEqualTo("GET /v1/x/{id}");
     }
 
     @Test
