@@ -49,7 +49,12 @@ public final class WebhookDispatcher implements RequestHandler<SQSEvent, SQSBatc
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage m : event.getRecords()) {
             try {
-                Outcome outcome = deliveries.deliver(SqsWebhookQueue.parse(m.getBody()), attempt(m));
+                dev.oms.app.port.WebhookQueue.DeliveryRef ref = SqsWebhookQueue.parse(m.getBody());
+                Outcome outcome = deliveries.deliver(ref, attempt(m));
+                if (outcome.result() == WebhookDeliveries.Result.RETRY || outcome.result() == WebhookDeliveries.Result.FAILED) {
+                    // the WebhookFailuresAlarm watches the subscription with most failed attempts
+                    Observability.count("WebhookDispatcher", "WebhookAttemptsFailed", "webhook_id", ref.webhookId(), 1);
+                }
                 switch (outcome.result()) {
                     case RETRY -> {
                         hide(m, outcome.retryAfter());

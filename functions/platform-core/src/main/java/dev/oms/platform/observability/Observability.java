@@ -48,5 +48,19 @@ public final class Observability {
         m.flush();
     }
 
+    /**
+     * Counts something per value of a second dimension (namespace OMS, dimensions {@code function} and {@code name}),
+     * e.g. failed webhook attempts per subscription; alarms read these with a Metrics Insights query.
+     */
+    public static void count(String function, String metric, String dimension, String value, long n) {
+        if (!METRICS || n == 0) return;
+        Metrics m = MetricsFactory.getMetricsInstance();
+        m.setNamespace("OMS");
+        m.addDimension("function", function);
+        m.addDimension(dimension, value);
+        m.addMetric(metric, n, MetricUnit.COUNT);
+        m.flush();
+    }
+
     public static Log log() { return LOG; }
 }

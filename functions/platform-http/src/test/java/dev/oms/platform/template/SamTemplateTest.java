@@ -156,6 +156,32 @@ class SamTemplateTest {
         assertThat(permissions.values()).containsOnly(1L);
     }
 
+    /** docs/operations.md: what an operator is told is watched is in the template. */
+    @Test
+    void everyFunctionAndDeadLetterQueueHasAnAlarmThatNotifiesTheTopic() {
+        Map<String, Map<String, Object>> alarms = template.resourcesOfType("AWS::CloudWatch::Alarm");
+        for (SamTemplate.Function f : template.functions()) assertThat(alarms).as(f.logicalId()).containsKey(f.logicalId() + "ErrorsAlarm");
+        template.resourcesOfType("AWS::SQS::Queue").keySet().stream().filter(q -> q.endsWith("DLQ"))
+                .forEach(q -> assertThat(alarms).as(q).containsKey(q + "Alarm"));
+        assertThat(alarms).containsKeys("SagasFailedAlarm", "SagaStartsParkedAlarm", "SagaStartsLostAlarm", "TableThrottlesAlarm",
+                "Api5xxRateAlarm", "ApiLatencyP99Alarm", "WebhookFailuresAlarm", "ConnectorCircuitsAlarm", "SearchClusterRedAlarm");
+        alarms.forEach((id, a) -> assertThat(a.get("AlarmActions")).as(id).isEqualTo(List.of(Map.of("Ref", "AlarmTopic"))));
+    }
+
+    @Test
+    void functionsAndSagasAreTracedAndLogToOneGroupWithRetention() {
+        Map<String, Object> globals = map(template.section("Globals").get("Function"));
+        assertThat(globals.get("Tracing")).isEqualTo("Active");
+        assertThat(map(globals.get("LoggingConfig")).get("LogGroup")).isEqualTo(Map.of("Ref", "FunctionLogs"));
+        assertThat(template.resourcesOfType("AWS::Logs::LogGroup")).allSatisfy((id, g) ->
+                assertThat(g.get("RetentionInDays")).as(id).isEqualTo(Map.of("Ref", "LogRetentionDays")));
+        assertThat(template.resourcesOfType("AWS::Serverless::StateMachine")).isNotEmpty().allSatisfy((id, sm) ->
+                assertThat(sm.get("Tracing")).as(id).isEqualTo(Map.of("Enabled", true)));
+        for (SamTemplate.Function f : template.functions()) {
+            assertThat(f.properties()).as(f.logicalId() + " keeps the global tracing and log group").doesNotContainKeys("Tracing", "LoggingConfig");
+        }
+    }
+
     @Test
     void noRouteKeyAppearsTwice() {
         Map<String, Long> counts = template.httpRoutes().stream()

@@ -4,6 +4,7 @@ import dev.oms.app.connector.ConnectorException;
 import dev.oms.app.connector.registry.ConnectorCall;
 import dev.oms.app.connector.registry.ConnectorCallLog;
 import dev.oms.app.connector.registry.ConnectorConfig;
+import dev.oms.app.connector.registry.ConnectorHealth;
 import dev.oms.app.connector.registry.ConnectorPort;
 import dev.oms.app.connector.registry.ConnectorRegistry;
 import dev.oms.app.port.IdGenerator;
@@ -118,6 +119,7 @@ public final class Connectors {
             String changed = breaker.record(ConnectorCall.FAILED.equals(outcome));
             write(new ConnectorCall(ids.next("cc"), tenantId, port, name, operation, start, ms, outcome, error,
                     ConnectorCallContext.correlationId(), ConnectorCallContext.takeVendorRequestId()));
+            if (ConnectorHealth.OPEN.equals(changed)) Observability.count("Connectors", "ConnectorCircuitsOpened", 1);
             if (changed != null) {
                 try {
                     log.circuitChanged(tenantId, port, name, changed, clock.instant());
