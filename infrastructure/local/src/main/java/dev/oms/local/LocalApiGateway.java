@@ -54,6 +54,7 @@ final class LocalApiGateway {
 
     Exchange handle(String method, String rawPath, String rawQuery, Map<String, String> headers, String body) {
         String requestId = UUID.randomUUID().toString();
+        LocalMeters.apiRequest();
         SamTemplate.HttpRoute route = null;
         Map<String, String> pathParams = Map.of();
         for (SamTemplate.HttpRoute r : routes) {

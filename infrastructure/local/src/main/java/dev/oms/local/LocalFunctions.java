@@ -31,7 +31,12 @@ final class LocalFunctions {
         Object handler = instance(logicalId);
         if (!(handler instanceof RequestHandler h)) throw new IllegalStateException(logicalId + " is not a RequestHandler");
         Object input = adapt(event, inputType(handler.getClass()));
-        return h.handleRequest(input, new LocalLambdaContext(UUID.randomUUID().toString(), logicalId, timeout(logicalId)));
+        long t0 = System.nanoTime();
+        try {
+            return h.handleRequest(input, new LocalLambdaContext(UUID.randomUUID().toString(), logicalId, timeout(logicalId)));
+        } finally {
+            LocalMeters.invoked(logicalId, System.nanoTime() - t0);
+        }
     }
 
     /** Tests: puts another handler in a function's place (say, one that loses its events); returns the one it replaced. */

@@ -89,6 +89,32 @@ final class LocalStepFunctions implements AutoCloseable {
         service.startExecution(LocalResources.stateMachineArn(stateMachineId), UUID.randomUUID().toString(), input);
     }
 
+    /** Executions started since a moment, and the state transitions they made (states entered: what Standard bills). */
+    record Transitions(long executions, long transitions, long running) { }
+
+    Transitions transitionsSince(java.time.Instant since) {
+        long executions = 0, transitions = 0, running = 0;
+        for (var m : service.listStateMachines(100, null).items()) {
+            String token = null;
+            do {
+                var page = service.listExecutions(m.stateMachineArn(), null, 1000, token);
+                for (ExecutionDescription e : page.items()) {
+                    if (e.startDate().isBefore(since)) continue;
+                    executions++;
+                    if (e.status() == dev.oms.local.sfn.ExecutionStatus.RUNNING) running++;
+                    String historyToken = null;
+                    do {
+                        var history = service.getExecutionHistory(e.executionArn(), 1000, historyToken, false);
+                        transitions += history.items().stream().filter(h -> h.type().endsWith("StateEntered")).count();
+                        historyToken = history.nextToken();
+                    } while (historyToken != null);
+                }
+                token = page.nextToken();
+            } while (token != null);
+        }
+        return new Transitions(executions, transitions, running);
+    }
+
     /** The most recent executions of every state machine, for the console. */
     List<ExecutionDescription> recentExecutions(int perMachine) {
         List<ExecutionDescription> out = new ArrayList<>();

@@ -65,7 +65,8 @@ public final class AwsClients {
 
     private static final class Dynamo {
         static final DynamoDbClient CLIENT = configure(DynamoDbClient.builder())
-                .overrideConfiguration(ClientOverrideConfiguration.builder().addExecutionInterceptor(CapacityMeter.INTERCEPTOR).build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder().addExecutionInterceptor(RequestMeter.INTERCEPTOR)
+                        .addExecutionInterceptor(CapacityMeter.INTERCEPTOR).build())
                 .build();
         static final DynamoDbEnhancedClient ENHANCED = DynamoDbEnhancedClient.builder().dynamoDbClient(CLIENT).build();
     }
@@ -128,9 +129,13 @@ public final class AwsClients {
         }
     }
 
-    /** Gives a client builder the shared HTTP client and, when set directly, the region and the credentials. */
+    /**
+     * Gives a client builder the shared HTTP client, the request meter (off unless enabled) and, when set directly,
+     * the region and the credentials.
+     */
     public static <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B configure(B builder) {
         builder.httpClient(HTTP.get());
+        builder.overrideConfiguration(ClientOverrideConfiguration.builder().addExecutionInterceptor(RequestMeter.INTERCEPTOR).build());
         Region region = region();
         if (region != null) builder.region(region);
         AwsCredentialsProvider credentials = credentials();

@@ -25,6 +25,7 @@ public final class CapacityMeter {
     private static volatile boolean enabled;
     private static final AtomicLong REQUESTS = new AtomicLong();
     private static final DoubleAdder UNITS = new DoubleAdder();
+    private static final DoubleAdder READ_UNITS = new DoubleAdder();
 
     private CapacityMeter() { }
 
@@ -51,11 +52,15 @@ public final class CapacityMeter {
     public static void reset() {
         REQUESTS.set(0);
         UNITS.reset();
+        READ_UNITS.reset();
     }
 
     public static long requests() { return REQUESTS.get(); }
 
     public static double units() { return UNITS.sum(); }
+
+    /** The read units among {@link #units()} (GetItem and Query); the rest are write units. */
+    public static double readUnits() { return READ_UNITS.sum(); }
 
     private static final class Interceptor implements ExecutionInterceptor {
         @Override
@@ -77,14 +82,19 @@ public final class CapacityMeter {
         public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
             if (!counts()) return;
             Object resp = context.response();
-            if (resp instanceof GetItemResponse g) add(g.consumedCapacity());
+            if (resp instanceof GetItemResponse g) addRead(g.consumedCapacity());
             else if (resp instanceof PutItemResponse p) add(p.consumedCapacity());
-            else if (resp instanceof QueryResponse q) add(q.consumedCapacity());
+            else if (resp instanceof QueryResponse q) addRead(q.consumedCapacity());
             else if (resp instanceof UpdateItemResponse u) add(u.consumedCapacity());
             else if (resp instanceof DeleteItemResponse d) add(d.consumedCapacity());
             else if (resp instanceof TransactWriteItemsResponse t && t.hasConsumedCapacity()) t.consumedCapacity().forEach(CapacityMeter::add);
             else if (resp instanceof BatchWriteItemResponse b && b.hasConsumedCapacity()) b.consumedCapacity().forEach(CapacityMeter::add);
         }
+    }
+
+    private static void addRead(ConsumedCapacity c) {
+        add(c);
+        if (c != null && c.capacityUnits() != null) READ_UNITS.add(c.capacityUnits());
     }
 
     private static void add(ConsumedCapacity c) {
