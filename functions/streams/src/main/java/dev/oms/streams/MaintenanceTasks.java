@@ -6,6 +6,7 @@ import dev.oms.platform.dynamo.CountersRebuild;
 import dev.oms.platform.dynamo.OrderNumberItemsBackfill;
 import dev.oms.platform.dynamo.OrderReferenceKeysBackfill;
 import dev.oms.platform.dynamo.SingleTable;
+import dev.oms.platform.dynamo.TenantShardKeysMigration;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,7 +24,10 @@ import java.util.Map;
  *   <li>{@code {"task": "backfill_reference_keys", "tenant_id": "t"}}: the GSI4/GSI5 lookup keys given to the order
  *   headers that lack them ({@link OrderReferenceKeysBackfill});</li>
  *   <li>{@code {"task": "backfill_order_numbers", "tenant_id": "t"}}: the order-number items the guest lookup finds
- *   orders by, for the orders created before it existed ({@link OrderNumberItemsBackfill}).</li>
+ *   orders by, for the orders created before it existed ({@link OrderNumberItemsBackfill});</li>
+ *   <li>{@code {"task": "shard_tenant_keys", "tenant_id": "t"}}: the order headers and event items written before the
+ *   tenant-wide lists were sharded moved into their shards ({@link TenantShardKeysMigration}; run it first, once per
+ *   tenant, after deploying the version that shards).</li>
  * </ul>
  * The answer says what was done; a bad request answers {@code error} and changes nothing.
  */
@@ -74,7 +78,14 @@ public final class MaintenanceTasks implements RequestHandler<Map<String, Object
                     out.put("written", r.written());
                     out.put("already_present", r.present());
                 }
-                default -> { return error(out, "task must be rebuild_counters, backfill_reference_keys or backfill_order_numbers"); }
+                case "shard_tenant_keys" -> {
+                    var r = new TenantShardKeysMigration(table).run(t);
+                    out.put("tenant_id", r.tenantId());
+                    out.put("orders", r.orders());
+                    out.put("events", r.events());
+                    out.put("changed_meanwhile", r.changedMeanwhile());
+                }
+                default -> { return error(out, "task must be rebuild_counters, backfill_reference_keys, backfill_order_numbers or shard_tenant_keys"); }
             }
         } catch (DateTimeParseException e) {
             return error(out, "from and to are days, YYYY-MM-DD");

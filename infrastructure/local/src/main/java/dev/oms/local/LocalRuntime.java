@@ -114,6 +114,10 @@ public final class LocalRuntime implements AutoCloseable {
         // the identity providers whose tokens the API accepts: OMS_OIDC_ISSUERS from the environment (docs/conventions.md)
         refs.put("OidcIssuers", System.getenv().getOrDefault("OMS_OIDC_ISSUERS", System.getProperty("OMS_OIDC_ISSUERS", "[]")));
         refs.putAll(LocalResources.references(template));
+        // every other template parameter takes its default, as sam deploy without overrides
+        template.section("Parameters").forEach((name, p) -> {
+            if (p instanceof Map<?, ?> m && m.get("Default") != null) refs.putIfAbsent(name, String.valueOf(m.get("Default")));
+        });
         LocalFunctions functions = new LocalFunctions(template);
         LocalStepFunctions stepFunctions = LocalStepFunctions.start(functions, o.dataDir(), o.inMemory());
         LocalCloud cloud = LocalCloud.start(template, sqsStarting, o.dataDir(), o.inMemory(), functions::invoke, stepFunctions::start);

@@ -49,7 +49,7 @@ class MaintenanceTasksIT {
         assertThat(wh.post("/v1/orders/" + shipped + "/fulfillments/" + fid + "/ship", Map.of()).status()).isIn(200, 201);
         ObjectNode pos = order("cmt2");
         pos.put("channel", "pos");
-        create(agent, pos);
+        String posOrder = create(agent, pos);
 
         String range = "?from=" + TODAY + "&to=" + TODAY;
         eventually("the stream's counts", () -> manager.get("/v1/orders/metrics" + range).json().path("totals").path("shipments_count").asLong() == 1
@@ -59,13 +59,13 @@ class MaintenanceTasksIT {
         JsonNode summary = manager.get("/v1/orders/summary" + range).json();
         JsonNode fulfillment = manager.get("/v1/orders/metrics/fulfillment" + range).json();
 
-        // damage: the all-channels day gone, a channel's day wrong, a stale day nothing counts
+        // damage: the all-channels day gone (every shard of it), a channel's day wrong, a stale day nothing counts
         SingleTable table = Platform.get().table;
-        table.table().deleteItem(SingleTable.key(Keys.orderMetrics(t, "*"), TODAY.toString()));
-        table.client().putItem(r -> r.tableName(table.name()).item(Map.of(Keys.PK, AttributeValue.fromS(Keys.orderMetrics(t, "pos")),
+        for (String shard : Keys.orderMetrics(t, "*")) table.table().deleteItem(SingleTable.key(shard, TODAY.toString()));
+        table.client().putItem(r -> r.tableName(table.name()).item(Map.of(Keys.PK, AttributeValue.fromS(Keys.orderMetrics(t, "pos", posOrder)),
                 Keys.SK, AttributeValue.fromS(TODAY.toString()), "orders_GBP", AttributeValue.fromN("99"))));
         LocalDate yesterday = TODAY.minusDays(1);
-        table.client().putItem(r -> r.tableName(table.name()).item(Map.of(Keys.PK, AttributeValue.fromS(Keys.orderMetrics(t, "web-uk")),
+        table.client().putItem(r -> r.tableName(table.name()).item(Map.of(Keys.PK, AttributeValue.fromS(Keys.orderMetrics(t, "web-uk", "any")),
                 Keys.SK, AttributeValue.fromS(yesterday.toString()), "orders_GBP", AttributeValue.fromN("7"))));
         assertThat(manager.get("/v1/orders/summary" + range).json()).isNotEqualTo(summary);
 
@@ -97,6 +97,49 @@ class MaintenanceTasksIT {
         Map<String, Object> defaults = now.handleRequest(Map.of("task", "rebuild_counters", "tenant_id", t), null);
         assertThat(defaults).doesNotContainKey("error").containsEntry("to", TODAY.minusDays(2).toString())
                 .containsEntry("from", TODAY.minusDays(367).toString());
+    }
+
+    @Test
+    void theShardTaskMovesItemsWrittenBeforeShardingIntoTheirShardsOnce() {
+        String t = newTenant();
+        Client agent = as(t, "agent-mt", "agent");
+        Client auditor = as(t, "sup-mt", "supervisor");
+        String old = create(agent, order("cmt7"));
+        String recent = create(agent, order("cmt8"));
+        String status = agent.get("/v1/orders/" + old).json().path("status").asText();
+        // as if written before sharding: the header's list keys and its events' audit keys unsharded
+        SingleTable table = Platform.get().table;
+        table.client().updateItem(r -> r.tableName(table.name()).key(Map.of(Keys.PK, AttributeValue.fromS(Keys.order(t, old)),
+                Keys.SK, AttributeValue.fromS(Keys.ORDER_SK))).updateExpression("SET GSI1PK = :c, GSI2PK = :s")
+                .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(Keys.unshardedOrders(t)),
+                        ":s", AttributeValue.fromS("T#" + t + "#ORDERS#STATUS#" + status))));
+        int events = 0;
+        for (var page : table.table().query(q -> q.queryConditional(software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional
+                .sortBeginsWith(k -> k.partitionValue(Keys.order(t, old)).sortValue(Keys.EVENT_SK_PREFIX))))) {
+            for (var d : page.items()) {
+                events++;
+                table.client().updateItem(r -> r.tableName(table.name()).key(Map.of(Keys.PK, AttributeValue.fromS(d.getString(Keys.PK)),
+                        Keys.SK, AttributeValue.fromS(d.getString(Keys.SK)))).updateExpression("SET GSI1PK = :a")
+                        .expressionAttributeValues(Map.of(":a", AttributeValue.fromS(Keys.unshardedAudit(t)))));
+            }
+        }
+        assertThat(events).isPositive();
+        assertThat(ids(agent.get("/v1/orders?limit=50").json())).containsExactly(recent);
+        assertThat(auditor.get("/v1/orders/audit?limit=100").json().path("data").findValuesAsText("order_id")).doesNotContain(old);
+
+        MaintenanceTasks tasks = new MaintenanceTasks(table, Clock.systemUTC());
+        Map<String, Object> first = tasks.handleRequest(Map.of("task", "shard_tenant_keys", "tenant_id", t), null);
+        assertThat(first).as(first.toString()).containsEntry("orders", 1L).containsEntry("events", (long) events).containsEntry("changed_meanwhile", 0L);
+        assertThat(ids(agent.get("/v1/orders?limit=50").json())).containsExactlyInAnyOrder(old, recent);
+        assertThat(ids(agent.get("/v1/orders?status=" + status + "&limit=50").json())).containsExactlyInAnyOrder(old, recent);
+        assertThat(auditor.get("/v1/orders/audit?limit=100").json().path("data").findValuesAsText("order_id")).contains(old, recent);
+        assertThat(tasks.handleRequest(Map.of("task", "shard_tenant_keys", "tenant_id", t), null)).containsEntry("orders", 0L).containsEntry("events", 0L);
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new java.util.ArrayList<>();
+        page.path("data").forEach(o -> ids.add(o.path("id").asText()));
+        return ids;
     }
 
     @Test

@@ -12,12 +12,15 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 /**
  * Counts the AWS requests the functions make, by service and operation ({@code SQS.SendMessage}; the entries of batch
  * calls as {@code EventBridge.PutEvents.Entries}), for the cost model
- * (docs/cost-model.md). Off unless {@link #enable()} is called: in production it costs one volatile read per request.
+ * (docs/cost-model.md), and the DynamoDB partitions written ({@link WrittenPartitions}, for the load test of
+ * docs/scaling.md). Off unless {@link #enable()} is called: in production it costs one volatile read per request.
  */
 public final class RequestMeter {
     public static final ExecutionInterceptor INTERCEPTOR = new Interceptor();
     private static volatile boolean enabled;
     private static final Map<String, LongAdder> COUNTS = new ConcurrentHashMap<>();
+    private static final Map<String, LongAdder> PARTITION_WRITES = new ConcurrentHashMap<>();
+    private static final Map<String, LongAdder> PARTITION_UNITS = new ConcurrentHashMap<>();
 
     private RequestMeter() { }
 
@@ -25,12 +28,28 @@ public final class RequestMeter {
 
     public static void disable() { enabled = false; }
 
-    public static void reset() { COUNTS.clear(); }
+    public static void reset() {
+        COUNTS.clear();
+        PARTITION_WRITES.clear();
+        PARTITION_UNITS.clear();
+    }
 
     /** Requests per {@code Service.Operation} since the last reset. */
     public static Map<String, Long> counts() {
         Map<String, Long> out = new TreeMap<>();
         COUNTS.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    /** Item writes per partition ({@code table PK} or {@code GSI1 GSI1PK}) since the last reset. */
+    public static Map<String, Long> partitionWrites() { return sums(PARTITION_WRITES); }
+
+    /** The write units of {@link #partitionWrites()}, per partition (estimated from the items' sizes). */
+    public static Map<String, Long> partitionWriteUnits() { return sums(PARTITION_UNITS); }
+
+    private static Map<String, Long> sums(Map<String, LongAdder> adders) {
+        Map<String, Long> out = new TreeMap<>();
+        adders.forEach((k, v) -> out.put(k, v.sum()));
         return out;
     }
 
@@ -44,6 +63,10 @@ public final class RequestMeter {
             // batch calls (PutEvents, SendMessageBatch, PublishBatch): their entries too, read without the model class
             context.request().getValueForField("Entries", java.util.List.class)
                     .ifPresent(entries -> COUNTS.computeIfAbsent(key + ".Entries", k -> new LongAdder()).add(entries.size()));
+            for (WrittenPartitions.Write w : WrittenPartitions.of(context.request())) {
+                PARTITION_WRITES.computeIfAbsent(w.partition(), k -> new LongAdder()).increment();
+                PARTITION_UNITS.computeIfAbsent(w.partition(), k -> new LongAdder()).add(w.units());
+            }
         }
     }
 }

@@ -44,32 +44,29 @@ public final class CountersRebuild {
         String first = from.toString(), last = to.toString();
         Map<String, Increment> totals = new LinkedHashMap<>();
         Set<String> channelPartitions = new LinkedHashSet<>();
-        channelPartitions.add(Keys.orderMetrics(tenant, DynamoMetricsStore.ALL_CHANNELS));
-        long orders = 0, events = 0;
+        channelPartitions.addAll(Keys.orderMetrics(tenant, DynamoMetricsStore.ALL_CHANNELS));
         // an order created after the last day has no event on it
         String createdBefore = to.plusDays(1).toString();
-        for (var page : table.index(Keys.GSI1).query(QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortLessThan(k -> k.partitionValue(Keys.ordersByCreated(tenant)).sortValue(createdBefore))).build())) {
-            for (var d : page.items()) {
-                ObjectNode header = SingleTable.item(d.toMap());
-                orders++;
-                String channel = header.path("channel").asText(null);
-                if (channel != null && !channel.isEmpty()) channelPartitions.add(Keys.orderMetrics(tenant, channel));
-                for (JsonNode event : events(header.path(Keys.PK).asText())) {
-                    String day = MetricsProjection.day(event);
-                    if (day.compareTo(first) < 0 || day.compareTo(last) > 0) continue;
-                    events++;
-                    for (Increment inc : projection.increments(event)) {
-                        Increment into = totals.computeIfAbsent(inc.pk + "\n" + inc.sk, k -> new Increment(inc.pk, inc.sk));
-                        inc.adds.forEach(into::add);
-                        into.sets.putAll(inc.sets);
-                    }
+        long[] n = new long[2]; // orders, events
+        TenantOrderHeaders.forEach(table, tenant, createdBefore, header -> {
+            n[0]++;
+            String channel = header.path("channel").asText(null);
+            if (channel != null && !channel.isEmpty()) channelPartitions.addAll(Keys.orderMetrics(tenant, channel));
+            for (JsonNode event : events(header.path(Keys.PK).asText())) {
+                String day = MetricsProjection.day(event);
+                if (day.compareTo(first) < 0 || day.compareTo(last) > 0) continue;
+                n[1]++;
+                for (Increment inc : projection.increments(event)) {
+                    Increment into = totals.computeIfAbsent(inc.pk + "\n" + inc.sk, k -> new Increment(inc.pk, inc.sk));
+                    inc.adds.forEach(into::add);
+                    into.sets.putAll(inc.sets);
                 }
             }
-        }
+        });
+        long orders = n[0], events = n[1];
         int deleted = 0;
         for (String partition : channelPartitions) deleted += deleteStale(partition, first, last, totals);
-        deleted += deleteStale(Keys.fulfillmentMetrics(tenant), first, last + "#~", totals);
+        for (String partition : Keys.fulfillmentMetrics(tenant)) deleted += deleteStale(partition, first, last + "#~", totals);
         for (Increment inc : totals.values()) put(inc);
         return new Result(tenant, first, last, orders, events, totals.size(), deleted);
     }

@@ -1,5 +1,6 @@
 package dev.oms.platform.dynamo;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.port.AuditFilter;
 import dev.oms.app.port.AuditLog;
 import dev.oms.app.port.Page;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
@@ -19,6 +19,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Timeline: the order's event items, oldest first. Audit: the tenant's event items by time, actor or action. */
 public final class DynamoAuditLog implements AuditLog {
+    /** A search examines at most this many items its filter drops, and then answers with a cursor. */
+    static final int MAX_EXAMINED = 1000;
+
     private final SingleTable table;
 
     public DynamoAuditLog(SingleTable table) { this.table = table; }
@@ -42,32 +45,29 @@ public final class DynamoAuditLog implements AuditLog {
 
     @Override
     public Page<StoredEvent> search(String tenantId, AuditFilter f, PageRequest page) {
-        DynamoDbIndex<EnhancedDocument> index;
-        String pk;
+        String index;
+        List<String> partitions;
         Expression filter = null;
         if (f.actorId() != null) {
-            index = table.index(Keys.GSI2);
-            pk = Keys.auditByActor(tenantId, f.actorId());
+            index = Keys.GSI2;
+            partitions = Keys.auditByActor(tenantId, f.actorId());
             if (f.action() != null) {
                 filter = Expression.builder().expression("event_type = :action").putExpressionValue(":action", AttributeValue.fromS(f.action())).build();
             }
         } else if (f.action() != null) {
-            index = table.index(Keys.GSI3);
-            pk = Keys.auditByAction(tenantId, f.action());
+            index = Keys.GSI3;
+            partitions = Keys.auditByAction(tenantId, f.action());
         } else {
-            index = table.index(Keys.GSI1);
-            pk = Keys.audit(tenantId);
+            index = Keys.GSI1;
+            partitions = Keys.audit(tenantId);
         }
         String lower = f.from() == null ? "0" : Times.format(f.from());
         String upper = f.to() == null ? "9" : Times.format(f.to()) + "~";
-        QueryEnhancedRequest.Builder q = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortBetween(k -> k.partitionValue(pk).sortValue(lower), k -> k.partitionValue(pk).sortValue(upper)))
-                .scanIndexForward(false).limit(page.limit());
-        if (filter != null) q.filterExpression(filter);
-        Map<String, AttributeValue> start = Positions.decode(page.position());
-        if (start != null) q.exclusiveStartKey(start);
-        var result = index.query(q.build()).iterator().next();
-        return toPage(result.items(), result.lastEvaluatedKey());
+        var result = new ShardedIndexQuery(table).run(new ShardedIndexQuery.Request(index, partitions, lower, upper, false,
+                filter, page.limit(), ShardedIndexQuery.after(page.position()), MAX_EXAMINED));
+        List<StoredEvent> events = new ArrayList<>(result.items().size());
+        for (ObjectNode item : result.items()) events.add(EventItemMapper.fromItem(item));
+        return new Page<>(events, ShardedIndexQuery.position(result.after()));
     }
 
     private static Page<StoredEvent> toPage(List<EnhancedDocument> docs, Map<String, AttributeValue> last) {

@@ -14,9 +14,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Reads the counters: one Query per request on the channel's (or all channels', {@code *}) partition
- * {@code T#t#METRICS#CH#{channel}} between two days, or on {@code T#t#METRICS#FULFILLMENT} between
- * {@code {from}} and {@code {to}#~}. At most 366 items per channel, one per day that had activity.
+ * Reads the counters: a Query on each shard of the channel's (or all channels', {@code *}) partitions
+ * {@code T#t#METRICS#CH#{channel}#S{nn}} between two days, or of {@code T#t#METRICS#FULFILLMENT#S{nn}} between
+ * {@code {from}} and {@code {to}#~}, and the shards' items of a day summed (at most 366 items per shard).
  */
 public final class DynamoMetricsStore implements MetricsStore {
     public static final String ALL_CHANNELS = "*";
@@ -53,6 +53,12 @@ public final class DynamoMetricsStore implements MetricsStore {
         return days;
     }
 
+    private List<Map<String, AttributeValue>> query(List<String> partitions, String fromSk, String toSk) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (String pk : partitions) items.addAll(query(pk, fromSk, toSk));
+        return mergedShards(items);
+    }
+
     private List<Map<String, AttributeValue>> query(String pk, String fromSk, String toSk) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> start = null;
@@ -67,6 +73,28 @@ public final class DynamoMetricsStore implements MetricsStore {
             start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
         } while (start != null);
         return items;
+    }
+
+    /**
+     * The shards' items of each day (and warehouse) summed into one: a day's counters are spread over
+     * {@link Keys#TENANT_SHARDS} partitions so that no partition takes every order's write.
+     */
+    private static List<Map<String, AttributeValue>> mergedShards(List<Map<String, AttributeValue>> items) {
+        Map<String, Map<String, AttributeValue>> byDay = new java.util.TreeMap<>(); // in sort-key order, as one Query answered
+        for (Map<String, AttributeValue> item : items) {
+            String day = item.get(Keys.SK).s();
+            Map<String, AttributeValue> into = byDay.computeIfAbsent(day, k -> new HashMap<>(Map.of(Keys.SK, AttributeValue.fromS(k))));
+            item.forEach((k, v) -> {
+                if (k.equals(Keys.SK)) return;
+                AttributeValue had = into.get(k);
+                if (v.n() != null && had != null && had.n() != null) {
+                    into.put(k, AttributeValue.fromN(Long.toString(Long.parseLong(had.n()) + Long.parseLong(v.n()))));
+                } else if (had == null) {
+                    into.put(k, v);
+                }
+            });
+        }
+        return new ArrayList<>(byDay.values());
     }
 
     private static long n(Map<String, AttributeValue> item, String attribute) {

@@ -40,10 +40,12 @@ public final class DynamoOrderRepository implements OrderRepository {
 
     private final SingleTable table;
     private final IdGenerator ids;
+    private final OrderNumberBlocks numbers;
 
     public DynamoOrderRepository(SingleTable table, IdGenerator ids) {
         this.table = table;
         this.ids = ids;
+        this.numbers = new OrderNumberBlocks(table);
     }
 
     /** One strongly consistent Query reads the header and every child (the events sort after them and are not read). */
@@ -270,15 +272,12 @@ public final class DynamoOrderRepository implements OrderRepository {
     @Override
     public Page<Order> list(String tenantId, OrderFilter f, PageRequest page) {
         String index;
-        String pk;
-        if (f.customerId() != null) { index = Keys.GSI3; pk = Keys.ordersByCustomer(tenantId, f.customerId()); }
-        else if (f.status() != null) { index = Keys.GSI2; pk = Keys.ordersByStatus(tenantId, f.status()); }
-        else { index = Keys.GSI1; pk = Keys.ordersByCreated(tenantId); }
-        String skAttr = index + "SK";
+        List<String> partitions;
+        if (f.customerId() != null) { index = Keys.GSI3; partitions = List.of(Keys.ordersByCustomer(tenantId, f.customerId())); }
+        else if (f.status() != null) { index = Keys.GSI2; partitions = Keys.ordersByStatus(tenantId, f.status()); }
+        else { index = Keys.GSI1; partitions = Keys.ordersByCreated(tenantId); }
         String lower = f.from() == null ? "0" : Times.format(f.from());
         String upper = f.to() == null ? "9" : Times.format(f.to()) + "~";
-        QueryConditional key = QueryConditional.sortBetween(
-                k -> k.partitionValue(pk).sortValue(lower), k -> k.partitionValue(pk).sortValue(upper));
 
         List<String> conditions = new ArrayList<>();
         Expression.Builder filter = Expression.builder();
@@ -294,30 +293,12 @@ public final class DynamoOrderRepository implements OrderRepository {
             conditions.add("#total >= :min");
             filter.putExpressionName("#total", "total").putExpressionValue(":min", AttributeValue.fromN(Long.toString(f.minTotal())));
         }
-        Map<String, AttributeValue> start = Positions.decode(page.position());
-        List<Order> found = new ArrayList<>();
-        int examined = 0;
-        String next = null;
-        while (true) {
-            QueryEnhancedRequest.Builder q = QueryEnhancedRequest.builder().queryConditional(key)
-                    .scanIndexForward(!f.newestFirst()).limit(Math.min(200, Math.max(page.limit() - found.size(), 1) + (conditions.isEmpty() ? 0 : 20)));
-            if (!conditions.isEmpty()) q.filterExpression(filter.expression(String.join(" AND ", conditions)).build());
-            if (start != null) q.exclusiveStartKey(start);
-            var result = table.index(index).query(q.build()).iterator().next();
-            examined += result.scannedCount() == null ? result.items().size() : result.scannedCount();
-            for (EnhancedDocument d : result.items()) {
-                ObjectNode item = SingleTable.item(d.toMap());
-                found.add(OrderItemMapper.fromItem(item));
-                if (found.size() == page.limit()) {
-                    boolean lastOfPage = d == result.items().get(result.items().size() - 1);
-                    next = lastOfPage && result.lastEvaluatedKey() == null ? null : Positions.encode(Positions.keyOf(item, index));
-                    return new Page<>(found, next);
-                }
-            }
-            start = result.lastEvaluatedKey();
-            if (start == null || start.isEmpty()) return new Page<>(found, null);
-            if (examined >= MAX_EXAMINED) return new Page<>(found, Positions.encode(start));
-        }
+        Expression expression = conditions.isEmpty() ? null : filter.expression(String.join(" AND ", conditions)).build();
+        var result = new ShardedIndexQuery(table).run(new ShardedIndexQuery.Request(index, partitions, lower, upper,
+                !f.newestFirst(), expression, page.limit(), ShardedIndexQuery.after(page.position()), MAX_EXAMINED));
+        List<Order> found = new ArrayList<>(result.items().size());
+        for (ObjectNode item : result.items()) found.add(OrderItemMapper.fromItem(item));
+        return new Page<>(found, ShardedIndexQuery.position(result.after()));
     }
 
     @Override
@@ -331,13 +312,5 @@ public final class DynamoOrderRepository implements OrderRepository {
     }
 
     @Override
-    public long nextOrderNumber(String tenantId) {
-        var response = table.client().updateItem(r -> r.tableName(table.name())
-                .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.orderCounter(tenantId)), Keys.SK, AttributeValue.fromS(Keys.SINGLE)))
-                .updateExpression("ADD #v :one SET #t = :type")
-                .expressionAttributeNames(Map.of("#v", "value", "#t", "type"))
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":type", AttributeValue.fromS("counter")))
-                .returnValues(ReturnValue.UPDATED_NEW));
-        return 1000 + Long.parseLong(response.attributes().get("value").n());
-    }
+    public long nextOrderNumber(String tenantId) { return numbers.next(tenantId); }
 }

@@ -27,11 +27,11 @@ public final class EventItemMapper {
         o.put(Keys.PK, pk);
         o.put(Keys.SK, Keys.eventSk(eventId));
         o.put("type", "event");
-        o.put(Keys.GSI1PK, Keys.audit(tenant));
+        o.put(Keys.GSI1PK, Keys.audit(tenant, eventId));
         o.put(Keys.GSI1SK, sortKey);
-        o.put(Keys.GSI2PK, Keys.auditByActor(tenant, meta.actor().id()));
+        o.put(Keys.GSI2PK, Keys.auditByActor(tenant, meta.actor().id(), eventId));
         o.put(Keys.GSI2SK, sortKey);
-        o.put(Keys.GSI3PK, Keys.auditByAction(tenant, e.type()));
+        o.put(Keys.GSI3PK, Keys.auditByAction(tenant, e.type(), eventId));
         o.put(Keys.GSI3SK, sortKey);
         o.put("id", eventId);
         o.put("event_type", e.type());

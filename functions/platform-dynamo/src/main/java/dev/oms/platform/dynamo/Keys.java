@@ -33,9 +33,58 @@ public final class Keys {
     /** Events of a hard-deleted order are kept here so the deletion stays in the audit log. */
     public static String deletedOrder(String tenant, String orderId) { return t(tenant) + "#DELETED#" + orderId; }
 
-    public static String ordersByCreated(String tenant) { return t(tenant) + "#ORDERS"; }
+    // ---- tenant-wide partitions, sharded ---------------------------------------------------------------------------
+    /**
+     * How many partitions each tenant-wide index partition is spread over. Every order of a tenant is written to the
+     * creation and status lists, every event to the three audit lists; one partition takes about 1,000 writes a
+     * second, so each list is {@value} partitions ({@code ...#S00} to {@code ...#S15}) chosen by a hash of the order
+     * or event id, and a read queries them all and merges (docs/scaling.md has the arithmetic). The daily metrics
+     * counters are spread the same way (by order or fulfilment), and a read sums them. Changing it needs the
+     * {@code shard_tenant_keys} maintenance task.
+     */
+    public static final int TENANT_SHARDS = 16;
 
-    public static String ordersByStatus(String tenant, String status) { return t(tenant) + "#ORDERS#STATUS#" + status; }
+    /** The shard of an id: stable ({@link String#hashCode()} is specified), uniform over {@link #TENANT_SHARDS}. */
+    public static int shardOf(String id) { return Math.floorMod(id.hashCode(), TENANT_SHARDS); }
+
+    private static String shard(String base, String id) { return base + String.format("#S%02d", shardOf(id)); }
+
+    private static java.util.List<String> shards(String base) {
+        java.util.List<String> all = new java.util.ArrayList<>(TENANT_SHARDS);
+        for (int s = 0; s < TENANT_SHARDS; s++) all.add(base + String.format("#S%02d", s));
+        return all;
+    }
+
+    /** The creation list partition (GSI1) of one order. */
+    public static String ordersByCreated(String tenant, String orderId) { return shard(t(tenant) + "#ORDERS", orderId); }
+
+    /** Every creation list partition of a tenant. */
+    public static java.util.List<String> ordersByCreated(String tenant) { return shards(t(tenant) + "#ORDERS"); }
+
+    /** The status list partition (GSI2) of one order. */
+    public static String ordersByStatus(String tenant, String status, String orderId) { return shard(t(tenant) + "#ORDERS#STATUS#" + status, orderId); }
+
+    public static java.util.List<String> ordersByStatus(String tenant, String status) { return shards(t(tenant) + "#ORDERS#STATUS#" + status); }
+
+    /** The audit partitions of one event: by time (GSI1), by actor (GSI2), by action (GSI3). */
+    public static String audit(String tenant, String eventId) { return shard(t(tenant) + "#AUDIT", eventId); }
+
+    public static java.util.List<String> audit(String tenant) { return shards(t(tenant) + "#AUDIT"); }
+
+    public static String auditByActor(String tenant, String actorId, String eventId) { return shard(t(tenant) + "#AUDIT#ACTOR#" + actorId, eventId); }
+
+    public static java.util.List<String> auditByActor(String tenant, String actorId) { return shards(t(tenant) + "#AUDIT#ACTOR#" + actorId); }
+
+    public static String auditByAction(String tenant, String action, String eventId) { return shard(t(tenant) + "#AUDIT#ACTION#" + action, eventId); }
+
+    public static java.util.List<String> auditByAction(String tenant, String action) { return shards(t(tenant) + "#AUDIT#ACTION#" + action); }
+
+    /** The unsharded partitions of the versions before sharding, which the {@code shard_tenant_keys} task empties. */
+    public static String unshardedOrders(String tenant) { return t(tenant) + "#ORDERS"; }
+
+    public static String unshardedAudit(String tenant) { return t(tenant) + "#AUDIT"; }
+
+    // -------------------------------------------------------------------------------------------------------------------
 
     public static String ordersByCustomer(String tenant, String customerId) { return t(tenant) + "#ORDERS#CUSTOMER#" + customerId; }
 
@@ -47,12 +96,6 @@ public final class Keys {
 
     /** A gapless counter of the tenant (invoice and credit-note numbers): {@code T#t#COUNTER#{name}}. */
     public static String gaplessCounter(String tenant, String name) { return t(tenant) + "#COUNTER#" + name; }
-
-    public static String audit(String tenant) { return t(tenant) + "#AUDIT"; }
-
-    public static String auditByActor(String tenant, String actorId) { return t(tenant) + "#AUDIT#ACTOR#" + actorId; }
-
-    public static String auditByAction(String tenant, String action) { return t(tenant) + "#AUDIT#ACTION#" + action; }
 
     public static String idempotency(String tenant, String scopeHash) { return t(tenant) + "#IDEM#" + scopeHash; }
 
@@ -114,10 +157,21 @@ public final class Keys {
     public static String ordersByCustomerReference(String tenant, String ref) { return t(tenant) + "#CREF#" + ref; }
 
     /** The tenant's daily order counters of one channel ({@code *} for all channels); the sort key is the day. */
-    public static String orderMetrics(String tenant, String channel) { return t(tenant) + "#METRICS#CH#" + channel; }
+    public static String orderMetrics(String tenant, String channel, String orderId) { return shard(t(tenant) + "#METRICS#CH#" + channel, orderId); }
+
+    /** Every partition of a channel's daily counters: the shards, and the unsharded one of versions before sharding. */
+    public static java.util.List<String> orderMetrics(String tenant, String channel) { return withUnsharded(t(tenant) + "#METRICS#CH#" + channel); }
 
     /** The tenant's daily fulfilment latency counters; the sort key is {@code {day}#{warehouse}}. */
-    public static String fulfillmentMetrics(String tenant) { return t(tenant) + "#METRICS#FULFILLMENT"; }
+    public static String fulfillmentMetrics(String tenant, String fulfillmentId) { return shard(t(tenant) + "#METRICS#FULFILLMENT", fulfillmentId); }
+
+    public static java.util.List<String> fulfillmentMetrics(String tenant) { return withUnsharded(t(tenant) + "#METRICS#FULFILLMENT"); }
+
+    private static java.util.List<String> withUnsharded(String base) {
+        java.util.List<String> all = shards(base);
+        all.add(base);
+        return all;
+    }
 
     /** A stream event already added to the counters (kept a day, against stream retries counting it twice). */
     public static String countedEvent(String tenant, String eventId) { return t(tenant) + "#COUNTED#" + eventId; }

@@ -39,16 +39,16 @@ public final class MetricsProjection {
         String day = day(item);
         List<Increment> increments = new ArrayList<>();
         switch (type) {
-            case "order.created" -> header(tenant, orderId).ifPresent(h -> channels(tenant, h, day, increments, i -> i
+            case "order.created" -> header(tenant, orderId).ifPresent(h -> channels(tenant, orderId, h, day, increments, i -> i
                     .add("orders_" + data.path("currency").asText(), 1).add("revenue_" + data.path("currency").asText(), data.path("total").asLong())));
             case "order.cancelled" -> {
-                if ("cancelled".equals(data.path("to").asText())) header(tenant, orderId).ifPresent(h -> channels(tenant, h, day, increments, i -> i.add("cancelled", 1)));
+                if ("cancelled".equals(data.path("to").asText())) header(tenant, orderId).ifPresent(h -> channels(tenant, orderId, h, day, increments, i -> i.add("cancelled", 1)));
             }
-            case "return.created" -> header(tenant, orderId).ifPresent(h -> channels(tenant, h, day, increments, i -> i.add("returns", 1)));
+            case "return.created" -> header(tenant, orderId).ifPresent(h -> channels(tenant, orderId, h, day, increments, i -> i.add("returns", 1)));
             case "order.shipped" -> header(tenant, orderId).ifPresent(h -> {
                 Instant confirmed = Times.parse(h.path("confirmed_at").asText(null));
                 Instant created = Times.parse(h.path("created_at").asText(null));
-                channels(tenant, h, day, increments, i -> {
+                channels(tenant, orderId, h, day, increments, i -> {
                     i.add("shipments", 1);
                     if (confirmed != null) i.duration("lead", Duration.between(confirmed, at));
                     if (created != null) i.duration("tts", Duration.between(created, at));
@@ -69,15 +69,15 @@ public final class MetricsProjection {
         return table.get(Keys.order(tenant, orderId), Keys.ORDER_SK);
     }
 
-    /** The same additions to the order's channel's day and to the all-channels day. */
-    private static void channels(String tenant, JsonNode header, String day, List<Increment> increments, Consumer<Increment> additions) {
+    /** The same additions to the order's channel's day and to the all-channels day (the order's shard of each day). */
+    private static void channels(String tenant, String orderId, JsonNode header, String day, List<Increment> increments, Consumer<Increment> additions) {
         String channel = header.path("channel").asText(null);
         if (channel != null && !channel.isEmpty() && !DynamoMetricsStore.ALL_CHANNELS.equals(channel)) {
-            Increment i = new Increment(Keys.orderMetrics(tenant, channel), day);
+            Increment i = new Increment(Keys.orderMetrics(tenant, channel, orderId), day);
             additions.accept(i);
             increments.add(i);
         }
-        Increment all = new Increment(Keys.orderMetrics(tenant, DynamoMetricsStore.ALL_CHANNELS), day);
+        Increment all = new Increment(Keys.orderMetrics(tenant, DynamoMetricsStore.ALL_CHANNELS, orderId), day);
         additions.accept(all);
         increments.add(all);
     }
@@ -88,7 +88,7 @@ public final class MetricsProjection {
             String warehouse = f.path("warehouse_id").asText(null);
             Instant created = Times.parse(f.path("created_at").asText(null));
             if (warehouse == null || created == null) return;
-            increments.add(new Increment(Keys.fulfillmentMetrics(tenant), day + "#" + warehouse)
+            increments.add(new Increment(Keys.fulfillmentMetrics(tenant, fulfillmentId), day + "#" + warehouse)
                     .set("day", day).set("warehouse_id", warehouse).duration(prefix, Duration.between(created, at)));
         });
     }

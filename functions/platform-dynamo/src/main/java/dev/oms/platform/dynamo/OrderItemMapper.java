@@ -33,9 +33,9 @@ public final class OrderItemMapper {
         String created = Times.format(s.createdAt);
         if (s.deletedAt == null) {
             String sk = Keys.createdSk(created, s.id);
-            o.put(Keys.GSI1PK, Keys.ordersByCreated(s.tenantId));
+            o.put(Keys.GSI1PK, Keys.ordersByCreated(s.tenantId, s.id));
             o.put(Keys.GSI1SK, sk);
-            o.put(Keys.GSI2PK, Keys.ordersByStatus(s.tenantId, s.status.wire()));
+            o.put(Keys.GSI2PK, Keys.ordersByStatus(s.tenantId, s.status.wire(), s.id));
             o.put(Keys.GSI2SK, sk);
             o.put(Keys.GSI3PK, Keys.ordersByCustomer(s.tenantId, s.customerId));
             o.put(Keys.GSI3SK, sk);

@@ -1,8 +1,6 @@
 package dev.oms.platform.dynamo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
@@ -21,23 +19,19 @@ public final class OrderNumberItemsBackfill {
     public record Result(String tenantId, long examined, long written, long present) { }
 
     public Result run(String tenant) {
-        long examined = 0, written = 0, present = 0;
-        for (var page : table.index(Keys.GSI1).query(QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(Keys.ordersByCreated(tenant)))).build())) {
-            for (var d : page.items()) {
-                ObjectNode header = SingleTable.item(d.toMap());
-                if (!"order".equals(header.path("type").asText()) || header.path("number").asLong(0) < 1) continue;
-                examined++;
-                ObjectNode item = GuestLookupItems.orderNumberItem(tenant, header.path("number").asLong(), header.path("id").asText());
-                try {
-                    table.client().putItem(r -> r.tableName(table.name()).item(SingleTable.document(item).toMap())
-                            .conditionExpression("attribute_not_exists(PK)"));
-                    written++;
-                } catch (ConditionalCheckFailedException already) {
-                    present++;
-                }
+        long[] n = new long[3]; // examined, written, present
+        TenantOrderHeaders.forEach(table, tenant, null, header -> {
+            if (header.path("number").asLong(0) < 1) return;
+            n[0]++;
+            ObjectNode item = GuestLookupItems.orderNumberItem(tenant, header.path("number").asLong(), header.path("id").asText());
+            try {
+                table.client().putItem(r -> r.tableName(table.name()).item(SingleTable.document(item).toMap())
+                        .conditionExpression("attribute_not_exists(PK)"));
+                n[1]++;
+            } catch (ConditionalCheckFailedException already) {
+                n[2]++;
             }
-        }
-        return new Result(tenant, examined, written, present);
+        });
+        return new Result(tenant, n[0], n[1], n[2]);
     }
 }

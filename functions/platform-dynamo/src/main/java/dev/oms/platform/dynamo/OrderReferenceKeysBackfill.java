@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -30,25 +28,20 @@ public final class OrderReferenceKeysBackfill {
     public record Result(String tenantId, long examined, long updated, long changedMeanwhile) { }
 
     public Result run(String tenant) {
-        long examined = 0, updated = 0, raced = 0;
-        for (var page : table.index(Keys.GSI1).query(QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(Keys.ordersByCreated(tenant)))).build())) {
-            for (var d : page.items()) {
-                ObjectNode header = SingleTable.item(d.toMap());
-                if (!"order".equals(header.path("type").asText())) continue;
-                examined++;
-                ObjectNode wanted = header.objectNode();
-                OrderReferenceKeys.put(wanted, tenant, Shapes.stringMap(header.path("metadata")), header.path(Keys.GSI1SK).asText());
-                if (same(header, wanted)) continue;
-                try {
-                    update(header, wanted);
-                    updated++;
-                } catch (ConditionalCheckFailedException changed) {
-                    raced++;
-                }
+        long[] n = new long[3]; // examined, updated, changed meanwhile
+        TenantOrderHeaders.forEach(table, tenant, null, header -> {
+            n[0]++;
+            ObjectNode wanted = header.objectNode();
+            OrderReferenceKeys.put(wanted, tenant, Shapes.stringMap(header.path("metadata")), header.path(Keys.GSI1SK).asText());
+            if (same(header, wanted)) return;
+            try {
+                update(header, wanted);
+                n[1]++;
+            } catch (ConditionalCheckFailedException changed) {
+                n[2]++;
             }
-        }
-        return new Result(tenant, examined, updated, raced);
+        });
+        return new Result(tenant, n[0], n[1], n[2]);
     }
 
     private static boolean same(ObjectNode header, ObjectNode wanted) {

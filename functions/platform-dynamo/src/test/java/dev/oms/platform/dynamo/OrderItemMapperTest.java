@@ -121,9 +121,9 @@ class OrderItemMapperTest {
         assertThat(item.get("PK").asText()).isEqualTo("T#acme#ORDER#ord_01");
         assertThat(item.get("SK").asText()).isEqualTo("A#ORDER");
         assertThat(item.get("type").asText()).isEqualTo("order");
-        assertThat(item.get("GSI1PK").asText()).isEqualTo("T#acme#ORDERS");
+        assertThat(item.get("GSI1PK").asText()).isEqualTo("T#acme#ORDERS#S15"); // the shard of ord_01
         assertThat(item.get("GSI1SK").asText()).isEqualTo("2025-08-29T10:00:00.123Z#ord_01");
-        assertThat(item.get("GSI2PK").asText()).isEqualTo("T#acme#ORDERS#STATUS#on_hold");
+        assertThat(item.get("GSI2PK").asText()).isEqualTo("T#acme#ORDERS#STATUS#on_hold#S15");
         assertThat(item.get("GSI2SK").asText()).isEqualTo("2025-08-29T10:00:00.123Z#ord_01");
         assertThat(item.get("GSI3PK").asText()).isEqualTo("T#acme#ORDERS#CUSTOMER#cus_1");
         assertThat(item.get("GSI3SK").asText()).isEqualTo("2025-08-29T10:00:00.123Z#ord_01");
@@ -173,8 +173,12 @@ class OrderItemMapperTest {
     @Test
     void keyBuilders() {
         assertThat(Keys.order("acme", "o1")).isEqualTo("T#acme#ORDER#o1");
-        assertThat(Keys.ordersByCreated("acme")).isEqualTo("T#acme#ORDERS");
-        assertThat(Keys.ordersByStatus("acme", "created")).isEqualTo("T#acme#ORDERS#STATUS#created");
+        assertThat(Keys.ordersByCreated("acme", "o1")).isEqualTo("T#acme#ORDERS#S02");
+        assertThat(Keys.ordersByCreated("acme")).hasSize(Keys.TENANT_SHARDS).contains("T#acme#ORDERS#S00", "T#acme#ORDERS#S15");
+        assertThat(Keys.ordersByStatus("acme", "created", "o1")).isEqualTo("T#acme#ORDERS#STATUS#created#S02");
+        assertThat(Keys.audit("acme", "o1")).isEqualTo("T#acme#AUDIT#S02");
+        assertThat(Keys.orderMetrics("acme", "*", "o1")).isEqualTo("T#acme#METRICS#CH#*#S02");
+        assertThat(Keys.orderMetrics("acme", "*")).hasSize(Keys.TENANT_SHARDS + 1).contains("T#acme#METRICS#CH#*");
         assertThat(Keys.ordersByCustomer("acme", "c1")).isEqualTo("T#acme#ORDERS#CUSTOMER#c1");
         assertThat(Keys.createdSk("2025-01-01T00:00:00.000Z", "o1")).isEqualTo("2025-01-01T00:00:00.000Z#o1");
         assertThat(Keys.idempotency("acme", "h")).isEqualTo("T#acme#IDEM#h");

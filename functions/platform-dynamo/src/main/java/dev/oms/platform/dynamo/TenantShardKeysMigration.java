@@ -1,0 +1,80 @@
+package dev.oms.platform.dynamo;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Moves one tenant's items written before the tenant-wide lists were sharded ({@link Keys#TENANT_SHARDS}) into
+ * their shards: each order header of {@code T#t#ORDERS} gets its sharded creation and status keys, each event item of
+ * {@code T#t#AUDIT} its sharded audit keys (time, actor, action). Each update is conditional on the item still having
+ * the unsharded key, so an item rewritten meanwhile (which then has its sharded keys) is left alone; nothing else
+ * changes and no event is written; running it again finds nothing to move.
+ */
+public final class TenantShardKeysMigration {
+    private final SingleTable table;
+
+    public TenantShardKeysMigration(SingleTable table) { this.table = table; }
+
+    /** How many order headers and event items were moved, and how many had changed meanwhile. */
+    public record Result(String tenantId, long orders, long events, long changedMeanwhile) { }
+
+    public Result run(String tenant) {
+        long orders = 0, events = 0, raced = 0;
+        for (ObjectNode header : items(Keys.unshardedOrders(tenant))) {
+            if (!"order".equals(header.path("type").asText())) continue;
+            String id = header.path("id").asText();
+            Map<String, String> keys = new LinkedHashMap<>();
+            keys.put(Keys.GSI1PK, Keys.ordersByCreated(tenant, id));
+            if (header.hasNonNull(Keys.GSI2PK)) keys.put(Keys.GSI2PK, Keys.ordersByStatus(tenant, header.path("status").asText(), id));
+            if (move(header, Keys.unshardedOrders(tenant), keys)) orders++; else raced++;
+        }
+        for (ObjectNode event : items(Keys.unshardedAudit(tenant))) {
+            String id = event.path("id").asText();
+            Map<String, String> keys = new LinkedHashMap<>();
+            keys.put(Keys.GSI1PK, Keys.audit(tenant, id));
+            keys.put(Keys.GSI2PK, Keys.auditByActor(tenant, event.path("actor_id").asText(), id));
+            keys.put(Keys.GSI3PK, Keys.auditByAction(tenant, event.path("event_type").asText(), id));
+            if (move(event, Keys.unshardedAudit(tenant), keys)) events++; else raced++;
+        }
+        return new Result(tenant, orders, events, raced);
+    }
+
+    private java.util.List<ObjectNode> items(String gsi1pk) {
+        java.util.List<ObjectNode> out = new java.util.ArrayList<>();
+        for (var page : table.index(Keys.GSI1).query(QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(gsi1pk))).build())) {
+            page.items().forEach(d -> out.add(SingleTable.item(d.toMap())));
+        }
+        return out;
+    }
+
+    private boolean move(ObjectNode item, String unsharded, Map<String, String> keys) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        StringBuilder set = new StringBuilder("SET ");
+        int i = 0;
+        for (var e : keys.entrySet()) {
+            if (i > 0) set.append(", ");
+            names.put("#k" + i, e.getKey());
+            values.put(":k" + i, AttributeValue.fromS(e.getValue()));
+            set.append("#k").append(i).append(" = :k").append(i);
+            i++;
+        }
+        names.put("#g1", Keys.GSI1PK);
+        values.put(":old", AttributeValue.fromS(unsharded));
+        try {
+            table.client().updateItem(r -> r.tableName(table.name())
+                    .key(Map.of(Keys.PK, AttributeValue.fromS(item.path(Keys.PK).asText()), Keys.SK, AttributeValue.fromS(item.path(Keys.SK).asText())))
+                    .updateExpression(set.toString()).conditionExpression("#g1 = :old")
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException changed) {
+            return false;
+        }
+    }
+}
