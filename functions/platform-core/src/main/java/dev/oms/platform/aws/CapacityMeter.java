@@ -32,21 +32,26 @@ public final class CapacityMeter {
     public static void enable() { enabled = true; }
 
     /**
-     * Counts only what the calling thread asks of DynamoDB from now on (until {@link #meterAllThreads()}), so a
-     * measurement in a running system is not disturbed by background work such as stream subscribers.
+     * Counts only what the calling thread (and the threads it starts, such as the parallel Queries of a sharded list)
+     * asks of DynamoDB from now on (until {@link #meterAllThreads()}), so a measurement in a running system is not
+     * disturbed by background work such as stream subscribers.
      */
     public static void meterThisThreadOnly() {
         enabled = true;
-        onlyThread = Thread.currentThread();
+        METERED.set(true);
+        oneThread = true;
     }
 
-    public static void meterAllThreads() { onlyThread = null; }
+    public static void meterAllThreads() {
+        oneThread = false;
+        METERED.remove();
+    }
 
-    private static volatile Thread onlyThread;
+    private static volatile boolean oneThread;
+    private static final InheritableThreadLocal<Boolean> METERED = new InheritableThreadLocal<>();
 
     private static boolean counts() {
-        Thread only = onlyThread;
-        return enabled && (only == null || only == Thread.currentThread());
+        return enabled && (!oneThread || Boolean.TRUE.equals(METERED.get()));
     }
 
     public static void reset() {
