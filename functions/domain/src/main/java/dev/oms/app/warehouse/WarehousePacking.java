@@ -146,9 +146,9 @@ public final class WarehousePacking {
 
     /** Packs picked units of one fulfilment into new packages at the caller's station. */
     public Packed pack(CommandContext ctx, String stationId, String fulfillmentId, List<Packing.Draft> drafts) {
+        Located at = fulfilment(ctx, fulfillmentId);
         PackStation station = station(ctx, stationId);
         PackStation.Session session = station.use(ctx.caller().subject(), clock.instant());
-        Located at = fulfilment(ctx, fulfillmentId);
         requireWarehouse(station, at.fulfillment);
         if (!PACKABLE.contains(at.fulfillment.warehouseStatus())) throw notPicked(at.fulfillment, "pack.fulfillment_not_picked", "Pack picked fulfilments.");
         Packing.Picked picked = picked(ctx, at.order, at.fulfillment);
@@ -174,9 +174,9 @@ public final class WarehousePacking {
 
     /** Seals a package; when every picked unit is in a sealed package the fulfilment becomes {@code ready_to_ship}. */
     public Sealed seal(CommandContext ctx, String stationId, String fulfillmentId, String packageId, Integer weightGrams, PackedPackage.Dimensions dims) {
+        Located at = fulfilment(ctx, fulfillmentId);
         PackStation station = station(ctx, stationId);
         station.use(ctx.caller().subject(), clock.instant());
-        Located at = fulfilment(ctx, fulfillmentId);
         requireWarehouse(station, at.fulfillment);
         FulfilmentPacking current = store.packing(ctx.tenantId(), fulfillmentId)
                 .orElseThrow(() -> DomainException.notFound("package.not_found", "No package " + packageId + " in fulfilment " + fulfillmentId));
