@@ -31,6 +31,7 @@ class WarehousePackIT {
     static Client packer2;
     static Client picker;
     static Client other;
+    static String otherTenant;
 
     @BeforeAll
     static void setUp() {
@@ -40,7 +41,8 @@ class WarehousePackIT {
         packer = as(tenant, "packer-1", "packer");
         packer2 = as(tenant, "packer-2", "packer");
         picker = as(tenant, "picker-pk", "picker");
-        other = as(newTenant(), "other-pk", "admin");
+        otherTenant = newTenant();
+        other = as(otherTenant, "other-pk", "admin");
     }
 
     static String warehouse(String name) {
@@ -297,6 +299,61 @@ class WarehousePackIT {
         assertThat(t.path("origins").get(0).path("lot").asText()).isEqualTo("LOT-A");
         assertThat(t.path("origins").get(0).path("location_id").asText()).isEqualTo("A-02");
         assertThat(trail.json().path("data").size()).isEqualTo(1);
+    }
+
+    static Resp carrierWebhook(String tenantId, String secret, String messageId, String body) {
+        long at = now();
+        return anonymous().header("x-tenant-id", tenantId).header("webhook-id", messageId).header("webhook-timestamp", Long.toString(at))
+                .header("webhook-signature", sign(secret, messageId, at, body)).post("/v1/fulfillment/webhook/carrier", body);
+    }
+
+    @Test
+    void aSignedCarrierWebhookMovesTheShipmentOnceAndRecordsUnknownTrackingNumbers() {
+        String wh = warehouse("Carrier DC");
+        String st = station(wh, "pack_station");
+        String f = fulfilment(wh, "c-carrier-1", "SKU-CAR", 1, true);
+        Client sup = as(tenant, "sup-car", "warehouse_supervisor");
+        assertThat(sup.post(pack(st) + "/open-session", Map.of("warehouse_id", wh)).status()).isEqualTo(200);
+        String pkg = sup.post(pack(st) + "/pack", Map.of("fulfillment_id", f, "packages", List.of(Map.of("weight_grams", 500, "items",
+                List.of(Map.of("order_line_id", lineOf(f), "quantity", 1)))))).json().path("packages").get(0).path("id").asText();
+        assertThat(sup.post(pack(st) + "/seal", Map.of("fulfillment_id", f, "package_id", pkg)).json().path("fulfillment_warehouse_status").asText())
+                .isEqualTo("ready_to_ship");
+        Resp shipped = sup.post("/v1/fulfillment/shipments", Map.of("fulfillment_id", f, "packages", List.of(Map.of("weight_grams", 500))));
+        assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
+        String shipment = shipped.json().path("id").asText();
+        String number = shipped.json().path("tracking_numbers").get(0).asText();
+        String order = orderOf(f);
+        String secret = Platform.get().inboundSecrets.generate(tenant, "carrier");
+
+        String body = "{\"type\":\"tracking.updated\",\"data\":{\"tracking_number\":\"" + number + "\",\"status\":\"in_transit\","
+                + "\"occurred_at\":\"2030-03-01T10:00:00Z\",\"location\":\"Leeds\",\"carrier\":\"sandbox\",\"shipment_id\":\"" + shipment + "\"}}";
+        assertThat(carrierWebhook(tenant, Platform.get().inboundSecrets.generate(newTenant(), "carrier"), "car-" + shipment, body).code())
+                .isEqualTo("webhook.signature_invalid");
+        assertThat(anonymous().post("/v1/fulfillment/webhook/carrier", body).status()).isEqualTo(401);
+        Resp moved = carrierWebhook(tenant, secret, "car-" + shipment, body);
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(moved.json().path("matched").asBoolean()).isTrue();
+        assertThat(moved.json().path("shipment_id").asText()).isEqualTo(shipment);
+        assertThat(moved.json().path("status").asText()).isEqualTo("in_transit");
+        assertThat(admin.get("/v1/orders/" + order).json().path("shipping_status").asText()).isEqualTo("in_transit");
+        Resp again = carrierWebhook(tenant, secret, "car-" + shipment, body);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("duplicate").asBoolean()).isTrue();
+
+        String delivered = body.replace("in_transit", "delivered").replace("2030-03-01T10:00:00Z", "2030-03-02T10:00:00Z");
+        assertThat(carrierWebhook(tenant, secret, "car-2-" + shipment, delivered).status()).isEqualTo(200);
+        assertThat(admin.get("/v1/orders/" + order).json().path("shipping_status").asText()).isEqualTo("delivered");
+
+        String unknown = "{\"type\":\"tracking.updated\",\"data\":{\"tracking_number\":\"NOPE-1\",\"status\":\"in_transit\"}}";
+        Resp recorded = carrierWebhook(tenant, secret, "car-unknown-" + shipment, unknown);
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(202);
+        assertThat(recorded.json().path("matched").asBoolean()).isFalse();
+        // another tenant's shipment id does not lead to it
+        String otherSecret = Platform.get().inboundSecrets.generate(otherTenant, "carrier");
+        Resp foreign = carrierWebhook(otherTenant, otherSecret, "car-foreign-" + shipment, body);
+        assertThat(foreign.status()).isEqualTo(202);
+        Resp bad = carrierWebhook(tenant, secret, "car-bad-" + shipment, body.replace("in_transit", "teleported"));
+        assertThat(bad.status()).isEqualTo(400);
     }
 
     static Map<String, Object> with(Map<String, Object> base, Object... kv) {
