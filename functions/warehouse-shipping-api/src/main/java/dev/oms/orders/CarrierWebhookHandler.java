@@ -3,6 +3,7 @@ package dev.oms.orders;
 import static dev.oms.platform.http.Route.post;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oms.app.FulfillmentService;
 import dev.oms.app.PostbackService;
 import dev.oms.app.connector.CarrierService.TrackingReport;
 import dev.oms.app.shipping.CarrierTracking;
@@ -88,10 +89,12 @@ final class CarrierWebhookHandler extends ApiHandler {
         List<TrackingReport> reports = List.of(new TrackingReport(eventId != null ? eventId : messageId, number, status, at, location, description));
         String trackingNumber = number, carrierName = carrier, reference = shipment;
         return r.execute(x -> {
-            ObjectNode o = Json.object().put("received", true).put("matched", x.matched()).put("tracking_number", x.trackingNumber());
-            if (!x.matched()) return ApiResponse.accepted(o);
-            o.put("order_id", x.order().id()).put("shipment_id", x.shipment().id()).put("status", x.shipment().status().wire());
-            return ApiResponse.ok(o);
+            ObjectNode o = Json.object().put("received", true);
+            if (x instanceof FulfillmentService.Shipped s) {
+                return ApiResponse.ok(o.put("matched", true).put("tracking_number", trackingNumber).put("order_id", s.order().id())
+                        .put("shipment_id", s.shipment().id()).put("status", s.shipment().status().wire()));
+            }
+            return ApiResponse.accepted(o.put("matched", false).put("tracking_number", ((CarrierTracking.Unmatched) x).trackingNumber()));
         }, ctx -> p.carrierTracking.receive(ctx, carrierName, reference, trackingNumber, reports));
     }
 }

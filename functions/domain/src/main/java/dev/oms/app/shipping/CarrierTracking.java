@@ -36,18 +36,17 @@ public final class CarrierTracking {
         this.commits = commits;
     }
 
-    /** {@code order}/{@code shipment} null when the tracking number matched no shipment (then the reports were recorded). */
-    public record Received(String trackingNumber, Order order, Shipment shipment) {
-        public boolean matched() { return shipment != null; }
-    }
+    /** The reports of a tracking number no shipment has, recorded. */
+    public record Unmatched(String trackingNumber) { }
 
-    public Received receive(CommandContext ctx, String carrier, String shipmentReference, String trackingNumber, List<TrackingReport> reports) {
+    /**
+     * Applies the reports: answers the shipment tracked ({@link FulfillmentService.Shipped}, the result the order's
+     * transaction commits with the idempotency record) or {@link Unmatched}.
+     */
+    public Object receive(CommandContext ctx, String carrier, String shipmentReference, String trackingNumber, List<TrackingReport> reports) {
         String[] found = find(ctx, shipmentReference, trackingNumber);
-        if (found != null) {
-            FulfillmentService.Shipped s = fulfillments.track(ctx, found[0], found[1], reports, "carrier");
-            return new Received(trackingNumber, s.order(), s.shipment());
-        }
-        Received result = new Received(trackingNumber, null, null);
+        if (found != null) return fulfillments.track(ctx, found[0], found[1], reports, "carrier");
+        Unmatched result = new Unmatched(trackingNumber);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("tracking_number", trackingNumber);
         if (carrier != null) d.put("carrier", carrier);
