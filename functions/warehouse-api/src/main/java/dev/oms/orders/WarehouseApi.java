@@ -6,13 +6,17 @@ import dev.oms.app.warehouse.WarehouseDirectory;
 import dev.oms.app.warehouse.WarehouseAllocations;
 import dev.oms.app.warehouse.WarehouseFulfilments;
 import dev.oms.app.warehouse.WarehouseInsights;
+import dev.oms.app.warehouse.WarehousePacking;
 import dev.oms.app.warehouse.WarehousePicking;
+import dev.oms.app.warehouseops.PackagingProfileService;
 import dev.oms.platform.aws.AwsClients;
 import dev.oms.platform.connectors.SandboxCarrier;
 import dev.oms.platform.dynamo.DynamoAllocationStore;
 import dev.oms.platform.dynamo.DynamoAuditLog;
 import dev.oms.platform.dynamo.DynamoFulfilmentIndex;
+import dev.oms.platform.dynamo.DynamoPackingStore;
 import dev.oms.platform.dynamo.DynamoPicklistStore;
+import dev.oms.platform.dynamo.DynamoWarehouseOps;
 import dev.oms.platform.dynamo.DynamoWarehouseStore;
 import dev.oms.platform.dynamo.IdempotencyStore;
 import dev.oms.platform.http.Cursors;
@@ -26,7 +30,7 @@ import java.time.Clock;
  * fulfilments seen by the warehouse ({@link WarehouseFulfilments} over the canonical {@link FulfillmentService}: the
  * inventory port reserves and releases, a waiting fulfil-order saga is told through Step Functions), the warehouses
  * and the fulfilment index, allocations (stock by lot through the inventory port), pick lists, and what the pick events
- * say about capacity and slotting, all in the one table.
+ * say about capacity and slotting, pack stations, serials, lots and their traceability, all in the one table.
  */
 final class WarehouseApi {
     private static final Once<WarehouseApi> INSTANCE = Once.of(() -> new WarehouseApi(CoreServices.get()));
@@ -41,6 +45,7 @@ final class WarehouseApi {
     final WarehouseAllocations allocations;
     final WarehousePicking picking;
     final WarehouseInsights insights;
+    final WarehousePacking packing;
 
     private WarehouseApi(CoreServices core) {
         clock = core.clock;
@@ -55,8 +60,12 @@ final class WarehouseApi {
         warehouses = new WarehouseDirectory(warehouseStore, index, core.ids, core.clock);
         DynamoAllocationStore allocationStore = new DynamoAllocationStore(core.table);
         allocations = new WarehouseAllocations(core.transactions(), core.inventory, allocationStore, warehouseStore, core.ids, core.clock);
-        picking = new WarehousePicking(new DynamoPicklistStore(core.table, core.ids), allocationStore, allocations, core.transactions(), core.ids, core.clock);
+        DynamoPicklistStore picklistStore = new DynamoPicklistStore(core.table, core.ids);
+        picking = new WarehousePicking(picklistStore, allocationStore, allocations, core.transactions(), core.ids, core.clock);
         insights = new WarehouseInsights(warehouses, new DynamoAuditLog(core.table), core.clock);
+        packing = new WarehousePacking(new DynamoPackingStore(core.table, core.ids), warehouses, warehouseStore,
+                new PackagingProfileService(new DynamoWarehouseOps(core.table), core.ids, core.clock), core.transactions(), picklistStore, allocationStore,
+                core.inventory, core.ids, core.clock);
     }
 
     static WarehouseApi get() { return INSTANCE.get(); }

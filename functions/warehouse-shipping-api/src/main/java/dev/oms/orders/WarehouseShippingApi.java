@@ -48,6 +48,8 @@ final class WarehouseShippingApi {
     final QcService qc;
     final VendorShipmentService vendorShipments;
     final AsnService asns;
+    final dev.oms.platform.webhooks.InboundWebhooks inbound;
+    final dev.oms.app.shipping.CarrierTracking carrierTracking;
 
     private WarehouseShippingApi(CoreServices core) {
         clock = core.clock;
@@ -68,6 +70,9 @@ final class WarehouseShippingApi {
         qc = new QcService(commits, core.transactions(), core.ids, core.clock);
         vendorShipments = new VendorShipmentService(commits, returns, f.carrier, core.ids, core.clock);
         asns = new AsnService(commits, fulfillments, core.ids, core.clock);
+        inbound = new dev.oms.platform.webhooks.InboundWebhooks(new dev.oms.platform.webhooks.DynamoInboundSecrets(core.table)::get, core.clock);
+        carrierTracking = new dev.oms.app.shipping.CarrierTracking(fulfillments, core.labelPurchases,
+                new dev.oms.platform.dynamo.DynamoUnmatchedTracking(core.table, core.ids), commits);
     }
 
     /** The warehouse the carrier collects from: {@code LABEL_SHIP_FROM}, {@code name|street|city|postal code|country}. */

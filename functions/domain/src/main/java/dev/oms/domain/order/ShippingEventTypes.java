@@ -10,7 +10,7 @@ import java.util.Set;
 public final class ShippingEventTypes {
     public static final Set<String> ALL = Set.of(
             "shipment.pickup_scheduled", "manifest.created", "manifest.shipment_added", "manifest.submitted",
-            "asn.created", "vendor_shipment.created", "qc.started", "qc.finding_recorded", "qc.resolved");
+            "asn.created", "vendor_shipment.created", "qc.started", "qc.finding_recorded", "qc.resolved", "carrier.tracking_unmatched");
 
     private ShippingEventTypes() { }
 }

@@ -11,7 +11,8 @@ public final class WarehouseEventTypes {
     public static final Set<String> ALL = Set.of(
             "warehouse.created", "warehouse.updated", "warehouse.deleted", "warehouse.worker_registered", "warehouse.workstation_created",
             "picklist.created", "picklist.assigned", "picklist.started", "picklist.scanned", "picklist.short_picked", "picklist.completed",
-            "picklist.rebinned");
+            "picklist.rebinned",
+            "pack_station.session_opened", "package.packed", "package.sealed", "serial.assigned", "lot.consumed");
 
     private WarehouseEventTypes() { }
 }

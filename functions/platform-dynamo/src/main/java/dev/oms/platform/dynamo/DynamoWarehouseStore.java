@@ -91,6 +91,7 @@ public final class DynamoWarehouseStore implements WarehouseStore {
         ObjectNode item = (ObjectNode) Json.valueToTree(fields);
         item.put(Keys.PK, WarehouseKeys.warehouse(tenantId, warehouse.id()));
         item.put(Keys.SK, WarehouseKeys.resourceSk(kind, id));
+        if (fields.get("type") != null) item.put("resource_type", String.valueOf(fields.get("type"))); // the item's own type names the item kind
         item.put("type", "warehouse_" + kind);
         TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
         tx.addPutItem(table.table(), AggregateWrites.put(item, AggregateWrites.isNew()));
@@ -102,6 +103,7 @@ public final class DynamoWarehouseStore implements WarehouseStore {
     public Optional<Map<String, Object>> resource(String tenantId, String warehouseId, String kind, String id) {
         return table.get(WarehouseKeys.warehouse(tenantId, warehouseId), WarehouseKeys.resourceSk(kind, id)).map(i -> {
             i.remove(List.of(Keys.PK, Keys.SK, "type"));
+            if (i.has("resource_type")) i.set("type", i.remove("resource_type"));
             return Json.toMap(i);
         });
     }
