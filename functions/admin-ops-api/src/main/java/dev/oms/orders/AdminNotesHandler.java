@@ -37,8 +37,6 @@ public final class AdminNotesHandler extends ApiHandler {
         NoteDraft draft = NoteRequests.draft(b);
         r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
         b.check();
-        return r.execute(res -> ApiResponse.created(NoteViews.note(res.order(), res.note(), res.uploads()),
-                        "/v1/orders/" + res.order().id() + "/notes").withVersion(res.order().version()),
-                ctx -> p.notes.add(ctx, r.pathParam("orderId"), draft));
+        return r.execute(NoteViews::created, ctx -> p.notes.add(ctx, r.pathParam("orderId"), draft));
     }
 }

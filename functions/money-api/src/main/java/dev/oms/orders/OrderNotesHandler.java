@@ -59,9 +59,7 @@ public final class OrderNotesHandler extends ApiHandler {
         NoteDraft draft = NoteRequests.draft(b);
         r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
         b.check();
-        return r.execute(res -> ApiResponse.created(noteView(res.order(), res.note(), res.uploads()),
-                        "/v1/orders/" + res.order().id() + "/notes").withVersion(res.order().version()),
-                ctx -> notes.add(ctx, r.pathParam("orderId"), draft));
+        return r.execute(NoteViews::created, ctx -> notes.add(ctx, r.pathParam("orderId"), draft));
     }
 
     private ApiResponse list(ApiRequest r) {

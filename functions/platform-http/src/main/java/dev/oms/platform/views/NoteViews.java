@@ -3,10 +3,12 @@ package dev.oms.platform.views;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.cases.OrderNotesService;
+import dev.oms.app.cases.OrderNotesService.NoteResult;
 import dev.oms.app.cases.OrderNotesService.PendingAttachment;
 import dev.oms.domain.order.Order;
 import dev.oms.domain.order.OrderDocument;
 import dev.oms.domain.order.OrderNote;
+import dev.oms.platform.http.ApiResponse;
 import dev.oms.platform.json.Json;
 import dev.oms.platform.json.Times;
 import java.util.List;
@@ -14,6 +16,12 @@ import java.util.List;
 /** The API representation of an order note (schema {@code OrderNote}), with its attachments and their upload links. */
 public final class NoteViews {
     private NoteViews() { }
+
+    /** 201 with the new note and its upload links, {@code Location} its order's notes, the order's version as ETag. */
+    public static ApiResponse created(NoteResult res) {
+        return ApiResponse.created(note(res.order(), res.note(), res.uploads()), "/v1/orders/" + res.order().id() + "/notes")
+                .withVersion(res.order().version());
+    }
 
     public static ObjectNode note(Order order, OrderNote n, List<PendingAttachment> uploads) {
         ObjectNode o = Json.object();
