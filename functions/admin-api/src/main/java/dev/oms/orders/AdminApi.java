@@ -5,13 +5,20 @@ import dev.oms.app.CancellationService;
 import dev.oms.app.OrderService;
 import dev.oms.app.admin.CancelRequestDecisions;
 import dev.oms.app.keys.ApiKeyService;
+import dev.oms.app.settings.PolicyService;
+import dev.oms.app.settings.SettingsService;
 import dev.oms.platform.auth.SudoTokens;
 import dev.oms.platform.aws.AwsClients;
 import dev.oms.platform.config.Env;
+import dev.oms.platform.connectors.registry.Connectors;
 import dev.oms.platform.dynamo.DynamoApiKeys;
+import dev.oms.platform.dynamo.DynamoOrderSettings;
+import dev.oms.platform.dynamo.DynamoPolicyStore;
 import dev.oms.platform.dynamo.IdempotencyStore;
+import dev.oms.platform.dynamo.SingleTable;
 import dev.oms.platform.http.Cursors;
 import dev.oms.platform.messaging.SnsNotificationSender;
+import dev.oms.platform.ratelimit.RateLimiter;
 import dev.oms.platform.wiring.CoreServices;
 import dev.oms.platform.wiring.Once;
 import java.time.Clock;
@@ -19,7 +26,8 @@ import java.time.Clock;
 /**
  * The composition root of the admin API function group, core part (docs/admin-api.md): the canonical order,
  * cancellation and audit use cases through {@link CoreServices} (the cancellation's customer notice through SNS, whose
- * client is built on the first notice), the decisions on customers' cancel requests, the step-up tokens and the API keys.
+ * client is built on the first notice), the decisions on customers' cancel requests, the step-up tokens, the API keys,
+ * and the settings, policies, connectors and rate limiter of the shared capabilities, health and rate-limits routes.
  */
 final class AdminApi {
     private static final Once<AdminApi> INSTANCE = Once.of(() -> new AdminApi(CoreServices.get()));
@@ -33,6 +41,11 @@ final class AdminApi {
     final CancellationService cancellations;
     final CancelRequestDecisions cancelRequests;
     final ApiKeyService keys;
+    final SingleTable table;
+    final Connectors connectors;
+    final SettingsService settings;
+    final PolicyService policies;
+    final RateLimiter rateLimits;
 
     private AdminApi(CoreServices core) {
         clock = core.clock;
@@ -46,6 +59,11 @@ final class AdminApi {
                 core.repairQueue, core.ids, core.clock);
         cancelRequests = new CancelRequestDecisions(core.transactions(), cancellations, core.clock);
         keys = new ApiKeyService(new DynamoApiKeys(core.table), core.ids, core.clock);
+        table = core.table;
+        connectors = core.connectors;
+        settings = new SettingsService(new DynamoOrderSettings(core.table), core.clock);
+        policies = new PolicyService(new DynamoPolicyStore(core.table), core.ids, core.clock);
+        rateLimits = RateLimiter.shared(core.table, core.clock);
     }
 
     static AdminApi get() { return INSTANCE.get(); }

@@ -11,6 +11,7 @@ public final class AdminApiFunction extends ApiFunction {
                 new AdminSecurityHandler(p),
                 new AdminKeysHandler(p),
                 new AdminLifecycleHandler(p),
-                new AdminOrderViewHandler(p));
+                new AdminOrderViewHandler(p),
+                new AdminServiceInfoHandler(p));
     }
 }

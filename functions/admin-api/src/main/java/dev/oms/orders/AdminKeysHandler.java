@@ -25,7 +25,8 @@ import java.util.TreeSet;
 
 /**
  * API keys of the tenant's integrations (docs/admin-api.md, "API keys"): {@code POST /v1/admin/keys} (sudo) creates
- * one and shows its secret once; {@code GET /v1/admin/keys} lists them without secrets.
+ * one and shows its secret once; {@code GET /v1/admin/keys} lists them without secrets;
+ * {@code POST /v1/admin/keys/{keyId}/revoke} (sudo and a reason) revokes one at once.
  */
 public final class AdminKeysHandler extends ApiHandler {
     private final AdminApi p;
@@ -38,7 +39,8 @@ public final class AdminKeysHandler extends ApiHandler {
         this.p = p;
         this.routes = Routes.of(
                 post("/v1/admin/keys", this::create).requires(ADMIN_KEYS).sudo(),
-                get("/v1/admin/keys", this::list).requires(ADMIN_KEYS));
+                get("/v1/admin/keys", this::list).requires(ADMIN_KEYS),
+                post("/v1/admin/keys/{keyId}/revoke", this::revoke).requires(ADMIN_KEYS).sudo().reason());
     }
 
     @Override
@@ -67,6 +69,12 @@ public final class AdminKeysHandler extends ApiHandler {
         ObjectNode o = view(issued.key());
         o.put("secret", issued.secret());
         return ApiResponse.created(o, "/v1/admin/keys").withHeader("cache-control", "no-store");
+    }
+
+    /** {@code {"reason": "..."}}: the key is refused on every surface from the next request on. */
+    private ApiResponse revoke(ApiRequest r) {
+        Body.parse(r.body()).allow("reason").check();
+        return r.execute(k -> ApiResponse.ok(view(k)), ctx -> p.keys.revoke(ctx, r.pathParam("keyId")));
     }
 
     private ApiResponse list(ApiRequest r) {

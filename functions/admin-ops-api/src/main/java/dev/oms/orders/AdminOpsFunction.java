@@ -7,6 +7,8 @@ public final class AdminOpsFunction extends ApiFunction {
     public AdminOpsFunction() { this(AdminOpsApi.get()); }
 
     AdminOpsFunction(AdminOpsApi p) {
-        super(p.idempotency, p.clock, new AdminOpsHandler(p), new AdminFraudHandler(p), new AdminQueuesHandler(p));
+        super(p.idempotency, p.clock, new AdminOpsHandler(p), new AdminFraudHandler(p), new AdminQueuesHandler(p),
+                new AdminWebhooksHandler(p),
+                new AdminNotesHandler(p));
     }
 }

@@ -10,12 +10,10 @@ import static dev.oms.platform.http.Route.post;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.cases.OrderNotesService;
-import dev.oms.app.cases.OrderNotesService.AttachmentSpec;
 import dev.oms.app.cases.OrderNotesService.NoteDraft;
 import dev.oms.app.cases.OrderNotesService.NoteResult;
 import dev.oms.app.cases.OrderNotesService.PendingAttachment;
 import dev.oms.domain.order.Order;
-import dev.oms.domain.order.OrderDocument;
 import dev.oms.domain.order.OrderNote;
 import dev.oms.domain.order.OrderNotes;
 import dev.oms.platform.http.ApiHandler;
@@ -24,9 +22,8 @@ import dev.oms.platform.http.ApiResponse;
 import dev.oms.platform.http.Body;
 import dev.oms.platform.http.Routes;
 import dev.oms.platform.json.Json;
-import dev.oms.platform.json.Times;
-import dev.oms.platform.views.DocumentViews;
-import java.util.ArrayList;
+import dev.oms.platform.views.NoteRequests;
+import dev.oms.platform.views.NoteViews;
 import java.util.List;
 import java.util.Set;
 
@@ -36,7 +33,7 @@ import java.util.Set;
  * deletes are on the order's timeline and in the audit log.
  */
 public final class OrderNotesHandler extends ApiHandler {
-    private static final Set<String> VISIBILITIES = Set.of(OrderNote.PUBLIC, OrderNote.INTERNAL);
+    private static final Set<String> VISIBILITIES = NoteRequests.VISIBILITIES;
 
     private final OrderNotesService notes;
     private final Routes routes;
@@ -59,26 +56,10 @@ public final class OrderNotesHandler extends ApiHandler {
     /** {@code {"text", "type": "public"|"internal", "author_id"?, "attachments"?: [{"file_name", "content_type", "size_bytes"}]}}. */
     private ApiResponse add(ApiRequest r) {
         Body b = Body.parse(r.body());
-        b.allow("text", "type", "author_id", "attachments", "version");
-        String text = b.string("text", true, OrderNotes.MAX_TEXT);
-        String type = b.oneOf("type", true, VISIBILITIES);
-        String author = b.string("author_id", false, 128);
-        List<AttachmentSpec> attachments = new ArrayList<>();
-        List<Body> entries = b.objects("attachments", false, 0, OrderNotes.MAX_ATTACHMENTS);
-        if (entries != null) {
-            for (Body e : entries) {
-                e.allow("file_name", "content_type", "size_bytes");
-                String name = e.string("file_name", true, 200);
-                String contentType = e.string("content_type", true, 100);
-                Long size = e.integer("size_bytes", true, 0, Long.MAX_VALUE);
-                if (name != null && contentType != null && size != null) attachments.add(new AttachmentSpec(name, contentType, size));
-            }
-        }
+        NoteDraft draft = NoteRequests.draft(b);
         r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
         b.check();
-        return r.execute(res -> ApiResponse.created(noteView(res.order(), res.note(), res.uploads()),
-                        "/v1/orders/" + res.order().id() + "/notes").withVersion(res.order().version()),
-                ctx -> notes.add(ctx, r.pathParam("orderId"), new NoteDraft(text, type, author, attachments)));
+        return r.execute(NoteViews::created, ctx -> notes.add(ctx, r.pathParam("orderId"), draft));
     }
 
     private ApiResponse list(ApiRequest r) {
@@ -111,25 +92,5 @@ public final class OrderNotesHandler extends ApiHandler {
         return r.execute((OrderNote gone) -> ApiResponse.noContent(), ctx -> notes.delete(ctx, r.pathParam("orderId"), r.pathParam("noteId")));
     }
 
-    static ObjectNode noteView(Order order, OrderNote n, List<PendingAttachment> uploads) {
-        ObjectNode o = Json.object();
-        o.put("id", n.id());
-        o.put("order_id", order.id());
-        o.put("type", n.visibility());
-        o.put("text", n.text());
-        o.put("author_id", n.authorId());
-        ArrayNode attachments = o.putArray("attachments");
-        for (OrderDocument d : OrderNotesService.attachments(order, n)) {
-            ObjectNode a = DocumentViews.document(order, d);
-            for (PendingAttachment u : uploads) {
-                if (u.document().id().equals(d.id())) a.set("upload", DocumentViews.uploadLink(u.upload()));
-            }
-            attachments.add(a);
-        }
-        o.put("created_by", n.createdBy());
-        o.put("created_at", Times.format(n.createdAt()));
-        o.put("updated_by", n.updatedBy());
-        o.put("updated_at", Times.format(n.updatedAt()));
-        return o;
-    }
+    static ObjectNode noteView(Order order, OrderNote n, List<PendingAttachment> uploads) { return NoteViews.note(order, n, uploads); }
 }

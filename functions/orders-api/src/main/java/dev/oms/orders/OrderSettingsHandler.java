@@ -13,9 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.port.OrderSettingsStore.HistoryEntry;
 import dev.oms.app.port.OrderSettingsStore.Versioned;
 import dev.oms.app.settings.SettingsService;
-import dev.oms.domain.settings.Capabilities;
 import dev.oms.domain.settings.OrderSettings;
-import dev.oms.domain.settings.Policy;
 import dev.oms.domain.settings.SettingsPatch;
 import dev.oms.platform.dynamo.DynamoOrderSettings;
 import dev.oms.platform.http.ApiHandler;
@@ -27,10 +25,9 @@ import dev.oms.platform.http.Routes;
 import dev.oms.platform.json.Json;
 import dev.oms.platform.json.Shapes;
 import dev.oms.platform.json.Times;
+import dev.oms.platform.views.CapabilityViews;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Seed 000 section 16: the tenant's order settings (read, change with If-Match, history) and the capabilities they
@@ -127,19 +124,7 @@ public final class OrderSettingsHandler extends ApiHandler {
 
     private ApiResponse capabilities(ApiRequest r) {
         Versioned v = settings.get(r.command());
-        ObjectNode o = Json.object();
-        ArrayNode features = o.putArray("features");
-        Set<String> policies = p.policies.list(r.command()).stream().filter(Policy::enabled).map(Policy::type).collect(Collectors.toSet());
-        for (Capabilities.Capability c : Capabilities.of(v.settings(), policies)) {
-            ObjectNode f = features.addObject();
-            f.put("name", c.name());
-            f.put("enabled", c.enabled());
-            f.put("source", c.source());
-            f.put("detail", c.detail());
-        }
-        ArrayNode connectors = o.putArray("connectors");
-        for (Capabilities.Connector c : Capabilities.CONNECTORS) connectors.addObject().put("kind", c.kind()).put("adapter", c.adapter());
-        o.put("settings_version", v.version());
+        ObjectNode o = CapabilityViews.capabilities(v, CapabilityViews.enabled(p.policies.list(r.command())));
         return ApiResponse.ok(o).withVersion(v.version());
     }
 

@@ -19,8 +19,8 @@ import dev.oms.platform.http.Body;
 import dev.oms.platform.http.Pages;
 import dev.oms.platform.http.Routes;
 import dev.oms.platform.json.Json;
+import dev.oms.platform.views.WebhookRequests;
 import dev.oms.platform.views.WebhookViews;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -28,7 +28,6 @@ import java.util.Set;
  * sends. The secret is in the answer to create and rotate-secret only.
  */
 public final class WebhooksHandler extends ApiHandler {
-    static final int MAX_EVENT_FILTERS = 50;
     static final String TEST_EVENT_TYPE = "webhook.test";
     private static final Set<String> DELIVERY_STATES =
             Set.of(WebhookDelivery.PENDING, WebhookDelivery.RETRYING, WebhookDelivery.DELIVERED, WebhookDelivery.FAILED);
@@ -67,15 +66,9 @@ public final class WebhooksHandler extends ApiHandler {
 
     /** {@code {"url", "events", "description"?, "secret"?}}: 201 with the secret, the only time it is shown. */
     private ApiResponse create(ApiRequest r) {
-        Body b = Body.parse(r.body());
-        b.allow("url", "events", "description", "secret");
-        String url = WebhookViews.url(b, "url", true, p.webhookUrls);
-        List<String> events = b.strings("events", true, 1, MAX_EVENT_FILTERS, 64);
-        String description = b.string("description", false, 500);
-        String secret = WebhookViews.secret(b);
-        b.check();
+        WebhookRequests.Creation c = WebhookRequests.creation(r.body(), p.webhookUrls);
         return r.execute(s -> ApiResponse.created(WebhookViews.withSecret(s), "/v1/orders/webhooks/" + s.id()).withVersion(s.version()),
-                ctx -> p.webhooks.create(ctx, url, events, description, secret));
+                ctx -> p.webhooks.create(ctx, c.url(), c.events(), c.description(), c.secret()));
     }
 
     private ApiResponse remove(ApiRequest r) {

@@ -101,4 +101,46 @@ class AdminKeysIT {
         Client agent = AdminKit.signIn(tenant, "sudo-agent", "agent");
         assertThat(agent.post("/v1/admin/sudo", Map.of("reauth_token", AdminKit.bearer(agent))).code()).isEqualTo("auth.forbidden");
     }
+
+    @Test
+    void aRevokedKeyIsRefusedAtOnceAndTheRevocationNeedsSudoAReasonAndTheTenant() {
+        Client sudo = AdminKit.stepUp(admin);
+        JsonNode key = createKey(sudo, Map.of("name", "to revoke", "roles", List.of("service"))).json();
+        String keyId = key.path("id").asText();
+        Client integration = TestSystem.withAuthorization("Bearer " + key.path("secret").asText());
+        String id = create(integration, order("c-revoke"));
+        String revoke = "/v1/admin/keys/" + keyId + "/revoke";
+
+        // refused: no sudo, no reason, a role without admin:keys, another tenant (404), an unknown key (404)
+        assertThat(admin.post(revoke, Map.of("reason", "leaked")).code()).isEqualTo("auth.sudo_required");
+        assertThat(sudo.post(revoke, Map.of()).code()).isEqualTo("validation.reason_required");
+        assertThat(sudo.post(revoke, Map.of("reason", "leaked", "now", true)).status()).isEqualTo(400);
+        Client supervisor = AdminKit.stepUp(AdminKit.signIn(tenant, "keys-sup-2", "supervisor"));
+        assertThat(supervisor.post(revoke, Map.of("reason", "leaked")).code()).isEqualTo("auth.forbidden");
+        Client otherAdmin = AdminKit.stepUp(AdminKit.signIn(newTenant(), "root-3", "admin"));
+        assertThat(otherAdmin.post(revoke, Map.of("reason", "leaked")).code()).isEqualTo("api_key.not_found");
+        assertThat(sudo.post("/v1/admin/keys/key_00000000000000000000000000/revoke", Map.of("reason", "leaked")).code()).isEqualTo("api_key.not_found");
+        assertThat(integration.get("/v1/orders/" + id).status()).isEqualTo(200);
+
+        // revoked: the answer shows revoked_at, the key is refused on the next request, a replay answers the same
+        Client keyed = sudo.header("Idempotency-Key", "revoke-1");
+        Resp done = keyed.post(revoke, Map.of("reason", "leaked in a log"));
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        assertThat(done.json().path("revoked_at").isTextual()).isTrue();
+        assertThat(done.json().has("secret")).isFalse();
+        assertThat(integration.get("/v1/orders/" + id).status()).isEqualTo(401);
+        Resp replay = keyed.post(revoke, Map.of("reason", "leaked in a log"));
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.header("idempotent-replayed")).isEqualTo("true");
+        assertThat(replay.json().path("revoked_at").asText()).isEqualTo(done.json().path("revoked_at").asText());
+        assertThat(sudo.post(revoke, Map.of("reason", "again")).code()).isEqualTo("api_key.revoked");
+        assertThat(admin.get("/v1/admin/keys").json().path("data").get(0).path("revoked_at").asText()).isEqualTo(done.json().path("revoked_at").asText());
+
+        // audited once, with the reason, the actor and the key as subject
+        JsonNode audit = admin.get("/v1/orders/audit?action=api_key.revoked").json().path("data");
+        assertThat(audit).hasSize(1);
+        assertThat(audit.get(0).path("actor").path("id").asText()).isEqualTo("keys-root");
+        assertThat(audit.get(0).path("reason").asText()).isEqualTo("leaked in a log");
+        assertThat(audit.get(0).path("data").path("key_id").asText()).isEqualTo(keyId);
+    }
 }

@@ -73,7 +73,7 @@ class EventSchemasIT {
                 "fulfillment.delivered", "order.shipped", "shipment.created", "shipment.label_ready", "shipment.tracking_updated",
                 "shipment.delivered", "shipment.label_regenerated");
         assertThat(seen).contains("routing_rule.created", "packaging_profile.created", "packaging_profile.updated", "device.registered");
-        assertThat(seen).contains("api_key.created");
+        assertThat(seen).contains("api_key.created", "api_key.revoked");
     }
 
     @Test
@@ -130,7 +130,9 @@ class EventSchemasIT {
         driveEdits(admin);
         driveWarehouseOps(admin);
         // an API key (admin API): not an order event, its subject is the key
-        AdminKit.stepUp(AdminKit.signIn(tenant, "schema-keys", "admin")).post("/v1/admin/keys", Map.of("name", "erp", "roles", List.of("service")));
+        Client keyAdmin = AdminKit.stepUp(AdminKit.signIn(tenant, "schema-keys", "admin"));
+        String keyId = keyAdmin.post("/v1/admin/keys", Map.of("name", "erp", "roles", List.of("service"))).json().path("id").asText();
+        keyAdmin.post("/v1/admin/keys/" + keyId + "/revoke", Map.of("reason", "schema check"));
     }
 
     /** Order edits (issue 11): a quote applied, its refund settled by the edit-order saga. */

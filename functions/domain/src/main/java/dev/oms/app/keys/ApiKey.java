@@ -18,4 +18,9 @@ public record ApiKey(String id, String tenantId, String name, String secretHash,
     public String prefix() { return ApiKeySecrets.PREFIX + id; }
 
     public boolean usableAt(Instant now) { return revokedAt == null && now.isBefore(expiresAt); }
+
+    /** This key, revoked at {@code at}. */
+    public ApiKey revokedAt(Instant at) {
+        return new ApiKey(id, tenantId, name, secretHash, roles, createdBy, createdAt, expiresAt, at);
+    }
 }

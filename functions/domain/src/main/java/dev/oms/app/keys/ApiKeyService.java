@@ -71,6 +71,29 @@ public final class ApiKeyService {
         return new Issued(key, secret);
     }
 
+    /**
+     * Revokes a key of the caller's tenant at once: every surface refuses it from the next request on (the request
+     * path reads the key on each call). 404 {@code api_key.not_found} for an unknown key or another tenant's; 409
+     * {@code api_key.revoked} when it is revoked already. The event {@code api_key.revoked} carries the reason.
+     */
+    public ApiKey revoke(CommandContext ctx, String keyId) {
+        Caller caller = ctx.caller();
+        ApiKey key = store.find(keyId).filter(k -> k.tenantId().equals(caller.tenantId()))
+                .orElseThrow(() -> DomainException.notFound("api_key.not_found", "No API key " + keyId));
+        if (key.revokedAt() != null) throw alreadyRevoked(keyId);
+        Instant now = clock.instant();
+        ApiKey revoked = key.revokedAt(now);
+        CommandMeta meta = new CommandMeta(caller.actor(), ctx.correlationId(), now, ctx.reason(), Map.of(),
+                caller.roles().stream().sorted().toList(), ctx.clientIp());
+        if (!store.revoke(revoked, ids.next("evt"), meta)) throw alreadyRevoked(keyId);
+        return revoked;
+    }
+
+    private static DomainException alreadyRevoked(String keyId) {
+        return DomainException.conflict("api_key.revoked", "The API key " + keyId + " is revoked already",
+                "A revoked key stays revoked; create another key if the integration needs one.");
+    }
+
     public Page<ApiKey> list(String tenantId, PageRequest page) { return store.list(tenantId, page); }
 
     /** The live key a presented secret belongs to: empty when unknown, wrong, revoked or expired. */

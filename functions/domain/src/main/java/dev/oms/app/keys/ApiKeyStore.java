@@ -12,6 +12,12 @@ public interface ApiKeyStore {
 
     Optional<ApiKey> find(String keyId);
 
+    /**
+     * Stores the revocation of a live key ({@code revoked} carries {@code revoked_at}) and, in the same write, its
+     * event {@code api_key.revoked}; false when the key was revoked meanwhile (nothing written).
+     */
+    boolean revoke(ApiKey revoked, String eventId, CommandMeta meta);
+
     /** The tenant's keys, newest first. */
     Page<ApiKey> list(String tenantId, PageRequest page);
 }

@@ -32,6 +32,12 @@ class ApiKeyServiceTest {
 
         @Override public void create(ApiKey key, String eventId, CommandMeta meta) { keys.put(key.id(), key); events.add(meta); }
         @Override public Optional<ApiKey> find(String keyId) { return Optional.ofNullable(keys.get(keyId)); }
+        @Override public boolean revoke(ApiKey revoked, String eventId, CommandMeta meta) {
+            if (keys.get(revoked.id()).revokedAt() != null) return false;
+            keys.put(revoked.id(), revoked);
+            events.add(meta);
+            return true;
+        }
         @Override public Page<ApiKey> list(String tenantId, PageRequest page) {
             return new Page<>(keys.values().stream().filter(k -> k.tenantId().equals(tenantId)).toList(), null);
         }
@@ -89,5 +95,29 @@ class ApiKeyServiceTest {
         ApiKey k = issued.key();
         store.keys.put(k.id(), new ApiKey(k.id(), k.tenantId(), k.name(), k.secretHash(), k.roles(), k.createdBy(), k.createdAt(), k.expiresAt(), NOW));
         assertThat(keys.authenticate(issued.secret())).isEmpty();
+    }
+
+    @Test
+    void revokingAKeyRefusesItAtOnceRecordsTheReasonAndHappensOnce() {
+        ApiKeyService.Issued issued = keys.create(as("admin"), "x", Set.of("service"), null);
+        CommandContext ctx = as("admin").withReason("leaked in a log");
+        ApiKey revoked = keys.revoke(ctx, issued.key().id());
+        assertThat(revoked.revokedAt()).isEqualTo(NOW);
+        assertThat(keys.authenticate(issued.secret())).isEmpty();
+        assertThat(store.events).hasSize(2);
+        assertThat(store.events.get(1).reason()).isEqualTo("leaked in a log");
+        assertThatThrownBy(() -> keys.revoke(ctx, issued.key().id()))
+                .isInstanceOf(DomainException.class).extracting("code").isEqualTo("api_key.revoked");
+    }
+
+    @Test
+    void anotherTenantsOrAnUnknownKeyIsNotFound() {
+        ApiKeyService.Issued issued = keys.create(as("admin"), "x", Set.of("service"), null);
+        CommandContext other = new CommandContext(new Caller("t2", "admin2", "agent", Set.of("admin"), null, null), "corr", null, "why not", null, null);
+        assertThatThrownBy(() -> keys.revoke(other, issued.key().id()))
+                .isInstanceOf(DomainException.class).extracting("code").isEqualTo("api_key.not_found");
+        assertThatThrownBy(() -> keys.revoke(as("admin"), "key_none"))
+                .isInstanceOf(DomainException.class).extracting("code").isEqualTo("api_key.not_found");
+        assertThat(keys.authenticate(issued.secret())).isPresent();
     }
 }

@@ -24,6 +24,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * API keys: {@code PK = APIKEY#{keyId}}, {@code SK = A} (found by the id a presented secret carries, before the tenant
@@ -51,6 +52,28 @@ public final class DynamoApiKeys implements ApiKeyStore {
                 .conditionExpression(Expression.builder().expression("attribute_not_exists(PK)").build()).build());
         tx.addPutItem(table.table(), SingleTable.document(event));
         table.enhanced().transactWriteItems(tx.build());
+    }
+
+    @Override
+    public boolean revoke(ApiKey revoked, String eventId, CommandMeta meta) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("key_id", revoked.id());
+        data.put("prefix", revoked.prefix());
+        data.put("revoked_at", Times.format(revoked.revokedAt()));
+        ObjectNode event = EventItemMapper.toAggregateItem(Keys.apiKey(revoked.id()), eventId, revoked.tenantId(), "api_key", revoked.id(), 2,
+                DomainEvent.of("api_key.revoked", data), meta);
+        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
+        tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
+                .item(SingleTable.document(toItem(revoked)))
+                .conditionExpression(Expression.builder().expression("attribute_exists(PK) AND attribute_not_exists(revoked_at)").build()).build());
+        tx.addPutItem(table.table(), SingleTable.document(event));
+        try {
+            table.enhanced().transactWriteItems(tx.build());
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (e.cancellationReasons().isEmpty() || !"ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) throw e;
+            return false;
+        }
     }
 
     @Override
