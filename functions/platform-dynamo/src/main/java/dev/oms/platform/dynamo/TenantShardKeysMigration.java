@@ -24,33 +24,32 @@ public final class TenantShardKeysMigration {
     public record Result(String tenantId, long orders, long events, long changedMeanwhile) { }
 
     public Result run(String tenant) {
-        long orders = 0, events = 0, raced = 0;
-        for (ObjectNode header : items(Keys.unshardedOrders(tenant))) {
-            if (!"order".equals(header.path("type").asText())) continue;
+        long[] n = new long[3]; // orders, events, changed meanwhile
+        forEach(Keys.unshardedOrders(tenant), header -> {
+            if (!"order".equals(header.path("type").asText())) return;
             String id = header.path("id").asText();
             Map<String, String> keys = new LinkedHashMap<>();
             keys.put(Keys.GSI1PK, Keys.ordersByCreated(tenant, id));
             if (header.hasNonNull(Keys.GSI2PK)) keys.put(Keys.GSI2PK, Keys.ordersByStatus(tenant, header.path("status").asText(), id));
-            if (move(header, Keys.unshardedOrders(tenant), keys)) orders++; else raced++;
-        }
-        for (ObjectNode event : items(Keys.unshardedAudit(tenant))) {
+            n[move(header, Keys.unshardedOrders(tenant), keys) ? 0 : 2]++;
+        });
+        forEach(Keys.unshardedAudit(tenant), event -> {
             String id = event.path("id").asText();
             Map<String, String> keys = new LinkedHashMap<>();
             keys.put(Keys.GSI1PK, Keys.audit(tenant, id));
             keys.put(Keys.GSI2PK, Keys.auditByActor(tenant, event.path("actor_id").asText(), id));
             keys.put(Keys.GSI3PK, Keys.auditByAction(tenant, event.path("event_type").asText(), id));
-            if (move(event, Keys.unshardedAudit(tenant), keys)) events++; else raced++;
-        }
-        return new Result(tenant, orders, events, raced);
+            n[move(event, Keys.unshardedAudit(tenant), keys) ? 1 : 2]++;
+        });
+        return new Result(tenant, n[0], n[1], n[2]);
     }
 
-    private java.util.List<ObjectNode> items(String gsi1pk) {
-        java.util.List<ObjectNode> out = new java.util.ArrayList<>();
+    /** Each item of an unsharded GSI1 partition, a page at a time (a tenant's whole audit log never sits in memory). */
+    private void forEach(String gsi1pk, java.util.function.Consumer<ObjectNode> each) {
         for (var page : table.index(Keys.GSI1).query(QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(gsi1pk))).build())) {
-            page.items().forEach(d -> out.add(SingleTable.item(d.toMap())));
+            page.items().forEach(d -> each.accept(SingleTable.item(d.toMap())));
         }
-        return out;
     }
 
     private boolean move(ObjectNode item, String unsharded, Map<String, String> keys) {
