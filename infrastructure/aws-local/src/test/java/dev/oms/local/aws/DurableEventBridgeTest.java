@@ -49,6 +49,8 @@ class DurableEventBridgeTest {
         events.publish("default", "legacy.system", "thing.happened", "{\"n\":1}");
         events.publish("oms", "oms.orders", "order.shipped", "{\"order_id\":\"ord_1\"}");
         eventually(WAIT, "the function invoked and the queue delivered", () -> first.functionEvents.size() == 1 && first.queued.size() == 1);
+        // the queue delivery is journaled as done just after the send returns: wait for that, not only for the send
+        eventually(WAIT, "the finished delivery journaled as done", () -> events.pendingInJournal() == 1);
         events.close();
         first.never.countDown();
 
