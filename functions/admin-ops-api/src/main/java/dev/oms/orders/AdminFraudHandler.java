@@ -1,10 +1,17 @@
 package dev.oms.orders;
 
 import static dev.oms.app.security.Permission.FRAUD_MANAGE;
+import static dev.oms.platform.http.Route.get;
 import static dev.oms.platform.http.Route.post;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.oms.app.OrderService.HoldResult;
+import dev.oms.app.admin.FraudReview;
+import dev.oms.domain.DomainException;
+import dev.oms.domain.order.Order;
+import dev.oms.platform.http.Pages;
+import dev.oms.platform.json.Times;
 import dev.oms.domain.order.OrderTask;
 import dev.oms.platform.http.ApiHandler;
 import dev.oms.platform.http.ApiRequest;
@@ -37,11 +44,48 @@ public final class AdminFraudHandler extends ApiHandler {
         this.routes = Routes.of(
                 post("/v1/admin/orders/{orderId}/flag-fraud", this::flag).requires(FRAUD_MANAGE).reason(),
                 post("/v1/admin/orders/{orderId}/unflag", this::unflag).requires(FRAUD_MANAGE).reason(),
-                post("/v1/admin/orders/{orderId}/assign-review", this::assignReview).requires(FRAUD_MANAGE));
+                post("/v1/admin/orders/{orderId}/assign-review", this::assignReview).requires(FRAUD_MANAGE),
+                get("/v1/admin/orders/fraud", this::queue).requires(FRAUD_MANAGE));
     }
 
     @Override
     public Routes routes() { return routes; }
+
+    /** The fraud queue: {@code ?min_score=&max_score=&rule=&assigned_to=&limit=&cursor=} (bounds checked by the contract). */
+    private ApiResponse queue(ApiRequest r) {
+        Integer min = score(r, "min_score");
+        Integer max = score(r, "max_score");
+        if (min != null && max != null && min > max) {
+            throw DomainException.invalidField("min_score", "field.out_of_range", "min_score must not be above max_score");
+        }
+        FraudReview.QueueFilter filter = new FraudReview.QueueFilter(min, max, r.query("rule"), r.query("assigned_to"));
+        return Pages.render(p.fraud.flagged(r.command(), filter, r.page(p.cursors, filter.fingerprint())),
+                AdminFraudHandler::queueItem, p.cursors, filter.fingerprint());
+    }
+
+    private static Integer score(ApiRequest r, String name) {
+        String v = r.query(name);
+        return v == null ? null : Integer.valueOf(v); // an integer 0-100: the contract checked it
+    }
+
+    /** One flagged order: its summary, the screening's score and rules, and its open fraud holds. */
+    static ObjectNode queueItem(Order o) {
+        ObjectNode item = Json.object();
+        var s = o.state();
+        item.put("order_id", s.id);
+        item.put("order_number", s.number);
+        item.put("status", s.status.wire());
+        item.put("customer_id", s.customerId);
+        item.put("channel", s.channel);
+        item.put("currency", s.currency);
+        item.put("total", o.totals().total());
+        item.put("created_at", Times.format(s.createdAt));
+        if (o.fraudScore() == null) item.putNull("fraud_score"); else item.put("fraud_score", o.fraudScore());
+        o.fraudRules().forEach(item.putArray("fraud_rules")::add);
+        ArrayNode holds = item.putArray("fraud_holds");
+        o.holds().stream().filter(h -> FraudReview.FRAUD.equals(h.type())).forEach(h -> holds.add(OrderViews.hold(h)));
+        return item;
+    }
 
     /** {@code {"reason", "evidence"?, "assigned_to"?, "version"?}}. */
     private ApiResponse flag(ApiRequest r) {

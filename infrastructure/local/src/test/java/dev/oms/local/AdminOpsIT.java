@@ -170,6 +170,64 @@ class AdminOpsIT {
     }
 
     @Test
+    void theFraudQueueListsFlaggedOrdersWithScoreRulesAndFilters() {
+        String t = newTenant();
+        Client analyst = as(t, "analyst-q", "fraud_analyst");
+        Client sup = as(t, "sup-q", "supervisor");
+        // screened: a block-listed customer scores 100 at confirmation and is held for fraud
+        String screened = create(sup, paidOrder(sup, "fraud_q1", "authorized"));
+        Resp confirmed = sup.post("/v1/orders/" + screened + "/confirm", null);
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        assertThat(confirmed.json().path("status").asText()).isEqualTo("on_hold");
+        // flagged by hand: no score
+        String manual = create(sup, order("q2"));
+        assertThat(analyst.post("/v1/admin/orders/" + manual + "/flag-fraud", Map.of("reason", "Card testing pattern",
+                "evidence", "Five declined cards", "assigned_to", "team:fraud")).status()).isEqualTo(201);
+        // on hold for something else: not in the queue
+        String other = create(sup, order("q3"));
+        assertThat(sup.post("/v1/orders/" + other + "/hold", Map.of("reason", "Address check", "type", "address")).status()).isIn(200, 201);
+
+        JsonNode all = analyst.get("/v1/admin/orders/fraud").json();
+        assertThat(all.path("data").findValuesAsText("order_id")).containsExactlyInAnyOrder(screened, manual);
+        for (JsonNode item : all.path("data")) {
+            if (item.path("order_id").asText().equals(screened)) {
+                assertThat(item.path("fraud_score").asInt()).isEqualTo(100);
+                assertThat(item.path("fraud_rules").toString()).contains("customer on the block list");
+                assertThat(item.path("fraud_holds").get(0).path("type").asText()).isEqualTo("fraud");
+                assertThat(item.path("total").asLong()).isEqualTo(4990);
+                assertThat(item.path("currency").asText()).isEqualTo("GBP");
+            } else {
+                assertThat(item.path("fraud_score").isNull()).isTrue();
+                assertThat(item.path("fraud_rules").size()).isZero();
+                assertThat(item.path("fraud_holds").get(0).path("assigned_to").asText()).isEqualTo("team:fraud");
+            }
+        }
+        assertThat(analyst.get("/v1/admin/orders/fraud?min_score=90").json().path("data").findValuesAsText("order_id")).containsExactly(screened);
+        assertThat(analyst.get("/v1/admin/orders/fraud?max_score=50").json().path("data").size()).isZero();
+        assertThat(analyst.get("/v1/admin/orders/fraud?rule=BLOCK%20list").json().path("data").findValuesAsText("order_id")).containsExactly(screened);
+        assertThat(analyst.get("/v1/admin/orders/fraud?rule=card%20testing").json().path("data").findValuesAsText("order_id")).containsExactly(manual);
+        assertThat(analyst.get("/v1/admin/orders/fraud?assigned_to=team:fraud").json().path("data").findValuesAsText("order_id")).containsExactly(manual);
+
+        // paging: one at a time, every flagged order once
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        for (int i = 0; i < 10; i++) {
+            JsonNode page = analyst.get("/v1/admin/orders/fraud?limit=1" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            page.path("data").forEach(d -> seen.add(d.path("order_id").asText()));
+            if (!page.path("has_more").asBoolean()) break;
+            cursor = java.net.URLEncoder.encode(page.path("next_cursor").asText(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(seen).containsExactlyInAnyOrder(screened, manual);
+
+        assertThat(analyst.get("/v1/admin/orders/fraud?min_score=95&max_score=10").code()).isEqualTo("request.invalid");
+        assertThat(analyst.get("/v1/admin/orders/fraud?min_score=101").status()).isEqualTo(400);
+        assertThat(analyst.get("/v1/admin/orders/fraud?score=1").status()).isEqualTo(400);
+        assertThat(sup.get("/v1/admin/orders/fraud").code()).isEqualTo("auth.forbidden");
+        assertThat(customer(t, "fraud_q1").get("/v1/admin/orders/fraud").status()).isEqualTo(403);
+        assertThat(as(newTenant(), "analyst-o", "fraud_analyst").get("/v1/admin/orders/fraud").json().path("data").size()).isZero();
+    }
+
+    @Test
     void alertsNameOverdueTasksFromTheIndex() {
         String mine = newTenant();
         Client sup = as(mine, "sup-al", "supervisor");

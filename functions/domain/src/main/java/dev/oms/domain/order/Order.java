@@ -85,6 +85,9 @@ public final class Order {
     public String customerId() { return s.customerId; }
     public List<OrderLine> lines() { return List.copyOf(s.lines); }
     public List<Hold> holds() { return List.copyOf(s.holds); }
+    /** The last confirmation's fraud screening score (0-100), null before one; and the rules that fired. */
+    public Integer fraudScore() { return s.fraudScore; }
+    public List<String> fraudRules() { return s.fraudRules; }
     public OrderTotals totals() { return OrderPricing.totals(s.lines, s.shippingAmount.minor()); }
     public boolean isDeleted() { return s.deletedAt != null; }
     public List<DomainEvent> pendingEvents() { return List.copyOf(pending); }
@@ -392,6 +395,8 @@ public final class Order {
         }
         OrderStatus from = s.status;
         if (onTerms) s.dueDate = s.paymentTerms.dueOn(now);
+        s.fraudScore = checks.fraud().score();
+        s.fraudRules = List.copyOf(checks.fraud().reasons());
         if (checks.fraud().outcome() != ConfirmationChecks.FraudOutcome.APPROVE) {
             String reason = checks.fraud().outcome() == ConfirmationChecks.FraudOutcome.REJECT
                     ? "Fraud screening rejected the order (score " + checks.fraud().score() + ")"

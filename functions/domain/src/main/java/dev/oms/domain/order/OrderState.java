@@ -56,6 +56,9 @@ public final class OrderState {
     public Instant paymentOverdueAt;
     /** A legal hold keeps the order from any removal (hard delete, retention); null when there is none. */
     public LegalHold legalHold;
+    /** The fraud screening at the last confirmation: its score (0-100) and the rules that fired; null/empty before. */
+    public Integer fraudScore;
+    public List<String> fraudRules = List.of();
     public Instant firstShippedAt;
     public Instant lastDeliveredAt;
     public long version;

@@ -93,6 +93,10 @@ public final class OrderItemMapper {
         o.put("duplicated_from", s.duplicatedFrom);
         o.put("replaces", s.replaces); // issue 11
         o.put("replaced_by", s.replacedBy);
+        if (s.fraudScore != null) { // the fraud screening of the last confirmation (admin fraud queue)
+            o.put("fraud_score", s.fraudScore);
+            s.fraudRules.forEach(o.putArray("fraud_rules")::add);
+        }
         if (s.legalHold != null) {
             o.putObject("legal_hold").put("reason", s.legalHold.reason()).put("placed_by", s.legalHold.placedBy())
                     .put("placed_at", Times.format(s.legalHold.placedAt()));
@@ -162,6 +166,12 @@ public final class OrderItemMapper {
         s.duplicatedFrom = text(o, "duplicated_from");
         s.replaces = text(o, "replaces"); // issue 11
         s.replacedBy = text(o, "replaced_by");
+        if (o.hasNonNull("fraud_score")) {
+            s.fraudScore = o.get("fraud_score").asInt();
+            java.util.List<String> rules = new java.util.ArrayList<>();
+            o.path("fraud_rules").forEach(r -> rules.add(r.asText()));
+            s.fraudRules = java.util.List.copyOf(rules);
+        }
         JsonNode legal = o.path("legal_hold");
         if (legal.isObject()) {
             s.legalHold = new dev.oms.domain.order.LegalHold(text(legal, "reason"), text(legal, "placed_by"), Times.parse(text(legal, "placed_at")));
