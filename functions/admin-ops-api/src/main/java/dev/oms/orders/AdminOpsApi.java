@@ -4,6 +4,7 @@ import dev.oms.app.WebhookSubscriptions;
 import dev.oms.app.admin.FraudReview;
 import dev.oms.app.admin.OperationalAlerts;
 import dev.oms.app.admin.QueueClaims;
+import dev.oms.app.cases.OrderCasesService;
 import dev.oms.app.cases.OrderNotesService;
 import dev.oms.app.cases.OrderTasksService;
 import dev.oms.app.connector.registry.ConnectorAdministration;
@@ -46,6 +47,7 @@ final class AdminOpsApi {
     final WebhookUrlGuard webhookUrls;
     final WebhookSubscriptions webhooks;
     final OrderNotesService notes;
+    final OrderCasesService cases;
 
     private AdminOpsApi(Jobs jobs) {
         CoreServices core = jobs.core;
@@ -58,7 +60,9 @@ final class AdminOpsApi {
         fraud = new FraudReview(core.orders, tasks);
         alerts = new OperationalAlerts(new DynamoRepairQueue(core.table), tasks, connectorAdmin, core.clock);
         claims = new QueueClaims(tasks, new DynamoQueueLeases(core.table), core.clock);
-        notes = new OrderNotesService(core.transactions(), S3DocumentStorage.fromEnvironment(), core.ids, core.clock);
+        S3DocumentStorage documents = S3DocumentStorage.fromEnvironment();
+        notes = new OrderNotesService(core.transactions(), documents, core.ids, core.clock);
+        cases = new OrderCasesService(core.transactions(), documents, core.ids, core.clock);
         webhookUrls = WebhookUrlGuard.fromEnvironment();
         webhooks = new WebhookSubscriptions(new DynamoWebhookStore(core.table), new SqsWebhookQueue(AwsClients::sqs,
                 Env.get("WEBHOOK_DELIVERY_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/oms-webhook-deliveries")),

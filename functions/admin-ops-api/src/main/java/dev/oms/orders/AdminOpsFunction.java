@@ -9,6 +9,6 @@ public final class AdminOpsFunction extends ApiFunction {
     AdminOpsFunction(AdminOpsApi p) {
         super(p.idempotency, p.clock, new AdminOpsHandler(p), new AdminFraudHandler(p), new AdminQueuesHandler(p),
                 new AdminWebhooksHandler(p),
-                new AdminNotesHandler(p));
+                new AdminNotesHandler(p), new AdminCasesHandler(p));
     }
 }

@@ -108,15 +108,7 @@ public final class OrderMessagesService {
         for (int i = 0; i < d.attachments().size(); i++) docIds.add(ids.next("doc"));
         return tx.mutate(ctx, orderId, false, o -> {
             Instant now = clock.instant();
-            List<PendingAttachment> uploads = new ArrayList<>();
-            for (int i = 0; i < d.attachments().size(); i++) {
-                AttachmentSpec a = d.attachments().get(i);
-                String ext = DocumentUpload.CONTENT_TYPES.getOrDefault(a.contentType(), "bin");
-                String key = "uploads/" + ctx.tenantId() + "/" + orderId + "/" + docIds.get(i) + "." + ext;
-                OrderDocument doc = DocumentUpload.requestAttachment(o, docIds.get(i), OrderMessages.ATTACHMENT_TYPE, messageId, a.fileName(),
-                        a.contentType(), a.sizeBytes(), key, ctx.caller().subject(), now, "attachments[" + i + "].");
-                uploads.add(new PendingAttachment(doc, storage.uploadUrl(key, a.contentType(), a.sizeBytes(), DocumentService.UPLOAD_TTL)));
-            }
+            List<PendingAttachment> uploads = AttachmentUploads.request(ctx, o, storage, OrderMessages.ATTACHMENT_TYPE, messageId, d.attachments(), docIds, now);
             OrderMessage m = OrderMessages.add(o, new OrderMessage(messageId, author, authorId, d.text(), docIds, now), now);
             return new MessageResult(o, m, uploads, false);
         });

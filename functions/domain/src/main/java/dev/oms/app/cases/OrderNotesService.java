@@ -53,15 +53,7 @@ public final class OrderNotesService {
         return tx.mutate(ctx, orderId, true, o -> {
             Instant now = clock.instant();
             String author = d.authorId() == null ? ctx.caller().subject() : d.authorId();
-            List<PendingAttachment> uploads = new ArrayList<>();
-            for (int i = 0; i < d.attachments().size(); i++) {
-                AttachmentSpec a = d.attachments().get(i);
-                String ext = DocumentUpload.CONTENT_TYPES.getOrDefault(a.contentType(), "bin");
-                String key = "uploads/" + ctx.tenantId() + "/" + orderId + "/" + docIds.get(i) + "." + ext;
-                OrderDocument doc = DocumentUpload.requestAttachment(o, docIds.get(i), noteId, a.fileName(), a.contentType(), a.sizeBytes(),
-                        key, ctx.caller().subject(), now, "attachments[" + i + "].");
-                uploads.add(new PendingAttachment(doc, storage.uploadUrl(key, a.contentType(), a.sizeBytes(), DocumentService.UPLOAD_TTL)));
-            }
+            List<PendingAttachment> uploads = AttachmentUploads.request(ctx, o, storage, OrderNotes.ATTACHMENT_TYPE, noteId, d.attachments(), docIds, now);
             OrderNote note = OrderNotes.add(o, new OrderNote(noteId, d.visibility(), d.text(), author, docIds, ctx.caller().subject(), now,
                     null, null, null), now);
             return new NoteResult(o, note, uploads.stream().map(PendingAttachment::document).toList(), uploads);

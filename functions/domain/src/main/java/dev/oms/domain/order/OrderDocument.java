@@ -12,7 +12,8 @@ import java.util.Set;
 public record OrderDocument(String id, String type, String fileName, String contentType, Long sizeBytes, String storageKey,
                             String status, String relatedId, String createdBy, Instant createdAt) implements OrderChild {
     public static final Set<String> TYPES = Set.of("label", "return_label", "packing_slip", "invoice", "credit_note",
-            "proof_of_delivery", "customs", "other", OrderNotes.ATTACHMENT_TYPE, OrderMessages.ATTACHMENT_TYPE);
+            "proof_of_delivery", "customs", "other", OrderNotes.ATTACHMENT_TYPE, OrderMessages.ATTACHMENT_TYPE,
+            OrderCases.ATTACHMENT_TYPE);
     public static final String PENDING_UPLOAD = "pending_upload", AVAILABLE = "available";
 
     public OrderDocument {

@@ -87,9 +87,10 @@ public final class OrderNotes {
 
     /**
      * Whether a document may be shown to a reader: a customer does not see the attachments of internal (or deleted)
-     * notes; everything else is as before.
+     * notes, nor the evidence files of support cases; everything else is as before.
      */
     public static boolean documentVisible(Order order, OrderDocument doc, boolean customer) {
+        if (customer && OrderCases.ATTACHMENT_TYPE.equals(doc.type())) return false; // a support case's evidence is staff-only
         if (!customer || !ATTACHMENT_TYPE.equals(doc.type())) return true;
         return order.child(OrderNote.class, doc.relatedId()).map(n -> n.isPublic() && !n.isDeleted()).orElse(false);
     }

@@ -18,6 +18,7 @@ public final class ChildCodecs {
             new NoteCodec(),
             new TaskCodec(),
             new MessageCodec(), // the conversation with support (issue 12)
+            new CaseCodec(), // support cases (issue 13)
             new ShipmentUpdatesCodec() // the customer's shipment-update channels (issue 12)
     );
 

@@ -24,8 +24,14 @@ public final class NoteRequests {
         String text = b.string("text", true, OrderNotes.MAX_TEXT);
         String type = b.oneOf("type", true, VISIBILITIES);
         String author = b.string("author_id", false, 128);
+        List<AttachmentSpec> attachments = attachments(b, OrderNotes.MAX_ATTACHMENTS);
+        return new NoteDraft(text, type, author, attachments);
+    }
+
+    /** {@code attachments}: at most {@code max} files {@code [{"file_name", "content_type", "size_bytes"}]} (notes, cases). */
+    public static List<AttachmentSpec> attachments(Body b, int max) {
         List<AttachmentSpec> attachments = new ArrayList<>();
-        List<Body> entries = b.objects("attachments", false, 0, OrderNotes.MAX_ATTACHMENTS);
+        List<Body> entries = b.objects("attachments", false, 0, max);
         if (entries != null) {
             for (Body e : entries) {
                 e.allow("file_name", "content_type", "size_bytes");
@@ -35,6 +41,6 @@ public final class NoteRequests {
                 if (name != null && contentType != null && size != null) attachments.add(new AttachmentSpec(name, contentType, size));
             }
         }
-        return new NoteDraft(text, type, author, attachments);
+        return attachments;
     }
 }
