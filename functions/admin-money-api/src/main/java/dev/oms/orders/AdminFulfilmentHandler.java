@@ -24,6 +24,9 @@ import dev.oms.platform.views.FulfillmentRequests;
 import dev.oms.platform.views.FulfillmentViews;
 import dev.oms.platform.views.ShipmentRequests;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 
@@ -48,6 +51,7 @@ public final class AdminFulfilmentHandler extends ApiHandler {
                 post("/v1/admin/orders/{orderId}/create-fulfillment", this::create).requires(FULFILLMENTS_WRITE),
                 post("/v1/admin/fulfillments/{fulfillmentId}/ship", this::ship).requires(FULFILLMENTS_WRITE),
                 post("/v1/admin/fulfillments/{fulfillmentId}/cancel", this::cancel).requires(FULFILLMENTS_WRITE).reason(),
+                post("/v1/admin/fulfillments/{fulfillmentId}/reschedule", this::reschedule).requires(FULFILLMENTS_WRITE),
                 get("/v1/admin/shipments/{shipmentId}/label", this::label).requires(ORDERS_READ),
                 post("/v1/admin/shipments/{shipmentId}/label/regenerate", this::regenerate).requires(FULFILLMENTS_WRITE));
     }
@@ -85,6 +89,35 @@ public final class AdminFulfilmentHandler extends ApiHandler {
         b.check();
         String fulfillmentId = r.pathParam("fulfillmentId");
         return r.execute(c -> fulfilment(200, c), ctx -> p.fulfillments.cancel(ctx.withReason(reason), orderOf(ctx, fulfillmentId), fulfillmentId, reason));
+    }
+
+    /**
+     * {@code {"requested_ship_date", "reason"?, "version"?}}: a new requested ship date, today or later (UTC), through
+     * the warehouse flow's reschedule (the same rule as {@code PATCH /v1/fulfillment/fulfillments/{id}}: an open
+     * fulfilment; allocation, picking and packing plan against the new date).
+     */
+    private ApiResponse reschedule(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("requested_ship_date", "reason", "version");
+        String date = b.string("requested_ship_date", true, 40);
+        String reason = b.string("reason", false, 500);
+        r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
+        Instant shipDate = null;
+        if (date != null) {
+            try {
+                shipDate = Instant.parse(date);
+                if (shipDate.isBefore(p.clock.instant().truncatedTo(ChronoUnit.DAYS))) {
+                    b.error("requested_ship_date", "field.out_of_range", "requested_ship_date must be today (UTC) or later");
+                }
+            } catch (DateTimeParseException e) {
+                b.error("requested_ship_date", "field.type", "requested_ship_date must be an RFC 3339 UTC time");
+            }
+        }
+        b.check();
+        Instant when = shipDate;
+        String fulfillmentId = r.pathParam("fulfillmentId");
+        return r.execute(f -> ApiResponse.ok(FulfillmentViews.fulfillment(f.order(), f.fulfillment())).withVersion(f.order().version()),
+                ctx -> p.warehouseFulfilments.reschedule(reason == null ? ctx : ctx.withReason(reason), fulfillmentId, null, when));
     }
 
     private ApiResponse label(ApiRequest r) {

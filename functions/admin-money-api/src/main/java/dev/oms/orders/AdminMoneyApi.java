@@ -33,6 +33,7 @@ final class AdminMoneyApi {
     final PaymentService payments;
     final RefundService refunds;
     final FulfillmentService fulfillments;
+    final dev.oms.app.warehouse.WarehouseFulfilments warehouseFulfilments;
     final ReturnService returns;
     final ReturnSettlements returnSettlements;
     final ReturnLabels returnLabels;
@@ -52,6 +53,7 @@ final class AdminMoneyApi {
         documentStorage = money.documentStorage;
         FulfilmentServices f = new FulfilmentServices(core, money);
         fulfillments = f.fulfillments;
+        warehouseFulfilments = new dev.oms.app.warehouse.WarehouseFulfilments(fulfillments, core.ids, core.clock);
         returns = f.returns;
         returnSettlements = f.returnSettlements;
         returnLabels = f.returnLabels;

@@ -79,6 +79,43 @@ class AdminFulfilmentIT {
     }
 
     @Test
+    void aFulfilmentIsRescheduledToALaterShipDateUntilItShips() {
+        Shipped s = shippedOrder(tenant, agent, "cus_af", 0);
+        String id = warehouse.post("/v1/admin/orders/" + s.orderId() + "/create-fulfillment",
+                Map.of("warehouse_id", "wh_1", "lines", List.of(Map.of("line_id", s.lineId(), "quantity", 1)))).json().path("id").asText();
+        String path = "/v1/admin/fulfillments/" + id + "/reschedule";
+        String date = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(5) + "T00:00:00Z";
+        Resp moved = warehouse.header("Idempotency-Key", "resched-1").post(path, Map.of("requested_ship_date", date, "reason", "customer on holiday"));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(java.time.Instant.parse(moved.json().path("requested_ship_date").asText())).isEqualTo(java.time.Instant.parse(date));
+        assertThat(moved.header("etag")).isNotBlank();
+        Resp replay = warehouse.header("Idempotency-Key", "resched-1").post(path, Map.of("requested_ship_date", date, "reason", "customer on holiday"));
+        assertThat(replay.header("idempotent-replayed")).isEqualTo("true");
+        JsonNode updated = null;
+        for (JsonNode e : agent.get("/v1/orders/" + s.orderId() + "/timeline?limit=200").json().path("data")) {
+            if (e.path("type").asText().equals("fulfillment.updated")) updated = e;
+        }
+        assertThat(updated).isNotNull();
+        assertThat(updated.path("data").path("fields").toString()).contains("requested_ship_date");
+        assertThat(updated.path("reason").asText()).isEqualTo("customer on holiday");
+
+        assertThat(warehouse.post(path, Map.of()).code()).isEqualTo("request.invalid");
+        assertThat(warehouse.post(path, Map.of("requested_ship_date", "next tuesday")).code()).isEqualTo("request.invalid");
+        assertThat(warehouse.post(path, Map.of("requested_ship_date", "2020-01-01T00:00:00Z")).code()).isEqualTo("request.invalid");
+        assertThat(warehouse.post(path, Map.of("requested_ship_date", date, "warehouse_id", "wh_2")).code()).isEqualTo("request.invalid");
+        assertThat(finance.post(path, Map.of("requested_ship_date", date)).code()).isEqualTo("auth.forbidden");
+        assertThat(agent.post(path, Map.of("requested_ship_date", date)).code()).isEqualTo("auth.forbidden");
+        assertThat(customer.post(path, Map.of("requested_ship_date", date)).status()).isEqualTo(403);
+        assertThat(as(newTenant(), "wh-x", "fulfillment").post(path, Map.of("requested_ship_date", date)).code()).isEqualTo("fulfillment.not_found");
+        assertThat(warehouse.post("/v1/admin/fulfillments/ful_missing/reschedule", Map.of("requested_ship_date", date)).code()).isEqualTo("fulfillment.not_found");
+
+        assertThat(warehouse.post("/v1/admin/fulfillments/" + id + "/ship", Map.of()).status()).isEqualTo(201);
+        Resp late = warehouse.post(path, Map.of("requested_ship_date", date));
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.code()).isEqualTo("fulfillment.closed");
+    }
+
+    @Test
     void aFulfilmentIsCancelledWithAReasonBeforeItShips() {
         Shipped s = shippedOrder(tenant, agent, "cus_af", 0);
         String base = "/v1/admin/orders/" + s.orderId() + "/create-fulfillment";

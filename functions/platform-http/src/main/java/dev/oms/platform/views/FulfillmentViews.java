@@ -17,6 +17,7 @@ public final class FulfillmentViews {
 
     public static ObjectNode fulfillment(Order order, Fulfillment f) {
         ObjectNode o = FulfillmentShapes.fields(f);
+        if (f.warehouseView().requestedShipDate() != null) o.put("requested_ship_date", Times.format(f.warehouseView().requestedShipDate()));
         o.put("order_id", order.id());
         o.put("order_version", order.version());
         return o;
