@@ -22,6 +22,33 @@ class AdminSupportIT {
     private static String notes(String id) { return "/v1/admin/orders/" + id + "/notes"; }
 
     @Test
+    void theSettingsWindowsFollowTheTenantsSettingsAndTheOrderRules() {
+        Resp defaults = agent.get("/v1/admin/settings");
+        assertThat(defaults.status()).as(defaults.toString()).isEqualTo(200);
+        JsonNode d = defaults.json();
+        assertThat(d.path("cancellation_window").path("policy").asText()).isEqualTo("before_shipment");
+        assertThat(d.path("cancellation_window").path("customer_direct_until").asText()).isEqualTo("shipped");
+        assertThat(d.path("editable_window").path("lines_statuses").toString()).isEqualTo("[\"created\",\"pending\"]");
+        assertThat(d.path("editable_window").path("details_statuses").toString()).contains("confirmed", "on_hold");
+        assertThat(d.path("shipping_change_window").path("until").asText()).isEqualTo("with_warehouse");
+        assertThat(d.path("return_window_days").asInt()).isEqualTo(30);
+        assertThat(d.path("sudo_ttl_seconds").asInt()).isEqualTo(300);
+
+        Resp changed = admin.patch("/v1/orders/settings", Map.of("cancellation_policy", "before_confirmation", "return_window_days", 14));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        Resp after = cs.get("/v1/admin/settings");
+        assertThat(after.json().path("cancellation_window").path("customer_direct_until").asText()).isEqualTo("confirmed");
+        assertThat(after.json().path("return_window_days").asInt()).isEqualTo(14);
+        assertThat(after.header("etag")).isEqualTo("\"" + after.json().path("version").asLong() + "\"");
+
+        assertThat(agent.get("/v1/admin/settings?verbose=true").code()).isEqualTo("request.invalid");
+        assertThat(customer(tenant, "c-settings").get("/v1/admin/settings").status()).isEqualTo(403);
+        assertThat(anonymous().get("/v1/admin/settings").status()).isEqualTo(401);
+        // another tenant sees its own defaults, not this tenant's change
+        assertThat(as(newTenant(), "agent-o", "agent").get("/v1/admin/settings").json().path("return_window_days").asInt()).isEqualTo(30);
+    }
+
+    @Test
     void anAgentsInternalNoteStaysWithStaffAndAPublicOneReachesTheCustomer() {
         String id = create(admin, order("c-admin-note"));
         Client keyed = agent.header("Idempotency-Key", "note-1").header("X-Correlation-ID", "corr-note-1");

@@ -22,14 +22,23 @@ public final class Order {
     public static final int MAX_LINES = 200;
 
     private static final Set<OrderStatus> DETAILS_EDITABLE =
-            EnumSet.of(OrderStatus.CREATED, OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.ON_HOLD);
-    private static final Set<OrderStatus> LINES_EDITABLE = EnumSet.of(OrderStatus.CREATED, OrderStatus.PENDING);
+            java.util.Collections.unmodifiableSet(EnumSet.of(OrderStatus.CREATED, OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.ON_HOLD));
+    private static final Set<OrderStatus> LINES_EDITABLE = java.util.Collections.unmodifiableSet(EnumSet.of(OrderStatus.CREATED, OrderStatus.PENDING));
     private static final Set<OrderStatus> HOLDABLE =
             EnumSet.of(OrderStatus.CREATED, OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.ON_HOLD);
     private static final Set<OrderStatus> CANCELLABLE =
-            EnumSet.of(OrderStatus.CREATED, OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.ON_HOLD);
+            java.util.Collections.unmodifiableSet(EnumSet.of(OrderStatus.CREATED, OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.ON_HOLD));
     private static final Set<OrderStatus> DELETABLE =
             EnumSet.of(OrderStatus.CREATED, OrderStatus.PENDING, OrderStatus.CANCELLED, OrderStatus.COMPLETED);
+
+    /** The statuses in which an order's details (addresses, metadata) may change. */
+    public static Set<OrderStatus> detailsEditableStatuses() { return DETAILS_EDITABLE; }
+
+    /** The statuses in which lines change directly (later changes go through a quote). */
+    public static Set<OrderStatus> linesEditableStatuses() { return LINES_EDITABLE; }
+
+    /** The statuses from which an order may be cancelled. */
+    public static Set<OrderStatus> cancellableStatuses() { return CANCELLABLE; }
 
     private final OrderState s;
     private final List<DomainEvent> pending = new ArrayList<>();
