@@ -1,6 +1,7 @@
 package dev.oms.orders;
 
 import dev.oms.app.WebhookSubscriptions;
+import dev.oms.app.admin.EventReplays;
 import dev.oms.app.admin.FraudReview;
 import dev.oms.app.admin.OperationalAlerts;
 import dev.oms.app.admin.QueueClaims;
@@ -10,6 +11,7 @@ import dev.oms.app.cases.OrderTasksService;
 import dev.oms.app.connector.registry.ConnectorAdministration;
 import dev.oms.platform.aws.AwsClients;
 import dev.oms.platform.config.Env;
+import dev.oms.platform.dynamo.DynamoOrderEventPayloads;
 import dev.oms.platform.dynamo.DynamoQueueLeases;
 import dev.oms.platform.dynamo.DynamoWebhookStore;
 import dev.oms.platform.dynamo.DynamoRepairQueue;
@@ -46,6 +48,7 @@ final class AdminOpsApi {
     final OperationalAlerts alerts;
     final WebhookUrlGuard webhookUrls;
     final WebhookSubscriptions webhooks;
+    final EventReplays replays;
     final OrderNotesService notes;
     final OrderCasesService cases;
 
@@ -64,9 +67,12 @@ final class AdminOpsApi {
         notes = new OrderNotesService(core.transactions(), documents, core.ids, core.clock);
         cases = new OrderCasesService(core.transactions(), documents, core.ids, core.clock);
         webhookUrls = WebhookUrlGuard.fromEnvironment();
-        webhooks = new WebhookSubscriptions(new DynamoWebhookStore(core.table), new SqsWebhookQueue(AwsClients::sqs,
-                Env.get("WEBHOOK_DELIVERY_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/oms-webhook-deliveries")),
-                new HttpWebhookSender(webhookUrls, core.clock), WebhookSignature::newSecret, core.ids, core.clock);
+        DynamoWebhookStore webhookStore = new DynamoWebhookStore(core.table);
+        SqsWebhookQueue webhookQueue = new SqsWebhookQueue(AwsClients::sqs,
+                Env.get("WEBHOOK_DELIVERY_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/oms-webhook-deliveries"));
+        webhooks = new WebhookSubscriptions(webhookStore, webhookQueue, new HttpWebhookSender(webhookUrls, core.clock),
+                WebhookSignature::newSecret, core.ids, core.clock);
+        replays = new EventReplays(core.transactions(), new DynamoOrderEventPayloads(core.table), webhookStore, webhookQueue, core.ids, core.clock);
     }
 
     static AdminOpsApi get() { return INSTANCE.get(); }

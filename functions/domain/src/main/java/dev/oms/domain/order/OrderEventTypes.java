@@ -16,7 +16,8 @@ public final class OrderEventTypes {
             "order.lock_acquired", "order.lock_released", "order.confirmation_requested",
             "order.cancellation_requested", "order.cancellation_progressed", "order.cancellation_failed",
             "order.cancellation_forced", "order.cancelled", "order.lines_cancelled", "order.repair_skipped",
-            "order.payment_updated", "order.external_update", "order.legal_hold_placed", "order.legal_hold_released");
+            "order.payment_updated", "order.external_update", "order.legal_hold_placed", "order.legal_hold_released",
+            "order.events_replayed");
 
     static {
         Set<String> all = new java.util.HashSet<>(CORE);

@@ -32,6 +32,16 @@ public record WebhookDelivery(String id, String tenantId, String webhookId, Stri
 
     private static String withoutPrefix(String id) { return id.substring(id.indexOf('_') + 1); }
 
+    /**
+     * A replay of an event to one subscription (the admin's {@code replay-events}): a delivery of its own,
+     * {@code dlv_<event>_<subscription>_<replay>}, so it is logged and sent beside the original, never instead of it.
+     */
+    public static WebhookDelivery replay(String tenantId, String webhookId, String eventId, String replayId, String eventType,
+                                         String orderId, String payload, Instant now) {
+        return new WebhookDelivery(idFor(webhookId, eventId) + "_" + withoutPrefix(replayId), tenantId, webhookId, eventId, eventType,
+                orderId, payload, PENDING, 0, null, null, now, now, now, null, 1);
+    }
+
     public static WebhookDelivery create(String tenantId, String webhookId, String eventId, String eventType, String orderId,
                                          String payload, Instant now) {
         return new WebhookDelivery(idFor(webhookId, eventId), tenantId, webhookId, eventId, eventType, orderId, payload, PENDING,
