@@ -5,6 +5,7 @@ import dev.oms.app.admin.EventReplays;
 import dev.oms.app.admin.FraudReview;
 import dev.oms.app.admin.OperationalAlerts;
 import dev.oms.app.admin.QueueClaims;
+import dev.oms.app.admin.QueueOverview;
 import dev.oms.app.cases.OrderCasesService;
 import dev.oms.app.cases.OrderNotesService;
 import dev.oms.app.cases.OrderTasksService;
@@ -49,6 +50,7 @@ final class AdminOpsApi {
     final WebhookUrlGuard webhookUrls;
     final WebhookSubscriptions webhooks;
     final EventReplays replays;
+    final QueueOverview queues;
     final OrderNotesService notes;
     final OrderCasesService cases;
 
@@ -63,6 +65,7 @@ final class AdminOpsApi {
         fraud = new FraudReview(core.orders, tasks);
         alerts = new OperationalAlerts(new DynamoRepairQueue(core.table), tasks, connectorAdmin, core.clock);
         claims = new QueueClaims(tasks, new DynamoQueueLeases(core.table), core.clock);
+        queues = new QueueOverview(tasks, core.clock);
         S3DocumentStorage documents = S3DocumentStorage.fromEnvironment();
         notes = new OrderNotesService(core.transactions(), documents, core.ids, core.clock);
         cases = new OrderCasesService(core.transactions(), documents, core.ids, core.clock);

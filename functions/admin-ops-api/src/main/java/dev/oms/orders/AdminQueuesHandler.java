@@ -1,11 +1,14 @@
 package dev.oms.orders;
 
 import static dev.oms.app.security.Permission.QUEUES_WORK;
+import static dev.oms.platform.http.Route.get;
 import static dev.oms.platform.http.Route.post;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.admin.QueueClaims;
 import dev.oms.app.admin.QueueClaims.Claimed;
+import dev.oms.app.admin.QueueOverview;
 import dev.oms.platform.http.ApiHandler;
 import dev.oms.platform.http.ApiRequest;
 import dev.oms.platform.http.ApiResponse;
@@ -32,11 +35,27 @@ public final class AdminQueuesHandler extends ApiHandler {
     AdminQueuesHandler(AdminOpsApi p) {
         super(p.idempotency, p.clock);
         this.p = p;
-        this.routes = Routes.of(post("/v1/admin/queues/{queueId}/claim", this::claim).requires(QUEUES_WORK));
+        this.routes = Routes.of(post("/v1/admin/queues/{queueId}/claim", this::claim).requires(QUEUES_WORK),
+                get("/v1/admin/queues", this::list).requires(QUEUES_WORK));
     }
 
     @Override
     public Routes routes() { return routes; }
+
+    /** The queues with work: counts per status and SLA breaches (overdue tasks); {@code ?prefix=team:}. */
+    private ApiResponse list(ApiRequest r) {
+        QueueOverview.Overview o = p.queues.queues(r.command(), r.query("prefix"));
+        ObjectNode body = Json.object();
+        ArrayNode data = body.putArray("data");
+        for (QueueOverview.Queue q : o.queues()) {
+            data.addObject().put("queue_id", q.queueId()).put("open", q.open()).put("in_progress", q.inProgress())
+                    .put("overdue", q.overdue()).put("oldest_overdue_at", Times.format(q.oldestOverdueAt()))
+                    .put("next_due_at", Times.format(q.nextDueAt()));
+        }
+        body.put("as_of", Times.format(o.at()));
+        body.put("truncated", o.truncated());
+        return ApiResponse.ok(body).withHeader("cache-control", "no-store");
+    }
 
     /** {@code {"lease_seconds"?}} (60-3600, default 900). */
     private ApiResponse claim(ApiRequest r) {

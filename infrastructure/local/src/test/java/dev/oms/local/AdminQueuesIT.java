@@ -33,6 +33,36 @@ class AdminQueuesIT {
     }
 
     @Test
+    void theQueuesAreListedWithTheirCountsAndOverdueTasks() {
+        String t = newTenant();
+        Client sup = as(t, "sup-ql", "supervisor");
+        String order = create(sup, order("q-list"));
+        java.time.Instant past = java.time.Instant.now().minus(java.time.Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        java.time.Instant future = java.time.Instant.now().plus(java.time.Duration.ofHours(5)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        assertThat(sup.post("/v1/admin/tasks", Map.of("order_id", order, "title", "late", "assignee", "team:billing", "due_at", past.toString())).status()).isEqualTo(201);
+        assertThat(sup.post("/v1/admin/tasks", Map.of("order_id", order, "title", "soon", "assignee", "team:billing", "due_at", future.toString())).status()).isEqualTo(201);
+        assertThat(sup.post("/v1/admin/tasks", Map.of("order_id", order, "title", "agent's", "assignee", "agent-9")).status()).isEqualTo(201);
+        assertThat(sup.post("/v1/admin/tasks", Map.of("order_id", order, "title", "nobody's")).status()).isEqualTo(201);
+        assertThat(sup.post("/v1/admin/queues/team:billing/claim", Map.of()).status()).isEqualTo(200); // the late one, now in progress
+
+        Resp all = sup.get("/v1/admin/queues");
+        assertThat(all.status()).as(all.toString()).isEqualTo(200);
+        assertThat(all.json().path("data").findValuesAsText("queue_id")).containsExactly("agent-9", "team:billing");
+        JsonNode billing = all.json().path("data").get(1);
+        assertThat(billing.path("open").asInt()).isEqualTo(1);
+        assertThat(billing.path("in_progress").asInt()).isEqualTo(1);
+        assertThat(billing.path("overdue").asInt()).isEqualTo(1);
+        assertThat(java.time.Instant.parse(billing.path("oldest_overdue_at").asText())).isEqualTo(past);
+        assertThat(java.time.Instant.parse(billing.path("next_due_at").asText())).isEqualTo(future);
+        assertThat(all.json().path("truncated").asBoolean()).isFalse();
+        assertThat(sup.get("/v1/admin/queues?prefix=team:").json().path("data").findValuesAsText("queue_id")).containsExactly("team:billing");
+
+        assertThat(sup.get("/v1/admin/queues?status=open").code()).isEqualTo("request.invalid");
+        assertThat(as(t, "fin-ql", "finance").get("/v1/admin/queues").code()).isEqualTo("auth.forbidden");
+        assertThat(as(newTenant(), "sup-other", "supervisor").get("/v1/admin/queues").json().path("data")).isEmpty();
+    }
+
+    @Test
     void sixteenConcurrentClaimsOfOneItemHaveExactlyOneWinner() throws Exception {
         String taskId = task("team:race", "the only item");
         CountDownLatch go = new CountDownLatch(1);
