@@ -1,6 +1,7 @@
 package dev.oms.orders;
 
 import dev.oms.app.WebhookSubscriptions;
+import dev.oms.app.admin.BulkStatusPreview;
 import dev.oms.app.admin.EventReplays;
 import dev.oms.app.admin.FraudReview;
 import dev.oms.app.admin.OperationalAlerts;
@@ -51,6 +52,7 @@ final class AdminOpsApi {
     final WebhookSubscriptions webhooks;
     final EventReplays replays;
     final QueueOverview queues;
+    final BulkStatusPreview bulkPreview;
     final OrderNotesService notes;
     final OrderCasesService cases;
 
@@ -66,6 +68,7 @@ final class AdminOpsApi {
         alerts = new OperationalAlerts(new DynamoRepairQueue(core.table), tasks, connectorAdmin, core.clock);
         claims = new QueueClaims(tasks, new DynamoQueueLeases(core.table), core.clock);
         queues = new QueueOverview(tasks, core.clock);
+        bulkPreview = new BulkStatusPreview(core.orders);
         S3DocumentStorage documents = S3DocumentStorage.fromEnvironment();
         notes = new OrderNotesService(core.transactions(), documents, core.ids, core.clock);
         cases = new OrderCasesService(core.transactions(), documents, core.ids, core.clock);

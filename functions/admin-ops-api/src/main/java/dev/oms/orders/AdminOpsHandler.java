@@ -13,6 +13,9 @@ import dev.oms.app.cases.OrderTasksService.TaskDraft;
 import dev.oms.app.port.TaskIndex.TaskFilter;
 import dev.oms.app.security.Permission;
 import dev.oms.domain.job.JobKind;
+import dev.oms.app.OrderStatusActions;
+import dev.oms.app.admin.BulkStatusPreview;
+import dev.oms.app.port.OrderFilter;
 import dev.oms.platform.http.ApiHandler;
 import dev.oms.platform.http.ApiProblem;
 import dev.oms.platform.http.ApiRequest;
@@ -26,6 +29,7 @@ import dev.oms.platform.jobs.JobViews;
 import dev.oms.platform.json.Json;
 import dev.oms.platform.views.ConnectorViews;
 import dev.oms.platform.views.TaskViews;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,6 +51,7 @@ public final class AdminOpsHandler extends ApiHandler {
                 get("/v1/admin/tasks", this::listTasks).requires(TASKS_MANAGE),
                 get("/v1/admin/connectors", this::connectors).requires(CONNECTORS_MANAGE),
                 post("/v1/admin/orders/exports", this::export).requires(BULK_OPERATIONS),
+                post("/v1/admin/orders/bulk/update-status", this::bulkStatus).requires(BULK_OPERATIONS).sudo().reason(),
                 get("/v1/admin/alerts", this::alerts).requires(ALERTS_READ));
     }
 
@@ -88,6 +93,45 @@ public final class AdminOpsHandler extends ApiHandler {
         String jobId = p.jobs.service.newId();
         return r.execute(job -> ApiResponse.accepted(JobViews.job(job, p.jobs.store())).withHeader("location", JobViews.path(job)).withVersion(job.version()),
                 ctx -> p.jobs.service.submit(ctx, jobId, JobKind.EXPORT, params, false));
+    }
+
+    /**
+     * {@code {"order_ids"|"filter", "action", "hold_type"?, "reason", "dry_run"?}}: the bulk status job of
+     * {@code POST /v1/orders/bulk/update-status} (202), or its preview order by order (200, {@code dry_run}).
+     */
+    @SuppressWarnings("unchecked")
+    private ApiResponse bulkStatus(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("order_ids", "filter", "action", "reason", "hold_type", "dry_run");
+        String reason = r.requiredReason();
+        Map<String, Object> params = JobParameters.bulkStatus(b);
+        boolean dryRun = Boolean.TRUE.equals(b.bool("dry_run", false));
+        b.check();
+        params.put("reason", reason);
+        String action = (String) params.get("action");
+        Permission needed = OrderStatusActions.PERMISSIONS.get(action);
+        if (!r.caller().can(needed)) throw ApiProblem.forbidden("This action needs the " + needed.wire() + " permission");
+        if (dryRun) {
+            List<String> ids = (List<String>) params.get("order_ids");
+            OrderFilter filter = ids != null ? null : JobParameters.orderFilter((Map<String, Object>) params.get("filter"));
+            BulkStatusPreview.Preview preview = p.bulkPreview.preview(r.command().withReason(reason), ids, filter, action, (String) params.get("hold_type"));
+            ObjectNode body = Json.object();
+            body.put("dry_run", true);
+            body.put("action", action);
+            body.put("total", preview.outcomes().size());
+            body.put("ok", preview.outcomes().stream().filter(BulkStatusPreview.Outcome::ok).count());
+            body.put("failed", preview.outcomes().stream().filter(o -> !o.ok()).count());
+            body.put("truncated", preview.truncated());
+            var orders = body.putArray("orders");
+            for (BulkStatusPreview.Outcome o : preview.outcomes()) {
+                orders.addObject().put("order_id", o.orderId()).put("status", o.ok() ? "ok" : "failed").put("order_status", o.orderStatus())
+                        .put("code", o.code()).put("detail", o.detail());
+            }
+            return ApiResponse.ok(body);
+        }
+        String jobId = p.jobs.service.newId();
+        return r.execute(job -> ApiResponse.accepted(JobViews.job(job, p.jobs.store())).withHeader("location", JobViews.path(job)).withVersion(job.version()),
+                ctx -> p.jobs.service.submit(ctx.withReason(reason), jobId, JobKind.BULK_UPDATE_STATUS, params, false));
     }
 
     /** Open repair items, connectors whose circuit is not closed, overdue tasks: one entry per alert, one page. */

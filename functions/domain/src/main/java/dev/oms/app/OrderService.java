@@ -166,8 +166,11 @@ public final class OrderService {
 
     // ---- lifecycle ---------------------------------------------------------------------------------------------
 
-    public Order confirm(CommandContext ctx, String orderId) {
-        return tx.mutate(ctx, orderId, true, o -> {
+    public Order confirm(CommandContext ctx, String orderId) { return confirm(ctx, orderId, false); }
+
+    /** {@code dryRun}: every check and the change, on a copy never written (the admin's bulk preview). */
+    public Order confirm(CommandContext ctx, String orderId, boolean dryRun) {
+        return change(ctx, orderId, dryRun, o -> {
             boolean termsAllowed = o.state().paymentTerms != null
                     && settings.get(ctx.tenantId()).allowsPaymentTerms(o.customerId(), o.state().channel);
             ConfirmationChecks checks = new ConfirmationChecks(checkPayments(o), checkInventory(o), fraud.screen(o), termsAllowed);
@@ -177,17 +180,32 @@ public final class OrderService {
     }
 
     public HoldResult hold(CommandContext ctx, String orderId, String type, String reason, String assignedTo, String note) {
-        return tx.mutate(ctx, orderId, true, o -> new HoldResult(o,
+        return hold(ctx, orderId, type, reason, assignedTo, note, false);
+    }
+
+    public HoldResult hold(CommandContext ctx, String orderId, String type, String reason, String assignedTo, String note, boolean dryRun) {
+        return change(ctx, orderId, dryRun, o -> new HoldResult(o,
                 o.hold(new Hold(ids.next("hold"), type, reason, assignedTo, note, ctx.caller().subject(), now()), now())));
     }
 
     public HoldResult release(CommandContext ctx, String orderId, String holdId, String resolution) {
-        boolean mayReleaseFraud = ctx.caller().can(Permission.ORDERS_RELEASE_FRAUD);
-        return tx.mutate(ctx, orderId, true, o -> new HoldResult(o, o.release(holdId, resolution, mayReleaseFraud, now())));
+        return release(ctx, orderId, holdId, resolution, false);
     }
 
-    public Order close(CommandContext ctx, String orderId) {
-        return tx.mutate(ctx, orderId, true, o -> { o.close(ctx.reason(), now()); return o; });
+    public HoldResult release(CommandContext ctx, String orderId, String holdId, String resolution, boolean dryRun) {
+        boolean mayReleaseFraud = ctx.caller().can(Permission.ORDERS_RELEASE_FRAUD);
+        return change(ctx, orderId, dryRun, o -> new HoldResult(o, o.release(holdId, resolution, mayReleaseFraud, now())));
+    }
+
+    public Order close(CommandContext ctx, String orderId) { return close(ctx, orderId, false); }
+
+    public Order close(CommandContext ctx, String orderId, boolean dryRun) {
+        return change(ctx, orderId, dryRun, o -> { o.close(ctx.reason(), now()); return o; });
+    }
+
+    /** The change written ({@link OrderTransactions#mutate}), or only tried on a copy ({@link OrderTransactions#preview}). */
+    private <R> R change(CommandContext ctx, String orderId, boolean dryRun, java.util.function.Function<Order, R> change) {
+        return dryRun ? tx.preview(ctx, orderId, true, change) : tx.mutate(ctx, orderId, true, change);
     }
 
     public Order reopen(CommandContext ctx, String orderId) {

@@ -10,7 +10,6 @@ import dev.oms.app.CommandContext;
 import dev.oms.app.security.Permission;
 import dev.oms.domain.job.Job;
 import dev.oms.domain.job.JobKind;
-import dev.oms.domain.order.Hold;
 import dev.oms.domain.order.OrderStatus;
 import dev.oms.platform.config.Env;
 import dev.oms.platform.http.ApiHandler;
@@ -24,6 +23,7 @@ import dev.oms.platform.jobs.FieldPaths;
 import dev.oms.platform.jobs.JobFiles;
 import dev.oms.platform.jobs.JobParameters;
 import dev.oms.platform.jobs.JobViews;
+import dev.oms.app.OrderStatusActions;
 import dev.oms.platform.jobs.Jobs;
 import dev.oms.platform.json.Json;
 import dev.oms.platform.storage.S3Uri;
@@ -41,13 +41,11 @@ import java.util.Set;
  * the job runner (functions/jobs) works through; and reading, listing and cancelling jobs.
  */
 public final class JobsHandler extends ApiHandler {
-    public static final int MAX_BULK_ORDERS = 1000;
+    public static final int MAX_BULK_ORDERS = JobParameters.MAX_BULK_ORDERS;
     public static final int MAX_MAPPING_ENTRIES = 200;
     public static final Duration UPLOAD_TTL = Duration.ofHours(1);
     static final Set<String> IMPORT_FIELDS = Set.of("external_reference", "customer_id", "channel", "source", "currency", "items",
             "shipping_address", "billing_address", "shipping", "discount", "payments", "metadata");
-    static final Map<String, Permission> ACTIONS = Map.of("confirm", Permission.ORDERS_CONFIRM, "hold", Permission.ORDERS_HOLD,
-            "release", Permission.ORDERS_RELEASE, "close", Permission.ORDERS_CLOSE);
 
     private final Jobs jobs;
     private final dev.oms.platform.http.Cursors cursors = dev.oms.platform.http.Cursors.fromEnvironment();
@@ -164,45 +162,10 @@ public final class JobsHandler extends ApiHandler {
     private ApiResponse bulkUpdateStatus(ApiRequest r) {
         Body b = Body.parse(r.body());
         b.allow("order_ids", "filter", "action", "reason", "hold_type");
-        String action = b.oneOf("action", true, ACTIONS.keySet());
-        String reason = b.string("reason", "hold".equals(action), 500);
-        String holdType = b.oneOf("hold_type", false, Hold.TYPES);
-        Map<String, Object> params = new LinkedHashMap<>();
-        List<String> ids = orderIds(b);
-        Body filter = b.object("filter", false);
-        if ((ids == null) == (filter == null) && b.errors().isEmpty()) {
-            b.error("order_ids", "field.exclusive", "Give either order_ids or filter");
-        }
-        if (ids != null) params.put("order_ids", ids);
-        if (filter != null) {
-            filter.allow(JobParameters.FILTER_FIELDS);
-            params.put("filter", JobParameters.filter(filter));
-        }
+        Map<String, Object> params = JobParameters.bulkStatus(b);
         b.check();
-        need(r, ACTIONS.get(action));
-        params.put("action", action);
-        if (reason != null) params.put("reason", reason);
-        if (holdType != null) params.put("hold_type", holdType);
+        need(r, OrderStatusActions.PERMISSIONS.get((String) params.get("action")));
         return submit(r, jobs.service.newId(), JobKind.BULK_UPDATE_STATUS, params, false, view -> { });
-    }
-
-    private static List<String> orderIds(Body b) {
-        JsonNode v = b.node().get("order_ids");
-        if (v == null || v.isNull()) return null;
-        if (!v.isArray() || v.isEmpty() || v.size() > MAX_BULK_ORDERS) {
-            b.error("order_ids", "field.size", "order_ids must be an array of 1 to " + MAX_BULK_ORDERS + " order ids");
-            return null;
-        }
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < v.size(); i++) {
-            JsonNode id = v.get(i);
-            if (!id.isTextual() || id.textValue().isBlank() || id.textValue().length() > 128) {
-                b.error("order_ids[" + i + "]", "field.type", "must be an order id");
-            } else if (!ids.contains(id.textValue())) {
-                ids.add(id.textValue());
-            }
-        }
-        return ids;
     }
 
     private ApiResponse reconcile(ApiRequest r) {

@@ -2,7 +2,7 @@ package dev.oms.jobs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.CommandContext;
-import dev.oms.app.OrderService;
+import dev.oms.app.OrderStatusActions;
 import dev.oms.app.port.OrderFilter;
 import dev.oms.app.port.Page;
 import dev.oms.app.port.ResponseJournal;
@@ -25,13 +25,13 @@ final class BulkStatusWork implements JobWork {
     static final List<String> COLUMNS = List.of("order_id", "status", "order_status", "code", "detail", "problem");
     static final String END = "end";
 
-    private final Platform platform;
+    private final OrderStatusActions actions;
     private final OrderPages pages;
     private final Lanes lanes;
     private final int chunk;
 
     BulkStatusWork(Platform platform, OrderPages pages, Lanes lanes, int chunk) {
-        this.platform = platform;
+        this.actions = new OrderStatusActions(platform.orders);
         this.pages = pages;
         this.lanes = lanes;
         this.chunk = Math.min(chunk, OrderPages.PAGE);
@@ -84,23 +84,12 @@ final class BulkStatusWork implements JobWork {
 
     private ObjectNode change(CommandContext ctx, JobRun run, String action, String orderId) {
         ObjectNode row = Json.object().put("order_id", orderId);
-        OrderService orders = platform.orders;
         try {
-            Order changed = switch (action) {
-                case "confirm" -> orders.confirm(ctx, orderId);
-                case "hold" -> orders.hold(ctx, orderId, holdType(run), ctx.reason(), null, null).order();
-                case "release" -> orders.release(ctx, orderId, null, ctx.reason()).order();
-                case "close" -> orders.close(ctx, orderId);
-                default -> throw new IllegalArgumentException("unknown action " + action);
-            };
+            Order changed = actions.apply(ctx, orderId, action, run.parameter("hold_type"), false);
             return row.put("status", "ok").put("order_status", changed.status().wire());
         } catch (RuntimeException e) {
             return Problem.failed(row, e);
         }
     }
 
-    private static String holdType(JobRun run) {
-        String type = run.parameter("hold_type");
-        return type == null ? "manual_review" : type;
-    }
 }

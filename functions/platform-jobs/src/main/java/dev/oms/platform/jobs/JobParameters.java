@@ -53,6 +53,54 @@ public final class JobParameters {
     }
 
     /** The list filter that the stored parameters describe, oldest first. */
+    /** At most this many order ids in one bulk request. */
+    public static final int MAX_BULK_ORDERS = 1000;
+
+    /**
+     * The parameters of a bulk status change ({@code BULK_UPDATE_STATUS}): {@code order_ids} (1 to 1,000) or
+     * {@code filter} (the list filter), {@code action}, {@code reason} (required to hold) and {@code hold_type}. The
+     * caller allows its own extra fields first and calls {@link Body#check()}.
+     */
+    public static Map<String, Object> bulkStatus(Body b) {
+        String action = b.oneOf("action", true, dev.oms.app.OrderStatusActions.ACTIONS);
+        String reason = b.string("reason", "hold".equals(action), 500);
+        String holdType = b.oneOf("hold_type", false, dev.oms.domain.order.Hold.TYPES);
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        java.util.List<String> ids = orderIds(b);
+        Body filter = b.object("filter", false);
+        if ((ids == null) == (filter == null) && b.errors().isEmpty()) {
+            b.error("order_ids", "field.exclusive", "Give either order_ids or filter");
+        }
+        if (ids != null) params.put("order_ids", ids);
+        if (filter != null) {
+            filter.allow(FILTER_FIELDS);
+            params.put("filter", filter(filter));
+        }
+        if (action != null) params.put("action", action);
+        if (reason != null) params.put("reason", reason);
+        if (holdType != null) params.put("hold_type", holdType);
+        return params;
+    }
+
+    private static java.util.List<String> orderIds(Body b) {
+        com.fasterxml.jackson.databind.JsonNode v = b.node().get("order_ids");
+        if (v == null || v.isNull()) return null;
+        if (!v.isArray() || v.isEmpty() || v.size() > MAX_BULK_ORDERS) {
+            b.error("order_ids", "field.size", "order_ids must be an array of 1 to " + MAX_BULK_ORDERS + " order ids");
+            return null;
+        }
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            com.fasterxml.jackson.databind.JsonNode id = v.get(i);
+            if (!id.isTextual() || id.textValue().isBlank() || id.textValue().length() > 128) {
+                b.error("order_ids[" + i + "]", "field.type", "must be an order id");
+            } else if (!ids.contains(id.textValue())) {
+                ids.add(id.textValue());
+            }
+        }
+        return ids;
+    }
+
     public static OrderFilter orderFilter(Map<String, Object> params) {
         return new OrderFilter(text(params, "status"), text(params, "customer_id"), text(params, "channel"),
                 instant(params, "from"), instant(params, "to"),
