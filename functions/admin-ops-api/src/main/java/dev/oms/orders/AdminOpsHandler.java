@@ -24,6 +24,7 @@ import dev.oms.platform.http.Body;
 import dev.oms.platform.http.Pages;
 import dev.oms.platform.http.Routes;
 import dev.oms.platform.http.TaskRequests;
+import dev.oms.platform.jobs.JobFiles;
 import dev.oms.platform.jobs.JobParameters;
 import dev.oms.platform.jobs.JobViews;
 import dev.oms.platform.json.Json;
@@ -52,6 +53,7 @@ public final class AdminOpsHandler extends ApiHandler {
                 get("/v1/admin/connectors", this::connectors).requires(CONNECTORS_MANAGE),
                 post("/v1/admin/orders/exports", this::export).requires(BULK_OPERATIONS),
                 post("/v1/admin/orders/bulk/update-status", this::bulkStatus).requires(BULK_OPERATIONS).sudo().reason(),
+                post("/v1/admin/orders/import", this::importCorrections).requires(BULK_OPERATIONS).sudo().reason(),
                 get("/v1/admin/alerts", this::alerts).requires(ALERTS_READ));
     }
 
@@ -132,6 +134,44 @@ public final class AdminOpsHandler extends ApiHandler {
         String jobId = p.jobs.service.newId();
         return r.execute(job -> ApiResponse.accepted(JobViews.job(job, p.jobs.store())).withHeader("location", JobViews.path(job)).withVersion(job.version()),
                 ctx -> p.jobs.service.submit(ctx.withReason(reason), jobId, JobKind.BULK_UPDATE_STATUS, params, false));
+    }
+
+    /**
+     * {@code {"orders": [{"external_reference", "metadata"?, "shipping_address"?, "billing_address"?}], "dry_run"?, "reason"}}:
+     * corrections of existing orders as an import job in mode {@code update} (202); the dry run is the same job,
+     * writing nothing.
+     */
+    private ApiResponse importCorrections(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("orders", "dry_run", "reason");
+        String reason = r.requiredReason();
+        // each row is a correction the job validates row by row (its report names the bad ones): here only its shape
+        com.fasterxml.jackson.databind.JsonNode rows = b.node().get("orders");
+        if (rows == null || !rows.isArray() || rows.isEmpty() || rows.size() > JobParameters.MAX_BULK_ORDERS) {
+            b.error("orders", "field.size", "orders must be an array of 1 to " + JobParameters.MAX_BULK_ORDERS + " objects");
+        } else {
+            for (int i = 0; i < rows.size(); i++) if (!rows.get(i).isObject()) b.error("orders[" + i + "]", "field.type", "must be an object");
+        }
+        boolean dryRun = Boolean.TRUE.equals(b.bool("dry_run", false));
+        b.check();
+        if (!r.caller().can(Permission.ORDERS_WRITE)) throw ApiProblem.forbidden("This job needs the " + Permission.ORDERS_WRITE.wire() + " permission");
+        String tenant = r.caller().tenantId();
+        String jobId = p.jobs.service.newId();
+        StringBuilder feed = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonNode row : rows) feed.append(Json.write(row)).append('\n');
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        params.put("format", "ndjson");
+        params.put("mode", "update");
+        params.put("mapping", Map.of());
+        params.put("dry_run", dryRun);
+        params.put("reason", reason);
+        return r.execute(job -> ApiResponse.accepted(JobViews.job(job, p.jobs.store())).withHeader("location", JobViews.path(job)).withVersion(job.version()),
+                ctx -> {
+                    String key = JobFiles.inlineFeed(tenant, jobId);
+                    p.jobs.store().write(key, "application/x-ndjson", out -> out.write(feed.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    params.put("source", p.jobs.store().uri(key));
+                    return p.jobs.service.submit(ctx.withReason(reason), jobId, JobKind.IMPORT, params, false);
+                });
     }
 
     /** Open repair items, connectors whose circuit is not closed, overdue tasks: one entry per alert, one page. */

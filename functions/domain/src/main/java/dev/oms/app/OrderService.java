@@ -141,7 +141,12 @@ public final class OrderService {
     // ---- details and lines -------------------------------------------------------------------------------------
 
     public Order update(CommandContext ctx, String orderId, Map<String, String> metadata, Address shipping, Address billing) {
-        return tx.mutate(ctx, orderId, true, o -> { o.updateDetails(metadata, shipping, billing, now()); return o; });
+        return update(ctx, orderId, metadata, shipping, billing, false);
+    }
+
+    /** {@code dryRun}: the same checks and change on a copy never written (import corrections' dry run). */
+    public Order update(CommandContext ctx, String orderId, Map<String, String> metadata, Address shipping, Address billing, boolean dryRun) {
+        return change(ctx, orderId, dryRun, o -> { o.updateDetails(metadata, shipping, billing, now()); return o; });
     }
 
     public LineResult addLine(CommandContext ctx, String orderId, LineSpec spec) {

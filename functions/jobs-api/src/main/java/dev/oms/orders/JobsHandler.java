@@ -80,13 +80,13 @@ public final class JobsHandler extends ApiHandler {
         String sourceText = b.string("source", false, 1100);
         S3Uri source = sourceText == null ? null : checkSource(b, sourceText, tenant);
         String format = b.oneOf("format", false, Set.of("ndjson", "csv"));
-        String mode = b.oneOf("mode", false, Set.of("create", "upsert"));
+        String mode = b.oneOf("mode", false, Set.of("create", "upsert", "update"));
         Map<String, String> mapping = mapping(b);
         Boolean dryRun = b.bool("dry_run", false);
         b.check();
         mode = mode == null ? "create" : mode;
-        need(r, Permission.ORDERS_CREATE);
-        if (mode.equals("upsert")) need(r, Permission.ORDERS_WRITE);
+        if (!mode.equals("update")) need(r, Permission.ORDERS_CREATE);
+        if (!mode.equals("create")) need(r, Permission.ORDERS_WRITE);
         if (format == null) format = source != null && source.key().toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? "csv" : "ndjson";
         String jobId = jobs.service.newId();
         String upload = source == null ? JobFiles.upload(tenant, jobId, format) : null;

@@ -54,7 +54,7 @@ final class ImportWork implements JobWork {
     public void run(JobRun run) throws IOException {
         S3Uri source = S3Uri.parse(run.parameter("source"));
         String format = run.parameter("format");
-        boolean upsert = "upsert".equals(run.parameter("mode"));
+        String mode = run.parameter("mode");
         boolean dryRun = Boolean.TRUE.equals(run.parameters().get("dry_run"));
         @SuppressWarnings("unchecked")
         Map<String, String> mapping = (Map<String, String>) run.parameters().getOrDefault("mapping", Map.of());
@@ -67,7 +67,7 @@ final class ImportWork implements JobWork {
             rows.skipThrough(position);
             for (List<Row> chunk = rows.next(chunkRows); !chunk.isEmpty(); chunk = rows.next(chunkRows)) {
                 if (!run.proceed(true)) return;
-                List<Result> results = lanes.map(chunk, ImportWork::laneKey, row -> importRow(run, row, source, upsert, dryRun));
+                List<Result> results = lanes.map(chunk, ImportWork::laneKey, row -> importRow(run, row, source, mode, dryRun));
                 List<ObjectNode> reported = new ArrayList<>();
                 for (Result r : results) {
                     counts = switch (r.outcome()) {
@@ -93,17 +93,19 @@ final class ImportWork implements JobWork {
         return ref != null ? ref : Long.toString(row.line());
     }
 
-    private Result importRow(JobRun run, Row row, S3Uri source, boolean upsert, boolean dryRun) {
+    private Result importRow(JobRun run, Row row, S3Uri source, String mode, boolean dryRun) {
         if (row.error() != null) return new Result(row, Outcome.FAILED, null, null, Problem.unreadable(row.error()));
+        if ("update".equals(mode)) return correct(run, row, dryRun);
+        boolean upsert = "upsert".equals(mode);
         String ref = row.body().path("external_reference").isTextual() ? row.body().get("external_reference").textValue() : null;
         try {
             if (!row.body().has("source")) row.body().put("source", "order_import");
             OrderDraft draft = OrderRequests.draft(Body.of(row.body()));
-            CommandContext ctx = run.context(null, ResponseJournal.NONE);
+            CommandContext ctx = run.context(run.parameter("reason"), ResponseJournal.NONE);
             Optional<Order> existing = ref == null || !(upsert || dryRun) ? Optional.empty() : platform.orders.findByExternalReference(ctx, ref);
             if (upsert && existing.isPresent()) {
                 String id = existing.get().id();
-                if (!dryRun) platform.orders.update(ctx, id, draft.metadata(), draft.shippingAddress(), draft.billingAddress());
+                platform.orders.update(ctx, id, draft.metadata(), draft.shippingAddress(), draft.billingAddress(), dryRun);
                 return new Result(row, dryRun ? Outcome.VALID : Outcome.UPDATED, ref, id, null);
             }
             if (dryRun) {
@@ -111,6 +113,37 @@ final class ImportWork implements JobWork {
                 return existing.isPresent() ? alreadyImported(row, ref, existing.get().id()) : new Result(row, Outcome.VALID, ref, null, null);
             }
             return ref != null ? create(ctx, row, draft) : createOnce(run, row, source, draft);
+        } catch (RuntimeException e) {
+            ObjectNode problem = Problem.of(e);
+            if (problem == null) throw e;
+            return new Result(row, Outcome.FAILED, ref, null, problem);
+        }
+    }
+
+    /**
+     * Mode {@code update} (the admin's corrections): a row is a change of an existing order named by its
+     * {@code external_reference}, with the fields of {@code PATCH /v1/orders/{orderId}} ({@code metadata},
+     * {@code shipping_address}, {@code billing_address}); an unknown reference fails ({@code order.not_found}), nothing
+     * is created. The dry run runs the same change on a copy never written.
+     */
+    private Result correct(JobRun run, Row row, boolean dryRun) {
+        String ref = row.body().path("external_reference").isTextual() ? row.body().get("external_reference").textValue() : null;
+        try {
+            Body b = Body.of(row.body());
+            b.allow("external_reference", "metadata", "shipping_address", "billing_address");
+            b.string("external_reference", true, 100);
+            var metadata = b.metadata("metadata", true);
+            var shipping = b.address("shipping_address", false);
+            var billing = b.address("billing_address", false);
+            if (metadata == null && shipping == null && billing == null && b.errors().isEmpty()) {
+                b.error("metadata", "request.empty_patch", "A correction changes at least one of metadata, shipping_address, billing_address");
+            }
+            b.check();
+            CommandContext ctx = run.context(run.parameter("reason"), ResponseJournal.NONE);
+            Order order = platform.orders.findByExternalReference(ctx, ref)
+                    .orElseThrow(() -> DomainException.notFound("order.not_found", "No order has the external_reference " + ref));
+            platform.orders.update(ctx, order.id(), metadata, shipping, billing, dryRun);
+            return new Result(row, dryRun ? Outcome.VALID : Outcome.UPDATED, ref, order.id(), null);
         } catch (RuntimeException e) {
             ObjectNode problem = Problem.of(e);
             if (problem == null) throw e;
