@@ -54,6 +54,7 @@ public final class AdminOpsHandler extends ApiHandler {
                 post("/v1/admin/orders/exports", this::export).requires(BULK_OPERATIONS),
                 post("/v1/admin/orders/bulk/update-status", this::bulkStatus).requires(BULK_OPERATIONS).sudo().reason(),
                 post("/v1/admin/orders/import", this::importCorrections).requires(BULK_OPERATIONS).sudo().reason(),
+                post("/v1/admin/gdpr/export", this::subjectExport).requires(Permission.GDPR_EXPORT).sudo().reason(),
                 get("/v1/admin/alerts", this::alerts).requires(ALERTS_READ));
     }
 
@@ -172,6 +173,21 @@ public final class AdminOpsHandler extends ApiHandler {
                     params.put("source", p.jobs.store().uri(key));
                     return p.jobs.service.submit(ctx.withReason(reason), jobId, JobKind.IMPORT, params, false);
                 });
+    }
+
+    /** {@code {"customer_id", "reason"}}: a data subject's orders, events, messages and document index as a zip (202, a job). */
+    private ApiResponse subjectExport(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("customer_id", "reason");
+        String reason = r.requiredReason();
+        String customerId = b.string("customer_id", true, 128);
+        b.check();
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        params.put("customer_id", customerId);
+        params.put("reason", reason);
+        String jobId = p.jobs.service.newId();
+        return r.execute(job -> ApiResponse.accepted(JobViews.job(job, p.jobs.store())).withHeader("location", JobViews.path(job)).withVersion(job.version()),
+                ctx -> p.jobs.service.submit(ctx.withReason(reason), jobId, JobKind.GDPR_EXPORT, params, false));
     }
 
     /** Open repair items, connectors whose circuit is not closed, overdue tasks: one entry per alert, one page. */

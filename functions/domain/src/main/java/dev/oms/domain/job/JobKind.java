@@ -7,7 +7,7 @@ import java.util.Locale;
  * fulfilments, or book the receipt of many returns.
  */
 public enum JobKind {
-    IMPORT, EXPORT, BULK_UPDATE_STATUS, BULK_RECONCILE, BULK_FULFILLMENTS, BULK_RECEIVE_RETURNS;
+    IMPORT, EXPORT, BULK_UPDATE_STATUS, BULK_RECONCILE, BULK_FULFILLMENTS, BULK_RECEIVE_RETURNS, GDPR_EXPORT;
 
     public String wire() { return name().toLowerCase(Locale.ROOT); }
 

@@ -15,6 +15,9 @@ public final class JobFiles {
 
     public static String export(String tenant, String jobId, String format) { return "exports/" + tenant + "/" + jobId + "." + format; }
 
+    /** A data subject's archive (the admin's GDPR export). */
+    public static String subjectArchive(String tenant, String jobId) { return "exports/" + tenant + "/" + jobId + "-subject.zip"; }
+
     /** The job's report (failed rows of an import, per-order results, reconciliation differences). */
     public static String report(String tenant, String jobId, String format) { return "reports/" + tenant + "/" + jobId + "." + format; }
 
