@@ -18,6 +18,7 @@ import dev.oms.platform.http.ApiRequest;
 import dev.oms.platform.http.ApiResponse;
 import dev.oms.platform.http.Body;
 import dev.oms.platform.http.Routes;
+import dev.oms.platform.http.TaskRequests;
 import dev.oms.platform.json.Json;
 import dev.oms.platform.json.Times;
 import dev.oms.platform.views.FulfillmentRequests;
@@ -25,7 +26,6 @@ import dev.oms.platform.views.FulfillmentViews;
 import dev.oms.platform.views.ShipmentRequests;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
@@ -99,19 +99,12 @@ public final class AdminFulfilmentHandler extends ApiHandler {
     private ApiResponse reschedule(ApiRequest r) {
         Body b = Body.parse(r.body());
         b.allow("requested_ship_date", "reason", "version");
-        String date = b.string("requested_ship_date", true, 40);
+        Instant shipDate = TaskRequests.time(b, "requested_ship_date");
         String reason = b.string("reason", false, 500);
         r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
-        Instant shipDate = null;
-        if (date != null) {
-            try {
-                shipDate = Instant.parse(date);
-                if (shipDate.isBefore(p.clock.instant().truncatedTo(ChronoUnit.DAYS))) {
-                    b.error("requested_ship_date", "field.out_of_range", "requested_ship_date must be today (UTC) or later");
-                }
-            } catch (DateTimeParseException e) {
-                b.error("requested_ship_date", "field.type", "requested_ship_date must be an RFC 3339 UTC time");
-            }
+        if (shipDate == null && b.errors().isEmpty()) b.error("requested_ship_date", "field.required", "requested_ship_date is required");
+        if (shipDate != null && shipDate.isBefore(p.clock.instant().truncatedTo(ChronoUnit.DAYS))) {
+            b.error("requested_ship_date", "field.out_of_range", "requested_ship_date must be today (UTC) or later");
         }
         b.check();
         Instant when = shipDate;
