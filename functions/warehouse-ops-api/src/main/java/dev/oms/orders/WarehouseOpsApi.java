@@ -13,7 +13,11 @@ import dev.oms.app.warehouseops.WarehouseTasks;
 import dev.oms.app.warehouseops.RoutingRuleService;
 import dev.oms.platform.aws.AwsClients;
 import dev.oms.platform.config.Env;
+import dev.oms.app.warehouse.WarehouseDirectory;
+import dev.oms.app.warehouseops.FulfilmentSlas;
+import dev.oms.platform.dynamo.DynamoFulfilmentIndex;
 import dev.oms.platform.dynamo.DynamoMetricsStore;
+import dev.oms.platform.dynamo.DynamoWarehouseStore;
 import dev.oms.platform.dynamo.DynamoOrderSettings;
 import dev.oms.platform.dynamo.DynamoQueueLeases;
 import dev.oms.platform.dynamo.DynamoTaskIndex;
@@ -54,6 +58,8 @@ final class WarehouseOpsApi {
     final FulfilmentWebhooks webhooks;
     final MetricsService metrics;
     final WarehouseTasks tasks;
+    final WarehouseDirectory warehouses;
+    final FulfilmentSlas slas;
 
     private WarehouseOpsApi(CoreServices core) {
         clock = core.clock;
@@ -73,6 +79,10 @@ final class WarehouseOpsApi {
         webhooks = new FulfilmentWebhooks(new WebhookSubscriptions(new DynamoWebhookStore(core.table), queue,
                 new HttpWebhookSender(webhookUrls, clock), WebhookSignature::newSecret, ids, clock));
         metrics = new MetricsService(new DynamoMetricsStore(core.table));
+        DynamoWarehouseStore warehouseStore = new DynamoWarehouseStore(core.table, core.ids);
+        DynamoFulfilmentIndex fulfilmentIndex = new DynamoFulfilmentIndex(core.table);
+        warehouses = new WarehouseDirectory(warehouseStore, fulfilmentIndex, core.ids, core.clock);
+        slas = new FulfilmentSlas(warehouseStore, fulfilmentIndex, core.clock);
         tasks = new WarehouseTasks(core.transactions(), new OrderTasksService(core.transactions(), new DynamoTaskIndex(core.table), core.ids,
                 core.clock), new DynamoQueueLeases(core.table), core.clock);
     }

@@ -54,6 +54,23 @@ public final class DynamoFulfilmentIndex implements FulfilmentIndex {
     }
 
     @Override
+    public List<Open> open(String tenantId, String warehouseId, int max) {
+        QueryEnhancedRequest q = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(WarehouseKeys.openFulfilments(tenantId, warehouseId))))
+                .build();
+        List<Open> out = new ArrayList<>();
+        for (var page : table.index(Keys.GSI2).query(q)) {
+            for (var d : page.items()) {
+                JsonNode i = SingleTable.item(d.toMap());
+                out.add(new Open(Shapes.text(i, "id"), Shapes.text(i, "order_id"), Shapes.text(i, "warehouse_id"), Shapes.text(i, "warehouse_status"),
+                        Times.parse(Shapes.text(i, "created_at")), Times.parse(Shapes.text(i.path("warehouse"), "requested_ship_date"))));
+                if (out.size() >= max) return out;
+            }
+        }
+        return out;
+    }
+
+    @Override
     public boolean anyOpen(String tenantId, String warehouseId) {
         var result = table.index(Keys.GSI2).query(QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(WarehouseKeys.openFulfilments(tenantId, warehouseId))))
