@@ -138,7 +138,7 @@ final class CustomerViews {
         x.put("order_id", o.id());
         x.put("carrier", s.carrier());
         x.put("service", s.serviceCode());
-        x.put("status", s.status().wire());
+        x.put("status", s.statusWire());
         ArrayNode parcels = x.putArray("parcels");
         for (Parcel p : s.parcels()) parcels.addObject().put("tracking_number", p.trackingNumber()).put("status", p.status().wire());
         x.put("estimated_delivery", Times.format(estimatedDelivery(o, s)));

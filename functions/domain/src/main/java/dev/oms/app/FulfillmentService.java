@@ -205,7 +205,7 @@ public final class FulfillmentService {
         ShipmentRequest booked = req.booked(hint, service, req.trackingNumbers());
         if (req.trackingNumbers().isEmpty()) {
             CarrierService.Booking b = carrier.book(ctx.tenantId(), new CarrierService.BookingRequest(hint, service, null,
-                    current.state().shippingAddress, parcelWeights, orderId, shipmentId), "ship:" + String.join(",", req.fulfillmentIds()));
+                    current.state().shippingAddress, parcelWeights, orderId, shipmentId), OrderFulfillment.bookingKey(current, req.fulfillmentIds()));
             booked = req.booked(b.carrier(), b.serviceCode(), b.trackingNumbers());
         }
         ShipmentRequest toRecord = booked;

@@ -109,7 +109,7 @@ final class TraceabilityHandler extends ApiHandler {
             if (s == null) {
                 y.putNull("shipment");
             } else {
-                ObjectNode sh = y.putObject("shipment").put("id", s.id()).put("carrier", s.carrier()).put("status", s.status().wire())
+                ObjectNode sh = y.putObject("shipment").put("id", s.id()).put("carrier", s.carrier()).put("status", s.statusWire())
                         .put("shipped_at", Times.format(s.createdAt())).put("delivered_at", Times.format(s.deliveredAt()));
                 s.trackingNumbers().forEach(sh.putArray("tracking_numbers")::add);
             }

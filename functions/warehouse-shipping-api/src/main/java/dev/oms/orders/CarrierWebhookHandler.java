@@ -92,7 +92,7 @@ final class CarrierWebhookHandler extends ApiHandler {
             ObjectNode o = Json.object().put("received", true);
             if (x instanceof FulfillmentService.Shipped s) {
                 return ApiResponse.ok(o.put("matched", true).put("tracking_number", trackingNumber).put("order_id", s.order().id())
-                        .put("shipment_id", s.shipment().id()).put("status", s.shipment().status().wire()));
+                        .put("shipment_id", s.shipment().id()).put("status", s.shipment().statusWire()));
             }
             return ApiResponse.accepted(o.put("matched", false).put("tracking_number", ((CarrierTracking.Unmatched) x).trackingNumber()));
         }, ctx -> p.carrierTracking.receive(ctx, carrierName, reference, trackingNumber, reports));

@@ -52,6 +52,7 @@ public final class WarehouseShipmentsHandler extends ApiHandler {
                 get("/v1/fulfillment/shipments", this::list).requires(WAREHOUSE_READ),
                 post("/v1/fulfillment/shipments/{shipmentId}/schedule-pickup", this::schedulePickup).requires(WAREHOUSE_SHIP),
                 post("/v1/fulfillment/shipments/{shipmentId}/book", this::book).requires(WAREHOUSE_SHIP),
+                post("/v1/fulfillment/shipments/{shipmentId}/cancel", this::cancel).requires(WAREHOUSE_SHIP),
                 post("/v1/fulfillment/shipments/bulk-generate-labels", this::bulkGenerateLabels).requires(WAREHOUSE_SHIP));
     }
 
@@ -162,6 +163,20 @@ public final class WarehouseShipmentsHandler extends ApiHandler {
             s.shipment().trackingNumbers().forEach(o.putArray("tracking_numbers")::add);
             return ApiResponse.ok(o).withVersion(s.order().version());
         }, ctx -> p.operations.schedulePickup(ctx, r.pathParam("shipmentId"), earliest, latest, instructions));
+    }
+
+    /**
+     * {@code {"reason", "version"}} (both optional): cancels a shipment the carrier has not taken, voiding its label
+     * ({@link dev.oms.app.shipping.ShipmentCancellations}); answers the shipment, now {@code cancelled}.
+     */
+    private ApiResponse cancel(ApiRequest r) {
+        Body b = Body.parseOptional(r.body());
+        b.allow("reason", "version");
+        String reason = b.string("reason", false, 500);
+        r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
+        b.check();
+        return r.execute(c -> ApiResponse.ok(FulfillmentViews.shipment(c.order(), c.shipment())).withVersion(c.order().version()),
+                ctx -> p.cancellations.cancel(ctx, r.pathParam("shipmentId"), reason));
     }
 
     /** Puts the shipment on its warehouse's draft manifest for its carrier and dispatch day (an empty body). */

@@ -45,6 +45,7 @@ final class WarehouseShippingApi {
     final Cursors cursors;
     final ShipmentOperations operations;
     final ManifestService manifests;
+    final dev.oms.app.shipping.ShipmentCancellations cancellations;
     final QcService qc;
     final VendorShipmentService vendorShipments;
     final AsnService asns;
@@ -67,6 +68,7 @@ final class WarehouseShippingApi {
         operations = new ShipmentOperations(fulfillments, core.audit, f.carrier, warehouseAddress(shipFrom), core.clock);
         ShippingCommits commits = new ShippingCommits(new DynamoShippingRecords(core.table, core.ids), core.clock);
         manifests = new ManifestService(commits, fulfillments, f.carrier, documentStorage, core.ids, core.clock);
+        cancellations = new dev.oms.app.shipping.ShipmentCancellations(fulfillments, manifests, f.carrier, core.clock);
         qc = new QcService(commits, core.transactions(), core.ids, core.clock);
         vendorShipments = new VendorShipmentService(commits, returns, f.carrier, core.ids, core.clock);
         asns = new AsnService(commits, fulfillments, core.ids, core.clock);

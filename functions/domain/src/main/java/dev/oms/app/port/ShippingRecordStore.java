@@ -25,6 +25,9 @@ public interface ShippingRecordStore {
 
     void save(String tenantId, ShippingRecord next, List<DomainEvent> events, CommandMeta meta, List<Claim> claims, IdempotencyRecord idempotency);
 
+    /** The id of the record that took a claim's name, if any took it. */
+    Optional<String> claimant(String tenantId, String name);
+
     /**
      * A name only one record may ever take (a shipment on one manifest, one ASN per reference): written with the record,
      * and when it is taken already the save fails with {@code ifTaken}.

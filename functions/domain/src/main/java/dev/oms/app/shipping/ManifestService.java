@@ -7,6 +7,7 @@ import dev.oms.app.port.DocumentStorage;
 import dev.oms.app.port.IdGenerator;
 import dev.oms.app.port.ShippingRecordStore.Claim;
 import dev.oms.domain.DomainException;
+import dev.oms.domain.order.Shipment;
 import dev.oms.domain.shipping.Manifest;
 import dev.oms.domain.warehouse.ManifestSchedule;
 import java.nio.charset.StandardCharsets;
@@ -94,6 +95,34 @@ public final class ManifestService {
         throw DomainException.conflict("manifest.none_open", "No open manifest in the next 30 shipping days", "Retry later.");
     }
 
+    /**
+     * Takes a shipment off the manifest it was booked on, before it is cancelled: nothing to do when it is on none;
+     * removed from a draft ({@code manifest.shipment_removed}); 409 {@code shipment.manifest_submitted} when its
+     * manifest was submitted (the carrier has its scan form). The shipment's claim stays: a cancelled shipment is
+     * never booked again.
+     */
+    public void unbook(CommandContext ctx, String shipmentId) {
+        String manifestId = commits.store().claimant(ctx.tenantId(), "MANIFESTED#" + shipmentId).orElse(null);
+        if (manifestId == null) return;
+        Manifest current = commits.store().find(ctx.tenantId(), Manifest.class, manifestId).orElse(null);
+        if (current == null || current.shipments().stream().noneMatch(e -> e.shipmentId().equals(shipmentId))) return;
+        if (!Manifest.DRAFT.equals(current.status())) {
+            throw DomainException.conflict("shipment.manifest_submitted", "Shipment " + shipmentId + " is on manifest " + manifestId + ", which is " + current.status(),
+                    "The carrier has the manifest's scan form: the shipment can no longer be cancelled; bring the goods back through a return.")
+                    .with("shipment_id", shipmentId).with("manifest_id", manifestId);
+        }
+        // its own commit: the expected version and the idempotent answer belong to the order's cancellation
+        commits.update(ctx.onLatestVersion().withoutJournal(), Manifest.class, manifestId, "manifest.not_found", m -> {
+            if (!Manifest.DRAFT.equals(m.status())) {
+                throw DomainException.conflict("shipment.manifest_submitted", "Manifest " + manifestId + " was submitted meanwhile",
+                        "The shipment can no longer be cancelled.").with("shipment_id", shipmentId).with("manifest_id", manifestId);
+            }
+            Manifest next = m.without(shipmentId, clock.instant());
+            return new ShippingCommits.Change<>(next, List.of(ShippingCommits.event("manifest.shipment_removed",
+                    Map.of("manifest_id", m.id(), "shipment_id", shipmentId, "reason", "shipment_cancelled"))));
+        });
+    }
+
     /** Closes the manifest out with the carrier and files its CSV; a submitted manifest is answered as it is. */
     public Manifest submit(CommandContext ctx, String id) {
         Manifest current = get(ctx, id);
@@ -124,6 +153,10 @@ public final class ManifestService {
     }
 
     private static Manifest.Entry entry(ShipmentFacts f, String warehouseId, String carrierName) {
+        if (Shipment.CANCELLED.equals(f.status())) {
+            throw DomainException.conflict("shipment.already_cancelled", "Shipment " + f.shipmentId() + " was cancelled", "Book its new shipment instead.")
+                    .with("shipment_id", f.shipmentId());
+        }
         if (!f.warehouseId().equals(warehouseId)) {
             throw DomainException.unprocessable("manifest.warehouse_mismatch", "Shipment " + f.shipmentId() + " leaves warehouse " + f.warehouseId() + ", not " + warehouseId,
                     "Put it on a manifest of " + f.warehouseId() + ".").with("shipment_id", f.shipmentId());

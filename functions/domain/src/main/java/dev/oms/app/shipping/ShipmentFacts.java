@@ -22,7 +22,7 @@ public record ShipmentFacts(String shipmentId, String orderId, String warehouseI
         Shipment s = o.requireChild(Shipment.class, shipmentId, "shipment.not_found");
         String warehouse = warehouseOf(o, s);
         if (warehouse == null) throw DomainException.notFound("fulfillment.not_found", "Shipment " + shipmentId + " has no fulfilment");
-        return new ShipmentFacts(s.id(), o.id(), warehouse, s.carrier(), s.trackingNumbers(), s.createdAt(), s.status().wire());
+        return new ShipmentFacts(s.id(), o.id(), warehouse, s.carrier(), s.trackingNumbers(), s.createdAt(), s.statusWire());
     }
 
     /** The warehouse a shipment leaves from: its (first) fulfilment's; null when none is found. */

@@ -83,7 +83,7 @@ public final class ShipmentOperations {
             if (s.isEmpty()) continue;
             String warehouse = ShipmentFacts.warehouseOf(o, s.get());
             if (warehouseId != null && !warehouseId.equals(warehouse)) continue;
-            if (status != null && !status.equals(s.get().status().wire())) continue;
+            if (status != null && !status.equals(s.get().statusWire())) continue;
             out.add(new Listed(o, s.get(), warehouse));
         }
         return new Page<>(out, created.nextPosition());

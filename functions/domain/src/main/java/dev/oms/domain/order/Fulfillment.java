@@ -73,6 +73,13 @@ public record Fulfillment(String id, String warehouseId, FulfillmentStatus statu
                 now, now, deliveredAt, cancelledAt, followed(FulfillmentStatus.SHIPPED));
     }
 
+    /** Back to {@code packed} (warehouse: {@code ready_to_ship}) when its shipment was cancelled before handover. */
+    Fulfillment unshipped(Instant now) {
+        return new Fulfillment(id, warehouseId, FulfillmentStatus.PACKED, lines, carrierHint, serviceCode, shipmentReference,
+                externalReference, mode, estimatedDelivery, List.of(), null, taskToken, cancelReason, createdBy, createdAt,
+                now, null, deliveredAt, cancelledAt, followed(FulfillmentStatus.PACKED));
+    }
+
     Fulfillment cancelled(String reason, Instant now) {
         return new Fulfillment(id, warehouseId, FulfillmentStatus.CANCELLED, lines, carrierHint, serviceCode, shipmentReference,
                 externalReference, mode, estimatedDelivery, trackingNumbers, shipmentId, taskToken, reason, createdBy, createdAt,

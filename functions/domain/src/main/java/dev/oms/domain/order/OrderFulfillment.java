@@ -265,7 +265,7 @@ public final class OrderFulfillment {
     private static Shipment record(Order o, ShipmentRequest req, List<Fulfillment> fs, List<Parcel> parcels, String shipmentId, Actor actor, Instant now) {
         String labelStatus = req.labelReference() != null ? Shipment.LABEL_EXTERNAL : Shipment.LABEL_PENDING;
         Shipment s = new Shipment(shipmentId, req.fulfillmentIds(), req.carrier(), req.serviceCode(), parcels, req.weightGrams(),
-                req.dimensions(), req.labelReference(), labelStatus, null, null, List.of(), actor.id(), now, now, null);
+                req.dimensions(), req.labelReference(), labelStatus, null, null, List.of(), actor.id(), now, now, null, null);
         o.putChild(s);
         for (Fulfillment f : fs) o.putChild(f.shipped(shipmentId, req.trackingNumbers(), now));
         if (o.state().firstShippedAt == null) o.state().firstShippedAt = now;
@@ -279,6 +279,74 @@ public final class OrderFulfillment {
                 "saga", fs.stream().allMatch(f -> Fulfillment.SAGA.equals(f.mode()) && f.taskToken() != null));
         o.record("order.shipped", withStatuses(o, shipped));
         return s;
+    }
+
+    // ---- the carrier's booking key ---------------------------------------------------------------------------------
+
+    /**
+     * The key the carrier books a new shipment of these fulfilments under: {@code ship:<fulfilment ids>}, so a retried
+     * request gets the same labels, and {@code #r<n>} after it when {@code n} earlier shipments of any of them were
+     * cancelled (their labels are void: a new shipment must buy new ones).
+     */
+    public static String bookingKey(Order o, List<String> fulfillmentIds) {
+        return bookingKey(fulfillmentIds, cancelledBefore(o, fulfillmentIds, null));
+    }
+
+    /** The key a shipment's labels were bought under (what {@link #bookingKey(Order, List)} answered when it was created). */
+    public static String bookingKeyOf(Order o, Shipment s) {
+        return bookingKey(s.fulfillmentIds(), cancelledBefore(o, s.fulfillmentIds(), s));
+    }
+
+    private static String bookingKey(List<String> fulfillmentIds, long cancelled) {
+        String key = "ship:" + String.join(",", fulfillmentIds);
+        return cancelled == 0 ? key : key + "#r" + cancelled;
+    }
+
+    private static long cancelledBefore(Order o, List<String> fulfillmentIds, Shipment of) {
+        return o.children(Shipment.class).stream()
+                .filter(x -> x.isCancelled() && x.fulfillmentIds().stream().anyMatch(fulfillmentIds::contains))
+                .filter(x -> of == null || (!x.id().equals(of.id()) && x.createdAt().isBefore(of.createdAt())))
+                .count();
+    }
+
+    // ---- cancel a shipment before handover ------------------------------------------------------------------------
+
+    /**
+     * Checks that a shipment may still be cancelled: not cancelled already (409 {@code shipment.already_cancelled}),
+     * and the carrier has not taken it (every parcel still {@code label_created}, nothing delivered; else 409
+     * {@code shipment.handed_over}). Answers the shipment.
+     */
+    public static Shipment checkShipmentCancellable(Order o, String shipmentId) {
+        Shipment s = o.requireChild(Shipment.class, shipmentId, "shipment.not_found");
+        if (s.isCancelled()) {
+            throw DomainException.conflict("shipment.already_cancelled", "Shipment " + shipmentId + " was cancelled already",
+                    "Nothing to do; create a new shipment for its fulfilments.").with("shipment_id", shipmentId);
+        }
+        if (s.handedOver()) {
+            throw DomainException.conflict("shipment.handed_over", "The carrier has taken shipment " + shipmentId + " (it is " + s.statusWire() + ")",
+                    "A shipment is cancelled only before handover; bring the goods back through a return.")
+                    .with("shipment_id", shipmentId).with("current_status", s.statusWire());
+        }
+        return s;
+    }
+
+    /**
+     * Cancels a shipment the carrier has not taken: the shipment keeps its record as {@code cancelled} (with the
+     * label's void status) and its fulfilments are packed again (no shipment, no tracking numbers), so the order's
+     * {@code fulfillment_status} and {@code shipping_status} step back. Records {@code shipment.cancelled}.
+     */
+    public static Shipment cancelShipment(Order o, String shipmentId, Actor actor, String reason, String voidStatus, Instant now) {
+        Shipment s = checkShipmentCancellable(o, shipmentId);
+        Shipment next = s.cancelled(new Shipment.Cancellation(now, actor.id(), reason, voidStatus), now);
+        o.putChild(next);
+        for (String fid : s.fulfillmentIds()) {
+            o.child(Fulfillment.class, fid).filter(f -> shipmentId.equals(f.shipmentId()) && f.status().isShipped())
+                    .ifPresent(f -> o.putChild(f.unshipped(now)));
+        }
+        o.touch(now);
+        o.record("shipment.cancelled", withStatuses(o, Order.data("shipment_id", shipmentId, "fulfillment_ids", s.fulfillmentIds(),
+                "carrier", s.carrier(), "tracking_numbers", s.trackingNumbers(), "reason", reason, "void_status", voidStatus)));
+        return next;
     }
 
     // ---- tracking and delivery --------------------------------------------------------------------------------------
@@ -301,7 +369,7 @@ public final class OrderFulfillment {
                         "Send tracking for one of the shipment's tracking numbers.").with("tracking_numbers", s.trackingNumbers());
             }
             Parcel before = parcels.get(at);
-            Parcel after = s.deliveredAt() != null ? before : before.after(e.status());
+            Parcel after = s.deliveredAt() != null || s.isCancelled() ? before : before.after(e.status());
             parcels.set(at, after);
             added.add(e.applied(!after.equals(before)));
         }
@@ -319,7 +387,7 @@ public final class OrderFulfillment {
         List<String> delivered_ = new ArrayList<>();
         for (String fid : s.fulfillmentIds()) {
             Fulfillment f = o.child(Fulfillment.class, fid).orElse(null);
-            if (f == null || f.status() == FulfillmentStatus.DELIVERED || f.status() == FulfillmentStatus.CANCELLED) continue;
+            if (f == null || s.isCancelled() || f.status() == FulfillmentStatus.DELIVERED || f.status() == FulfillmentStatus.CANCELLED) continue;
             if (delivered) {
                 o.putChild(f.withStatus(FulfillmentStatus.DELIVERED, now));
                 delivered_.add(fid);
@@ -461,7 +529,7 @@ public final class OrderFulfillment {
         }
         OrderState st = o.state();
         st.fulfillmentStatus = shipped == 0 ? "unfulfilled" : all ? "fulfilled" : "partially_fulfilled";
-        List<Shipment> moving = o.children(Shipment.class).stream().filter(s -> s.deliveredAt() == null).toList();
+        List<Shipment> moving = o.children(Shipment.class).stream().filter(s -> s.deliveredAt() == null && !s.isCancelled()).toList();
         if (shipped == 0) st.shippingStatus = "not_shipped";
         else if (delivered == shipped) st.shippingStatus = "delivered";
         else if (moving.stream().anyMatch(s -> s.status() == TrackingStatus.EXCEPTION || s.status() == TrackingStatus.RETURNED_TO_SENDER)) st.shippingStatus = "exception";

@@ -11,14 +11,25 @@ import java.util.List;
  * the receipt was confirmed).
  * {@code labelStatus} is {@code pending} until the label job has rendered the label, then {@code ready}
  * ({@code external} when the request brought its own label).
+ * A shipment cancelled before the carrier took it ({@code POST /v1/fulfillment/shipments/{id}/cancel}) keeps its
+ * record with its {@link Cancellation}; its status is then {@code cancelled} and its fulfilments are packed again.
  */
 public record Shipment(String id, List<String> fulfillmentIds, String carrier, String serviceCode, List<Parcel> parcels,
                        Integer weightGrams, Dimensions dimensions, String labelReference, String labelStatus,
                        String labelDocumentId, String zplDocumentId, List<TrackingEvent> events, String createdBy,
-                       Instant createdAt, Instant updatedAt, Instant deliveredAt) implements OrderChild {
+                       Instant createdAt, Instant updatedAt, Instant deliveredAt, Cancellation cancellation) implements OrderChild {
     public static final String LABEL_PENDING = "pending", LABEL_READY = "ready", LABEL_EXTERNAL = "external";
     /** Tracking events kept per shipment (the oldest go first): bounds the item well under DynamoDB's 400 KB. */
     public static final int MAX_EVENTS = 200;
+
+    /** The wire status of a shipment cancelled before handover. */
+    public static final String CANCELLED = "cancelled";
+
+    /**
+     * Why and when a shipment was cancelled before the carrier took it; {@code voidStatus} is the carrier's answer to
+     * voiding the label ({@code refunded}, {@code submitted}, {@code not_applicable}, {@code not_bought}).
+     */
+    public record Cancellation(Instant at, String by, String reason, String voidStatus) { }
 
     /** Outer size of the package in millimetres. */
     public record Dimensions(int lengthMm, int widthMm, int heightMm) { }
@@ -46,6 +57,21 @@ public record Shipment(String id, List<String> fulfillmentIds, String carrier, S
         return least;
     }
 
+    public boolean isCancelled() { return cancellation != null; }
+
+    /** Whether the carrier has taken the parcels (any parcel moved past {@code label_created}, or delivered). */
+    public boolean handedOver() {
+        return deliveredAt != null || parcels.stream().anyMatch(p -> p.status() != TrackingStatus.LABEL_CREATED);
+    }
+
+    /** The status as the API shows it: {@code cancelled}, or the parcels' merged {@link #status()}. */
+    public String statusWire() { return isCancelled() ? CANCELLED : status().wire(); }
+
+    Shipment cancelled(Cancellation c, Instant now) {
+        return new Shipment(id, fulfillmentIds, carrier, serviceCode, parcels, weightGrams, dimensions, labelReference,
+                labelStatus, labelDocumentId, zplDocumentId, events, createdBy, createdAt, now, deliveredAt, c);
+    }
+
     public boolean hasEvent(String eventId) { return events.stream().anyMatch(e -> e.id().equals(eventId)); }
 
     Shipment withParcels(List<Parcel> newParcels, List<TrackingEvent> added, Instant now) {
@@ -53,16 +79,16 @@ public record Shipment(String id, List<String> fulfillmentIds, String carrier, S
         all.addAll(added);
         while (all.size() > MAX_EVENTS) all.remove(0);
         return new Shipment(id, fulfillmentIds, carrier, serviceCode, newParcels, weightGrams, dimensions, labelReference,
-                labelStatus, labelDocumentId, zplDocumentId, all, createdBy, createdAt, now, deliveredAt);
+                labelStatus, labelDocumentId, zplDocumentId, all, createdBy, createdAt, now, deliveredAt, cancellation);
     }
 
     Shipment delivered(Instant now) {
         return new Shipment(id, fulfillmentIds, carrier, serviceCode, parcels, weightGrams, dimensions, labelReference,
-                labelStatus, labelDocumentId, zplDocumentId, events, createdBy, createdAt, now, deliveredAt == null ? now : deliveredAt);
+                labelStatus, labelDocumentId, zplDocumentId, events, createdBy, createdAt, now, deliveredAt == null ? now : deliveredAt, cancellation);
     }
 
     Shipment withLabel(String pdfDocumentId, String zplId, Instant now) {
         return new Shipment(id, fulfillmentIds, carrier, serviceCode, parcels, weightGrams, dimensions, labelReference,
-                LABEL_READY, pdfDocumentId, zplId, events, createdBy, createdAt, now, deliveredAt);
+                LABEL_READY, pdfDocumentId, zplId, events, createdBy, createdAt, now, deliveredAt, cancellation);
     }
 }

@@ -11,11 +11,14 @@ import java.time.Instant;
 public final class ShipmentPickups {
     private ShipmentPickups() { }
 
-    /** 409 {@code shipment.already_collected} once any parcel has moved. */
+    /** 409 {@code shipment.already_collected} once any parcel has moved; 409 {@code shipment.already_cancelled} once cancelled. */
     public static Shipment checkCollectable(Order o, String shipmentId) {
         Shipment s = o.requireChild(Shipment.class, shipmentId, "shipment.not_found");
-        boolean moved = s.deliveredAt() != null || s.parcels().stream().anyMatch(p -> p.status() != TrackingStatus.LABEL_CREATED);
-        if (moved) {
+        if (s.isCancelled()) {
+            throw DomainException.conflict("shipment.already_cancelled", "Shipment " + shipmentId + " was cancelled", "Nothing to collect.")
+                    .with("shipment_id", shipmentId);
+        }
+        if (s.handedOver()) {
             throw DomainException.conflict("shipment.already_collected", "The carrier has shipment " + shipmentId + " already (" + s.status().wire() + ")",
                     "Nothing to collect.").with("current_status", s.status().wire());
         }

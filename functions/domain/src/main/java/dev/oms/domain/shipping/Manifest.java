@@ -100,6 +100,13 @@ public record Manifest(String id, String warehouseId, String carrier, LocalDate 
                 createdBy, createdAt, now, submittedAt);
     }
 
+    /** The draft without a shipment (cancelled before handover). */
+    public Manifest without(String shipmentId, Instant now) {
+        List<Entry> rest = shipments.stream().filter(e -> !e.shipmentId().equals(shipmentId)).toList();
+        return new Manifest(id, warehouseId, carrier, dispatchDate, timezone, cutoff, status, rest, scanFormId, scanFormUrl, version + 1,
+                createdBy, createdAt, now, submittedAt);
+    }
+
     /** Closes the draft out with the carrier's scan form; an empty manifest is not submitted. */
     public Manifest submitted(String formId, String formUrl, Instant now) {
         checkSubmittable();

@@ -70,6 +70,11 @@ public final class DynamoShippingRecords implements ShippingRecordStore {
     }
 
     @Override
+    public Optional<String> claimant(String tenantId, String name) {
+        return table.get(ShippingKeys.claim(tenantId, name), Keys.SINGLE).map(n -> n.path("record_id").asText(null)).filter(java.util.Objects::nonNull);
+    }
+
+    @Override
     public void save(String tenantId, ShippingRecord next, List<DomainEvent> events, CommandMeta meta, List<Claim> claims, IdempotencyRecord idempotency) {
         String pk = ShippingKeys.record(tenantId, next.id());
         ObjectNode item = ShippingRecordCodec.write(next);

@@ -54,6 +54,10 @@ final class ShipmentCodec implements ChildCodec<Shipment> {
         o.put("created_at", Times.format(s.createdAt()));
         o.put("updated_at", Times.format(s.updatedAt()));
         o.put("delivered_at", Times.format(s.deliveredAt()));
+        if (s.cancellation() != null) {
+            Shipment.Cancellation c = s.cancellation();
+            o.putObject("cancellation").put("at", Times.format(c.at())).put("by", c.by()).put("reason", c.reason()).put("void_status", c.voidStatus());
+        }
         return o;
     }
 
@@ -70,10 +74,13 @@ final class ShipmentCodec implements ChildCodec<Shipment> {
                     e.path("applied").asBoolean()));
         }
         JsonNode d = o.path("dimensions");
+        JsonNode c = o.path("cancellation");
+        Shipment.Cancellation cancellation = c.isObject()
+                ? new Shipment.Cancellation(Times.parse(text(c, "at")), text(c, "by"), text(c, "reason"), text(c, "void_status")) : null;
         Shipment.Dimensions dims = d.isObject() ? new Shipment.Dimensions(d.path("length_mm").asInt(), d.path("width_mm").asInt(), d.path("height_mm").asInt()) : null;
         return new Shipment(text(o, "id"), FulfillmentCodec.strings(o.path("fulfillment_ids")), text(o, "carrier"), text(o, "service_code"),
                 parcels, o.hasNonNull("weight_grams") ? o.get("weight_grams").asInt() : null, dims, text(o, "label_reference"),
                 text(o, "label_status"), text(o, "label_document_id"), text(o, "zpl_document_id"), events, text(o, "created_by"),
-                Times.parse(text(o, "created_at")), Times.parse(text(o, "updated_at")), Times.parse(text(o, "delivered_at")));
+                Times.parse(text(o, "created_at")), Times.parse(text(o, "updated_at")), Times.parse(text(o, "delivered_at")), cancellation);
     }
 }

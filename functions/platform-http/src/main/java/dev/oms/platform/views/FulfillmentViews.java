@@ -31,7 +31,7 @@ public final class FulfillmentViews {
         s.fulfillmentIds().forEach(fs::add);
         o.put("carrier", s.carrier());
         o.put("service_code", s.serviceCode());
-        o.put("status", s.status().wire());
+        o.put("status", s.statusWire());
         ArrayNode tracking = o.putArray("tracking_numbers");
         s.trackingNumbers().forEach(tracking::add);
         ArrayNode parcels = o.putArray("parcels");
@@ -50,6 +50,10 @@ public final class FulfillmentViews {
         o.put("created_by", s.createdBy());
         o.put("created_at", Times.format(s.createdAt()));
         o.put("delivered_at", Times.format(s.deliveredAt()));
+        if (s.cancellation() != null) {
+            o.putObject("cancellation").put("cancelled_at", Times.format(s.cancellation().at())).put("cancelled_by", s.cancellation().by())
+                    .put("reason", s.cancellation().reason()).put("void_status", s.cancellation().voidStatus());
+        }
         o.put("order_version", order.version());
         return o;
     }
@@ -60,7 +64,7 @@ public final class FulfillmentViews {
         o.put("shipment_id", s.id());
         o.put("order_id", order.id());
         o.put("carrier", s.carrier());
-        o.put("status", s.status().wire());
+        o.put("status", s.statusWire());
         o.put("refreshed", refreshed);
         ArrayNode parcels = o.putArray("parcels");
         for (Parcel p : s.parcels()) {
