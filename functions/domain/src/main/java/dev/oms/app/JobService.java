@@ -69,6 +69,12 @@ public final class JobService {
         }).orElseThrow(() -> notFound(jobId));
     }
 
+    /** {@link #cancel(CommandContext, String)} of a job of one of {@code kinds}; a job of another kind is 404 {@code job.not_found}. */
+    public Job cancel(CommandContext ctx, String jobId, java.util.Set<JobKind> kinds) {
+        if (!kinds.contains(get(ctx, jobId).kind())) throw notFound(jobId);
+        return cancel(ctx, jobId);
+    }
+
     /**
      * The upload of an import arrived (S3 ObjectCreated): the job is queued for a runner, once, however often the
      * notification is delivered. Answers the job, or empty when there is no such job.

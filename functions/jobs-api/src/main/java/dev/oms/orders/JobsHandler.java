@@ -38,7 +38,9 @@ import java.util.Set;
 
 /**
  * Seed 000 section 11: imports, exports, bulk status changes and reconciliations, each an asynchronous job (202) that
- * the job runner (functions/jobs) works through; and reading, listing and cancelling jobs.
+ * the job runner (functions/jobs) works through; and reading, listing and cancelling jobs. Seed 003 section 14 for the
+ * warehouse: imports of fulfilments or pick lists, exports of shipments, manifests and exceptions, and cancelling the
+ * warehouse's jobs.
  */
 public final class JobsHandler extends ApiHandler {
     public static final int MAX_BULK_ORDERS = JobParameters.MAX_BULK_ORDERS;
@@ -65,7 +67,12 @@ public final class JobsHandler extends ApiHandler {
                 post("/v1/orders/bulk/reconcile", this::reconcile).requires(JOBS_MANAGE),
                 get("/v1/orders/jobs", this::list).requires(JOBS_MANAGE),
                 get("/v1/orders/jobs/{jobId}", r -> read(r, null)).requires(JOBS_MANAGE),
-                post("/v1/orders/jobs/{jobId}/cancel", this::cancel).requires(JOBS_MANAGE));
+                post("/v1/orders/jobs/{jobId}/cancel", this::cancel).requires(JOBS_MANAGE),
+                post("/v1/fulfillment/imports", this::startFulfilmentImport).requires(Permission.WAREHOUSE_WRITE),
+                get("/v1/fulfillment/imports/{jobId}", r -> read(r, JobKind.FULFILLMENT_IMPORT)).requires(Permission.WAREHOUSE_READ),
+                post("/v1/fulfillment/exports", this::startFulfilmentExport).requires(Permission.WAREHOUSE_READ),
+                get("/v1/fulfillment/exports/{jobId}", r -> read(r, JobKind.FULFILLMENT_EXPORT)).requires(Permission.WAREHOUSE_READ),
+                post("/v1/fulfillment/jobs/{jobId}/cancel", this::cancelWarehouseJob).requires(Permission.WAREHOUSE_WRITE));
     }
 
     @Override
@@ -96,15 +103,72 @@ public final class JobsHandler extends ApiHandler {
         params.put("mode", mode);
         params.put("mapping", mapping);
         params.put("dry_run", Boolean.TRUE.equals(dryRun));
+        String chosen = format;
+        return submit(r, jobId, JobKind.IMPORT, params, upload != null, view -> uploadLink(view, upload, chosen));
+    }
+
+    /** The presigned PUT of an import's file, when the request named no source. */
+    private void uploadLink(ObjectNode view, String upload, String format) {
+        if (upload == null) return;
         String contentType = format.equals("csv") ? "text/csv" : "application/x-ndjson";
-        return submit(r, jobId, JobKind.IMPORT, params, upload != null, view -> {
-            if (upload != null) {
-                view.put("upload_url", jobs.store().presignPut(upload, contentType, UPLOAD_TTL));
-                view.put("upload_method", "PUT");
-                view.put("upload_content_type", contentType);
-                view.put("upload_expires_at", dev.oms.platform.json.Times.format(jobs.core.clock.instant().plus(UPLOAD_TTL)));
-            }
-        });
+        view.put("upload_url", jobs.store().presignPut(upload, contentType, UPLOAD_TTL));
+        view.put("upload_method", "PUT");
+        view.put("upload_content_type", contentType);
+        view.put("upload_expires_at", dev.oms.platform.json.Times.format(jobs.core.clock.instant().plus(UPLOAD_TTL)));
+    }
+
+    // ---- seed 003: the warehouse's imports, exports and cancellations ---------------------------------------------
+
+    static final Set<String> FULFILMENT_IMPORT_TYPES = Set.of("fulfillments", "picklists");
+    static final Set<String> FULFILMENT_EXPORT_TYPES = Set.of("shipments", "manifests", "exceptions");
+    /** The jobs {@code POST /v1/fulfillment/jobs/{jobId}/cancel} may cancel; any other is 404 there. */
+    static final Set<JobKind> WAREHOUSE_JOBS = java.util.EnumSet.of(JobKind.FULFILLMENT_IMPORT, JobKind.FULFILLMENT_EXPORT,
+            JobKind.BULK_FULFILLMENTS, JobKind.BULK_RECEIVE_RETURNS);
+
+    /** {@code {"type": "fulfillments|picklists", "source", "format"}}: rows are the bodies of the warehouse's create routes. */
+    private ApiResponse startFulfilmentImport(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("type", "source", "format");
+        String type = b.oneOf("type", true, FULFILMENT_IMPORT_TYPES);
+        String tenant = r.caller().tenantId();
+        String sourceText = b.string("source", false, 1100);
+        S3Uri source = sourceText == null ? null : checkSource(b, sourceText, tenant);
+        String format = b.oneOf("format", false, Set.of("ndjson", "csv"));
+        b.check();
+        if (format == null) format = source != null && source.key().toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? "csv" : "ndjson";
+        String jobId = jobs.service.newId();
+        String upload = source == null ? JobFiles.upload(tenant, jobId, format) : null;
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("type", type);
+        params.put("source", source != null ? source.toString() : jobs.store().uri(upload));
+        params.put("format", format);
+        String chosen = format;
+        return submit(r, jobId, JobKind.FULFILLMENT_IMPORT, params, upload != null, view -> uploadLink(view, upload, chosen));
+    }
+
+    /** {@code {"type": "shipments|manifests|exceptions", "format": "csv|ndjson", "warehouse_id", "from", "to"}}. */
+    private ApiResponse startFulfilmentExport(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("type", "format", "warehouse_id", "from", "to");
+        String type = b.oneOf("type", true, FULFILMENT_EXPORT_TYPES);
+        String format = b.oneOf("format", false, Set.of("csv", "ndjson"));
+        String warehouse = b.string("warehouse_id", false, 64);
+        java.time.Instant from = dev.oms.platform.http.TaskRequests.time(b, "from");
+        java.time.Instant to = dev.oms.platform.http.TaskRequests.time(b, "to");
+        if (from != null && to != null && !from.isBefore(to)) b.error("to", "field.range", "to must be after from");
+        b.check();
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("type", type);
+        params.put("format", format == null ? "csv" : format);
+        if (warehouse != null) params.put("warehouse_id", warehouse);
+        if (from != null) params.put("from", from.toString());
+        if (to != null) params.put("to", to.toString());
+        return submit(r, jobs.service.newId(), JobKind.FULFILLMENT_EXPORT, params, false, view -> { });
+    }
+
+    private ApiResponse cancelWarehouseJob(ApiRequest r) {
+        Body.parseOptional(r.body()).allow().check();
+        return r.execute(this::accepted, ctx -> jobs.service.cancel(ctx, r.pathParam("jobId"), WAREHOUSE_JOBS));
     }
 
     /**

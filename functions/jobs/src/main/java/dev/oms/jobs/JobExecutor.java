@@ -47,6 +47,8 @@ public final class JobExecutor {
         works.put(JobKind.BULK_FULFILLMENTS, new BulkFulfillmentsWork(Platform.get(), chunkRows));
         works.put(JobKind.BULK_RECEIVE_RETURNS, new ReturnReceiptsWork(Platform.get(), rowLanes, chunkRows));
         works.put(JobKind.GDPR_EXPORT, new SubjectExportWork(Platform.get()));
+        works.put(JobKind.FULFILLMENT_IMPORT, new FulfilmentImportWork(Platform.get(), chunkRows));
+        works.put(JobKind.FULFILLMENT_EXPORT, new FulfilmentExportWork(Platform.get()));
     }
 
     /** Chunk size and lanes from {@code JOBS_CHUNK_ROWS} (100) and {@code JOBS_LANES} (4). */

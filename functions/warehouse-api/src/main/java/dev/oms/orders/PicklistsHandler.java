@@ -17,6 +17,7 @@ import dev.oms.platform.http.ApiHandler;
 import dev.oms.platform.http.ApiRequest;
 import dev.oms.platform.http.ApiResponse;
 import dev.oms.platform.http.Body;
+import dev.oms.platform.views.WarehouseRequests;
 import dev.oms.platform.http.Routes;
 import dev.oms.platform.json.Json;
 import java.time.Instant;
@@ -58,16 +59,11 @@ final class PicklistsHandler extends ApiHandler {
     /** {@code {"warehouse_id", "fulfillment_ids": [...], "priority", "picker_group", "serial_tracked_skus": [...]}}. */
     private ApiResponse create(ApiRequest r) {
         Body b = Body.parse(r.body());
-        b.allow("warehouse_id", "fulfillment_ids", "priority", "picker_group", "serial_tracked_skus");
-        String wh = b.string("warehouse_id", true, 64);
-        List<String> fids = b.strings("fulfillment_ids", true, 1, 50, 128);
-        String priority = b.oneOf("priority", false, Picklists.PRIORITIES);
-        String zone = b.string("picker_group", false, 64);
-        List<String> serial = b.strings("serial_tracked_skus", false, 0, 200, 64);
+        WarehouseRequests.Picklist pl = WarehouseRequests.picklist(b);
         b.check();
-        p.warehouses.get(r.command(), wh);
+        p.warehouses.get(r.command(), pl.warehouseId());
         return r.execute(x -> ApiResponse.created(DynamoPicklistStore.json(x), BASE + "/" + x.id()).withVersion(x.version()),
-                ctx -> p.picking.create(ctx, wh, fids, priority, zone, serial == null ? java.util.Set.of() : new LinkedHashSet<>(serial)));
+                ctx -> p.picking.create(ctx, pl.warehouseId(), pl.fulfillmentIds(), pl.priority(), pl.zone(), pl.serialSkus()));
     }
 
     private ApiResponse read(ApiRequest r) { return one(p.picking.get(r.command(), r.pathParam("picklistId"))); }

@@ -25,6 +25,7 @@ import dev.oms.platform.http.ApiHandler;
 import dev.oms.platform.http.ApiRequest;
 import dev.oms.platform.http.ApiResponse;
 import dev.oms.platform.http.Body;
+import dev.oms.platform.views.WarehouseRequests;
 import dev.oms.platform.http.Routes;
 import dev.oms.platform.json.Json;
 import java.time.Instant;
@@ -68,34 +69,12 @@ final class WarehouseFulfilmentsHandler extends ApiHandler {
      */
     private ApiResponse create(ApiRequest r) {
         Body b = Body.parse(r.body());
-        b.allow("order_id", "warehouse_id", "requested_ship_date", "source", "lines", "carrier_hint", "service_code");
-        String orderId = b.string("order_id", true, 128);
-        String warehouse = b.string("warehouse_id", false, 64);
-        Instant shipDate = time(b, "requested_ship_date");
-        String source = b.string("source", false, 64);
-        List<FulfillmentLine> lines = new ArrayList<>();
-        List<String> skus = new ArrayList<>();
-        List<Body> entries = b.objects("lines", true, 1, OrderFulfillment.MAX_LINES);
-        if (entries != null) {
-            for (Body e : entries) {
-                e.allow("order_line_id", "sku", "quantity");
-                String line = e.string("order_line_id", true, 64);
-                skus.add(e.string("sku", false, 64));
-                Long qty = e.integer("quantity", true, 1, 100_000);
-                if (line != null && qty != null) lines.add(new FulfillmentLine(line, qty, null, List.of()));
-            }
-        }
-        FulfillmentRequest req = new FulfillmentRequest(warehouse, lines, b.string("carrier_hint", false, 64), b.string("service_code", false, 64), null, null);
+        WarehouseRequests.Fulfilment f = WarehouseRequests.fulfilment(b);
         b.check();
-        if (warehouse != null) p.warehouses.get(r.command(), warehouse);
-        Order order = p.fulfilments.order(r.command(), orderId);
-        for (int i = 0; i < lines.size(); i++) {
-            String sku = skus.get(i), lineId = lines.get(i).lineId();
-            if (sku != null && order.lines().stream().anyMatch(l -> l.id().equals(lineId) && !l.sku().equals(sku))) {
-                throw DomainException.invalidField("lines[" + i + "].sku", "line.sku_mismatch", "Line " + lines.get(i).lineId() + " is not SKU " + sku);
-            }
-        }
-        return r.execute(c -> one(201, c.order(), c.fulfillment()), ctx -> p.fulfilments.create(ctx, orderId, req, shipDate, source == null ? "api" : source));
+        if (f.request().warehouseId() != null) p.warehouses.get(r.command(), f.request().warehouseId());
+        f.checkSkus(p.fulfilments.order(r.command(), f.orderId()));
+        return r.execute(c -> one(201, c.order(), c.fulfillment()), ctx -> p.fulfilments.create(ctx, f.orderId(), f.request(), f.requestedShipDate(),
+                f.source() == null ? "api" : f.source()));
     }
 
     /** {@code ?order_id=&status=&warehouse_id=}: one order's fulfilments, or the tenant's newest first (filters over the page). */

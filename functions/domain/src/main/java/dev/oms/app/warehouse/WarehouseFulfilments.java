@@ -44,7 +44,11 @@ public final class WarehouseFulfilments {
 
     /** Creates a fulfilment of an order's lines at {@code created}: the rules of seed 000, the stock reserved. */
     public FulfillmentService.Created create(CommandContext ctx, String orderId, FulfillmentRequest req, Instant requestedShipDate, String source) {
-        String id = ids.next("ful");
+        return create(ctx, orderId, req, ids.next("ful"), requestedShipDate, source);
+    }
+
+    /** The same with an id the caller chose (an import's row): a fulfilment with that id already there is answered as it is. */
+    public FulfillmentService.Created create(CommandContext ctx, String orderId, FulfillmentRequest req, String id, Instant requestedShipDate, String source) {
         return fulfillments.create(ctx, orderId, req, id, (o, r, partial, now) ->
                 WarehouseFlow.create(o, r, id, requestedShipDate, source, partial, ctx.caller().actor(), now));
     }

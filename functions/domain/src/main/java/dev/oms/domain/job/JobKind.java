@@ -7,7 +7,9 @@ import java.util.Locale;
  * fulfilments, or book the receipt of many returns.
  */
 public enum JobKind {
-    IMPORT, EXPORT, BULK_UPDATE_STATUS, BULK_RECONCILE, BULK_FULFILLMENTS, BULK_RECEIVE_RETURNS, GDPR_EXPORT;
+    IMPORT, EXPORT, BULK_UPDATE_STATUS, BULK_RECONCILE, BULK_FULFILLMENTS, BULK_RECEIVE_RETURNS, GDPR_EXPORT,
+    /** Seed 003: warehouse imports of fulfilments or pick lists, and exports of shipments, manifests, exceptions. */
+    FULFILLMENT_IMPORT, FULFILLMENT_EXPORT;
 
     public String wire() { return name().toLowerCase(Locale.ROOT); }
 

@@ -37,7 +37,7 @@ public final class JobViews {
         o.put("attempts", s.attempts);
         if (s.errorCode != null) o.putObject("error").put("code", s.errorCode).put("detail", s.errorDetail);
         String report = s.results.get("report");
-        if (report != null) o.put(s.kind == JobKind.IMPORT ? "error_report_url" : "report_url", store.presignGet(report, LINK_TTL));
+        if (report != null) o.put(s.kind == JobKind.IMPORT || s.kind == JobKind.FULFILLMENT_IMPORT ? "error_report_url" : "report_url", store.presignGet(report, LINK_TTL));
         String download = s.results.get("download");
         if (download != null) o.put("download_url", store.presignGet(download, LINK_TTL));
         o.putObject("created_by").put("id", s.createdBy.id()).put("type", s.createdBy.type());
@@ -55,6 +55,8 @@ public final class JobViews {
         return switch (job.kind()) {
             case IMPORT -> "/v1/orders/imports/" + job.id();
             case EXPORT -> "/v1/orders/exports/" + job.id();
+            case FULFILLMENT_IMPORT -> "/v1/fulfillment/imports/" + job.id();
+            case FULFILLMENT_EXPORT -> "/v1/fulfillment/exports/" + job.id();
             default -> "/v1/orders/jobs/" + job.id();
         };
     }
