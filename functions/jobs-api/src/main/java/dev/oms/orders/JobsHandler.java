@@ -300,11 +300,17 @@ public final class JobsHandler extends ApiHandler {
 
     private ApiResponse submit(ApiRequest r, String jobId, JobKind kind, Map<String, Object> params, boolean awaitingUpload,
                                java.util.function.Consumer<ObjectNode> extra) {
+        Map<String, Object> scoped = params;
+        if (r.caller().warehouseScope() != null) {
+            scoped = new LinkedHashMap<>(params);
+            scoped.put(JobParameters.WAREHOUSE_SCOPE, r.caller().warehouseScope());
+        }
+        Map<String, Object> stored = scoped;
         return r.execute(job -> {
             ObjectNode view = JobViews.job(job, jobs.store());
             extra.accept(view);
             return ApiResponse.accepted(view).withHeader("location", JobViews.path(job)).withVersion(job.version());
-        }, (CommandContext ctx) -> jobs.service.submit(ctx, jobId, kind, params, awaitingUpload));
+        }, (CommandContext ctx) -> jobs.service.submit(ctx, jobId, kind, stored, awaitingUpload));
     }
 
     private ApiResponse accepted(Job job) { return ApiResponse.accepted(JobViews.job(job, jobs.store())).withVersion(job.version()); }

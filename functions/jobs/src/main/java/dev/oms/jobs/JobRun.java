@@ -74,7 +74,9 @@ final class JobRun {
     /** The submitter, as whom every use case runs: its roles, its name on the audit trail, the job as correlation id. */
     CommandContext context(String reason, ResponseJournal journal) {
         JobState s = job.state();
-        Caller caller = new Caller(s.tenantId, s.createdBy.id(), s.createdBy.type(), Set.copyOf(s.createdByRoles), null, null);
+        Object scope = s.parameters.get(dev.oms.platform.jobs.JobParameters.WAREHOUSE_SCOPE);
+        Caller caller = new Caller(s.tenantId, s.createdBy.id(), s.createdBy.type(), Set.copyOf(s.createdByRoles), null, null, null,
+                scope instanceof String w ? w : null);
         return new CommandContext(caller, s.id, null, reason, journal);
     }
 

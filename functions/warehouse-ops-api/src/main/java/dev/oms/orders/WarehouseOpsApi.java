@@ -54,6 +54,7 @@ final class WarehouseOpsApi {
     final RoutingRuleService routingRules;
     final PackagingProfileService packagingProfiles;
     final DeviceRegistry devices;
+    final dev.oms.app.keys.ApiKeyService keys;
     final WebhookUrlGuard webhookUrls;
     final FulfilmentWebhooks webhooks;
     final MetricsService metrics;
@@ -73,6 +74,7 @@ final class WarehouseOpsApi {
         routingRules = new RoutingRuleService(store, core.ids, core.clock);
         packagingProfiles = new PackagingProfileService(store, core.ids, core.clock);
         devices = new DeviceRegistry(store, core.ids, core.clock);
+        keys = new dev.oms.app.keys.ApiKeyService(new dev.oms.platform.dynamo.DynamoApiKeys(core.table), core.ids, core.clock);
         webhookUrls = WebhookUrlGuard.fromEnvironment();
         SqsWebhookQueue queue = new SqsWebhookQueue(AwsClients::sqs,
                 Env.get("WEBHOOK_DELIVERY_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/oms-webhook-deliveries"));

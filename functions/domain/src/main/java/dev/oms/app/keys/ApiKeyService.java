@@ -39,6 +39,11 @@ public final class ApiKeyService {
         this.clock = clock;
     }
 
+    /** Warehouse keys: for the people and devices on a warehouse floor, short-lived. */
+    public static final Duration WAREHOUSE_DEFAULT_LIFETIME = Duration.ofHours(12);
+    public static final Duration WAREHOUSE_MAX_LIFETIME = Duration.ofDays(7);
+    public static final Set<String> WAREHOUSE_KEY_ROLES = Set.of("picker", "packer", "qc_agent", "warehouse_supervisor");
+
     /** A new key and its secret, which exists only in this answer. */
     public record Issued(ApiKey key, String secret) { }
 
@@ -69,6 +74,54 @@ public final class ApiKeyService {
                 creator.roles().stream().sorted().toList(), ctx.clientIp());
         store.create(key, ids.next("evt"), meta);
         return new Issued(key, secret);
+    }
+
+    /**
+     * A warehouse key (seed 003 {@code POST /v1/fulfillment/keys}): one role of {@link #WAREHOUSE_KEY_ROLES} (400
+     * {@code api_key.role_unknown}) whose permissions are the creator's (422 {@code api_key.scope_exceeds_creator}),
+     * scoped to {@code warehouseId} and, when {@code deviceId} is given, bound to that device (checked registered to the
+     * warehouse by the caller); 12 hours by default, at most 7 days (400 {@code api_key.expiry_invalid}).
+     */
+    public Issued createWarehouseKey(CommandContext ctx, String name, String role, String warehouseId, String deviceId, Instant expiresAt) {
+        Caller creator = ctx.caller();
+        Instant now = clock.instant();
+        if (!WAREHOUSE_KEY_ROLES.contains(role)) {
+            throw DomainException.invalidField("role", "api_key.role_unknown", "A warehouse key carries one of " + WAREHOUSE_KEY_ROLES.stream().sorted().toList());
+        }
+        Set<Permission> wanted = EnumSet.noneOf(Permission.class);
+        wanted.addAll(RolePermissions.of(Set.of(role)));
+        wanted.removeAll(creator.permissions());
+        if (!wanted.isEmpty()) {
+            throw DomainException.unprocessable("api_key.scope_exceeds_creator",
+                    "The key's role grants permissions you do not have: " + wanted.stream().map(Permission::wire).sorted().toList(),
+                    "A key's role must grant a subset of its creator's permissions.");
+        }
+        if (creator.warehouseScope() != null && !creator.warehouseScope().equals(warehouseId)) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "auth.warehouse_scope", "Your key is scoped to warehouse " + creator.warehouseScope(),
+                    "Act on your own warehouse only.");
+        }
+        Instant expiry = expiresAt == null ? now.plus(WAREHOUSE_DEFAULT_LIFETIME) : expiresAt;
+        if (!expiry.isAfter(now) || expiry.isAfter(now.plus(WAREHOUSE_MAX_LIFETIME))) {
+            throw DomainException.invalidField("expires_at", "api_key.expiry_invalid", "expires_at must be in the future and within 7 days");
+        }
+        String id = ids.next("key");
+        String secret = ApiKeySecrets.newSecret(id);
+        ApiKey key = new ApiKey(id, creator.tenantId(), name, ApiKeySecrets.hash(secret), Set.of(role), creator.subject(), now, expiry, null,
+                warehouseId, deviceId);
+        CommandMeta meta = new CommandMeta(creator.actor(), ctx.correlationId(), now, ctx.reason(), Map.of(),
+                creator.roles().stream().sorted().toList(), ctx.clientIp());
+        store.create(key, ids.next("evt"), meta);
+        return new Issued(key, secret);
+    }
+
+    /** Revokes a warehouse key; an integration key (or another tenant's, or none) is 404 {@code api_key.not_found} here. */
+    public ApiKey revokeWarehouseKey(CommandContext ctx, String keyId) {
+        ApiKey key = store.find(keyId).filter(k -> k.tenantId().equals(ctx.tenantId()) && k.isWarehouseKey())
+                .orElseThrow(() -> DomainException.notFound("api_key.not_found", "No warehouse key " + keyId));
+        if (ctx.caller().warehouseScope() != null && !ctx.caller().warehouseScope().equals(key.warehouseId())) {
+            throw DomainException.notFound("api_key.not_found", "No warehouse key " + keyId);
+        }
+        return revoke(ctx, keyId);
     }
 
     /**

@@ -6,18 +6,31 @@ import java.util.Set;
 /**
  * The authenticated principal of a request: its tenant, subject, kind (customer, agent, service, warehouse), roles,
  * the customer it is (for customers) and who impersonates it, if anyone. A guest (role {@code guest}, kind customer,
- * from the guest order lookup) has an {@code orderScope}: the one order it may read, whoever its customer is.
+ * from the guest order lookup) has an {@code orderScope}: the one order it may read, whoever its customer is. A
+ * warehouse key's caller has a {@code warehouseScope}: the one warehouse it may act in.
  */
 public record Caller(String tenantId, String subject, String kind, Set<String> roles, String customerId,
-                     String impersonatedBy, String orderScope) {
+                     String impersonatedBy, String orderScope, String warehouseScope) {
     public static final String GUEST_ROLE = "guest";
 
     public Caller {
         roles = Set.copyOf(roles);
     }
 
+    public Caller(String tenantId, String subject, String kind, Set<String> roles, String customerId, String impersonatedBy, String orderScope) {
+        this(tenantId, subject, kind, roles, customerId, impersonatedBy, orderScope, null);
+    }
+
     public Caller(String tenantId, String subject, String kind, Set<String> roles, String customerId, String impersonatedBy) {
-        this(tenantId, subject, kind, roles, customerId, impersonatedBy, null);
+        this(tenantId, subject, kind, roles, customerId, impersonatedBy, null, null);
+    }
+
+    /**
+     * Whether the caller may act in a warehouse: any warehouse unless it holds a warehouse key, which is scoped to one
+     * (seed 003 {@code /v1/fulfillment/keys}); null (no warehouse named) is allowed.
+     */
+    public boolean mayUseWarehouse(String warehouseId) {
+        return warehouseScope == null || warehouseId == null || warehouseScope.equals(warehouseId);
     }
 
     /** A guest restricted to one order: read-only (role {@code guest}), no customer id. */

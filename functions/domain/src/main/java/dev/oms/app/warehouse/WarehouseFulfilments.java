@@ -3,6 +3,7 @@ package dev.oms.app.warehouse;
 import dev.oms.app.CommandContext;
 import dev.oms.app.FulfillmentService;
 import dev.oms.app.OrderTransactions;
+import dev.oms.domain.DomainException;
 import dev.oms.domain.order.Fulfillment;
 import dev.oms.domain.order.FulfillmentRequest;
 import dev.oms.domain.order.Order;
@@ -48,7 +49,11 @@ public final class WarehouseFulfilments {
     }
 
     /** The same with an id the caller chose (an import's row): a fulfilment with that id already there is answered as it is. */
-    public FulfillmentService.Created create(CommandContext ctx, String orderId, FulfillmentRequest req, String id, Instant requestedShipDate, String source) {
+    public FulfillmentService.Created create(CommandContext ctx, String orderId, FulfillmentRequest given, String id, Instant requestedShipDate, String source) {
+        String scope = ctx.caller().warehouseScope();
+        FulfillmentRequest req = scope == null || given.warehouseId() != null ? given
+                : new FulfillmentRequest(scope, given.lines(), given.carrierHint(), given.serviceCode(), given.shipmentReference(), given.externalReference());
+        if (!ctx.caller().mayUseWarehouse(req.warehouseId())) throw outOfScope(req.warehouseId());
         return fulfillments.create(ctx, orderId, req, id, (o, r, partial, now) ->
                 WarehouseFlow.create(o, r, id, requestedShipDate, source, partial, ctx.caller().actor(), now));
     }
@@ -58,7 +63,22 @@ public final class WarehouseFulfilments {
 
     public Found get(CommandContext ctx, String fulfillmentId) {
         Order o = tx.get(ctx, tx.orderIdOfChild(ctx, fulfillmentId, "fulfillment.not_found"));
-        return new Found(o, o.requireChild(Fulfillment.class, fulfillmentId, "fulfillment.not_found"));
+        return new Found(o, inScope(ctx, o, fulfillmentId));
+    }
+
+    /**
+     * The fulfilment, when the caller may act in its warehouse: a warehouse key's caller sees another warehouse's
+     * fulfilment as missing (404 {@code fulfillment.not_found}), like another tenant's.
+     */
+    static Fulfillment inScope(CommandContext ctx, Order o, String fulfillmentId) {
+        Fulfillment f = o.requireChild(Fulfillment.class, fulfillmentId, "fulfillment.not_found");
+        if (!ctx.caller().mayUseWarehouse(f.warehouseId())) throw DomainException.notFound("fulfillment.not_found", "No fulfilment " + fulfillmentId);
+        return f;
+    }
+
+    static DomainException outOfScope(String warehouseId) {
+        return new DomainException(DomainException.Kind.FORBIDDEN, "auth.warehouse_scope", "Your key is not scoped to warehouse " + warehouseId,
+                "Act in your own warehouse, or use a key of the other one.");
     }
 
     /** Moves a fulfilment forward to a warehouse step ({@code shipped} and {@code cancelled} have their own methods). */
@@ -102,12 +122,15 @@ public final class WarehouseFulfilments {
 
     /** Cancels an unshipped fulfilment, releasing its reservation ({@link FulfillmentService#cancel}). */
     public FulfillmentService.Created cancel(CommandContext ctx, String fulfillmentId, String reason) {
-        String orderId = tx.orderIdOfChild(ctx, fulfillmentId, "fulfillment.not_found");
+        String orderId = get(ctx, fulfillmentId).order().id();
         return fulfillments.cancel(ctx, orderId, fulfillmentId, reason);
     }
 
     private Found change(CommandContext ctx, String fulfillmentId, java.util.function.Function<Order, Fulfillment> step) {
         String orderId = tx.orderIdOfChild(ctx, fulfillmentId, "fulfillment.not_found");
-        return tx.mutate(ctx, orderId, true, o -> new Found(o, step.apply(o)));
+        return tx.mutate(ctx, orderId, true, o -> {
+            inScope(ctx, o, fulfillmentId);
+            return new Found(o, step.apply(o));
+        });
     }
 }

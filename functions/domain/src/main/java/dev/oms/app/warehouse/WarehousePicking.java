@@ -55,11 +55,13 @@ public final class WarehousePicking {
     public record Scanned(Picklist picklist, List<ScanBatch.Result> results) { }
 
     public Picklist get(CommandContext ctx, String id) {
-        return store.find(ctx.tenantId(), id).orElseThrow(() -> DomainException.notFound("picklist.not_found", "No pick list " + id));
+        return store.find(ctx.tenantId(), id).filter(p -> ctx.caller().mayUseWarehouse(p.warehouseId()))
+                .orElseThrow(() -> DomainException.notFound("picklist.not_found", "No pick list " + id));
     }
 
     /** A pick list of the allocated fulfilments' units in {@code warehouseId}; {@code serialSkus} are picked one serial per unit. */
     public Picklist create(CommandContext ctx, String warehouseId, List<String> fulfillmentIds, String priority, String zone, Set<String> serialSkus) {
+        if (!ctx.caller().mayUseWarehouse(warehouseId)) throw WarehouseFulfilments.outOfScope(warehouseId);
         if (new LinkedHashSet<>(fulfillmentIds).size() != fulfillmentIds.size()) {
             throw DomainException.invalidField("fulfillment_ids", "fulfillment_ids.duplicate", "Name each fulfilment once");
         }

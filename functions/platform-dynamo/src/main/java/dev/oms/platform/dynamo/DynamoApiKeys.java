@@ -44,6 +44,8 @@ public final class DynamoApiKeys implements ApiKeyStore {
         data.put("prefix", key.prefix());
         data.put("roles", List.copyOf(new TreeSet<>(key.roles())));
         data.put("expires_at", Times.format(key.expiresAt()));
+        if (key.warehouseId() != null) data.put("warehouse_id", key.warehouseId());
+        if (key.deviceId() != null) data.put("device_id", key.deviceId());
         ObjectNode event = EventItemMapper.toAggregateItem(Keys.apiKey(key.id()), eventId, key.tenantId(), "api_key", key.id(), 1,
                 DomainEvent.of("api_key.created", data), meta);
         TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
@@ -110,6 +112,8 @@ public final class DynamoApiKeys implements ApiKeyStore {
         o.put("created_at", Times.format(k.createdAt()));
         o.put("expires_at", Times.format(k.expiresAt()));
         if (k.revokedAt() != null) o.put("revoked_at", Times.format(k.revokedAt()));
+        if (k.warehouseId() != null) o.put("warehouse_id", k.warehouseId());
+        if (k.deviceId() != null) o.put("device_id", k.deviceId());
         return o;
     }
 
@@ -119,6 +123,7 @@ public final class DynamoApiKeys implements ApiKeyStore {
         String revoked = Shapes.text(o, "revoked_at");
         return new ApiKey(Shapes.text(o, "id"), Shapes.text(o, "tenant_id"), Shapes.text(o, "name"), Shapes.text(o, "secret_sha256"),
                 java.util.Set.copyOf(roles), Shapes.text(o, "created_by"), Times.parse(Shapes.text(o, "created_at")),
-                Times.parse(Shapes.text(o, "expires_at")), revoked == null ? null : Times.parse(revoked));
+                Times.parse(Shapes.text(o, "expires_at")), revoked == null ? null : Times.parse(revoked),
+                Shapes.text(o, "warehouse_id"), Shapes.text(o, "device_id"));
     }
 }

@@ -144,8 +144,36 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
             throw new ApiProblem(403, "auth.tenant_mismatch", "X-Tenant-ID does not match the token's tenant",
                     "Send the tenant of your token, or leave the header out.");
         }
+        if (request.caller().warehouseScope() != null) checkWarehouseScope(route, request);
         if (!request.caller().can(route.permission())) {
             throw ApiProblem.forbidden("This needs the " + route.permission().wire() + " permission");
+        }
+    }
+
+    /**
+     * A warehouse key (seed 003 {@code /v1/fulfillment/keys}) acts on the warehouse routes only, and only in its own
+     * warehouse: a {@code warehouse_id} in the query or at the top of the body naming another is 403
+     * {@code auth.warehouse_scope}; records of another warehouse addressed by id are 404 in the use cases.
+     */
+    private static void checkWarehouseScope(Route route, ApiRequest request) {
+        String scope = request.caller().warehouseScope();
+        if (!route.path().startsWith("/v1/fulfillment/")) {
+            throw new ApiProblem(403, "auth.warehouse_key_scope", "A warehouse key is for the /v1/fulfillment routes only",
+                    "Use an agent token or an integration key for this route.");
+        }
+        String named = request.query("warehouse_id");
+        String body = request.body();
+        if (named == null && body != null && body.contains("\"warehouse_id\"")) {
+            try {
+                var field = dev.oms.platform.json.Json.parse(body).get("warehouse_id");
+                if (field != null && field.isTextual()) named = field.textValue();
+            } catch (Exception malformed) {
+                // the handler answers the malformed body
+            }
+        }
+        if (named != null && !named.equals(scope)) {
+            throw new ApiProblem(403, "auth.warehouse_scope", "This key is scoped to warehouse " + scope + ", not " + named,
+                    "Act in your own warehouse, or use a key of the other one.");
         }
     }
 

@@ -53,6 +53,9 @@ public final class JobParameters {
     }
 
     /** The list filter that the stored parameters describe, oldest first. */
+    /** The parameter that keeps a warehouse key's scope for the job it submitted: the job runs scoped as the key would. */
+    public static final String WAREHOUSE_SCOPE = "warehouse_scope";
+
     /** At most this many order ids in one bulk request. */
     public static final int MAX_BULK_ORDERS = 1000;
 
