@@ -34,24 +34,26 @@ public final class OrderSearchHandler extends ApiHandler {
         super(p.idempotency, p.clock);
         this.p = p;
         this.routes = Routes.of(
-                post("/v1/orders/search", this::search).requires(ORDERS_SEARCH),
+                post("/v1/orders/search", r -> search(r, false)).requires(ORDERS_SEARCH),
+                post("/v1/admin/orders/search", r -> search(r, true)).requires(ORDERS_SEARCH),
                 post("/v1/orders/search/reindex", this::reindex).requires(JOBS_MANAGE));
     }
 
     @Override
     public Routes routes() { return routes; }
 
-    private ApiResponse search(ApiRequest r) {
+    /** The search DSL; the admin route ({@code admin}) also takes the fraud filters and answers the fraud fields. */
+    private ApiResponse search(ApiRequest r, boolean admin) {
         if (r.body() != null && r.body().getBytes(StandardCharsets.UTF_8).length > MAX_QUERY_BYTES) {
             throw new ApiProblem(413, "request.too_large", "A search body is at most " + MAX_QUERY_BYTES + " bytes",
                     "Send fewer values: an in list takes at most " + SearchQuery.MAX_VALUES + ".");
         }
         Body b = Body.parseOptional(r.body());
-        SearchQuery query = SearchRequests.read(b);
-        String fingerprint = "search|" + r.caller().tenantId() + "|" + r.caller().subject() + "|" + SearchRequests.fingerprint(b.node());
+        SearchQuery query = SearchRequests.read(b, admin);
+        String fingerprint = (admin ? "admin-search|" : "search|") + r.caller().tenantId() + "|" + r.caller().subject() + "|" + SearchRequests.fingerprint(b.node());
         var page = r.page(p.cursors, fingerprint);
         try {
-            return SearchViews.render(available().search(r.command(), query, page), p.cursors, fingerprint);
+            return SearchViews.render(available().search(r.command(), query, page), p.cursors, fingerprint, admin);
         } catch (SearchUnavailableException e) {
             throw unavailable(e.getMessage());
         }

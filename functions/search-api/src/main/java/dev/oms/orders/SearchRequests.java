@@ -29,13 +29,16 @@ final class SearchRequests {
 
     private SearchRequests() { }
 
-    static SearchQuery read(Body b) {
+    static SearchQuery read(Body b) { return read(b, false); }
+
+    /** With {@code admin}, the {@link SearchField#ADMIN_ONLY} filters too ({@code POST /v1/admin/orders/search}). */
+    static SearchQuery read(Body b, boolean admin) {
         b.allow(TOP_LEVEL.toArray(String[]::new));
         List<SearchFilter> filters = new ArrayList<>();
         Body f = b.object("filters", false);
         if (f != null) {
-            f.allow(SearchField.filterable().toArray(String[]::new));
-            for (String name : SearchField.filterable()) {
+            f.allow(SearchField.filterable(admin).toArray(String[]::new));
+            for (String name : SearchField.filterable(admin)) {
                 Body condition = f.object(name, false);
                 if (condition != null) filter(SearchField.fromWire(name).orElseThrow(), condition, filters);
             }

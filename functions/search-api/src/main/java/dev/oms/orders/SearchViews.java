@@ -15,10 +15,20 @@ import java.util.List;
 final class SearchViews {
     private SearchViews() { }
 
-    static ApiResponse render(SearchResult result, Cursors cursors, String fingerprint) {
+    static ApiResponse render(SearchResult result, Cursors cursors, String fingerprint) { return render(result, cursors, fingerprint, false); }
+
+    /** With {@code admin}, each hit also carries {@code fraud_score} and {@code fraud_rules}. */
+    static ApiResponse render(SearchResult result, Cursors cursors, String fingerprint, boolean admin) {
         ObjectNode o = Json.object();
         ArrayNode data = o.putArray("data");
-        result.hits().forEach(h -> data.add(hit(h)));
+        result.hits().forEach(h -> {
+            ObjectNode x = hit(h);
+            if (admin) {
+                if (h.fraudScore() == null) x.putNull("fraud_score"); else x.put("fraud_score", h.fraudScore());
+                h.fraudRules().forEach(x.putArray("fraud_rules")::add);
+            }
+            data.add(x);
+        });
         o.put("next_cursor", cursors.encode(result.nextPosition(), fingerprint));
         o.put("has_more", result.nextPosition() != null);
         o.put("total", result.total());

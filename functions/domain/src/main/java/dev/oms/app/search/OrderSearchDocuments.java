@@ -30,7 +30,7 @@ public final class OrderSearchDocuments {
                 first(billing == null ? null : billing.email(), shipping == null ? null : shipping.email()),
                 s.currency, order.totals().total(), s.paymentStatus, s.fulfillmentStatus, s.returnStatus, s.externalReference,
                 s.metadata.get("merchant_reference"), s.metadata.get("customer_reference"), skus, tracking, addresses, notes,
-                s.createdAt, s.updatedAt);
+                s.createdAt, s.updatedAt, s.fraudScore, s.fraudRules);
     }
 
     private static List<String> distinct(Stream<String> values) {

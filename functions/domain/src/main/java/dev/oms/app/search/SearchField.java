@@ -27,7 +27,13 @@ public enum SearchField {
     UPDATED_AT("updated_at", Kind.TIME, "updated_at", true, false),
     TOTAL("total", Kind.MONEY, "total", true, false),
     ORDER_NUMBER("order_number", Kind.NUMBER, "order_number", true, false),
-    ID("id", Kind.KEYWORD, "id", true, false);
+    ID("id", Kind.KEYWORD, "id", true, false),
+    /** Admin search only ({@code POST /v1/admin/orders/search}): the fraud screening's score (0-100) and the rules it fired. */
+    FRAUD_SCORE("fraud_score", Kind.NUMBER, "fraud_score", false, false),
+    FRAUD_RULE("fraud_rule", Kind.KEYWORD, "fraud_rules", false, false);
+
+    /** The fields only the admin search takes (agents' fraud signals are not for every searcher). */
+    public static final Set<SearchField> ADMIN_ONLY = Set.of(FRAUD_SCORE, FRAUD_RULE);
 
     /**
      * Keyword fields take {@code eq}, {@code in}, {@code not_in}; the others take ranges (and {@code eq}). Only fields
@@ -62,8 +68,11 @@ public enum SearchField {
         return Arrays.stream(values()).filter(f -> f.wire.equals(wire)).findFirst();
     }
 
-    /** The filterable fields' wire names (every field but {@code id}, which is for sorting only). */
-    public static List<String> filterable() {
-        return Arrays.stream(values()).filter(f -> f != ID).map(SearchField::wire).toList();
+    /** The filterable fields' wire names (every field but {@code id}, which is for sorting only, and the admin-only ones). */
+    public static List<String> filterable() { return filterable(false); }
+
+    /** The filterable fields' wire names, with the {@link #ADMIN_ONLY} ones for the admin search. */
+    public static List<String> filterable(boolean admin) {
+        return Arrays.stream(values()).filter(f -> f != ID && (admin || !ADMIN_ONLY.contains(f))).map(SearchField::wire).toList();
     }
 }

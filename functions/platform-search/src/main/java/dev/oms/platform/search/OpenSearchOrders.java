@@ -107,6 +107,10 @@ public final class OpenSearchOrders implements OrderSearch, OrderSearchIndex {
             var created = http.send("PUT", "/" + index, OrderSearchDocumentJson.mapping());
             boolean raced = created.status() == 400 && created.body().path("error").path("type").asText().equals("resource_already_exists_exception");
             if (!created.ok() && !raced) throw new IllegalStateException("Creating the search index failed (" + created.status() + "): " + created.body());
+        } else if (head.ok()) {
+            // an index made by an older version: its mapping gains the fields added since (additive; known ones unchanged)
+            var mapped = http.send("PUT", "/" + index + "/_mapping", (com.fasterxml.jackson.databind.node.ObjectNode) OrderSearchDocumentJson.mapping().get("mappings"));
+            if (!mapped.ok()) throw new IllegalStateException("Updating the search index mapping failed (" + mapped.status() + "): " + mapped.body());
         }
         indexReady = true;
     }

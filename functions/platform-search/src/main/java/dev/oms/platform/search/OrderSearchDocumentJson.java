@@ -23,10 +23,10 @@ final class OrderSearchDocumentJson {
         ObjectNode p = mappings.putObject("properties");
         for (String keyword : List.of("tenant_id", "id", "status", "channel", "customer_id", "currency", "payment_status",
                 "fulfillment_status", "return_status", "external_reference", "merchant_reference", "customer_reference", "skus",
-                "tracking_numbers")) {
+                "tracking_numbers", "fraud_rules")) {
             p.putObject(keyword).put("type", "keyword");
         }
-        for (String number : List.of("order_number", "version", "total")) p.putObject(number).put("type", "long");
+        for (String number : List.of("order_number", "version", "total", "fraud_score")) p.putObject(number).put("type", "long");
         for (String text : List.of("customer_name", "customer_email", "addresses", "notes", "references")) p.putObject(text).put("type", "text");
         for (String date : List.of("created_at", "updated_at")) p.putObject(date).put("type", "date");
         return index;
@@ -60,6 +60,8 @@ final class OrderSearchDocumentJson {
                 .filter(v -> v != null && !v.isBlank()).collect(Collectors.joining(" ")));
         o.put("created_at", Times.format(d.createdAt()));
         o.put("updated_at", Times.format(d.updatedAt()));
+        if (d.fraudScore() != null) o.put("fraud_score", d.fraudScore());
+        d.fraudRules().forEach(o.putArray("fraud_rules")::add);
         return o;
     }
 
@@ -68,7 +70,8 @@ final class OrderSearchDocumentJson {
                 text(s, "status"), text(s, "channel"), text(s, "customer_id"), text(s, "customer_name"), text(s, "customer_email"),
                 text(s, "currency"), s.path("total").asLong(), text(s, "payment_status"), text(s, "fulfillment_status"),
                 text(s, "return_status"), text(s, "external_reference"), text(s, "merchant_reference"), text(s, "customer_reference"),
-                strings(s.path("skus")), strings(s.path("tracking_numbers")), List.of(), List.of(), time(s, "created_at"), time(s, "updated_at"));
+                strings(s.path("skus")), strings(s.path("tracking_numbers")), List.of(), List.of(), time(s, "created_at"), time(s, "updated_at"),
+                s.hasNonNull("fraud_score") ? s.get("fraud_score").asInt() : null, strings(s.path("fraud_rules")));
     }
 
     private static String text(JsonNode s, String field) {

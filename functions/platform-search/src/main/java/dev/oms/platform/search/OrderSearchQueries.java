@@ -23,7 +23,8 @@ public final class OrderSearchQueries {
     static final List<String> TEXT_FIELDS = List.of("customer_name^3", "customer_email^3", "references^2", "addresses", "notes");
     static final List<String> HIT_FIELDS = List.of("id", "order_number", "version", "status", "channel", "customer_id",
             "customer_name", "customer_email", "currency", "total", "payment_status", "fulfillment_status", "return_status",
-            "external_reference", "merchant_reference", "customer_reference", "skus", "tracking_numbers", "created_at", "updated_at");
+            "external_reference", "merchant_reference", "customer_reference", "skus", "tracking_numbers", "created_at", "updated_at",
+            "fraud_score", "fraud_rules");
 
     private OrderSearchQueries() { }
 
