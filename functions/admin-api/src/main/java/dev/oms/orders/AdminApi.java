@@ -41,6 +41,8 @@ final class AdminApi {
     final CancellationService cancellations;
     final CancelRequestDecisions cancelRequests;
     final ApiKeyService keys;
+    final dev.oms.app.impersonation.Impersonation impersonation;
+    final dev.oms.platform.auth.TokenService tokens;
     final SingleTable table;
     final Connectors connectors;
     final SettingsService settings;
@@ -59,6 +61,9 @@ final class AdminApi {
                 core.repairQueue, core.ids, core.clock);
         cancelRequests = new CancelRequestDecisions(core.transactions(), cancellations, core.clock);
         keys = new ApiKeyService(new DynamoApiKeys(core.table), core.ids, core.clock);
+        impersonation = new dev.oms.app.impersonation.Impersonation(new dev.oms.platform.dynamo.DynamoImpersonationConsents(core.table),
+                new DynamoOrderSettings(core.table), orders, core.clock);
+        tokens = dev.oms.platform.auth.TokenService.fromEnvironment();
         table = core.table;
         connectors = core.connectors;
         settings = new SettingsService(new DynamoOrderSettings(core.table), core.clock);

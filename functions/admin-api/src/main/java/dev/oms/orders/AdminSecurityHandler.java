@@ -35,11 +35,51 @@ public final class AdminSecurityHandler extends ApiHandler {
         this.p = p;
         this.routes = Routes.of(
                 post("/v1/admin/sudo", this::sudo).requires(ADMIN_SUDO),
-                get("/v1/admin/permissions/me", this::permissions).requires(ORDERS_READ));
+                get("/v1/admin/permissions/me", this::permissions).requires(ORDERS_READ),
+                post("/v1/admin/orders/{orderId}/impersonate-customer", this::impersonate).requires(Permission.ADMIN_IMPERSONATE));
     }
 
     @Override
     public Routes routes() { return routes; }
+
+    /**
+     * {@code {"mode": "read|write", "ttl_seconds", "reason"}}: a token acting as the order's customer (docs/admin-api.md,
+     * "Impersonation"); {@code write} needs sudo and a reason. No Idempotency-Key: a replay would have to store the token.
+     */
+    private ApiResponse impersonate(ApiRequest r) {
+        if (r.header("idempotency-key") != null) {
+            throw ApiProblem.badRequest("idempotency.not_supported",
+                    "impersonate-customer does not take an Idempotency-Key: its token is shown once and never stored");
+        }
+        Body b = Body.parseOptional(r.body()).allow("mode", "ttl_seconds", "reason");
+        String mode = b.oneOf("mode", false, java.util.Set.of(dev.oms.app.impersonation.Impersonation.READ, dev.oms.app.impersonation.Impersonation.WRITE));
+        Long ttl = b.integer("ttl_seconds", false, dev.oms.app.impersonation.Impersonation.MIN_TTL.toSeconds(),
+                dev.oms.app.impersonation.Impersonation.MAX_TTL.toSeconds());
+        String reason = b.string("reason", false, 500);
+        b.check();
+        boolean write = dev.oms.app.impersonation.Impersonation.WRITE.equals(mode);
+        if (write) {
+            r.requireSudo();
+            if (reason == null || reason.trim().length() < 3) {
+                throw new ApiProblem(400, "validation.reason_required", "A write impersonation needs a reason of 3 to 500 characters",
+                        "Say why in the body field reason; it goes to the audit and the customer's notice.", java.util.Map.of(),
+                        java.util.List.of(new dev.oms.domain.DomainException.FieldError("reason", "validation.reason_required", "reason must have 3 to 500 characters")));
+            }
+        }
+        java.time.Duration lifetime = ttl == null ? dev.oms.app.impersonation.Impersonation.MAX_TTL : java.time.Duration.ofSeconds(ttl);
+        var granted = p.impersonation.impersonate(r.command().withReason(reason), r.pathParam("orderId"), write ? "write" : "read", lifetime);
+        String token = p.tokens.mint(granted.caller(), lifetime.toSeconds());
+        ObjectNode o = Json.object();
+        o.put("token", token);
+        o.put("token_type", "Bearer");
+        o.put("expires_at", Times.format(granted.expiresAt()));
+        o.put("mode", granted.mode());
+        o.put("order_id", granted.order().id());
+        o.put("customer_id", granted.caller().customerId());
+        o.put("impersonator", granted.caller().impersonatedBy());
+        o.put("reason", reason);
+        return ApiResponse.created(o, "/v1/customer/orders/" + granted.order().id()).withHeader("cache-control", "no-store");
+    }
 
     private ApiResponse sudo(ApiRequest r) {
         Body b = Body.parse(r.body()).allow("reauth_token");

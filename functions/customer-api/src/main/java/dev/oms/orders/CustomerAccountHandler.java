@@ -1,5 +1,9 @@
 package dev.oms.orders;
 
+import static dev.oms.platform.http.Route.post;
+
+import dev.oms.platform.http.Body;
+
 import static dev.oms.app.security.Permission.ORDERS_READ;
 import static dev.oms.platform.http.Route.get;
 
@@ -35,11 +39,30 @@ public final class CustomerAccountHandler extends dev.oms.platform.http.ApiHandl
         this.routes = Routes.of(
                 CustomerOnly.route(get("/v1/customer/capabilities", this::capabilities), ORDERS_READ),
                 CustomerOnly.route(get("/v1/customer/settings", this::settings), ORDERS_READ),
+                CustomerOnly.route(get("/v1/customer/impersonation-consent", this::consent), ORDERS_READ),
+                CustomerOnly.route(post("/v1/customer/impersonation-consent", this::changeConsent), ORDERS_READ),
                 get("/v1/customer/health", this::health));
     }
 
     @Override
     public Routes routes() { return routes; }
+
+    /** The customer's choice about being impersonated by the shop's staff: {@code allowed} true, false or null (never chosen). */
+    private ApiResponse consent(ApiRequest r) {
+        Boolean allowed = p.impersonationConsents.choice(r.command());
+        ObjectNode o = Json.object();
+        if (allowed == null) o.putNull("allowed"); else o.put("allowed", allowed);
+        return ApiResponse.ok(o);
+    }
+
+    /** {@code {"allowed": true|false}}: the customer's own choice (not an impersonation token's). */
+    private ApiResponse changeConsent(ApiRequest r) {
+        Body b = Body.parse(r.body()).allow("allowed");
+        Boolean allowed = b.bool("allowed", true);
+        b.check();
+        return r.execute(c -> ApiResponse.ok(Json.object().put("allowed", c.allowed()).put("changed_at", Times.format(c.changedAt()))),
+                ctx -> p.impersonationConsents.choose(ctx, allowed));
+    }
 
     private ApiResponse capabilities(ApiRequest r) {
         ObjectNode x = Json.object();

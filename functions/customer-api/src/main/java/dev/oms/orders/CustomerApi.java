@@ -32,6 +32,7 @@ final class CustomerApi {
     final String documentsBucket;
     final dev.oms.app.AuditService audit;
     final CustomerSelfService selfService;
+    final dev.oms.app.impersonation.ImpersonationConsents impersonationConsents;
     final CustomerOrders customerOrders;
 
     private CustomerApi(CoreServices core) {
@@ -47,6 +48,8 @@ final class CustomerApi {
                 CustomerApi::noNoticeHere,
                 core.repairQueue, core.ids, core.clock);
         ReturnService returns = new ReturnService(core.transactions(), core.settings, core.ids, core.clock);
+        impersonationConsents = new dev.oms.app.impersonation.ImpersonationConsents(
+                new dev.oms.platform.dynamo.DynamoImpersonationConsents(core.table), core.ids, core.clock);
         selfService = new CustomerSelfService(core.transactions(), core.settings, cancellations, returns, core.ids, core.clock);
         customerOrders = new CustomerOrders(core.orders);
     }

@@ -149,6 +149,7 @@ public final class OrderSettingsHandler extends ApiHandler {
         o.put("storefront_cart_url", s.storefrontCartUrl());
         var faq = o.putArray("customer_faq");
         s.customerFaq().forEach(e -> faq.addObject().put("question", e.question()).put("answer", e.answer()));
+        o.put("impersonation_consent", s.impersonationConsent());
         o.put("version", v.version());
         o.put("updated_at", Times.format(v.updatedAt()));
         o.put("updated_by", v.updatedBy());

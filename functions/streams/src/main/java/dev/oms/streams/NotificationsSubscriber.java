@@ -24,7 +24,8 @@ import java.util.Set;
 
 /**
  * Sends the customer's order confirmation when an order is confirmed, and again when someone asks for it
- * ({@code order.confirmation_requested}), and the shipment message when an order ships ({@code order.shipped}, on the channels the customer has on for the order). EventBridge delivers at least once, so each event is sent once: a marker
+ * ({@code order.confirmation_requested}), tells the customer when staff impersonated them ({@code order.customer_impersonated}),
+ * and the shipment message when an order ships ({@code order.shipped}, on the channels the customer has on for the order). EventBridge delivers at least once, so each event is sent once: a marker
  * item per event id is written after a successful send and checked before sending.
  */
 public final class NotificationsSubscriber implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -37,7 +38,9 @@ public final class NotificationsSubscriber implements RequestHandler<Map<String,
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         OrderEventDetail e = OrderEventDetail.of(event);
-        if (e == null || !Set.of("order.confirmed", "order.confirmation_requested", "order.shipped").contains(e.type())) return Map.of("sent", false);
+        if (e == null || !Set.of("order.confirmed", "order.confirmation_requested", "order.shipped", "order.customer_impersonated").contains(e.type())) {
+            return Map.of("sent", false);
+        }
         String type = e.type();
         String tenant = e.tenantId();
         String marker = Keys.marker(tenant, "notified#" + e.id());
@@ -55,6 +58,14 @@ public final class NotificationsSubscriber implements RequestHandler<Map<String,
             for (Notification m : messages) p.notifications.send(tenant, m);
             markSent(marker);
             return Map.of("sent", true, "channels", messages.stream().map(Notification::channel).toList());
+        } else if (type.equals("order.customer_impersonated")) {
+            String recipient = recipient(order, "email");
+            if (recipient == null) return Map.of("sent", false, "why", "no email address on the order");
+            boolean write = "write".equals(data.get("mode"));
+            String subject = "Our support team " + (write ? "acted on" : "looked at") + " your order " + order.state().number;
+            String body = "A member of our support team signed in as you to " + (write ? "help with" : "look at") + " your order "
+                    + order.state().number + ", until " + data.get("expires_at") + ". You can stop this in your account (impersonation consent).";
+            n = new Notification("email", recipient, "order.customer_impersonated", subject, body, Map.of("order_id", order.id()));
         } else {
             String channel = String.valueOf(data.getOrDefault("channel", "email"));
             String recipient = recipient(order, channel);

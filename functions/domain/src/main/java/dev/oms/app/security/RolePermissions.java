@@ -37,6 +37,7 @@ public final class RolePermissions {
                 NOTES_WRITE, TASKS_MANAGE, SETTINGS_READ));
         t.put("customer", EnumSet.of(ORDERS_READ, RETURNS_CREATE));
         t.put("guest", EnumSet.of(ORDERS_READ)); // the guest order lookup's token: one order, read only
+        t.put("read_only", EnumSet.noneOf(Permission.class)); // with other roles: refuses every write (a read-only impersonation)
         t.put("warehouse_supervisor", EnumSet.of(ORDERS_READ, FULFILLMENTS_WRITE, RETURNS_CREATE, RETURNS_MANAGE));
         t.put("picker", EnumSet.noneOf(Permission.class));
         t.put("packer", EnumSet.noneOf(Permission.class));
@@ -77,6 +78,9 @@ public final class RolePermissions {
         return Map.copyOf(t);
     }
 
+    /** The role that refuses every write of its caller (a read-only impersonation). */
+    public static final String READ_ONLY = "read_only";
+
     public static boolean isRole(String role) { return TABLE.containsKey(role); }
 
     public static Set<Permission> of(Collection<String> roles) {
@@ -88,5 +92,5 @@ public final class RolePermissions {
     /** Roles in the order docs/conventions.md lists them. */
     public static final java.util.List<String> ROLES = java.util.List.of("admin", "supervisor", "agent", "finance",
             "fraud_analyst", "fulfillment_manager", "service", "customer", "guest", "warehouse_supervisor", "picker", "packer", "qc_agent",
-            "billing", "collections", "fulfillment", "cs");
+            "billing", "collections", "fulfillment", "cs", "read_only");
 }

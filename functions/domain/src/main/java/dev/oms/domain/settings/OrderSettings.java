@@ -26,20 +26,25 @@ import java.util.TreeMap;
  * @param storefrontCartUrl      the storefront's link to a cart, with {@code {cart_id}} where the cart's id goes (null:
  *                               reorders answer the cart id only)
  * @param customerFaq            the shop's questions and answers shown with every order's FAQ (empty by default)
+ * @param impersonationConsent   whose orders staff may impersonate: {@code customer_opt_in} (default: customers who opted
+ *                               in), {@code all_customers} (the shop's terms cover it; a customer may opt out) or
+ *                               {@code disabled}
  */
 public record OrderSettings(boolean allowPartialShipments, Map<String, Long> autoConfirmThresholds, String cancellationPolicy,
                             String defaultWarehouse, Integer orderRetentionDays, int returnWindowDays, int quoteTtlMinutes,
                             boolean allowHardDelete, Address returnAddress, List<String> paymentTermsCustomers,
                             List<String> paymentTermsChannels, RateLimits rateLimits, String supportEmail, String storefrontCartUrl,
-                            List<FaqEntry> customerFaq) {
+                            List<FaqEntry> customerFaq, String impersonationConsent) {
     public static final String BEFORE_SHIPMENT = "before_shipment", BEFORE_CONFIRMATION = "before_confirmation";
+    public static final String CONSENT_OPT_IN = "customer_opt_in", CONSENT_ALL = "all_customers", CONSENT_DISABLED = "disabled";
+    public static final java.util.Set<String> CONSENT_MODES = java.util.Set.of(CONSENT_OPT_IN, CONSENT_ALL, CONSENT_DISABLED);
     public static final int DEFAULT_RETURN_WINDOW_DAYS = 30, DEFAULT_QUOTE_TTL_MINUTES = 15;
     public static final int MAX_RETURN_WINDOW_DAYS = 365, MIN_RETENTION_DAYS = 30, MAX_RETENTION_DAYS = 3650, MAX_QUOTE_TTL_MINUTES = 1440;
     /** At most this many customers, and channels, may be allowed payment terms; each id 1 to 128 characters. */
     public static final int MAX_TERMS_ENTRIES = 500, MAX_TERMS_ID_LENGTH = 128;
 
     public static final OrderSettings DEFAULTS = new OrderSettings(true, Map.of(), BEFORE_SHIPMENT, null, null,
-            DEFAULT_RETURN_WINDOW_DAYS, DEFAULT_QUOTE_TTL_MINUTES, false, null, List.of(), List.of(), RateLimits.DEFAULTS, null, null, List.of());
+            DEFAULT_RETURN_WINDOW_DAYS, DEFAULT_QUOTE_TTL_MINUTES, false, null, List.of(), List.of(), RateLimits.DEFAULTS, null, null, List.of(), CONSENT_OPT_IN);
     /** The placeholder of {@code storefront_cart_url}. */
     public static final String CART_ID_PLACEHOLDER = "{cart_id}";
 
@@ -49,6 +54,30 @@ public record OrderSettings(boolean allowPartialShipments, Map<String, Long> aut
         paymentTermsCustomers = paymentTermsCustomers == null ? List.of() : List.copyOf(new java.util.TreeSet<>(paymentTermsCustomers));
         paymentTermsChannels = paymentTermsChannels == null ? List.of() : List.copyOf(new java.util.TreeSet<>(paymentTermsChannels));
         customerFaq = customerFaq == null ? List.of() : List.copyOf(customerFaq);
+        impersonationConsent = impersonationConsent == null ? CONSENT_OPT_IN : impersonationConsent;
+    }
+
+    /** Without the impersonation consent (the settings before it existed): customers who opted in. */
+    public OrderSettings(boolean allowPartialShipments, Map<String, Long> autoConfirmThresholds, String cancellationPolicy,
+                         String defaultWarehouse, Integer orderRetentionDays, int returnWindowDays, int quoteTtlMinutes,
+                         boolean allowHardDelete, Address returnAddress, List<String> paymentTermsCustomers,
+                         List<String> paymentTermsChannels, RateLimits rateLimits, String supportEmail, String storefrontCartUrl,
+                         List<FaqEntry> customerFaq) {
+        this(allowPartialShipments, autoConfirmThresholds, cancellationPolicy, defaultWarehouse, orderRetentionDays, returnWindowDays,
+                quoteTtlMinutes, allowHardDelete, returnAddress, paymentTermsCustomers, paymentTermsChannels, rateLimits, supportEmail,
+                storefrontCartUrl, customerFaq, CONSENT_OPT_IN);
+    }
+
+    /**
+     * Whether staff may impersonate a customer whose own choice is {@code customerChoice} (null: never chose): under
+     * {@code customer_opt_in} only after an opt-in, under {@code all_customers} unless opted out, never when disabled.
+     */
+    public boolean impersonationAllowed(Boolean customerChoice) {
+        return switch (impersonationConsent) {
+            case CONSENT_ALL -> !Boolean.FALSE.equals(customerChoice);
+            case CONSENT_DISABLED -> false;
+            default -> Boolean.TRUE.equals(customerChoice);
+        };
     }
 
     /** Without the two storefront settings (the settings before they existed). */

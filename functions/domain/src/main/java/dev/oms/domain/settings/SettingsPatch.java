@@ -19,7 +19,8 @@ import java.util.Objects;
 public final class SettingsPatch {
     public static final List<String> FIELDS = List.of("allow_partial_shipments", "auto_confirm_thresholds", "cancellation_policy",
             "default_warehouse", "order_retention_days", "return_window_days", "quote_ttl_minutes", "allow_hard_delete", "return_address",
-            "payment_terms_customers", "payment_terms_channels", "rate_limits", "support_email", "storefront_cart_url", "customer_faq");
+            "payment_terms_customers", "payment_terms_channels", "rate_limits", "support_email", "storefront_cart_url", "customer_faq",
+            "impersonation_consent");
 
     private final Map<String, Object> values = new LinkedHashMap<>();
 
@@ -50,6 +51,7 @@ public final class SettingsPatch {
         RateLimits rateLimits = s.rateLimits();
         String supportEmail = s.supportEmail(), cartUrl = s.storefrontCartUrl();
         List<FaqEntry> faq = s.customerFaq();
+        String consent = s.impersonationConsent();
         for (Map.Entry<String, Object> e : values.entrySet()) {
             String f = e.getKey();
             Object v = e.getValue();
@@ -90,12 +92,17 @@ public final class SettingsPatch {
                     } else cartUrl = (String) v;
                 }
                 case "customer_faq" -> faq = faq(errors, f, v);
+                case "impersonation_consent" -> {
+                    if (!(v instanceof String c && OrderSettings.CONSENT_MODES.contains(c))) {
+                        errors.add(new FieldError(f, "field.not_allowed", "impersonation_consent is customer_opt_in, all_customers or disabled"));
+                    } else consent = c;
+                }
                 default -> throw new IllegalStateException(f);
             }
         }
         if (!errors.isEmpty()) throw DomainException.invalid(errors);
         OrderSettings next = new OrderSettings(partial, thresholds, policy, warehouse, retention, window, quoteTtl, hardDelete, returnAddress,
-                termsCustomers, termsChannels, rateLimits, supportEmail, cartUrl, faq);
+                termsCustomers, termsChannels, rateLimits, supportEmail, cartUrl, faq, consent);
         List<Change> changes = new ArrayList<>();
         change(changes, "allow_partial_shipments", s.allowPartialShipments(), next.allowPartialShipments());
         change(changes, "auto_confirm_thresholds", s.autoConfirmThresholds(), next.autoConfirmThresholds());
@@ -112,6 +119,7 @@ public final class SettingsPatch {
         change(changes, "support_email", s.supportEmail(), next.supportEmail());
         change(changes, "storefront_cart_url", s.storefrontCartUrl(), next.storefrontCartUrl());
         change(changes, "customer_faq", faqValue(s.customerFaq()), faqValue(next.customerFaq()));
+        change(changes, "impersonation_consent", s.impersonationConsent(), next.impersonationConsent());
         return new Result(next, changes);
     }
 

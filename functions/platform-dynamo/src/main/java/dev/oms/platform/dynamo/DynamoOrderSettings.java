@@ -54,7 +54,8 @@ public final class DynamoOrderSettings implements OrderSettingsStore {
                 i.path("return_window_days").asInt(d.returnWindowDays()), i.path("quote_ttl_minutes").asInt(d.quoteTtlMinutes()),
                 i.path("allow_hard_delete").asBoolean(d.allowHardDelete()), Shapes.address(i.path("return_address")),
                 strings(i.path("payment_terms_customers")), strings(i.path("payment_terms_channels")),
-                rateLimits(i.path("rate_limits")), Shapes.text(i, "support_email"), Shapes.text(i, "storefront_cart_url"), faq(i.path("customer_faq")));
+                rateLimits(i.path("rate_limits")), Shapes.text(i, "support_email"), Shapes.text(i, "storefront_cart_url"), faq(i.path("customer_faq")),
+                Shapes.text(i, "impersonation_consent"));
         return new Versioned(s, i.path("version").asLong(OrderSettingsStore.DEFAULTS_VERSION), Times.parse(Shapes.text(i, "updated_at")), Shapes.text(i, "updated_by"));
     }
 
@@ -96,6 +97,7 @@ public final class DynamoOrderSettings implements OrderSettingsStore {
         if (!s.rateLimits().equals(dev.oms.domain.settings.RateLimits.DEFAULTS)) item.set("rate_limits", Json.valueToTree(s.rateLimits().toMap()));
         if (s.supportEmail() != null) item.put("support_email", s.supportEmail());
         if (s.storefrontCartUrl() != null) item.put("storefront_cart_url", s.storefrontCartUrl());
+        item.put("impersonation_consent", s.impersonationConsent());
         if (!s.customerFaq().isEmpty()) {
             var faq = item.putArray("customer_faq");
             s.customerFaq().forEach(e -> faq.addObject().put("question", e.question()).put("answer", e.answer()));

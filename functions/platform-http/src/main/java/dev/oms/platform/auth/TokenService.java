@@ -109,11 +109,13 @@ public final class TokenService {
             if (!RolePermissions.isRole(r.asText())) throw new InvalidToken("unknown role " + r.asText());
             roles.add(r.asText());
         }
+        boolean readOnly = roles.remove(RolePermissions.READ_ONLY); // a read-only impersonation: the customer role, and read_only
         String customerId = claims.hasNonNull("customer_id") ? claims.get("customer_id").asText() : null;
         // the kind follows from the roles; a claim may only repeat it, never widen it (a customer is always scoped)
         String kind = defaultKind(roles);
         if (claims.hasNonNull("kind") && !claims.get("kind").asText().equals(kind)) throw new InvalidToken("kind does not match the roles");
         if (roles.contains("customer") && roles.size() > 1) throw new InvalidToken("customer tokens carry only the customer role");
+        if (readOnly && roles.isEmpty()) throw new InvalidToken("read_only comes with another role");
         // a guest token (the guest order lookup) reads one order: the guest role alone, and the order it is for
         String orderScope = claims.hasNonNull("order_id") ? claims.get("order_id").asText() : null;
         boolean guest = roles.contains(Caller.GUEST_ROLE);
@@ -121,6 +123,7 @@ public final class TokenService {
         if (!guest && orderScope != null) throw new InvalidToken("only guest tokens are scoped to an order");
         if ("customer".equals(kind) && !guest && (customerId == null || customerId.isBlank())) throw new InvalidToken("customer tokens need customer_id");
         String act = claims.path("act").hasNonNull("sub") ? claims.path("act").path("sub").asText() : null;
+        if (readOnly) roles.add(RolePermissions.READ_ONLY);
         return new Caller(tenant, sub, kind, roles, customerId, act, orderScope);
     }
 

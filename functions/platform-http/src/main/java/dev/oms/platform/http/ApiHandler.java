@@ -145,6 +145,10 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     "Send the tenant of your token, or leave the header out.");
         }
         if (request.caller().warehouseScope() != null) checkWarehouseScope(route, request);
+        if (request.caller().roles().contains(dev.oms.app.security.RolePermissions.READ_ONLY) && !route.method().equals("GET") && !route.method().equals("HEAD")) {
+            throw new ApiProblem(403, "auth.read_only", "This token may read only",
+                    "A read-only impersonation cannot change anything; ask for a write impersonation (sudo and a reason).");
+        }
         if (!request.caller().can(route.permission())) {
             throw ApiProblem.forbidden("This needs the " + route.permission().wire() + " permission");
         }
