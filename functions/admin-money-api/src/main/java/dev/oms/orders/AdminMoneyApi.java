@@ -31,6 +31,7 @@ final class AdminMoneyApi {
     final OrderEditService edits;
     final dev.oms.app.PriceAdjustments adjustments;
     final PaymentService payments;
+    final dev.oms.app.reconciliation.PaymentReconciliations reconciliations;
     final RefundService refunds;
     final FulfillmentService fulfillments;
     final dev.oms.app.warehouse.WarehouseFulfilments warehouseFulfilments;
@@ -47,6 +48,7 @@ final class AdminMoneyApi {
         edits = new OrderEditService(core.transactions(), new DynamoEditQuoteStore(core.table), core.settings, core.payments, core.inventory,
                 core.ids, core.clock);
         payments = new PaymentService(core.transactions(), core.payments, core.clock);
+        reconciliations = new dev.oms.app.reconciliation.PaymentReconciliations(core.transactions(), core.payments, core.clock);
         MoneyServices money = new MoneyServices(core);
         refunds = money.refunds;
         adjustments = new dev.oms.app.PriceAdjustments(edits, refunds);

@@ -49,7 +49,9 @@ public final class AdminPaymentsHandler extends ApiHandler {
                 get("/v1/admin/orders/{orderId}/payments", this::list).requires(ORDERS_READ),
                 post("/v1/admin/payments/{paymentId}/capture", this::capture).requires(PAYMENTS_MANAGE),
                 post("/v1/admin/payments/{paymentId}/refund", this::refund).requires(REFUNDS_ISSUE).sudo().reason(),
-                get("/v1/admin/orders/{orderId}/reconciliation", this::reconciliation).requires(ORDERS_READ));
+                get("/v1/admin/orders/{orderId}/reconciliation", this::reconciliation).requires(ORDERS_READ),
+                post("/v1/admin/payments/{paymentId}/reconcile", this::reconcilePayment).requires(dev.oms.app.security.Permission.PAYMENTS_RECONCILE).reason(),
+                post("/v1/admin/orders/{orderId}/reconcile", this::reconcileOrder).requires(dev.oms.app.security.Permission.PAYMENTS_RECONCILE).reason());
     }
 
     @Override
@@ -107,6 +109,57 @@ public final class AdminPaymentsHandler extends ApiHandler {
             RefundRequest req = new RefundRequest(value, audited, List.of(), null, Refund.ORIGINAL_METHOD, 0, Refund.MANUAL, null, paymentId);
             return p.refunds.refund(ctx.withReason(audited), orderId, req);
         });
+    }
+
+    /** {@code {"order_id", "dry_run", "reason"}}: the payment against the payment service ({@link dev.oms.app.reconciliation.PaymentReconciliations}). */
+    private ApiResponse reconcilePayment(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("order_id", "dry_run", "reason");
+        String orderId = b.string("order_id", true, 128);
+        boolean dryRun = Boolean.TRUE.equals(b.bool("dry_run", false));
+        b.check();
+        String paymentId = r.pathParam("paymentId");
+        return r.execute(res -> ApiResponse.ok(reconciled(res)).withVersion(res.order().version()),
+                ctx -> p.reconciliations.reconcile(ctx, orderId, paymentId, dryRun));
+    }
+
+    /** {@code {"dry_run", "reason"}}: every payment of the order, then the order's reconciliation report. */
+    private ApiResponse reconcileOrder(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("dry_run", "reason");
+        boolean dryRun = Boolean.TRUE.equals(b.bool("dry_run", false));
+        b.check();
+        String orderId = r.pathParam("orderId");
+        return r.execute(results -> {
+            Order after = results.isEmpty() ? p.payments.get(r.command(), orderId) : results.get(results.size() - 1).order();
+            ObjectNode o = Json.object();
+            o.put("order_id", orderId);
+            o.put("dry_run", dryRun);
+            o.put("balanced", results.stream().allMatch(dev.oms.app.reconciliation.PaymentReconciliations.Result::balanced));
+            var pays = o.putArray("payments");
+            results.forEach(x -> pays.add(reconciled(x)));
+            o.set("reconciliation", ReconciliationViews.report(OrderReconciliation.of(after)));
+            return ApiResponse.ok(o).withVersion(after.version());
+        }, ctx -> p.reconciliations.reconcileOrder(ctx, orderId, dryRun));
+    }
+
+    static ObjectNode reconciled(dev.oms.app.reconciliation.PaymentReconciliations.Result res) {
+        ObjectNode o = Json.object();
+        o.put("payment_id", res.paymentId());
+        o.put("order_id", res.order().id());
+        o.put("dry_run", res.dryRun());
+        o.put("balanced", res.balanced());
+        var st = res.provider();
+        ObjectNode provider = o.putObject("provider");
+        provider.put("state", st.state().name().toLowerCase(java.util.Locale.ROOT));
+        if (st.amount() == null) provider.putNull("amount"); else provider.putObject("amount").put("amount", st.amount().minor()).put("currency", st.amount().currency());
+        provider.put("captured", st.captured()).put("refunded", st.refunded()).put("voided", st.voided());
+        o.putObject("before").put("status", res.before().status()).put("captured", res.before().captured()).put("refunded", res.before().refunded());
+        var now = res.order().money().require(res.paymentId());
+        o.putObject("after").put("status", now.status()).put("captured", now.captured()).put("refunded", now.refunded());
+        var diffs = o.putArray("differences");
+        res.differences().forEach(d -> diffs.addObject().put("field", d.field()).put("oms", d.oms()).put("provider", d.provider()).put("action", d.action()));
+        return o;
     }
 
     private ApiResponse reconciliation(ApiRequest r) {
