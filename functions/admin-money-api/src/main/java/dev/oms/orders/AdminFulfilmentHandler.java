@@ -49,6 +49,7 @@ public final class AdminFulfilmentHandler extends ApiHandler {
         this.p = p;
         this.routes = Routes.of(
                 post("/v1/admin/orders/{orderId}/create-fulfillment", this::create).requires(FULFILLMENTS_WRITE),
+                post("/v1/admin/orders/{orderId}/split-shipments", this::split).requires(FULFILLMENTS_WRITE),
                 post("/v1/admin/fulfillments/{fulfillmentId}/ship", this::ship).requires(FULFILLMENTS_WRITE),
                 post("/v1/admin/fulfillments/{fulfillmentId}/cancel", this::cancel).requires(FULFILLMENTS_WRITE).reason(),
                 post("/v1/admin/fulfillments/{fulfillmentId}/reschedule", this::reschedule).requires(FULFILLMENTS_WRITE),
@@ -58,6 +59,71 @@ public final class AdminFulfilmentHandler extends ApiHandler {
 
     @Override
     public Routes routes() { return routes; }
+
+    /**
+     * {@code {"execute", "plan": [{"warehouse_id", "lines": [{"line_id", "quantity"}]}], "allow_partial", "reason"}}:
+     * without {@code execute}, the proposal by stock and routing rules; with it, that plan (or the one given) as
+     * fulfilments ({@link dev.oms.app.warehouse.ShipmentSplits}).
+     */
+    private ApiResponse split(ApiRequest r) {
+        Body b = Body.parseOptional(r.body());
+        b.allow("execute", "plan", "allow_partial", "reason");
+        boolean execute = Boolean.TRUE.equals(b.bool("execute", false));
+        boolean allowPartial = Boolean.TRUE.equals(b.bool("allow_partial", false));
+        String reason = b.string("reason", false, 500);
+        List<Body> given = b.objects("plan", false, 1, 20);
+        List<dev.oms.domain.warehouse.ShipmentSplit.Part> parts = new java.util.ArrayList<>();
+        if (given != null) {
+            if (!execute) b.error("plan", "field.not_allowed", "A plan is given to execute it: send execute: true");
+            for (Body part : given) {
+                part.allow("warehouse_id", "lines");
+                String wh = part.string("warehouse_id", true, 64);
+                java.util.Map<String, Long> lines = new java.util.LinkedHashMap<>();
+                List<Body> ls = part.objects("lines", true, 1, dev.oms.domain.order.OrderFulfillment.MAX_LINES);
+                if (ls != null) {
+                    for (Body l : ls) {
+                        l.allow("line_id", "quantity");
+                        String id = l.string("line_id", true, 64);
+                        Long q = l.integer("quantity", true, 1, 100_000);
+                        if (id != null && q != null) lines.merge(id, q, Long::sum);
+                    }
+                }
+                if (wh != null && !lines.isEmpty()) parts.add(new dev.oms.domain.warehouse.ShipmentSplit.Part(wh, java.util.Collections.unmodifiableMap(lines)));
+            }
+        }
+        b.check();
+        String orderId = r.pathParam("orderId");
+        if (!execute) {
+            var proposal = p.shipmentSplits.propose(r.command(), orderId);
+            return ApiResponse.ok(splitView(orderId, false, proposal.routedTo(), proposal.plan(), List.of())).withVersion(proposal.order().version());
+        }
+        return r.execute(x -> ApiResponse.created(splitView(orderId, true, null, x.plan(), x.created()), "/v1/orders/" + orderId + "/fulfillments")
+                .withVersion(x.order().version()), ctx -> {
+            var plan = given != null ? new dev.oms.domain.warehouse.ShipmentSplit.Plan(parts, java.util.Map.of())
+                    : p.shipmentSplits.propose(ctx, orderId).plan();
+            return p.shipmentSplits.execute(ctx.withReason(reason), orderId, plan, allowPartial);
+        });
+    }
+
+    static ObjectNode splitView(String orderId, boolean executed, String routedTo, dev.oms.domain.warehouse.ShipmentSplit.Plan plan,
+                                List<dev.oms.domain.order.Fulfillment> created) {
+        ObjectNode o = Json.object();
+        o.put("order_id", orderId);
+        o.put("executed", executed);
+        if (!executed) o.put("routed_to", routedTo);
+        o.put("complete", plan.complete());
+        var parts = o.putArray("parts");
+        for (int i = 0; i < plan.parts().size(); i++) {
+            var part = plan.parts().get(i);
+            ObjectNode x = parts.addObject().put("warehouse_id", part.warehouseId()).put("units", part.units());
+            var lines = x.putArray("lines");
+            part.lines().forEach((line, q) -> lines.addObject().put("line_id", line).put("quantity", q));
+            if (executed) x.put("fulfillment_id", created.get(i).id());
+        }
+        var un = o.putArray("unassigned");
+        plan.unassigned().forEach((line, q) -> un.addObject().put("line_id", line).put("quantity", q));
+        return o;
+    }
 
     /** {@code {"warehouse_id", "lines": [{"line_id", "quantity", "lot_id", "serials"}], "carrier_hint", "service_code", "shipment_reference", "external_reference", "version"}}. */
     private ApiResponse create(ApiRequest r) {

@@ -35,6 +35,7 @@ final class AdminMoneyApi {
     final RefundService refunds;
     final FulfillmentService fulfillments;
     final dev.oms.app.warehouse.WarehouseFulfilments warehouseFulfilments;
+    final dev.oms.app.warehouse.ShipmentSplits shipmentSplits;
     final ReturnService returns;
     final ReturnSettlements returnSettlements;
     final ReturnLabels returnLabels;
@@ -56,6 +57,9 @@ final class AdminMoneyApi {
         FulfilmentServices f = new FulfilmentServices(core, money);
         fulfillments = f.fulfillments;
         warehouseFulfilments = new dev.oms.app.warehouse.WarehouseFulfilments(fulfillments, core.ids, core.clock);
+        shipmentSplits = new dev.oms.app.warehouse.ShipmentSplits(core.transactions(), fulfillments, core.inventory,
+                new dev.oms.platform.dynamo.DynamoWarehouseStore(core.table, core.ids),
+                new dev.oms.app.warehouseops.RoutingRuleService(new dev.oms.platform.dynamo.DynamoWarehouseOps(core.table), core.ids, core.clock));
         returns = f.returns;
         returnSettlements = f.returnSettlements;
         returnLabels = f.returnLabels;
