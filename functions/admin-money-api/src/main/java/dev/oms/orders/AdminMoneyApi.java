@@ -32,6 +32,7 @@ final class AdminMoneyApi {
     final dev.oms.app.PriceAdjustments adjustments;
     final PaymentService payments;
     final dev.oms.app.reconciliation.PaymentReconciliations reconciliations;
+    final dev.oms.app.connector.registry.ConnectorRuns connectorRuns;
     final RefundService refunds;
     final FulfillmentService fulfillments;
     final dev.oms.app.warehouse.WarehouseFulfilments warehouseFulfilments;
@@ -57,6 +58,8 @@ final class AdminMoneyApi {
         FulfilmentServices f = new FulfilmentServices(core, money);
         fulfillments = f.fulfillments;
         warehouseFulfilments = new dev.oms.app.warehouse.WarehouseFulfilments(fulfillments, core.ids, core.clock);
+        connectorRuns = new dev.oms.app.connector.registry.ConnectorRuns(core.transactions(),
+                core.fulfillmentProvider(new dev.oms.platform.connectors.SandboxFulfillmentProvider(core.table)), reconciliations, fulfillments, core.clock);
         shipmentSplits = new dev.oms.app.warehouse.ShipmentSplits(core.transactions(), fulfillments, core.inventory,
                 new dev.oms.platform.dynamo.DynamoWarehouseStore(core.table, core.ids),
                 new dev.oms.app.warehouseops.RoutingRuleService(new dev.oms.platform.dynamo.DynamoWarehouseOps(core.table), core.ids, core.clock));

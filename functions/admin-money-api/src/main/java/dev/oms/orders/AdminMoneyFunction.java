@@ -8,6 +8,6 @@ public final class AdminMoneyFunction extends ApiFunction {
 
     AdminMoneyFunction(AdminMoneyApi p) {
         super(p.idempotency, p.clock, new AdminEditsHandler(p), new AdminPaymentsHandler(p), new AdminFulfilmentHandler(p),
-                new AdminReturnsHandler(p));
+                new AdminReturnsHandler(p), new AdminConnectorRunsHandler(p));
     }
 }

@@ -81,13 +81,17 @@ public final class FulfillOrderSteps {
         out.put("fulfillment_id", f.id());
         out.put("status", f.status().wire());
         if (f.status().isOpen()) {
-            FulfillmentProvider.Dispatched d = provider.dispatch(tenantId, dispatch(current, f), "dispatch:" + f.id());
+            FulfillmentProvider.Dispatched d = provider.dispatch(tenantId, dispatch(current, f), dispatchKey(f));
             if (d.providerReference() != null) out.put("provider_reference", d.providerReference());
         }
         return out;
     }
 
-    private static FulfillmentProvider.Dispatch dispatch(Order o, Fulfillment f) {
+    /** The key a fulfilment is handed to the provider under: however often asked, the provider makes one order of it. */
+    public static String dispatchKey(Fulfillment f) { return "dispatch:" + f.id(); }
+
+    /** What the provider is handed for a fulfilment: the order, the fulfilment, each line's SKU and units, the address. */
+    public static FulfillmentProvider.Dispatch dispatch(Order o, Fulfillment f) {
         List<FulfillmentProvider.Item> items = new ArrayList<>();
         for (FulfillmentLine l : f.lines()) {
             String sku = o.lines().stream().filter(x -> x.id().equals(l.lineId())).map(OrderLine::sku).findFirst().orElse(null);

@@ -17,7 +17,7 @@ public final class OrderEventTypes {
             "order.cancellation_requested", "order.cancellation_progressed", "order.cancellation_failed",
             "order.cancellation_forced", "order.cancelled", "order.lines_cancelled", "order.repair_skipped",
             "order.payment_updated", "order.external_update", "order.legal_hold_placed", "order.legal_hold_released",
-            "order.events_replayed", "order.customer_impersonated");
+            "order.events_replayed", "order.customer_impersonated", "order.connector_run");
 
     static {
         Set<String> all = new java.util.HashSet<>(CORE);
