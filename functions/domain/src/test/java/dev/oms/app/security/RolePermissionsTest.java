@@ -106,7 +106,7 @@ class RolePermissionsTest {
     @Test
     void theRoleListMatchesTheTable() {
         assertThat(RolePermissions.ROLES).containsExactlyInAnyOrderElementsOf(RolePermissions.TABLE.keySet());
-        assertThat(RolePermissions.ROLES).startsWith("admin", "supervisor", "agent").hasSize(17).contains("guest", "billing", "collections", "fulfillment", "cs");
+        assertThat(RolePermissions.ROLES).startsWith("admin", "supervisor", "agent").hasSize(18).contains("guest", "billing", "collections", "fulfillment", "cs", "read_only");
     }
 
     @Test
