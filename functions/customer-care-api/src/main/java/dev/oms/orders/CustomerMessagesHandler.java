@@ -47,7 +47,8 @@ public final class CustomerMessagesHandler extends ApiHandler {
         this.p = p;
         this.routes = Routes.of(
                 customer(get("/v1/customer/orders/{orderId}/messages", this::list)),
-                customer(post("/v1/customer/orders/{orderId}/messages", this::add)));
+                customer(post("/v1/customer/orders/{orderId}/messages", this::add)),
+                post("/v1/admin/orders/{orderId}/messages", this::reply).requires(dev.oms.app.security.Permission.CASES_MANAGE));
     }
 
     @Override
@@ -77,8 +78,14 @@ public final class CustomerMessagesHandler extends ApiHandler {
         return ApiResponse.ok(page).withHeader("cache-control", "no-store");
     }
 
+    /** {@code {"text", "attachments"?}} from the customer. */
+    private ApiResponse add(ApiRequest r) { return write(r, false); }
+
+    /** {@code {"text", "attachments"?}}: support's answer in the customer's conversation (the admin cases). */
+    private ApiResponse reply(ApiRequest r) { return write(r, true); }
+
     /** {@code {"text", "attachments"?: [{"file_name", "content_type", "size_bytes"}]}}. */
-    private ApiResponse add(ApiRequest r) {
+    private ApiResponse write(ApiRequest r, boolean agent) {
         Body b = Body.parse(r.body());
         b.allow("text", "attachments");
         String text = b.string("text", true, OrderMessages.MAX_TEXT);
@@ -97,10 +104,11 @@ public final class CustomerMessagesHandler extends ApiHandler {
         b.check();
         String orderId = r.pathParam("orderId");
         return r.execute((MessageResult res) -> ApiResponse.created(view(res.order(), res.message(), res.uploads()),
-                        "/v1/customer/orders/" + res.order().id() + "/messages").withHeader("cache-control", "no-store"),
+                        (agent ? "/v1/admin/orders/" : "/v1/customer/orders/") + res.order().id() + "/messages").withHeader("cache-control", "no-store"),
                 ctx -> {
-                    MessageResult res = p.messages.postCustomerMessage(ctx, orderId, new MessageDraft(text, attachments));
-                    if (!res.announced()) Observability.log().info("customer message {} on order {} not announced to support", res.message().id(), orderId);
+                    MessageDraft draft = new MessageDraft(text, attachments);
+                    MessageResult res = agent ? p.messages.addAgentReply(ctx, orderId, draft) : p.messages.postCustomerMessage(ctx, orderId, draft);
+                    if (!res.announced()) Observability.log().info("message {} on order {} not announced", res.message().id(), orderId);
                     return res;
                 });
     }

@@ -18,7 +18,7 @@ public final class PostbackService {
     /** What the inbound webhooks of each source may say, and the payment state each payment type means. */
     public static final Map<String, String> PAYMENT_STATUS_BY_TYPE = Map.of(
             "payment.authorized", "authorized", "payment.captured", "captured", "payment.declined", "declined",
-            "payment.voided", "voided", "payment.refunded", "refunded");
+            "payment.voided", "voided", "payment.refunded", "refunded", "payment.disputed", "disputed");
     public static final Set<String> SOURCES = Set.of("payment", "fulfillment", "invoice");
 
     private final OrderService orders;

@@ -41,7 +41,8 @@ public final class OrderMetricsHandler extends ApiHandler {
         this.routes = Routes.of(
                 get("/v1/orders/summary", this::summary).requires(ORDERS_SEARCH),
                 get("/v1/orders/metrics", this::metrics).requires(METRICS_READ),
-                get("/v1/orders/metrics/fulfillment", this::fulfillment).requires(METRICS_READ));
+                get("/v1/orders/metrics/fulfillment", this::fulfillment).requires(METRICS_READ),
+                get("/v1/admin/metrics/orders", this::adminMetrics).requires(METRICS_READ));
     }
 
     @Override
@@ -86,6 +87,31 @@ public final class OrderMetricsHandler extends ApiHandler {
         totals.put("return_rate_bps", t.returnRateBps());
         totals.set("lead_time", latency(t.leadTime()));
         totals.set("time_to_ship", latency(t.timeToShip()));
+        return ApiResponse.ok(o);
+    }
+
+    /** Issue 13's KPIs from the same daily counters: throughput, time to ship, dispute rate, customer service's first responses. */
+    private ApiResponse adminMetrics(ApiRequest r) {
+        var m = metrics.admin(r.command(), range(r), text(r, "channel"));
+        ObjectNode o = rangeOf(m.range(), m.channel());
+        var days = o.putArray("days");
+        for (DailyOrderCounters d : m.days()) {
+            ObjectNode x = days.addObject();
+            x.put("date", d.day().toString());
+            x.put("orders_count", d.orders());
+            x.put("shipments_count", d.shipments());
+            x.put("disputes_count", d.disputes());
+            x.put("cs_replies_count", d.csFirstResponse().count());
+        }
+        ObjectNode totals = o.putObject("totals");
+        totals.put("orders_count", m.orders());
+        long dayCount = m.range().from().datesUntil(m.range().to().plusDays(1)).count();
+        totals.put("orders_per_day", dayCount == 0 ? 0 : (m.orders() + dayCount / 2) / dayCount);
+        totals.put("shipments_count", m.shipments());
+        totals.put("disputes_count", m.disputes());
+        totals.put("dispute_rate_bps", m.disputeRateBps());
+        totals.set("time_to_ship", latency(m.timeToShip()));
+        totals.set("cs_first_response", latency(m.csFirstResponse()));
         return ApiResponse.ok(o);
     }
 

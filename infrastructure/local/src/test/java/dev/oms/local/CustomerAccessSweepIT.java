@@ -48,6 +48,7 @@ class CustomerAccessSweepIT {
 
     static Object body(String path) {
         if (path.endsWith("/cancel-request")) return Map.of("reason", "not mine");
+        if (path.endsWith("/impersonation-consent")) return Map.of("allowed", false);
         if (path.endsWith("/messages")) return Map.of("text", "not mine");
         if (path.endsWith("/notify")) return Map.of("channel", "email", "action", "unsubscribe");
         if (path.endsWith("/apply-coupon")) return Map.of("code", "SPRING10");

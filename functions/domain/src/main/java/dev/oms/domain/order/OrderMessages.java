@@ -4,6 +4,7 @@ import dev.oms.domain.DomainException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The rules of an order's conversation with support: text of 1 to {@link #MAX_TEXT} characters, at most
@@ -33,11 +34,30 @@ public final class OrderMessages {
             throw DomainException.conflict("message.too_many", "An order's conversation holds at most " + MAX_MESSAGES + " messages",
                     "Contact customer service another way.");
         }
+        Long waited = message.fromCustomer() ? null : waitingSeconds(order, now);
         order.putChild(message);
         order.touch(now);
-        order.record(message.fromCustomer() ? RECEIVED : REPLIED, Order.data("message_id", message.id(), "author", message.author(),
-                "author_id", message.authorId(), "attachment_ids", message.attachmentIds(), "text", message.text()));
+        Map<String, Object> data = Order.data("message_id", message.id(), "author", message.author(),
+                "author_id", message.authorId(), "attachment_ids", message.attachmentIds(), "text", message.text());
+        if (waited != null) data.put("response_seconds", waited);
+        order.record(message.fromCustomer() ? RECEIVED : REPLIED, data);
         return message;
+    }
+
+    /**
+     * How long the customer waited for this reply: from their oldest message since support's last reply (null when the
+     * customer wrote nothing since: a follow-up is not a first response). The admin order metrics count it.
+     */
+    static Long waitingSeconds(Order order, Instant now) {
+        Instant firstUnanswered = null;
+        for (OrderMessage m : conversation(order)) {
+            if (m.fromCustomer()) {
+                if (firstUnanswered == null) firstUnanswered = m.createdAt();
+            } else {
+                firstUnanswered = null;
+            }
+        }
+        return firstUnanswered == null ? null : Math.max(0, java.time.Duration.between(firstUnanswered, now).getSeconds());
     }
 
     /** The conversation, oldest first. */

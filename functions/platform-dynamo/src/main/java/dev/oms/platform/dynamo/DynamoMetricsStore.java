@@ -36,7 +36,8 @@ public final class DynamoMetricsStore implements MetricsStore {
                 else if (k.startsWith("revenue_")) revenue.put(k.substring(8), Long.parseLong(v.n()));
             });
             days.add(new DailyOrderCounters(LocalDate.parse(item.get(Keys.SK).s()), orders, revenue, n(item, "cancelled"),
-                    n(item, "returns"), n(item, "shipments"), histogram(item, "lead"), histogram(item, "tts")));
+                    n(item, "returns"), n(item, "shipments"), histogram(item, "lead"), histogram(item, "tts"), n(item, "disputes"),
+                    histogram(item, "csr")));
         }
         return days;
     }

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * What one event item adds to the counters (docs/metrics.md, "What is counted"): {@code order.created} (orders and
  * revenue per currency), {@code order.cancelled} (full cancellations), {@code return.created}, {@code order.shipped}
  * (shipments, lead time from confirmation and time from creation, ship latency of each fulfilment) and
- * {@code fulfillment.updated} to {@code picking} / {@code packed}. The stream projector and the counters rebuild both
+ * {@code fulfillment.updated} to {@code picking} / {@code packed}, {@code order.payment_updated} to {@code disputed}
+ * (disputes) and {@code customer.message_replied} with its {@code response_seconds} (first responses). The stream projector and the counters rebuild both
  * count through it, so they count the same.
  */
 public final class MetricsProjection {
@@ -45,6 +46,15 @@ public final class MetricsProjection {
                 if ("cancelled".equals(data.path("to").asText())) header(tenant, orderId).ifPresent(h -> channels(tenant, orderId, h, day, increments, i -> i.add("cancelled", 1)));
             }
             case "return.created" -> header(tenant, orderId).ifPresent(h -> channels(tenant, orderId, h, day, increments, i -> i.add("returns", 1)));
+            case "order.payment_updated" -> {
+                if ("disputed".equals(data.path("status").asText())) header(tenant, orderId).ifPresent(h -> channels(tenant, orderId, h, day, increments, i -> i.add("disputes", 1)));
+            }
+            case "customer.message_replied" -> {
+                if (data.path("response_seconds").canConvertToLong()) {
+                    Duration waited = Duration.ofSeconds(data.path("response_seconds").asLong());
+                    header(tenant, orderId).ifPresent(h -> channels(tenant, orderId, h, day, increments, i -> i.duration("csr", waited)));
+                }
+            }
             case "order.shipped" -> header(tenant, orderId).ifPresent(h -> {
                 Instant confirmed = Times.parse(h.path("confirmed_at").asText(null));
                 Instant created = Times.parse(h.path("created_at").asText(null));
