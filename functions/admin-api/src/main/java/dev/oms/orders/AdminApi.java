@@ -43,6 +43,7 @@ final class AdminApi {
     final ApiKeyService keys;
     final dev.oms.app.impersonation.Impersonation impersonation;
     final dev.oms.platform.auth.TokenService tokens;
+    final dev.oms.app.port.Deadlines deadlines;
     final SingleTable table;
     final Connectors connectors;
     final SettingsService settings;
@@ -64,6 +65,7 @@ final class AdminApi {
         impersonation = new dev.oms.app.impersonation.Impersonation(new dev.oms.platform.dynamo.DynamoImpersonationConsents(core.table),
                 new DynamoOrderSettings(core.table), orders, core.clock);
         tokens = dev.oms.platform.auth.TokenService.fromEnvironment();
+        deadlines = new dev.oms.platform.dynamo.DynamoDeadlines(core.table);
         table = core.table;
         connectors = core.connectors;
         settings = new SettingsService(new DynamoOrderSettings(core.table), core.clock);

@@ -56,16 +56,32 @@ public final class AdminLifecycleHandler extends ApiHandler {
     @Override
     public Routes routes() { return routes; }
 
+    /** Longest hold duration: 30 days. */
+    static final long MAX_HOLD_SECONDS = 30L * 86400;
+
+    /**
+     * {@code {"reason", "type", "assigned_to", "note", "expires_in_seconds", "version"}}: with {@code expires_in_seconds}
+     * (60 to 30 days; not for {@code fraud} holds, which an analyst releases) the hold is released by the scheduled
+     * sweeper when its time is up (a deadline of kind {@code hold_expiry:<hold id>}).
+     */
     private ApiResponse hold(ApiRequest r) {
         Body b = Body.parse(r.body());
-        b.allow("reason", "type", "assigned_to", "note", "version");
+        b.allow("reason", "type", "assigned_to", "note", "expires_in_seconds", "version");
         String type = b.oneOf("type", false, Hold.TYPES);
         String assignedTo = b.string("assigned_to", false, 128);
         String note = b.string("note", false, 2000);
+        Long seconds = b.integer("expires_in_seconds", false, 60, MAX_HOLD_SECONDS);
+        if (seconds != null && "fraud".equals(type)) b.error("expires_in_seconds", "hold.duration_not_allowed", "A fraud hold is released by an analyst, not by time");
         r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
         b.check();
-        return r.execute(res -> holdResponse(201, res), ctx -> p.orders.hold(ctx, r.pathParam("orderId"),
-                type == null ? "manual_review" : type, ctx.reason(), assignedTo, note));
+        java.time.Instant expiresAt = seconds == null ? null : p.clock.instant().plusSeconds(seconds);
+        return r.execute(res -> holdResponse(201, res), ctx -> {
+            var res = p.orders.hold(ctx, r.pathParam("orderId"), type == null ? "manual_review" : type, ctx.reason(), assignedTo, note, expiresAt, false);
+            if (expiresAt != null) {
+                p.deadlines.set(new dev.oms.app.port.Deadlines.Deadline(ctx.tenantId(), res.order().id(), Hold.EXPIRY_KIND + res.hold().id(), expiresAt, null));
+            }
+            return res;
+        });
     }
 
     private ApiResponse release(ApiRequest r) {

@@ -189,8 +189,14 @@ public final class OrderService {
     }
 
     public HoldResult hold(CommandContext ctx, String orderId, String type, String reason, String assignedTo, String note, boolean dryRun) {
+        return hold(ctx, orderId, type, reason, assignedTo, note, null, dryRun);
+    }
+
+    /** A hold that expires at {@code expiresAt} (null: until released); the caller schedules its release. */
+    public HoldResult hold(CommandContext ctx, String orderId, String type, String reason, String assignedTo, String note, Instant expiresAt,
+                           boolean dryRun) {
         return change(ctx, orderId, dryRun, o -> new HoldResult(o,
-                o.hold(new Hold(ids.next("hold"), type, reason, assignedTo, note, ctx.caller().subject(), now()), now())));
+                o.hold(new Hold(ids.next("hold"), type, reason, assignedTo, note, ctx.caller().subject(), now(), expiresAt), now())));
     }
 
     public HoldResult release(CommandContext ctx, String orderId, String holdId, String resolution) {

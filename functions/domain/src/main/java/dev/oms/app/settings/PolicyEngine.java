@@ -146,6 +146,12 @@ public final class PolicyEngine {
         List<Swept> out = new java.util.ArrayList<>();
         for (Deadlines.Deadline d : deadlines.due(now, limit)) {
             String outcome;
+            if (d.kind().startsWith(dev.oms.domain.order.Hold.EXPIRY_KIND)) {
+                outcome = expireHold(d);
+                deadlines.clear(d.tenantId(), d.orderId(), d.kind());
+                out.add(new Swept(d.tenantId(), d.orderId(), outcome));
+                continue;
+            }
             if (PaymentTermsDeadlines.KIND.equals(d.kind())) {
                 outcome = terms.sweep(d, now);
                 deadlines.clear(d.tenantId(), d.orderId(), d.kind());
@@ -173,6 +179,21 @@ public final class PolicyEngine {
             out.add(new Swept(d.tenantId(), d.orderId(), outcome));
         }
         return out;
+    }
+
+    /** Releases a hold whose time is up ({@code order.hold_released}, resolution {@code expired}); one released meanwhile is left. */
+    private String expireHold(Deadlines.Deadline d) {
+        String holdId = d.kind().substring(dev.oms.domain.order.Hold.EXPIRY_KIND.length());
+        CommandContext system = new CommandContext(new Caller(d.tenantId(), "hold-expiry", "system", Set.of("service"), null, null),
+                null, null, "hold expired", null);
+        try {
+            Order o = orders.get(system, d.orderId());
+            if (o.state().holds.stream().noneMatch(h -> h.id().equals(holdId))) return "already_released";
+            orders.release(system, d.orderId(), holdId, "expired");
+            return "hold_expired";
+        } catch (DomainException refused) {
+            return refused.code();
+        }
     }
 
     private static CommandContext as(Policy p, String tenantId, String correlationId, String reason) {

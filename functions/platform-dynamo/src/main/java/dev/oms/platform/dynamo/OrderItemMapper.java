@@ -78,6 +78,7 @@ public final class OrderItemMapper {
             x.put("note", h.note());
             x.put("placed_by", h.placedBy());
             x.put("placed_at", Times.format(h.placedAt()));
+            if (h.expiresAt() != null) x.put("expires_at", Times.format(h.expiresAt()));
         }
         o.set("metadata", Json.valueToTree(s.metadata));
         if (s.lock != null) {
@@ -152,7 +153,7 @@ public final class OrderItemMapper {
         List<Hold> holds = new ArrayList<>();
         for (JsonNode h : o.path("holds")) {
             holds.add(new Hold(text(h, "id"), text(h, "type"), text(h, "reason"), text(h, "assigned_to"), text(h, "note"),
-                    text(h, "placed_by"), Times.parse(text(h, "placed_at"))));
+                    text(h, "placed_by"), Times.parse(text(h, "placed_at")), Times.parse(text(h, "expires_at"))));
         }
         s.holds = holds;
         s.metadata = stringMap(o.path("metadata"));

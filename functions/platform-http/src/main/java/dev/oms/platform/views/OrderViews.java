@@ -120,6 +120,7 @@ public final class OrderViews {
         x.put("note", h.note());
         x.put("placed_by", h.placedBy());
         x.put("placed_at", Times.format(h.placedAt()));
+        x.put("expires_at", Times.format(h.expiresAt()));
         return x;
     }
 
