@@ -45,7 +45,8 @@ public final class AdminCasesHandler extends ApiHandler {
         this.p = p;
         this.routes = Routes.of(
                 get(PATH, this::list).requires(CASES_MANAGE),
-                post(PATH, this::open).requires(CASES_MANAGE));
+                post(PATH, this::open).requires(CASES_MANAGE),
+                post(PATH + "/{caseId}/resolve", this::resolve).requires(CASES_MANAGE));
     }
 
     @Override
@@ -76,6 +77,18 @@ public final class AdminCasesHandler extends ApiHandler {
                 messages == null ? List.of() : messages, attachments);
         String orderId = r.pathParam("orderId");
         return r.execute(AdminCasesHandler::created, ctx -> p.cases.open(ctx, orderId, draft));
+    }
+
+    /** {@code {"resolution", "version"}}: the case is resolved; how long it was open goes to the admin order metrics. */
+    private ApiResponse resolve(ApiRequest r) {
+        Body b = Body.parse(r.body());
+        b.allow("resolution", "version");
+        String resolution = b.string("resolution", true, 2000);
+        if (resolution != null && resolution.isBlank()) b.error("resolution", "field.invalid", "resolution is 1 to 2000 characters");
+        r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
+        b.check();
+        return r.execute(res -> ApiResponse.ok(view(res.order(), res.orderCase(), List.of())).withVersion(res.order().version()),
+                ctx -> p.cases.resolve(ctx, r.pathParam("orderId"), r.pathParam("caseId"), resolution));
     }
 
     private static ApiResponse created(CaseResult res) {
@@ -111,6 +124,9 @@ public final class AdminCasesHandler extends ApiHandler {
         }
         o.put("created_by", c.createdBy());
         o.put("created_at", Times.format(c.createdAt()));
+        o.put("resolution", c.resolution());
+        o.put("resolved_by", c.resolvedBy());
+        o.put("resolved_at", Times.format(c.resolvedAt()));
         return o;
     }
 }

@@ -112,6 +112,7 @@ public final class OrderMetricsHandler extends ApiHandler {
         totals.put("dispute_rate_bps", m.disputeRateBps());
         totals.set("time_to_ship", latency(m.timeToShip()));
         totals.set("cs_first_response", latency(m.csFirstResponse()));
+        totals.set("case_resolution", latency(m.caseResolution()));
         return ApiResponse.ok(o);
     }
 

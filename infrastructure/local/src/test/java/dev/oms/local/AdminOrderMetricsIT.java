@@ -46,10 +46,25 @@ class AdminOrderMetricsIT {
         assertThat(conversation).hasSize(4);
         assertThat(conversation.get(2).path("author").asText()).isEqualTo("agent");
 
+        // a support case opened and resolved: a resolution time; a second resolve is refused
+        Resp opened = agent.post("/v1/admin/orders/" + quiet + "/cases", Map.of("subject", "Late parcel", "description", "Customer waits",
+                "category", "delivery"));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String caseId = opened.json().path("id").asText();
+        Resp resolved = agent.post("/v1/admin/orders/" + quiet + "/cases/" + caseId + "/resolve", Map.of("resolution", "Parcel delivered"));
+        assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
+        assertThat(resolved.json().path("status").asText()).isEqualTo("resolved");
+        assertThat(resolved.json().path("resolved_by").asText()).isEqualTo("agent-km");
+        Resp again = agent.post("/v1/admin/orders/" + quiet + "/cases/" + caseId + "/resolve", Map.of("resolution", "again"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("case.already_resolved");
+        assertThat(agent.post("/v1/admin/orders/" + quiet + "/cases/case_missing/resolve", Map.of("resolution", "x")).code()).isEqualTo("case.not_found");
+        assertThat(agent.post("/v1/admin/orders/" + quiet + "/cases/" + caseId + "/resolve", Map.of()).status()).isEqualTo(400);
+
         eventually("the counters follow the stream", () -> {
             JsonNode totals = sup.get("/v1/admin/metrics/orders?from=" + TODAY + "&to=" + TODAY).json().path("totals");
             return totals.path("orders_count").asLong() == 2 && totals.path("disputes_count").asLong() == 1
-                    && totals.path("cs_first_response").path("count").asLong() == 1;
+                    && totals.path("cs_first_response").path("count").asLong() == 1 && totals.path("case_resolution").path("count").asLong() == 1;
         });
         Resp r = sup.get("/v1/admin/metrics/orders?from=" + TODAY + "&to=" + TODAY);
         JsonNode totals = r.json().path("totals");

@@ -53,6 +53,12 @@ public final class OrderCasesService {
         });
     }
 
+    public record Resolved(Order order, OrderCase orderCase) { }
+
+    public Resolved resolve(CommandContext ctx, String orderId, String caseId, String resolution) {
+        return tx.mutate(ctx, orderId, false, o -> new Resolved(o, OrderCases.resolve(o, caseId, resolution, ctx.caller().subject(), clock.instant())));
+    }
+
     /** The order whose cases the caller reads (404 for another tenant's order). */
     public Order read(CommandContext ctx, String orderId) { return tx.get(ctx, orderId); }
 }

@@ -11,17 +11,20 @@ import java.util.Map;
  */
 public record DailyOrderCounters(LocalDate day, Map<String, Long> ordersByCurrency, Map<String, Long> revenueByCurrency,
                                  long cancelled, long returns, long shipments, DurationHistogram leadTime,
-                                 DurationHistogram timeToShip, long disputes, DurationHistogram csFirstResponse) {
+                                 DurationHistogram timeToShip, long disputes, DurationHistogram csFirstResponse,
+                                 DurationHistogram caseResolution) {
     public DailyOrderCounters {
         ordersByCurrency = Map.copyOf(ordersByCurrency);
         revenueByCurrency = Map.copyOf(revenueByCurrency);
         csFirstResponse = csFirstResponse == null ? DurationHistogram.empty() : csFirstResponse;
+        caseResolution = caseResolution == null ? DurationHistogram.empty() : caseResolution;
     }
 
     /** Without the admin counters (disputes, customer-service first responses). */
     public DailyOrderCounters(LocalDate day, Map<String, Long> ordersByCurrency, Map<String, Long> revenueByCurrency,
                               long cancelled, long returns, long shipments, DurationHistogram leadTime, DurationHistogram timeToShip) {
-        this(day, ordersByCurrency, revenueByCurrency, cancelled, returns, shipments, leadTime, timeToShip, 0, DurationHistogram.empty());
+        this(day, ordersByCurrency, revenueByCurrency, cancelled, returns, shipments, leadTime, timeToShip, 0, DurationHistogram.empty(),
+                DurationHistogram.empty());
     }
 
     public long orders() { return ordersByCurrency.values().stream().mapToLong(Long::longValue).sum(); }

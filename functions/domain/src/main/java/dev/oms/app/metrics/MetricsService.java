@@ -64,20 +64,22 @@ public final class MetricsService {
 
     /** The admin KPIs of a range: throughput per day, time to ship, dispute rate, customer service's first responses. */
     public record AdminOrderMetrics(DateRange range, String channel, List<DailyOrderCounters> days, long orders, long shipments,
-                                    long disputes, Long disputeRateBps, DurationHistogram timeToShip, DurationHistogram csFirstResponse) { }
+                                    long disputes, Long disputeRateBps, DurationHistogram timeToShip, DurationHistogram csFirstResponse,
+                                    DurationHistogram caseResolution) { }
 
     public AdminOrderMetrics admin(CommandContext ctx, DateRange range, String channel) {
         List<DailyOrderCounters> days = store.orderDays(ctx.tenantId(), channel, range.from(), range.to());
         long orders = 0, shipments = 0, disputes = 0;
-        DurationHistogram tts = DurationHistogram.empty(), csr = DurationHistogram.empty();
+        DurationHistogram tts = DurationHistogram.empty(), csr = DurationHistogram.empty(), res = DurationHistogram.empty();
         for (DailyOrderCounters d : days) {
             orders += d.orders();
             shipments += d.shipments();
             disputes += d.disputes();
             tts = tts.plus(d.timeToShip());
             csr = csr.plus(d.csFirstResponse());
+            res = res.plus(d.caseResolution());
         }
-        return new AdminOrderMetrics(range, channel, days, orders, shipments, disputes, bps(disputes, orders), tts, csr);
+        return new AdminOrderMetrics(range, channel, days, orders, shipments, disputes, bps(disputes, orders), tts, csr, res);
     }
 
     public FulfillmentMetrics fulfillment(CommandContext ctx, DateRange range, String warehouseId) {

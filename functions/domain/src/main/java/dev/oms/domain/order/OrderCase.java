@@ -11,10 +11,22 @@ import java.util.Set;
  * type {@code case_evidence}, uploaded through a presigned link). Stored with the order, written in its transaction.
  */
 public record OrderCase(String id, String subject, String description, String category, String priority, String status,
-                        String assignee, List<String> messageIds, List<String> attachmentIds, String createdBy, Instant createdAt)
+                        String assignee, List<String> messageIds, List<String> attachmentIds, String createdBy, Instant createdAt,
+                        String resolution, String resolvedBy, Instant resolvedAt)
         implements OrderChild {
     public static final Set<String> CATEGORIES = Set.of("delivery", "payment", "refund", "return", "product", "account", "fraud", "other");
-    public static final String OPEN = "open";
+    public static final String OPEN = "open", RESOLVED = "resolved";
+
+    /** An open case. */
+    public OrderCase(String id, String subject, String description, String category, String priority, String status, String assignee,
+                     List<String> messageIds, List<String> attachmentIds, String createdBy, Instant createdAt) {
+        this(id, subject, description, category, priority, status, assignee, messageIds, attachmentIds, createdBy, createdAt, null, null, null);
+    }
+
+    OrderCase resolved(String how, String by, Instant now) {
+        return new OrderCase(id, subject, description, category, priority, RESOLVED, assignee, messageIds, attachmentIds, createdBy, createdAt,
+                how, by, now);
+    }
 
     public OrderCase {
         messageIds = messageIds == null ? List.of() : List.copyOf(messageIds);

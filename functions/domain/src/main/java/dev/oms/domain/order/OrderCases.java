@@ -42,6 +42,23 @@ public final class OrderCases {
         return c;
     }
 
+    /**
+     * Resolves an open case (409 {@code case.already_resolved} once resolved): {@code order.case_resolved} with how long it
+     * was open, which the admin order metrics count as a resolution time.
+     */
+    public static OrderCase resolve(Order order, String caseId, String resolution, String by, Instant now) {
+        OrderCase c = order.requireChild(OrderCase.class, caseId, "case.not_found");
+        if (OrderCase.RESOLVED.equals(c.status())) {
+            throw DomainException.conflict("case.already_resolved", "Case " + caseId + " was resolved already", "Open a new case if the problem is back.");
+        }
+        OrderCase next = c.resolved(resolution, by, now);
+        order.putChild(next);
+        order.touch(now);
+        order.record("order.case_resolved", Order.data("case_id", c.id(), "category", c.category(), "resolution", resolution,
+                "open_seconds", Math.max(0, java.time.Duration.between(c.createdAt(), now).getSeconds())));
+        return next;
+    }
+
     /** The order's cases, newest first. */
     public static List<OrderCase> of(Order order) {
         return order.children(OrderCase.class).stream()

@@ -30,6 +30,11 @@ final class CaseCodec implements ChildCodec<OrderCase> {
         o.set("attachment_ids", Json.valueToTree(c.attachmentIds()));
         o.put("created_by", c.createdBy());
         o.put("created_at", Times.format(c.createdAt()));
+        if (c.resolvedAt() != null) {
+            o.put("resolution", c.resolution());
+            o.put("resolved_by", c.resolvedBy());
+            o.put("resolved_at", Times.format(c.resolvedAt()));
+        }
         return o;
     }
 
@@ -37,7 +42,8 @@ final class CaseCodec implements ChildCodec<OrderCase> {
     public OrderCase fromItem(JsonNode o) {
         return new OrderCase(text(o, "id"), text(o, "subject"), text(o, "description"), text(o, "category"), text(o, "priority"),
                 text(o, "status"), text(o, "assignee"), strings(o.path("message_ids")), strings(o.path("attachment_ids")),
-                text(o, "created_by"), Times.parse(text(o, "created_at")));
+                text(o, "created_by"), Times.parse(text(o, "created_at")), text(o, "resolution"), text(o, "resolved_by"),
+                Times.parse(text(o, "resolved_at")));
     }
 
     private static List<String> strings(JsonNode array) {

@@ -37,7 +37,7 @@ public final class DynamoMetricsStore implements MetricsStore {
             });
             days.add(new DailyOrderCounters(LocalDate.parse(item.get(Keys.SK).s()), orders, revenue, n(item, "cancelled"),
                     n(item, "returns"), n(item, "shipments"), histogram(item, "lead"), histogram(item, "tts"), n(item, "disputes"),
-                    histogram(item, "csr")));
+                    histogram(item, "csr"), histogram(item, "csres")));
         }
         return days;
     }

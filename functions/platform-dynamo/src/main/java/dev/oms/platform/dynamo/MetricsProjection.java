@@ -49,6 +49,12 @@ public final class MetricsProjection {
             case "order.payment_updated" -> {
                 if ("disputed".equals(data.path("status").asText())) header(tenant, orderId).ifPresent(h -> channels(tenant, orderId, h, day, increments, i -> i.add("disputes", 1)));
             }
+            case "order.case_resolved" -> {
+                if (data.path("open_seconds").canConvertToLong()) {
+                    Duration open = Duration.ofSeconds(data.path("open_seconds").asLong());
+                    header(tenant, orderId).ifPresent(h -> channels(tenant, orderId, h, day, increments, i -> i.duration("csres", open)));
+                }
+            }
             case "customer.message_replied" -> {
                 if (data.path("response_seconds").canConvertToLong()) {
                     Duration waited = Duration.ofSeconds(data.path("response_seconds").asLong());
