@@ -54,7 +54,8 @@ class AdminKeysIT {
         assertThat(integration.get("/v1/admin/keys").code()).isEqualTo("auth.forbidden"); // service has no admin:keys
 
         // a wrong, truncated or foreign-shaped secret is 401; a key never steps up
-        assertThat(TestSystem.withAuthorization("Bearer " + secret.substring(0, secret.length() - 1) + "0").get("/v1/orders/" + id).status()).isEqualTo(401);
+        String wrong = secret.substring(0, secret.length() - 1) + (secret.endsWith("0") ? "1" : "0"); // one character off, never the secret itself
+        assertThat(TestSystem.withAuthorization("Bearer " + wrong).get("/v1/orders/" + id).status()).isEqualTo(401);
         assertThat(TestSystem.withAuthorization("Bearer omsk_key_nothing_abc").get("/v1/orders/" + id).status()).isEqualTo(401);
         assertThat(TestSystem.withAuthorization("Bearer " + secret.substring(0, secret.lastIndexOf('_'))).get("/v1/orders/" + id).status()).isEqualTo(401);
         Resp step = AdminKit.signIn(tenant, "keys-super", "supervisor").post("/v1/admin/sudo", Map.of("reauth_token", secret));
