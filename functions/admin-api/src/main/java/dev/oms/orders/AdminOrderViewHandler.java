@@ -29,7 +29,7 @@ import java.util.Set;
  */
 public final class AdminOrderViewHandler extends ApiHandler {
     static final int MAX_RAW_EVENTS = 200;
-    private static final Set<String> EXPANDS = Set.of("raw_events");
+    private static final Set<String> EXPANDS = Set.of("raw_events", "reconciliation");
     private final AdminApi p;
     private final Routes routes;
 
@@ -58,6 +58,9 @@ public final class AdminOrderViewHandler extends ApiHandler {
             ArrayNode raw = out.putArray("raw_events");
             events.items().forEach(e -> raw.add(auditEntry(e)));
             out.put("raw_events_truncated", events.hasMore());
+        }
+        if (expand.contains("reconciliation")) {
+            out.set("reconciliation", dev.oms.platform.views.ReconciliationViews.report(dev.oms.app.reconciliation.OrderReconciliation.of(o)));
         }
         return ApiResponse.ok(out).withVersion(o.version());
     }

@@ -120,6 +120,12 @@ class AdminApiIT {
         assertThat(plain.json().has("raw_events")).isFalse();
         Resp expanded = cs.get("/v1/admin/orders/" + id + "?expand=raw_events");
         assertThat(expanded.json().path("raw_events").get(0).path("type").asText()).isEqualTo("order.created");
+        assertThat(expanded.json().has("reconciliation")).isFalse();
+        Resp both = cs.get("/v1/admin/orders/" + id + "?expand=raw_events,reconciliation");
+        assertThat(both.status()).as(both.toString()).isEqualTo(200);
+        assertThat(both.json().path("raw_events").size()).isPositive();
+        assertThat(both.json().path("reconciliation").path("order_id").asText()).isEqualTo(id);
+        assertThat(cs.get("/v1/admin/orders/" + id + "?expand=reconciliation").json().path("reconciliation").path("currency").asText()).isEqualTo("GBP");
         assertThat(cs.get("/v1/admin/orders/" + id + "?expand=everything").status()).isEqualTo(400);
         Client stranger = AdminKit.signIn(newTenant(), "root", "admin");
         assertThat(stranger.get("/v1/admin/orders/" + id).status()).isEqualTo(404);

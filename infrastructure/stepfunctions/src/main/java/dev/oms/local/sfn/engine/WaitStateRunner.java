@@ -33,7 +33,9 @@ final class WaitStateRunner {
                     ? current.waitingUntil(until) : null);
         }
         Duration delay = Duration.between(Instant.now(), until);
-        return threads.sleep(delay.isNegative() ? Duration.ZERO : delay, visit.flow().scope())
+        // the timer runs on the monotonic clock and may fire a few microseconds before the wall-clock `until`: one
+        // millisecond more, so the wait never ends early
+        return threads.sleep(delay.isNegative() || delay.isZero() ? Duration.ZERO : delay.plusMillis(1), visit.flow().scope())
                 .thenApply(ignored -> InputOutput.outputPath(state, effective, context));
     }
 
