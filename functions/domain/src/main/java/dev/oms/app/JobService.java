@@ -62,17 +62,15 @@ public final class JobService {
     public Page<Job> list(CommandContext ctx, PageRequest page) { return jobs.list(ctx.tenantId(), page); }
 
     /** Queued jobs are cancelled at once; running ones stop at their next checkpoint. */
-    public Job cancel(CommandContext ctx, String jobId) {
-        return change(ctx.tenantId(), jobId, job -> {
-            job.requestCancel(clock.instant());
-            return job;
-        }).orElseThrow(() -> notFound(jobId));
-    }
+    public Job cancel(CommandContext ctx, String jobId) { return cancel(ctx, jobId, java.util.EnumSet.allOf(JobKind.class)); }
 
     /** {@link #cancel(CommandContext, String)} of a job of one of {@code kinds}; a job of another kind is 404 {@code job.not_found}. */
     public Job cancel(CommandContext ctx, String jobId, java.util.Set<JobKind> kinds) {
-        if (!kinds.contains(get(ctx, jobId).kind())) throw notFound(jobId);
-        return cancel(ctx, jobId);
+        return change(ctx.tenantId(), jobId, job -> {
+            if (!kinds.contains(job.kind())) throw notFound(jobId);
+            job.requestCancel(clock.instant());
+            return job;
+        }).orElseThrow(() -> notFound(jobId));
     }
 
     /**

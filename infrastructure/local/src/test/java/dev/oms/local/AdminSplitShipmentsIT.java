@@ -36,11 +36,7 @@ class AdminSplitShipmentsIT {
 
     static List<String> parts(JsonNode plan) {
         List<String> out = new ArrayList<>();
-        for (JsonNode p : plan.path("parts")) {
-            List<String> lines = new ArrayList<>();
-            p.path("lines").forEach(l -> lines.add(l.path("quantity").asText()));
-            out.add(p.path("warehouse_id").asText() + "=" + p.path("units").asLong());
-        }
+        for (JsonNode p : plan.path("parts")) out.add(p.path("warehouse_id").asText() + "=" + p.path("units").asLong());
         return out;
     }
 

@@ -6,6 +6,7 @@ import dev.oms.app.port.IdGenerator;
 import dev.oms.app.port.Page;
 import dev.oms.app.port.PageRequest;
 import dev.oms.app.security.Caller;
+import dev.oms.app.security.WarehouseScope;
 import dev.oms.app.security.Permission;
 import dev.oms.app.security.RolePermissions;
 import dev.oms.domain.DomainException;
@@ -48,13 +49,34 @@ public final class ApiKeyService {
     public record Issued(ApiKey key, String secret) { }
 
     public Issued create(CommandContext ctx, String name, Set<String> roles, Instant expiresAt) {
-        Caller creator = ctx.caller();
-        Instant now = clock.instant();
         for (String role : roles) {
             if (!RolePermissions.isRole(role) || NOT_FOR_KEYS.contains(role)) {
                 throw DomainException.invalidField("roles", "api_key.role_unknown", "A key cannot carry the role " + role);
             }
         }
+        return issue(ctx, name, roles, expiresAt, DEFAULT_LIFETIME, MAX_LIFETIME, "365 days", null, null);
+    }
+
+    /**
+     * A warehouse key (seed 003 {@code POST /v1/fulfillment/keys}): one role of {@link #WAREHOUSE_KEY_ROLES} (400
+     * {@code api_key.role_unknown}) whose permissions are the creator's (422 {@code api_key.scope_exceeds_creator}),
+     * scoped to {@code warehouseId} (a warehouse key's creator only in its own: 403 {@code auth.warehouse_scope}) and,
+     * when {@code deviceId} is given, bound to that device (checked registered to the warehouse by the caller); 12 hours
+     * by default, at most 7 days (400 {@code api_key.expiry_invalid}).
+     */
+    public Issued createWarehouseKey(CommandContext ctx, String name, String role, String warehouseId, String deviceId, Instant expiresAt) {
+        if (!WAREHOUSE_KEY_ROLES.contains(role)) {
+            throw DomainException.invalidField("role", "api_key.role_unknown", "A warehouse key carries one of " + WAREHOUSE_KEY_ROLES.stream().sorted().toList());
+        }
+        WarehouseScope.require(ctx.caller(), warehouseId);
+        return issue(ctx, name, Set.of(role), expiresAt, WAREHOUSE_DEFAULT_LIFETIME, WAREHOUSE_MAX_LIFETIME, "7 days", warehouseId, deviceId);
+    }
+
+    /** Mints and stores a key whose roles grant only the creator's permissions, with its expiry checked against the bounds. */
+    private Issued issue(CommandContext ctx, String name, Set<String> roles, Instant expiresAt, Duration defaultLifetime, Duration maxLifetime,
+                         String maxText, String warehouseId, String deviceId) {
+        Caller creator = ctx.caller();
+        Instant now = clock.instant();
         Set<Permission> wanted = EnumSet.noneOf(Permission.class);
         wanted.addAll(RolePermissions.of(roles));
         wanted.removeAll(creator.permissions());
@@ -63,65 +85,24 @@ public final class ApiKeyService {
                     "The key's roles grant permissions you do not have: " + wanted.stream().map(Permission::wire).sorted().toList(),
                     "A key's roles must grant a subset of its creator's permissions.");
         }
-        Instant expiry = expiresAt == null ? now.plus(DEFAULT_LIFETIME) : expiresAt;
-        if (!expiry.isAfter(now) || expiry.isAfter(now.plus(MAX_LIFETIME))) {
-            throw DomainException.invalidField("expires_at", "api_key.expiry_invalid", "expires_at must be in the future and within 365 days");
+        Instant expiry = expiresAt == null ? now.plus(defaultLifetime) : expiresAt;
+        if (!expiry.isAfter(now) || expiry.isAfter(now.plus(maxLifetime))) {
+            throw DomainException.invalidField("expires_at", "api_key.expiry_invalid", "expires_at must be in the future and within " + maxText);
         }
         String id = ids.next("key");
         String secret = ApiKeySecrets.newSecret(id);
-        ApiKey key = new ApiKey(id, creator.tenantId(), name, ApiKeySecrets.hash(secret), roles, creator.subject(), now, expiry, null);
-        CommandMeta meta = new CommandMeta(creator.actor(), ctx.correlationId(), now, ctx.reason(), Map.of(),
-                creator.roles().stream().sorted().toList(), ctx.clientIp());
-        store.create(key, ids.next("evt"), meta);
-        return new Issued(key, secret);
-    }
-
-    /**
-     * A warehouse key (seed 003 {@code POST /v1/fulfillment/keys}): one role of {@link #WAREHOUSE_KEY_ROLES} (400
-     * {@code api_key.role_unknown}) whose permissions are the creator's (422 {@code api_key.scope_exceeds_creator}),
-     * scoped to {@code warehouseId} and, when {@code deviceId} is given, bound to that device (checked registered to the
-     * warehouse by the caller); 12 hours by default, at most 7 days (400 {@code api_key.expiry_invalid}).
-     */
-    public Issued createWarehouseKey(CommandContext ctx, String name, String role, String warehouseId, String deviceId, Instant expiresAt) {
-        Caller creator = ctx.caller();
-        Instant now = clock.instant();
-        if (!WAREHOUSE_KEY_ROLES.contains(role)) {
-            throw DomainException.invalidField("role", "api_key.role_unknown", "A warehouse key carries one of " + WAREHOUSE_KEY_ROLES.stream().sorted().toList());
-        }
-        Set<Permission> wanted = EnumSet.noneOf(Permission.class);
-        wanted.addAll(RolePermissions.of(Set.of(role)));
-        wanted.removeAll(creator.permissions());
-        if (!wanted.isEmpty()) {
-            throw DomainException.unprocessable("api_key.scope_exceeds_creator",
-                    "The key's role grants permissions you do not have: " + wanted.stream().map(Permission::wire).sorted().toList(),
-                    "A key's role must grant a subset of its creator's permissions.");
-        }
-        if (creator.warehouseScope() != null && !creator.warehouseScope().equals(warehouseId)) {
-            throw new DomainException(DomainException.Kind.FORBIDDEN, "auth.warehouse_scope", "Your key is scoped to warehouse " + creator.warehouseScope(),
-                    "Act on your own warehouse only.");
-        }
-        Instant expiry = expiresAt == null ? now.plus(WAREHOUSE_DEFAULT_LIFETIME) : expiresAt;
-        if (!expiry.isAfter(now) || expiry.isAfter(now.plus(WAREHOUSE_MAX_LIFETIME))) {
-            throw DomainException.invalidField("expires_at", "api_key.expiry_invalid", "expires_at must be in the future and within 7 days");
-        }
-        String id = ids.next("key");
-        String secret = ApiKeySecrets.newSecret(id);
-        ApiKey key = new ApiKey(id, creator.tenantId(), name, ApiKeySecrets.hash(secret), Set.of(role), creator.subject(), now, expiry, null,
+        ApiKey key = new ApiKey(id, creator.tenantId(), name, ApiKeySecrets.hash(secret), roles, creator.subject(), now, expiry, null,
                 warehouseId, deviceId);
-        CommandMeta meta = new CommandMeta(creator.actor(), ctx.correlationId(), now, ctx.reason(), Map.of(),
-                creator.roles().stream().sorted().toList(), ctx.clientIp());
-        store.create(key, ids.next("evt"), meta);
+        store.create(key, ids.next("evt"), meta(ctx, now));
         return new Issued(key, secret);
     }
 
     /** Revokes a warehouse key; an integration key (or another tenant's, or none) is 404 {@code api_key.not_found} here. */
     public ApiKey revokeWarehouseKey(CommandContext ctx, String keyId) {
-        ApiKey key = store.find(keyId).filter(k -> k.tenantId().equals(ctx.tenantId()) && k.isWarehouseKey())
+        ApiKey key = store.find(keyId).filter(k -> k.tenantId().equals(ctx.tenantId()) && k.isWarehouseKey()
+                        && ctx.caller().mayUseWarehouse(k.warehouseId()))
                 .orElseThrow(() -> DomainException.notFound("api_key.not_found", "No warehouse key " + keyId));
-        if (ctx.caller().warehouseScope() != null && !ctx.caller().warehouseScope().equals(key.warehouseId())) {
-            throw DomainException.notFound("api_key.not_found", "No warehouse key " + keyId);
-        }
-        return revoke(ctx, keyId);
+        return revoke(ctx, key);
     }
 
     /**
@@ -130,16 +111,22 @@ public final class ApiKeyService {
      * {@code api_key.revoked} when it is revoked already. The event {@code api_key.revoked} carries the reason.
      */
     public ApiKey revoke(CommandContext ctx, String keyId) {
-        Caller caller = ctx.caller();
-        ApiKey key = store.find(keyId).filter(k -> k.tenantId().equals(caller.tenantId()))
-                .orElseThrow(() -> DomainException.notFound("api_key.not_found", "No API key " + keyId));
-        if (key.revokedAt() != null) throw alreadyRevoked(keyId);
+        return revoke(ctx, store.find(keyId).filter(k -> k.tenantId().equals(ctx.tenantId()))
+                .orElseThrow(() -> DomainException.notFound("api_key.not_found", "No API key " + keyId)));
+    }
+
+    private ApiKey revoke(CommandContext ctx, ApiKey key) {
+        if (key.revokedAt() != null) throw alreadyRevoked(key.id());
         Instant now = clock.instant();
         ApiKey revoked = key.revokedAt(now);
-        CommandMeta meta = new CommandMeta(caller.actor(), ctx.correlationId(), now, ctx.reason(), Map.of(),
-                caller.roles().stream().sorted().toList(), ctx.clientIp());
-        if (!store.revoke(revoked, ids.next("evt"), meta)) throw alreadyRevoked(keyId);
+        if (!store.revoke(revoked, ids.next("evt"), meta(ctx, now))) throw alreadyRevoked(key.id());
         return revoked;
+    }
+
+    private static CommandMeta meta(CommandContext ctx, Instant now) {
+        Caller caller = ctx.caller();
+        return new CommandMeta(caller.actor(), ctx.correlationId(), now, ctx.reason(), Map.of(), caller.roles().stream().sorted().toList(),
+                ctx.clientIp());
     }
 
     private static DomainException alreadyRevoked(String keyId) {

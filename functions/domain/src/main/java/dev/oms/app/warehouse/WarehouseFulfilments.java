@@ -53,7 +53,7 @@ public final class WarehouseFulfilments {
         String scope = ctx.caller().warehouseScope();
         FulfillmentRequest req = scope == null || given.warehouseId() != null ? given
                 : new FulfillmentRequest(scope, given.lines(), given.carrierHint(), given.serviceCode(), given.shipmentReference(), given.externalReference());
-        if (!ctx.caller().mayUseWarehouse(req.warehouseId())) throw outOfScope(req.warehouseId());
+        dev.oms.app.security.WarehouseScope.require(ctx.caller(), req.warehouseId());
         return fulfillments.create(ctx, orderId, req, id, (o, r, partial, now) ->
                 WarehouseFlow.create(o, r, id, requestedShipDate, source, partial, ctx.caller().actor(), now));
     }
@@ -76,10 +76,6 @@ public final class WarehouseFulfilments {
         return f;
     }
 
-    static DomainException outOfScope(String warehouseId) {
-        return new DomainException(DomainException.Kind.FORBIDDEN, "auth.warehouse_scope", "Your key is not scoped to warehouse " + warehouseId,
-                "Act in your own warehouse, or use a key of the other one.");
-    }
 
     /** Moves a fulfilment forward to a warehouse step ({@code shipped} and {@code cancelled} have their own methods). */
     public Found advance(CommandContext ctx, String fulfillmentId, WarehouseStatus to, Map<String, Object> details) {

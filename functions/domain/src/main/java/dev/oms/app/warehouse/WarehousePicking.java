@@ -61,7 +61,7 @@ public final class WarehousePicking {
 
     /** A pick list of the allocated fulfilments' units in {@code warehouseId}; {@code serialSkus} are picked one serial per unit. */
     public Picklist create(CommandContext ctx, String warehouseId, List<String> fulfillmentIds, String priority, String zone, Set<String> serialSkus) {
-        if (!ctx.caller().mayUseWarehouse(warehouseId)) throw WarehouseFulfilments.outOfScope(warehouseId);
+        dev.oms.app.security.WarehouseScope.require(ctx.caller(), warehouseId);
         if (new LinkedHashSet<>(fulfillmentIds).size() != fulfillmentIds.size()) {
             throw DomainException.invalidField("fulfillment_ids", "fulfillment_ids.duplicate", "Name each fulfilment once");
         }
