@@ -59,7 +59,7 @@ final class AdminMoneyApi {
         fulfillments = f.fulfillments;
         warehouseFulfilments = new dev.oms.app.warehouse.WarehouseFulfilments(fulfillments, core.ids, core.clock);
         connectorRuns = new dev.oms.app.connector.registry.ConnectorRuns(core.transactions(),
-                core.fulfillmentProvider(new dev.oms.platform.connectors.SandboxFulfillmentProvider(core.table)), reconciliations, fulfillments, core.clock);
+                core.fulfillmentProvider(), reconciliations, fulfillments, core.clock);
         shipmentSplits = new dev.oms.app.warehouse.ShipmentSplits(core.transactions(), fulfillments, core.inventory,
                 new dev.oms.platform.dynamo.DynamoWarehouseStore(core.table, core.ids),
                 new dev.oms.app.warehouseops.RoutingRuleService(new dev.oms.platform.dynamo.DynamoWarehouseOps(core.table), core.ids, core.clock));

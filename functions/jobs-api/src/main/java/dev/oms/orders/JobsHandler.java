@@ -6,7 +6,6 @@ import static dev.oms.platform.http.Route.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oms.app.CommandContext;
 import dev.oms.app.security.Permission;
 import dev.oms.domain.job.Job;
 import dev.oms.domain.job.JobKind;
@@ -72,6 +71,7 @@ public final class JobsHandler extends ApiHandler {
                 get("/v1/fulfillment/imports/{jobId}", r -> read(r, JobKind.FULFILLMENT_IMPORT)).requires(Permission.WAREHOUSE_READ),
                 post("/v1/fulfillment/exports", this::startFulfilmentExport).requires(Permission.WAREHOUSE_READ),
                 get("/v1/fulfillment/exports/{jobId}", r -> read(r, JobKind.FULFILLMENT_EXPORT)).requires(Permission.WAREHOUSE_READ),
+                get("/v1/fulfillment/jobs/{jobId}", this::readWarehouseJob).requires(Permission.WAREHOUSE_READ),
                 post("/v1/fulfillment/jobs/{jobId}/cancel", this::cancelWarehouseJob).requires(Permission.WAREHOUSE_WRITE));
     }
 
@@ -123,7 +123,7 @@ public final class JobsHandler extends ApiHandler {
     static final Set<String> FULFILMENT_EXPORT_TYPES = Set.of("shipments", "manifests", "exceptions");
     /** The jobs {@code POST /v1/fulfillment/jobs/{jobId}/cancel} may cancel; any other is 404 there. */
     static final Set<JobKind> WAREHOUSE_JOBS = java.util.EnumSet.of(JobKind.FULFILLMENT_IMPORT, JobKind.FULFILLMENT_EXPORT,
-            JobKind.BULK_FULFILLMENTS, JobKind.BULK_RECEIVE_RETURNS);
+            JobKind.BULK_FULFILLMENTS, JobKind.BULK_RECEIVE_RETURNS, JobKind.CONNECTOR_PUSH, JobKind.CONNECTOR_INVENTORY_SYNC);
 
     /** {@code {"type": "fulfillments|picklists", "source", "format"}}: rows are the bodies of the warehouse's create routes. */
     private ApiResponse startFulfilmentImport(ApiRequest r) {
@@ -164,6 +164,14 @@ public final class JobsHandler extends ApiHandler {
         if (from != null) params.put("from", from.toString());
         if (to != null) params.put("to", to.toString());
         return submit(r, jobs.service.newId(), JobKind.FULFILLMENT_EXPORT, params, false, view -> { });
+    }
+
+    /** Any of the warehouse's jobs (imports, exports, connector pushes and inventory syncs); another kind is 404. */
+    private ApiResponse readWarehouseJob(ApiRequest r) {
+        String jobId = r.pathParam("jobId");
+        Job job = jobs.service.get(r.command(), jobId);
+        if (!WAREHOUSE_JOBS.contains(job.kind())) throw dev.oms.domain.DomainException.notFound("job.not_found", "No job " + jobId);
+        return ApiResponse.ok(JobViews.job(job, jobs.store())).withVersion(job.version());
     }
 
     private ApiResponse cancelWarehouseJob(ApiRequest r) {
@@ -300,17 +308,7 @@ public final class JobsHandler extends ApiHandler {
 
     private ApiResponse submit(ApiRequest r, String jobId, JobKind kind, Map<String, Object> params, boolean awaitingUpload,
                                java.util.function.Consumer<ObjectNode> extra) {
-        Map<String, Object> scoped = params;
-        if (r.caller().warehouseScope() != null) {
-            scoped = new LinkedHashMap<>(params);
-            scoped.put(JobParameters.WAREHOUSE_SCOPE, r.caller().warehouseScope());
-        }
-        Map<String, Object> stored = scoped;
-        return r.execute(job -> {
-            ObjectNode view = JobViews.job(job, jobs.store());
-            extra.accept(view);
-            return ApiResponse.accepted(view).withHeader("location", JobViews.path(job)).withVersion(job.version());
-        }, (CommandContext ctx) -> jobs.service.submit(ctx, jobId, kind, stored, awaitingUpload));
+        return dev.oms.platform.jobs.JobSubmission.submit(r, jobs, jobId, kind, params, awaitingUpload, extra);
     }
 
     private ApiResponse accepted(Job job) { return ApiResponse.accepted(JobViews.job(job, jobs.store())).withVersion(job.version()); }

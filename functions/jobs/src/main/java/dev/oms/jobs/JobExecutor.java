@@ -49,6 +49,9 @@ public final class JobExecutor {
         works.put(JobKind.GDPR_EXPORT, new SubjectExportWork(Platform.get()));
         works.put(JobKind.FULFILLMENT_IMPORT, new FulfilmentImportWork(Platform.get(), chunkRows));
         works.put(JobKind.FULFILLMENT_EXPORT, new FulfilmentExportWork(Platform.get()));
+        ConnectorJobs connectorJobs = new ConnectorJobs(Platform.get());
+        works.put(JobKind.CONNECTOR_PUSH, new ConnectorPushWork(connectorJobs));
+        works.put(JobKind.CONNECTOR_INVENTORY_SYNC, new InventorySyncWork(connectorJobs));
     }
 
     /** Chunk size and lanes from {@code JOBS_CHUNK_ROWS} (100) and {@code JOBS_LANES} (4). */

@@ -63,8 +63,8 @@ public final class ConnectorsHandler extends ApiHandler {
         Body b = Body.parse(r.body());
         b.allow("adapter", "settings", "secrets", "version");
         String adapter = b.string("adapter", true, 40);
-        Map<String, String> settings = strings(b, "settings");
-        Map<String, String> secrets = strings(b, "secrets");
+        Map<String, String> settings = java.util.Objects.requireNonNullElse(b.stringMap("settings"), Map.of());
+        Map<String, String> secrets = java.util.Objects.requireNonNullElse(b.stringMap("secrets"), Map.of());
         Long version = b.integer("version", false, 0, Long.MAX_VALUE);
         b.check();
         if (version != null) r.expectVersion(version);
@@ -86,20 +86,5 @@ public final class ConnectorsHandler extends ApiHandler {
         return ConnectorPort.parse(name).orElseThrow(() -> DomainException.notFound("connector.port_unknown",
                 "There is no connector port " + name));
     }
-
-    /** An object of strings (settings, secret references); absent: empty. */
-    private static Map<String, String> strings(Body b, String field) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (!b.has(field)) return out;
-        JsonNode n = b.node().get(field);
-        if (!n.isObject()) {
-            b.error(field, "field.type", field + " must be an object of strings");
-            return out;
-        }
-        n.properties().forEach(e -> {
-            if (e.getValue().isTextual()) out.put(e.getKey(), e.getValue().asText());
-            else b.error(field + "." + e.getKey(), "field.type", "must be a string");
-        });
-        return out;
-    }
 }
+

@@ -131,7 +131,7 @@ public final class Platform {
         SfnSagaCallbacks sagaCallbacks = f.sagaCallbacks;
         fulfillments = f.fulfillments;
         fulfillOrder = new FulfillOrderSteps(fulfillments, settings, notifications,
-                core.fulfillmentProvider(new dev.oms.platform.connectors.SandboxFulfillmentProvider(table)), sagaCallbacks, clock);
+                core.fulfillmentProvider(), sagaCallbacks, clock);
         returns = f.returns;
         returnSettlements = f.returnSettlements;
         returnLabels = f.returnLabels;

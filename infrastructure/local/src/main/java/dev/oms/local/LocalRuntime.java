@@ -73,6 +73,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final TokenService tokens;
     private LocalFunctions functions;
     private LocalSearch search;
+    private LocalSftp sftp;
 
     LocalFunctions functions() { return functions; }
 
@@ -126,6 +127,7 @@ public final class LocalRuntime implements AutoCloseable {
         // what Lambda would put in each function's environment, plus the SDK settings that point at the local services
         TemplateEnvironment.resolve(template, refs, getAtt).forEach(System::setProperty);
         LocalSearch search = LocalSearch.create(o.search(), o.dataDir(), o.inMemory());
+        LocalSftp sftp = LocalSftp.start(o.dataDir(), o.inMemory(), Integer.getInteger("LOCAL_SFTP_PORT", o.inMemory() ? 0 : 2222));
         pointSearchHere(search);
         cloud.pointSdkClientsHere();
         System.setProperty("aws.endpointUrlSfn", stepFunctions.endpoint());
@@ -154,6 +156,7 @@ public final class LocalRuntime implements AutoCloseable {
         LocalRuntime runtime = new LocalRuntime(dynamo, cloud, stepFunctions, server, executor, gateway, local, tokens);
         runtime.functions = functions;
         runtime.search = search;
+        runtime.sftp = sftp;
         local.services = runtime::services;
         server.createContext("/", runtime::serve);
         server.createContext("/openapi.json", ApiReference::serve);
@@ -172,6 +175,9 @@ public final class LocalRuntime implements AutoCloseable {
         }
         System.setProperty("OMS_SEARCH_SIGNING", "none");
     }
+
+    /** The SFTP server that plays a file-drop 3PL (fulfilment connectors of type ftp). */
+    LocalSftp sftp() { return sftp; }
 
     /** The OpenSearch node (tests wait for it with {@code search().awaitReady()}). */
     LocalSearch search() { return search; }
@@ -332,6 +338,8 @@ public final class LocalRuntime implements AutoCloseable {
         out.put("SNS", cloud.sns.endpoint());
         out.put("EventBridge", cloud.events.endpoint());
         out.put("Step Functions", stepFunctions.endpoint());
+        if (sftp != null) out.put("SFTP (a file-drop 3PL)", "sftp://" + LocalSftp.USER + "@127.0.0.1:" + sftp.port() + " (password env:"
+                + LocalSftp.PASSWORD_PROPERTY + ", host key " + sftp.fingerprint() + "; files in " + sftp.root() + ")");
         if (search != null && search.enabled()) out.put("OpenSearch", search.endpoint() + (search.requested() ? "" : " (starts at the first search)"));
         return out;
     }
@@ -356,6 +364,7 @@ public final class LocalRuntime implements AutoCloseable {
         cloud.close();
         stepFunctions.close();
         if (search != null) search.close();
+        if (sftp != null) sftp.close();
         dynamo.close();
     }
 }

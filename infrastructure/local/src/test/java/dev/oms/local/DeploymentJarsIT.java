@@ -57,7 +57,10 @@ class DeploymentJarsIT {
             Map.entry("functions/warehouse-shipping-api/target/oms-warehouse-shipping-api-0.1.0-SNAPSHOT-lambda.jar", 44L * 1024 * 1024),
             // the warehouse flow (seed 003) calls the inventory port in the request path: the signed-HTTP adapter brings the
             // registry's SSM and Secrets Manager secrets reader (about 7 MiB), and the saga callbacks the Step Functions client
-            Map.entry("functions/warehouse-api/target/oms-warehouse-api-0.1.0-SNAPSHOT-lambda.jar", 20L * 1024 * 1024));
+            Map.entry("functions/warehouse-api/target/oms-warehouse-api-0.1.0-SNAPSHOT-lambda.jar", 20L * 1024 * 1024),
+            // seed 003 fulfilment connectors: the signed-HTTP and SFTP adapters (Apache MINA SSHD, about 2 MiB) with the
+            // registry's SSM and Secrets Manager secrets reader, and the job runner's submit side (S3, SQS) like jobs-api
+            Map.entry("functions/warehouse-connectors-api/target/oms-warehouse-connectors-api-0.1.0-SNAPSHOT-lambda.jar", 25L * 1024 * 1024));
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
 
     static SamTemplate template;
@@ -103,7 +106,8 @@ class DeploymentJarsIT {
                         "functions/admin-money-api/target/oms-admin-money-api-0.1.0-SNAPSHOT-lambda.jar",
                         "functions/warehouse-shipping-api/target/oms-warehouse-shipping-api-0.1.0-SNAPSHOT-lambda.jar",
                         "functions/warehouse-ops-api/target/oms-warehouse-ops-api-0.1.0-SNAPSHOT-lambda.jar",
-                        "functions/warehouse-api/target/oms-warehouse-api-0.1.0-SNAPSHOT-lambda.jar");
+                        "functions/warehouse-api/target/oms-warehouse-api-0.1.0-SNAPSHOT-lambda.jar",
+                        "functions/warehouse-connectors-api/target/oms-warehouse-connectors-api-0.1.0-SNAPSHOT-lambda.jar");
     }
 
     @Test

@@ -61,6 +61,9 @@ final class JobsKit {
 
     String run(String tenant, String jobId, LongSupplier remainingMillis) { return executor.run(tenant, jobId, remainingMillis, 1); }
 
+    /** One delivery of the job's message, the {@code receiveCount}-th (the last, 3, fails the job rather than throw). */
+    String deliver(String tenant, String jobId, int receiveCount) { return executor.run(tenant, jobId, () -> Long.MAX_VALUE, receiveCount); }
+
     /** Runs a job with another store (to break its input on purpose). */
     String runWith(ObjectStore other, String tenant, String jobId) {
         jobs.use(other, null);

@@ -2,6 +2,7 @@ package dev.oms.app.connector;
 
 import dev.oms.domain.order.Address;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A fulfilment provider (a 3PL or a warehouse management system) that ships what the OMS hands it. The fulfill-order
@@ -19,6 +20,18 @@ public interface FulfillmentProvider {
      * late (the provider has shipped it, or packed it beyond recall).
      */
     boolean cancel(String tenantId, String orderId, String fulfillmentId, String reason, String idempotencyKey);
+
+    /**
+     * What the provider reports it holds of these SKUs (every SKU it reports, when {@code skus} is empty): SKU to
+     * available units. Read only: nothing changes at the provider or in the OMS.
+     */
+    Map<String, Long> availability(String tenantId, List<String> skus);
+
+    /**
+     * A round trip that creates nothing at the provider: hands it a sample pick list to check (or drops the file and
+     * takes it back) and answers what the provider said. Used by a connector's {@code test}.
+     */
+    String probe(String tenantId, Dispatch sample);
 
     /** What to ship: the order, the fulfilment and its warehouse, each line's SKU and units, the address and hints. */
     record Dispatch(String orderId, long orderNumber, String fulfillmentId, String warehouseId, List<Item> items, Address shipTo,

@@ -2,6 +2,8 @@ package dev.oms.app.port;
 
 import dev.oms.domain.DomainEvent;
 import dev.oms.domain.warehouse.ops.Device;
+import dev.oms.domain.warehouse.ops.ConnectorPush;
+import dev.oms.domain.warehouse.ops.FulfilmentConnector;
 import dev.oms.domain.warehouse.ops.PackagingProfile;
 import dev.oms.domain.warehouse.ops.RoutingRule;
 import java.util.List;
@@ -29,4 +31,17 @@ public interface WarehouseOpsStore {
     Optional<Device> device(String tenantId, String deviceId);
 
     void saveDevice(String tenantId, Device device, long expectedVersion, Recorded event, IdempotencyRecord idempotency);
+
+    /** Every fulfilment connector of the tenant, the deleted ones included. */
+    List<FulfilmentConnector> fulfilmentConnectors(String tenantId);
+
+    Optional<FulfilmentConnector> fulfilmentConnector(String tenantId, String connectorId);
+
+    void saveFulfilmentConnector(String tenantId, FulfilmentConnector connector, long expectedVersion, Recorded event, IdempotencyRecord idempotency);
+
+    /** The push of a fulfilment to a connector, once it was made. */
+    Optional<ConnectorPush> connectorPush(String tenantId, String connectorId, String fulfillmentId);
+
+    /** Records a push with its event, once: {@code false} when that fulfilment was already pushed to that connector. */
+    boolean recordConnectorPush(String tenantId, ConnectorPush push, Recorded event);
 }

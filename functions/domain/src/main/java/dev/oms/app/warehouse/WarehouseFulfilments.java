@@ -61,7 +61,10 @@ public final class WarehouseFulfilments {
     /** The order, checked like the order itself (another tenant's or customer's: 404). */
     public Order order(CommandContext ctx, String orderId) { return tx.get(ctx, orderId); }
 
-    public Found get(CommandContext ctx, String fulfillmentId) {
+    public Found get(CommandContext ctx, String fulfillmentId) { return find(tx, ctx, fulfillmentId); }
+
+    /** The same read for a function that only reads fulfilments (it needs no {@link FulfillmentService}). */
+    public static Found find(OrderTransactions tx, CommandContext ctx, String fulfillmentId) {
         Order o = tx.get(ctx, tx.orderIdOfChild(ctx, fulfillmentId, "fulfillment.not_found"));
         return new Found(o, inScope(ctx, o, fulfillmentId));
     }

@@ -9,7 +9,9 @@ import java.util.Locale;
 public enum JobKind {
     IMPORT, EXPORT, BULK_UPDATE_STATUS, BULK_RECONCILE, BULK_FULFILLMENTS, BULK_RECEIVE_RETURNS, GDPR_EXPORT,
     /** Seed 003: warehouse imports of fulfilments or pick lists, and exports of shipments, manifests, exceptions. */
-    FULFILLMENT_IMPORT, FULFILLMENT_EXPORT;
+    FULFILLMENT_IMPORT, FULFILLMENT_EXPORT,
+    /** Seed 003 section 7: a fulfilment pushed to a fulfilment connector, and a connector's inventory compared with the OMS's. */
+    CONNECTOR_PUSH, CONNECTOR_INVENTORY_SYNC;
 
     public String wire() { return name().toLowerCase(Locale.ROOT); }
 

@@ -9,12 +9,17 @@ import dev.oms.platform.json.Json;
 /**
  * A fulfilment provider kept in the table: a hand-over is recorded once per key and answers {@code sbx-<fulfilment>};
  * a cancellation always stops (the sandbox ships nothing by itself: the warehouse or the local runtime ships through
- * the API). Faults: connector {@code fulfillment_provider}, operations {@code dispatch} and {@code cancel}.
+ * the API); it holds what the sandbox inventory holds. Faults: connector {@code fulfillment_provider}, operations
+ * {@code dispatch}, {@code cancel}, {@code availability} and {@code probe}.
  */
 public final class SandboxFulfillmentProvider implements FulfillmentProvider {
     private final SandboxOperations operations;
+    private final SandboxInventory inventory;
 
-    public SandboxFulfillmentProvider(SingleTable table) { this.operations = new SandboxOperations(table); }
+    public SandboxFulfillmentProvider(SingleTable table, SandboxInventory inventory) {
+        this.operations = new SandboxOperations(table);
+        this.inventory = inventory;
+    }
 
     @Override
     public Dispatched dispatch(String tenantId, Dispatch request, String idempotencyKey) {
@@ -32,6 +37,21 @@ public final class SandboxFulfillmentProvider implements FulfillmentProvider {
             return Json.object().put("cancelled", true);
         });
         return r.path("cancelled").asBoolean();
+    }
+
+    /** The sandbox holds what the sandbox inventory holds of each SKU asked (it reports nothing unasked). */
+    @Override
+    public java.util.Map<String, Long> availability(String tenantId, java.util.List<String> skus) {
+        fault("availability");
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        for (String sku : skus) out.put(sku, inventory.stock(tenantId, sku));
+        return out;
+    }
+
+    @Override
+    public String probe(String tenantId, Dispatch sample) {
+        fault("probe");
+        return "sandbox accepted a sample pick list of " + sample.items().size() + " lines";
     }
 
     private static void fault(String operation) {

@@ -129,6 +129,11 @@ public final class CoreServices {
         return new RoutedFulfillmentProvider(connectors);
     }
 
+    /** The same with the built-in sandbox provider (it holds what the sandbox inventory holds). */
+    public FulfillmentProvider fulfillmentProvider() {
+        return fulfillmentProvider(new dev.oms.platform.connectors.SandboxFulfillmentProvider(table, sandboxInventory));
+    }
+
     /** The cart port (the storefront's carts), for a function that reads or makes carts; {@code sandbox} is its local default. */
     public dev.oms.app.connector.CartService cart(dev.oms.app.connector.CartService sandbox) {
         connectors.sandbox(ConnectorPort.CART, sandbox);

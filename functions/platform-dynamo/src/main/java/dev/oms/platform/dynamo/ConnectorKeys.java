@@ -19,6 +19,9 @@ public final class ConnectorKeys {
 
     public static String calls(String tenant, ConnectorPort port) { return "T#" + tenant + "#CONNECTOR_CALLS#" + port.wireName(); }
 
+    /** The calls of one registered connector (a fulfilment connector), by its id. */
+    public static String connectorCalls(String tenant, String connectorId) { return "T#" + tenant + "#CONNECTOR_CALLS#id#" + connectorId; }
+
     /** A carrier label purchase of the tenant, by the OMS's booking key: recorded before the label is bought. */
     public static String labelPurchase(String tenant, String adapter, String key) { return "T#" + tenant + "#LABEL_PURCHASE#" + adapter + "#" + key; }
 

@@ -37,7 +37,7 @@ public final class DynamoConnectorCallLog implements ConnectorCallLog {
     @Override
     public void record(ConnectorCall c) {
         ObjectNode item = Json.object();
-        item.put(Keys.PK, ConnectorKeys.calls(c.tenantId(), c.port()));
+        item.put(Keys.PK, c.connectorId() != null ? ConnectorKeys.connectorCalls(c.tenantId(), c.connectorId()) : ConnectorKeys.calls(c.tenantId(), c.port()));
         item.put(Keys.SK, ConnectorKeys.callSk(Times.format(c.at()), c.id()));
         item.put("type", "connector_call");
         item.put("id", c.id());
@@ -50,8 +50,10 @@ public final class DynamoConnectorCallLog implements ConnectorCallLog {
         item.put("error", c.error());
         item.put("correlation_id", c.correlationId());
         item.put("vendor_request_id", c.vendorRequestId());
+        if (c.connectorId() != null) item.put("connector_id", c.connectorId());
         item.put(Keys.TTL, c.at().plus(Duration.ofDays(CALL_LOG_DAYS)).getEpochSecond());
         table.table().putItem(SingleTable.document(item));
+        if (c.connectorId() != null) return; // a registered connector's health is read from its own log
         boolean failed = c.failed();
         String at = failed ? "last_failure_at" : "last_success_at";
         StringBuilder set = new StringBuilder("SET #type = :type, #port = :port, #adapter = :adapter, #at = :at");
@@ -86,8 +88,17 @@ public final class DynamoConnectorCallLog implements ConnectorCallLog {
 
     @Override
     public Page<ConnectorCall> calls(String tenantId, ConnectorPort port, PageRequest page) {
+        return page(tenantId, port, ConnectorKeys.calls(tenantId, port), page);
+    }
+
+    @Override
+    public Page<ConnectorCall> connectorCalls(String tenantId, String connectorId, PageRequest page) {
+        return page(tenantId, ConnectorPort.FULFILLMENT_PROVIDER, ConnectorKeys.connectorCalls(tenantId, connectorId), page);
+    }
+
+    private Page<ConnectorCall> page(String tenantId, ConnectorPort port, String partition, PageRequest page) {
         QueryEnhancedRequest.Builder q = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(ConnectorKeys.calls(tenantId, port))))
+                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(partition)))
                 .scanIndexForward(false).limit(page.limit());
         Map<String, AttributeValue> start = Positions.decode(page.position());
         if (start != null) q.exclusiveStartKey(start);
@@ -113,6 +124,6 @@ public final class DynamoConnectorCallLog implements ConnectorCallLog {
     private static ConnectorCall call(String tenantId, ConnectorPort port, JsonNode i) {
         return new ConnectorCall(Shapes.text(i, "id"), tenantId, port, Shapes.text(i, "adapter"), Shapes.text(i, "operation"),
                 Times.parse(Shapes.text(i, "at")), i.path("latency_ms").asLong(), Shapes.text(i, "outcome"),
-                Shapes.text(i, "error"), Shapes.text(i, "correlation_id"), Shapes.text(i, "vendor_request_id"));
+                Shapes.text(i, "error"), Shapes.text(i, "correlation_id"), Shapes.text(i, "vendor_request_id"), Shapes.text(i, "connector_id"));
     }
 }

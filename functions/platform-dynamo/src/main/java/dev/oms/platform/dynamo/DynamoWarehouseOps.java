@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.port.ConcurrentUpdateException;
 import dev.oms.app.port.IdempotencyRecord;
 import dev.oms.app.port.WarehouseOpsStore;
+import dev.oms.domain.warehouse.ops.ConnectorPush;
 import dev.oms.domain.warehouse.ops.Device;
+import dev.oms.domain.warehouse.ops.FulfilmentConnector;
 import dev.oms.domain.warehouse.ops.PackagingProfile;
 import dev.oms.domain.warehouse.ops.RoutingRule;
 import dev.oms.platform.json.Json;
@@ -67,6 +69,39 @@ public final class DynamoWarehouseOps implements WarehouseOpsStore {
     public void saveDevice(String tenantId, Device device, long expectedVersion, Recorded event, IdempotencyRecord idempotency) {
         write(tenantId, WarehouseOpsKeys.DEVICE, "device", device.id(), WarehouseOpsItems.device(tenantId, device), device.version(), expectedVersion,
                 event, idempotency);
+    }
+
+    @Override
+    public List<FulfilmentConnector> fulfilmentConnectors(String tenantId) {
+        return list(tenantId, WarehouseOpsKeys.CONNECTOR, WarehouseOpsItems::connector);
+    }
+
+    @Override
+    public Optional<FulfilmentConnector> fulfilmentConnector(String tenantId, String connectorId) {
+        return table.get(WarehouseOpsKeys.config(tenantId), WarehouseOpsKeys.sk(WarehouseOpsKeys.CONNECTOR, connectorId)).map(WarehouseOpsItems::connector);
+    }
+
+    @Override
+    public void saveFulfilmentConnector(String tenantId, FulfilmentConnector c, long expectedVersion, Recorded event, IdempotencyRecord idempotency) {
+        write(tenantId, WarehouseOpsKeys.CONNECTOR, "fulfillment_connector", c.id(), WarehouseOpsItems.connector(tenantId, c), c.version(),
+                expectedVersion, event, idempotency);
+    }
+
+    @Override
+    public Optional<ConnectorPush> connectorPush(String tenantId, String connectorId, String fulfillmentId) {
+        return table.get(WarehouseOpsKeys.config(tenantId), WarehouseOpsKeys.sk(WarehouseOpsKeys.PUSH, connectorId + "#" + fulfillmentId))
+                .map(WarehouseOpsItems::push);
+    }
+
+    @Override
+    public boolean recordConnectorPush(String tenantId, ConnectorPush push, Recorded event) {
+        try {
+            write(tenantId, WarehouseOpsKeys.PUSH, "fulfillment_connector_push", push.connectorId() + "#" + push.fulfillmentId(),
+                    WarehouseOpsItems.push(tenantId, push), 1, 0, event, null);
+            return true;
+        } catch (ConcurrentUpdateException alreadyPushed) {
+            return false;
+        }
     }
 
     private <T> List<T> list(String tenantId, String kind, Function<JsonNode, T> read) {
@@ -169,6 +204,55 @@ public final class DynamoWarehouseOps implements WarehouseOpsStore {
         static Device device(JsonNode o) {
             return new Device(Shapes.text(o, "id"), Shapes.text(o, "warehouse_id"), Shapes.text(o, "kind"), Shapes.text(o, "name"),
                     Shapes.text(o, "status"), o.path("version").asLong(), Times.parse(Shapes.text(o, "registered_at")), Shapes.text(o, "registered_by"));
+        }
+
+        static ObjectNode connector(String tenantId, FulfilmentConnector c) {
+            ObjectNode o = base(tenantId, WarehouseOpsKeys.CONNECTOR, c.id(), "fulfillment_connector", c.version());
+            o.put("name", c.name());
+            o.put("connector_type", c.type());
+            o.put("adapter", c.adapter());
+            o.put("warehouse_id", c.warehouseId());
+            o.set("settings", Json.valueToTree(c.settings()));
+            o.set("secrets", Json.valueToTree(c.secrets()));
+            o.put("priority", c.priority());
+            o.put("enabled", c.enabled());
+            o.put("status", c.status());
+            o.put("created_at", Times.format(c.createdAt()));
+            o.put("updated_at", Times.format(c.updatedAt()));
+            o.put("updated_by", c.updatedBy());
+            return o;
+        }
+
+        static FulfilmentConnector connector(JsonNode o) {
+            return new FulfilmentConnector(Shapes.text(o, "id"), Shapes.text(o, "name"), Shapes.text(o, "connector_type"), Shapes.text(o, "adapter"),
+                    Shapes.text(o, "warehouse_id"), stringMap(o.path("settings")), stringMap(o.path("secrets")), o.path("priority").asInt(),
+                    o.path("enabled").asBoolean(), Shapes.text(o, "status"), o.path("version").asLong(), Times.parse(Shapes.text(o, "created_at")),
+                    Times.parse(Shapes.text(o, "updated_at")), Shapes.text(o, "updated_by"));
+        }
+
+        static ObjectNode push(String tenantId, ConnectorPush p) {
+            ObjectNode o = base(tenantId, WarehouseOpsKeys.PUSH, p.connectorId() + "#" + p.fulfillmentId(), "fulfillment_connector_push", 1);
+            o.put("connector_id", p.connectorId());
+            o.put("fulfillment_id", p.fulfillmentId());
+            o.put("order_id", p.orderId());
+            o.put("warehouse_id", p.warehouseId());
+            o.put("provider_reference", p.providerReference());
+            o.put("job_id", p.jobId());
+            o.put("pushed_at", Times.format(p.pushedAt()));
+            o.put("pushed_by", p.pushedBy());
+            return o;
+        }
+
+        static ConnectorPush push(JsonNode o) {
+            return new ConnectorPush(Shapes.text(o, "connector_id"), Shapes.text(o, "fulfillment_id"), Shapes.text(o, "order_id"),
+                    Shapes.text(o, "warehouse_id"), Shapes.text(o, "provider_reference"), Shapes.text(o, "job_id"),
+                    Times.parse(Shapes.text(o, "pushed_at")), Shapes.text(o, "pushed_by"));
+        }
+
+        private static Map<String, String> stringMap(JsonNode o) {
+            Map<String, String> out = new java.util.TreeMap<>();
+            o.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
+            return out;
         }
 
         private static ObjectNode base(String tenantId, String kind, String id, String type, long version) {

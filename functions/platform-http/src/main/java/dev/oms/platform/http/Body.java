@@ -229,6 +229,22 @@ public final class Body {
         return amount == null || currency == null ? null : Money.of(amount, currency);
     }
 
+    /** An object of strings (an adapter's settings, secret references); absent or null: null. */
+    public Map<String, String> stringMap(String field) {
+        JsonNode n = node.get(field);
+        if (n == null || n.isNull()) return null;
+        Map<String, String> out = new LinkedHashMap<>();
+        if (!n.isObject()) {
+            error(field, "field.type", field + " must be an object of strings");
+            return out;
+        }
+        n.properties().forEach(e -> {
+            if (e.getValue().isTextual()) out.put(e.getKey(), e.getValue().asText());
+            else errors.add(new FieldError(at(field) + "." + e.getKey(), "field.type", "must be a string"));
+        });
+        return out;
+    }
+
     /** String-to-string metadata; with {@code allowRemovals} a null value means "remove this key". */
     public Map<String, String> metadata(String field, boolean allowRemovals) {
         JsonNode v = node.get(field);

@@ -40,6 +40,10 @@ public final class JobViews {
         if (report != null) o.put(s.kind == JobKind.IMPORT || s.kind == JobKind.FULFILLMENT_IMPORT ? "error_report_url" : "report_url", store.presignGet(report, LINK_TTL));
         String download = s.results.get("download");
         if (download != null) o.put("download_url", store.presignGet(download, LINK_TTL));
+        if (s.kind == JobKind.CONNECTOR_PUSH || s.kind == JobKind.CONNECTOR_INVENTORY_SYNC) {
+            ObjectNode result = o.putObject("result");
+            s.results.forEach((k, v) -> { if (!k.equals("report") && !k.equals("download")) result.put(k, v); });
+        }
         o.putObject("created_by").put("id", s.createdBy.id()).put("type", s.createdBy.type());
         o.put("created_at", Times.format(s.createdAt));
         o.put("started_at", Times.format(s.startedAt));
@@ -57,6 +61,7 @@ public final class JobViews {
             case EXPORT -> "/v1/orders/exports/" + job.id();
             case FULFILLMENT_IMPORT -> "/v1/fulfillment/imports/" + job.id();
             case FULFILLMENT_EXPORT -> "/v1/fulfillment/exports/" + job.id();
+            case CONNECTOR_PUSH, CONNECTOR_INVENTORY_SYNC -> "/v1/fulfillment/jobs/" + job.id();
             default -> "/v1/orders/jobs/" + job.id();
         };
     }

@@ -40,8 +40,17 @@ public record AdapterSpec(String adapter, Set<String> settings, Set<String> requ
     public static final AdapterSpec HTTP = new AdapterSpec("http", Set.of("base_url", "timeout_ms", "max_attempts"), Set.of("base_url"),
             Set.of("signing_secret"), Set.of("signing_secret"));
 
+    /** A file-drop fulfilment provider over SFTP (fulfilment connectors of type {@code ftp}): a password or a private key. */
+    public static final AdapterSpec SFTP = new AdapterSpec("sftp",
+            Set.of("host", "port", "username", "orders_dir", "inventory_file", "format", "host_key", "timeout_ms"), Set.of("host", "username"),
+            Set.of("password", "private_key"), Set.of());
+
     private static final Map<String, AdapterSpec> BY_NAME = Map.of("sandbox", SANDBOX, "stripe", STRIPE, "easypost", EASYPOST,
-            "ses", SES, "sns_sms", SNS_SMS, "http", HTTP);
+            "ses", SES, "sns_sms", SNS_SMS, "http", HTTP, "sftp", SFTP);
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9\\-.]{0,252})");
+    private static final Pattern SFTP_USER = Pattern.compile("[A-Za-z0-9._@\\-]{1,64}");
+    private static final Pattern RELATIVE_PATH = Pattern.compile("(?!.*\\.\\.)[A-Za-z0-9_\\-][A-Za-z0-9._\\-/]{0,199}");
+    private static final Pattern HOST_KEY = Pattern.compile("SHA256:[A-Za-z0-9+/]{43}=?");
     private static final Pattern EMAIL = Pattern.compile("([^<>@\\s]{1,64}@[A-Za-z0-9.\\-]{1,253})|[^<>]{1,100}<[^<>@\\s]{1,64}@[A-Za-z0-9.\\-]{1,253}>");
     private static final Pattern SES_NAME = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
     private static final Pattern SENDER_ID = Pattern.compile("[A-Za-z0-9]{1,11}");
@@ -65,6 +74,12 @@ public record AdapterSpec(String adapter, Set<String> settings, Set<String> requ
             else if (e.getKey().equals("timeout_ms") && !POSITIVE.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "a positive whole number of milliseconds"));
             else if (e.getKey().equals("max_network_retries") && !RETRIES.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "0 to 5"));
             else if (e.getKey().equals("max_attempts") && !e.getValue().matches("[1-5]")) errors.add(new FieldError(field, "field.format", "1 to 5"));
+            else if (e.getKey().equals("host") && !HOST.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "a host name or IP address"));
+            else if (e.getKey().equals("port") && !(POSITIVE.matcher(e.getValue()).matches() && Integer.parseInt(e.getValue()) <= 65535)) errors.add(new FieldError(field, "field.format", "1 to 65535"));
+            else if (e.getKey().equals("username") && !SFTP_USER.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "1 to 64 letters, digits, ., _, @ and -"));
+            else if ((e.getKey().equals("orders_dir") || e.getKey().equals("inventory_file")) && !RELATIVE_PATH.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "a path relative to the login directory, without .."));
+            else if (e.getKey().equals("format") && !Set.of("csv", "edi").contains(e.getValue())) errors.add(new FieldError(field, "field.not_allowed", "csv or edi"));
+            else if (e.getKey().equals("host_key") && !HOST_KEY.matcher(e.getValue()).matches()) errors.add(new FieldError(field, "field.format", "the server key's SHA256 fingerprint, SHA256:<base64> as ssh-keygen -lf prints it"));
         }
         for (String required : requiredSettings) {
             if (!givenSettings.containsKey(required)) errors.add(new FieldError("settings." + required, "field.required", adapter + " needs the setting " + required));
@@ -77,6 +92,9 @@ public record AdapterSpec(String adapter, Set<String> settings, Set<String> requ
         }
         for (String required : requiredSecrets) {
             if (!givenSecrets.containsKey(required)) errors.add(new FieldError("secrets." + required, "field.required", adapter + " needs the secret " + required));
+        }
+        if (adapter.equals("sftp") && givenSecrets.containsKey("password") == givenSecrets.containsKey("private_key")) {
+            errors.add(new FieldError("secrets.password", "field.exclusive", "sftp signs in with exactly one of the secrets password and private_key"));
         }
         return errors;
     }

@@ -13,5 +13,8 @@ public interface ConnectorCallLog {
     /** The calls of a tenant's port, newest first. */
     Page<ConnectorCall> calls(String tenantId, ConnectorPort port, PageRequest page);
 
+    /** The calls of a registered connector (a fulfilment connector), newest first. */
+    Page<ConnectorCall> connectorCalls(String tenantId, String connectorId, PageRequest page);
+
     ConnectorHealth health(String tenantId, ConnectorPort port, String adapter);
 }

@@ -10,7 +10,9 @@ import dev.oms.platform.json.Json;
 /**
  * A 3PL or WMS over the signed-HTTP contract: {@code POST /fulfillments} hands a fulfilment over (answering the
  * partner's {@code reference}), {@code POST /fulfillments/{fulfillment_id}/cancellations} asks it to stop (the partner
- * answers {@code {"cancelled": true}}, or 409 {@code fulfillment.already_shipped} when it is too late). The partner
+ * answers {@code {"cancelled": true}}, or 409 {@code fulfillment.already_shipped} when it is too late),
+ * {@code POST /fulfillments/validate} checks a sample without creating anything, {@code POST /inventory/availability}
+ * answers what it holds. The partner
  * reports shipments through the OMS's signed inbound fulfilment webhook.
  */
 public final class HttpFulfillmentProvider implements FulfillmentProvider {
@@ -21,6 +23,38 @@ public final class HttpFulfillmentProvider implements FulfillmentProvider {
 
     @Override
     public Dispatched dispatch(String tenantId, Dispatch request, String idempotencyKey) {
+        return new Dispatched(client.post("dispatch", "/fulfillments", body(request), idempotencyKey).path("reference").asText(null));
+    }
+
+    /** {@code POST /inventory/availability {"skus": [...]}} answers {@code {"items": [{"sku", "available"}]}}. */
+    @Override
+    public java.util.Map<String, Long> availability(String tenantId, java.util.List<String> skus) {
+        ObjectNode body = Json.object();
+        ArrayNode list = body.putArray("skus");
+        skus.forEach(list::add);
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        for (var item : client.post("availability", "/inventory/availability", body, null).path("items")) {
+            String sku = item.path("sku").asText(null);
+            if (sku == null || !item.path("available").canConvertToLong()) {
+                throw new dev.oms.app.connector.ConnectorException("fulfillment_provider", "availability", "the partner answered an item without sku or available");
+            }
+            out.put(sku, item.path("available").asLong());
+        }
+        return out;
+    }
+
+    /** {@code POST /fulfillments/validate} with a sample: the partner checks it and creates nothing ({@code {"valid": true}}). */
+    @Override
+    public String probe(String tenantId, Dispatch sample) {
+        var answer = client.post("probe", "/fulfillments/validate", body(sample), null);
+        if (!answer.path("valid").asBoolean(false)) {
+            throw DomainException.unprocessable("connector.test_refused", "The partner refused the sample pick list: "
+                    + answer.path("message").asText("no reason given"), "Check the partner's field mapping.");
+        }
+        return answer.path("message").asText("the partner accepted the sample pick list");
+    }
+
+    private static ObjectNode body(Dispatch request) {
         ObjectNode body = Json.object().put("order_id", request.orderId()).put("order_number", request.orderNumber())
                 .put("fulfillment_id", request.fulfillmentId()).put("warehouse_id", request.warehouseId())
                 .put("carrier", request.carrierHint()).put("service_code", request.serviceCode())
@@ -28,7 +62,7 @@ public final class HttpFulfillmentProvider implements FulfillmentProvider {
         ArrayNode items = body.putArray("items");
         for (Item i : request.items()) items.addObject().put("line_id", i.lineId()).put("sku", i.sku()).put("quantity", i.quantity());
         if (request.shipTo() != null) body.set("ship_to", address(request.shipTo()));
-        return new Dispatched(client.post("dispatch", "/fulfillments", body, idempotencyKey).path("reference").asText(null));
+        return body;
     }
 
     @Override

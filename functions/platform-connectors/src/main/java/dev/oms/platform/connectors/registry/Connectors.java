@@ -87,20 +87,38 @@ public final class Connectors {
         Resolved r = resolve(tenantId, port);
         T adapter = type.cast(r.adapter);
         if (r.config.adapter().equals(ConnectorPort.SANDBOX)) return action.apply(adapter);
-        String name = r.config.adapter();
-        CircuitBreaker breaker = breakers.computeIfAbsent(tenantId + "|" + port.wireName() + "|" + name, k -> new CircuitBreaker(clock));
+        return run(tenantId, port, null, r.config.adapter(), operation, () -> action.apply(adapter));
+    }
+
+    /**
+     * Runs one operation against a connector the tenant registered by id (a fulfilment connector), built from its own
+     * configuration once per version: the same circuit breaker (per connector), and a call log of its own
+     * ({@code connectorId}), sandbox calls included, so that its {@code logs} show every round trip.
+     */
+    public <T, R> R callConnector(String connectorId, ConnectorConfig config, Class<T> type, String operation, Function<T, R> action) {
+        String key = "connector|" + config.tenantId() + "|" + connectorId;
+        Resolved cached = resolved.get(key);
+        Object built = cached != null && cached.config.version() == config.version() ? cached.adapter : build(config.port(), config);
+        if (cached == null || cached.adapter != built) resolved.put(key, new Resolved(config, built, clock.instant()));
+        T adapter = type.cast(built);
+        return run(config.tenantId(), config.port(), connectorId, config.adapter(), operation, () -> action.apply(adapter));
+    }
+
+    private <R> R run(String tenantId, ConnectorPort port, String connectorId, String name, String operation, java.util.function.Supplier<R> action) {
+        CircuitBreaker breaker = breakers.computeIfAbsent(tenantId + "|" + (connectorId != null ? connectorId : port.wireName()) + "|" + name,
+                k -> new CircuitBreaker(clock));
         Instant start = clock.instant();
         long t0 = System.nanoTime();
         if (!breaker.allow()) {
             write(new ConnectorCall(ids.next("cc"), tenantId, port, name, operation, start, 0, ConnectorCall.CIRCUIT_OPEN,
-                    "the circuit breaker is open after repeated failures", ConnectorCallContext.correlationId(), null));
+                    "the circuit breaker is open after repeated failures", ConnectorCallContext.correlationId(), null, connectorId));
             throw new ConnectorException(port.wireName(), operation, "the circuit breaker is open after repeated failures of " + name);
         }
         ConnectorCallContext.takeVendorRequestId();
         String outcome = ConnectorCall.OK;
         String error = null;
         try {
-            return action.apply(adapter);
+            return action.get();
         } catch (ConnectorException e) {
             outcome = ConnectorCall.FAILED;
             error = e.getMessage();
@@ -118,9 +136,9 @@ public final class Connectors {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             String changed = breaker.record(ConnectorCall.FAILED.equals(outcome));
             write(new ConnectorCall(ids.next("cc"), tenantId, port, name, operation, start, ms, outcome, error,
-                    ConnectorCallContext.correlationId(), ConnectorCallContext.takeVendorRequestId()));
+                    ConnectorCallContext.correlationId(), ConnectorCallContext.takeVendorRequestId(), connectorId));
             if (ConnectorHealth.OPEN.equals(changed)) Observability.count("Connectors", "ConnectorCircuitsOpened", 1);
-            if (changed != null) {
+            if (changed != null && connectorId == null) {
                 try {
                     log.circuitChanged(tenantId, port, name, changed, clock.instant());
                 } catch (RuntimeException e) {

@@ -16,6 +16,17 @@ public final class RoutedFulfillmentProvider implements FulfillmentProvider {
     }
 
     @Override
+    public java.util.Map<String, Long> availability(String tenantId, java.util.List<String> skus) {
+        return connectors.call(tenantId, ConnectorPort.FULFILLMENT_PROVIDER, FulfillmentProvider.class, "availability",
+                p -> p.availability(tenantId, skus));
+    }
+
+    @Override
+    public String probe(String tenantId, Dispatch sample) {
+        return connectors.call(tenantId, ConnectorPort.FULFILLMENT_PROVIDER, FulfillmentProvider.class, "probe", p -> p.probe(tenantId, sample));
+    }
+
+    @Override
     public boolean cancel(String tenantId, String orderId, String fulfillmentId, String reason, String idempotencyKey) {
         return connectors.call(tenantId, ConnectorPort.FULFILLMENT_PROVIDER, FulfillmentProvider.class, "cancel",
                 p -> p.cancel(tenantId, orderId, fulfillmentId, reason, idempotencyKey));
