@@ -79,6 +79,12 @@ class FulfillmentServiceTest {
             cancelled.add(idempotencyKey);
             return true;
         }
+
+        @Override
+        public Map<String, Long> availability(String tenantId, List<String> skus) { return Map.of(); }
+
+        @Override
+        public String probe(String tenantId, Dispatch sample) { return "ok"; }
     }
 
     CancellationFixture f;

@@ -25,6 +25,21 @@ class AdapterSpecTest {
     }
 
     @Test
+    void sftpNeedsHostUserAndExactlyOneSecretAndChecksPathsAndTheHostKey() {
+        assertThat(AdapterSpec.SFTP.check(Map.of("host", "sftp.example.com", "username", "acme", "port", "2222", "orders_dir", "out/orders",
+                "inventory_file", "stock/inv.csv", "format", "edi", "host_key", "SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8"),
+                Map.of("password", "ssm:/oms/acme/sftp"))).isEmpty();
+        assertThat(codes(AdapterSpec.SFTP.check(Map.of(), Map.of()))).containsExactlyInAnyOrder("settings.host:field.required",
+                "settings.username:field.required", "secrets.password:field.exclusive");
+        assertThat(codes(AdapterSpec.SFTP.check(Map.of("host", "h", "username", "u"), Map.of("password", "env:A", "private_key", "env:B"))))
+                .containsExactly("secrets.password:field.exclusive");
+        assertThat(codes(AdapterSpec.SFTP.check(Map.of("host", "bad host", "username", "u", "port", "70000", "orders_dir", "../etc",
+                "format", "xml", "host_key", "MD5:aa"), Map.of("private_key", "-----BEGIN"))))
+                .containsExactlyInAnyOrder("settings.host:field.format", "settings.port:field.format", "settings.orders_dir:field.format",
+                        "settings.format:field.not_allowed", "settings.host_key:field.format", "secrets.private_key:secret.reference_invalid");
+    }
+
+    @Test
     void theSandboxTakesNothingAndEveryPortHasIt() {
         assertThat(codes(AdapterSpec.SANDBOX.check(Map.of("a", "b"), Map.of()))).containsExactly("settings.a:field.unknown");
         for (ConnectorPort p : ConnectorPort.values()) {
