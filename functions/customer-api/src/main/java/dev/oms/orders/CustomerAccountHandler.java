@@ -41,6 +41,8 @@ public final class CustomerAccountHandler extends dev.oms.platform.http.ApiHandl
                 CustomerOnly.route(get("/v1/customer/settings", this::settings), ORDERS_READ),
                 CustomerOnly.route(get("/v1/customer/impersonation-consent", this::consent), ORDERS_READ),
                 CustomerOnly.route(post("/v1/customer/impersonation-consent", this::changeConsent), ORDERS_READ),
+                CustomerOnly.route(post("/v1/customer/gdpr/erase-request", this::requestErasure), ORDERS_READ),
+                CustomerOnly.route(get("/v1/customer/gdpr/erase-request/{requestId}", this::erasure), ORDERS_READ),
                 get("/v1/customer/health", this::health));
     }
 
@@ -62,6 +64,50 @@ public final class CustomerAccountHandler extends dev.oms.platform.http.ApiHandl
         b.check();
         return r.execute(c -> ApiResponse.ok(Json.object().put("allowed", c.allowed()).put("changed_at", Times.format(c.changedAt()))),
                 ctx -> p.impersonationConsents.choose(ctx, allowed));
+    }
+
+    /**
+     * {@code {"confirm": true}}: the customer asks to erase their personal data (202 with the request; while one is
+     * under way, 200 with that one). The gdpr-erasure workflow carries it out (docs/customer-api.md#gdpr-erasure).
+     */
+    private ApiResponse requestErasure(ApiRequest r) {
+        Body b = Body.parse(r.body()).allow("confirm");
+        Boolean confirm = b.bool("confirm", true);
+        if (Boolean.FALSE.equals(confirm)) b.error("confirm", "field.not_allowed", "confirm must be true: erasure cannot be undone");
+        b.check();
+        return r.execute(x -> (x.created() ? ApiResponse.accepted(erasureView(x.request())) : ApiResponse.ok(erasureView(x.request())))
+                        .withHeader("location", "/v1/customer/gdpr/erase-request/" + x.request().id()),
+                ctx -> p.erasureRequests.request(ctx));
+    }
+
+    private ApiResponse erasure(ApiRequest r) {
+        return ApiResponse.ok(erasureView(p.erasureRequests.get(r.command(), r.pathParam("requestId"))));
+    }
+
+    /** The request as the customer sees it: status, blockers, the certificate; never the orders' ids or the pseudonym. */
+    static ObjectNode erasureView(dev.oms.domain.privacy.ErasureRequest e) {
+        ObjectNode o = Json.object();
+        o.put("request_id", e.id());
+        o.put("status", e.status());
+        o.put("requested_at", Times.format(e.requestedAt()));
+        o.put("updated_at", Times.format(e.updatedAt()));
+        var blockers = o.putArray("blockers");
+        for (var b : e.blockers()) blockers.addObject().put("order_id", b.orderId()).put("code", b.code()).put("message", b.message());
+        if (e.certificate() != null && e.certificate().completedAt() != null) {
+            var c = e.certificate();
+            ObjectNode x = o.putObject("certificate");
+            x.put("orders_erased", c.ordersErased());
+            x.put("items_rewritten", c.itemsRewritten());
+            x.put("events_rewritten", c.eventsRewritten());
+            x.put("deliveries_rewritten", c.deliveriesRewritten());
+            x.put("documents_deleted", c.documentsDeleted());
+            x.set("kept", Json.valueToTree(c.kept()));
+            x.put("completed_at", Times.format(c.completedAt()));
+        } else {
+            o.putNull("certificate");
+        }
+        if (e.failure() != null) o.put("failure", e.failure()); else o.putNull("failure");
+        return o;
     }
 
     private ApiResponse capabilities(ApiRequest r) {

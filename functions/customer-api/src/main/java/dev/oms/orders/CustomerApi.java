@@ -33,6 +33,7 @@ final class CustomerApi {
     final dev.oms.app.AuditService audit;
     final CustomerSelfService selfService;
     final dev.oms.app.impersonation.ImpersonationConsents impersonationConsents;
+    final dev.oms.app.privacy.ErasureRequests erasureRequests;
     final CustomerOrders customerOrders;
 
     private CustomerApi(CoreServices core) {
@@ -50,6 +51,7 @@ final class CustomerApi {
         ReturnService returns = new ReturnService(core.transactions(), core.settings, core.ids, core.clock);
         impersonationConsents = new dev.oms.app.impersonation.ImpersonationConsents(
                 new dev.oms.platform.dynamo.DynamoImpersonationConsents(core.table), core.ids, core.clock);
+        erasureRequests = new dev.oms.app.privacy.ErasureRequests(new dev.oms.platform.dynamo.DynamoErasureRequests(core.table), core.ids, core.clock);
         selfService = new CustomerSelfService(core.transactions(), core.settings, cancellations, returns, core.ids, core.clock);
         customerOrders = new CustomerOrders(core.orders);
     }

@@ -16,19 +16,25 @@ import java.util.Map;
  *   <li>{@code return.created}: return-order, {@code return-<order>-<return>}, with the waits' time-outs from
  *   {@code RETURN_RECEIPT_TIMEOUT_SECONDS} (30 days), {@code RETURN_INSPECTION_TIMEOUT_SECONDS} (14 days) and
  *   {@code RETURN_SETTLEMENT_TIMEOUT_SECONDS} (30 days);</li>
- *   <li>{@code order.edit_settlement_requested}: edit-order, {@code edit-<order>-<edit>}.</li>
+ *   <li>{@code order.edit_settlement_requested}: edit-order, {@code edit-<order>-<edit>};</li>
+ *   <li>{@code customer.erasure_requested}: gdpr-erasure, {@code erase-<request>}.</li>
  * </ul>
  */
-record SagaStarts(String cancelOrderArn, String fulfillOrderArn, String returnOrderArn, String editOrderArn) {
+record SagaStarts(String cancelOrderArn, String fulfillOrderArn, String returnOrderArn, String editOrderArn, String erasureArn) {
 
-    SagaStarts(String cancelOrderArn, String fulfillOrderArn, String returnOrderArn) { this(cancelOrderArn, fulfillOrderArn, returnOrderArn, null); }
+    SagaStarts(String cancelOrderArn, String fulfillOrderArn, String returnOrderArn) { this(cancelOrderArn, fulfillOrderArn, returnOrderArn, null, null); }
+
+    SagaStarts(String cancelOrderArn, String fulfillOrderArn, String returnOrderArn, String editOrderArn) {
+        this(cancelOrderArn, fulfillOrderArn, returnOrderArn, editOrderArn, null);
+    }
 
     /** One start: which machine, under which name, with what input; {@code subjectId} names its guard. */
     record Start(String stateMachineArn, String name, Map<String, Object> input, String subjectId) { }
 
     static SagaStarts fromEnvironment() {
         return new SagaStarts(Env.get("CANCEL_ORDER_STATE_MACHINE_ARN", null), Env.get("FULFILL_ORDER_STATE_MACHINE_ARN", null),
-                Env.get("RETURN_ORDER_STATE_MACHINE_ARN", null), Env.get("EDIT_ORDER_STATE_MACHINE_ARN", null));
+                Env.get("RETURN_ORDER_STATE_MACHINE_ARN", null), Env.get("EDIT_ORDER_STATE_MACHINE_ARN", null),
+                Env.get("GDPR_ERASURE_STATE_MACHINE_ARN", null));
     }
 
     /** The start the event asks for, or null when it asks for none this configuration can start. */
@@ -39,6 +45,7 @@ record SagaStarts(String cancelOrderArn, String fulfillOrderArn, String returnOr
             case "fulfillment.requested" -> fulfillOrderArn == null ? null : fulfillOrder(e);
             case "return.created" -> returnOrderArn == null ? null : returnOrder(e);
             case "order.edit_settlement_requested" -> editOrderArn == null ? null : editOrder(e);
+            case "customer.erasure_requested" -> erasureArn == null ? null : erasure(e);
             default -> null;
         };
     }
@@ -96,6 +103,15 @@ record SagaStarts(String cancelOrderArn, String fulfillOrderArn, String returnOr
         input.put("edit_id", editId);
         input.put("correlation_id", e.correlationId());
         return new Start(editOrderArn, name("edit-", e.orderId(), editId), input, editId);
+    }
+
+    /** issue 12: the gdpr-erasure workflow, {@code erase-<request>}; its input names no customer. */
+    private Start erasure(OrderEventDetail e) {
+        String requestId = e.dataText("request_id");
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("tenant_id", e.tenantId());
+        input.put("request_id", requestId);
+        return new Start(erasureArn, "erase-" + requestId, input, requestId);
     }
 
     private static long seconds(String name, long fallback) {

@@ -29,6 +29,8 @@ final class LocalEndpoints {
     private final LocalStepFunctions stepFunctions;
     /** Where each AWS service listens (set by the runtime once all are up). */
     volatile java.util.function.Supplier<Map<String, String>> services;
+    /** The SFTP server playing a file-drop 3PL: host, port, username, password reference, host key, files. */
+    volatile java.util.function.Supplier<Map<String, String>> sftp;
 
     LocalEndpoints(TokenService tokens, LocalCloud cloud, LocalStepFunctions stepFunctions) {
         this.tokens = tokens;
@@ -51,6 +53,10 @@ final class LocalEndpoints {
                     if (services != null) {
                         ObjectNode svc = idx.putObject("services");
                         services.get().forEach(svc::put);
+                    }
+                    if (sftp != null && !sftp.get().isEmpty()) {
+                        ObjectNode server = idx.putObject("sftp");
+                        sftp.get().forEach(server::put);
                     }
                     yield ok(idx);
                 }

@@ -158,6 +158,7 @@ public final class LocalRuntime implements AutoCloseable {
         runtime.search = search;
         runtime.sftp = sftp;
         local.services = runtime::services;
+        local.sftp = runtime::sftpServer;
         server.createContext("/", runtime::serve);
         server.createContext("/openapi.json", ApiReference::serve);
         server.createContext("/docs", ApiReference::serve);
@@ -178,6 +179,19 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** The SFTP server that plays a file-drop 3PL (fulfilment connectors of type ftp). */
     LocalSftp sftp() { return sftp; }
+
+    /** Where the SFTP server listens and how to sign in (docs/fulfillment-connectors.md#try-it-locally). */
+    Map<String, String> sftpServer() {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (sftp == null) return out;
+        out.put("host", "127.0.0.1");
+        out.put("port", Integer.toString(sftp.port()));
+        out.put("username", LocalSftp.USER);
+        out.put("password", "env:" + LocalSftp.PASSWORD_PROPERTY);
+        out.put("host_key", sftp.fingerprint());
+        out.put("files", sftp.root().toString());
+        return out;
+    }
 
     /** The OpenSearch node (tests wait for it with {@code search().awaitReady()}). */
     LocalSearch search() { return search; }
@@ -317,6 +331,7 @@ public final class LocalRuntime implements AutoCloseable {
         System.out.println();
         System.out.println("AWS services (region " + dev.oms.local.aws.LocalAws.REGION + ", any credentials; the functions use local/local):");
         services().forEach((name, url) -> System.out.printf("  %-15s %s%n", name, url));
+        sftpServer().forEach((name, value) -> System.out.printf("  SFTP %-10s %s%n", name, value));
         System.out.println("  Scheduler       in-process: " + baseUrl() + "/local/schedules");
         System.out.println();
         System.out.println("The AWS CLI and the SDKs read these variables; paste them, then for example:");
@@ -338,8 +353,6 @@ public final class LocalRuntime implements AutoCloseable {
         out.put("SNS", cloud.sns.endpoint());
         out.put("EventBridge", cloud.events.endpoint());
         out.put("Step Functions", stepFunctions.endpoint());
-        if (sftp != null) out.put("SFTP (a file-drop 3PL)", "sftp://" + LocalSftp.USER + "@127.0.0.1:" + sftp.port() + " (password env:"
-                + LocalSftp.PASSWORD_PROPERTY + ", host key " + sftp.fingerprint() + "; files in " + sftp.root() + ")");
         if (search != null && search.enabled()) out.put("OpenSearch", search.endpoint() + (search.requested() ? "" : " (starts at the first search)"));
         return out;
     }

@@ -1,6 +1,5 @@
 package dev.oms.app.port;
 
-import dev.oms.domain.DomainEvent;
 import dev.oms.domain.warehouse.ops.Device;
 import dev.oms.domain.warehouse.ops.ConnectorPush;
 import dev.oms.domain.warehouse.ops.FulfilmentConnector;
@@ -15,33 +14,30 @@ import java.util.Optional;
  * must not exist yet. A lost race is {@link ConcurrentUpdateException}.
  */
 public interface WarehouseOpsStore {
-    /** An event to write with the change: its id, the event, and who, when and why. */
-    record Recorded(String eventId, DomainEvent event, CommandMeta meta) { }
-
     List<RoutingRule> routingRules(String tenantId);
 
-    void saveRoutingRule(String tenantId, RoutingRule rule, Recorded event, IdempotencyRecord idempotency);
+    void saveRoutingRule(String tenantId, RoutingRule rule, RecordedEvent event, IdempotencyRecord idempotency);
 
     List<PackagingProfile> packagingProfiles(String tenantId);
 
     Optional<PackagingProfile> packagingProfile(String tenantId, String profileId);
 
-    void savePackagingProfile(String tenantId, PackagingProfile profile, long expectedVersion, Recorded event, IdempotencyRecord idempotency);
+    void savePackagingProfile(String tenantId, PackagingProfile profile, long expectedVersion, RecordedEvent event, IdempotencyRecord idempotency);
 
     Optional<Device> device(String tenantId, String deviceId);
 
-    void saveDevice(String tenantId, Device device, long expectedVersion, Recorded event, IdempotencyRecord idempotency);
+    void saveDevice(String tenantId, Device device, long expectedVersion, RecordedEvent event, IdempotencyRecord idempotency);
 
     /** Every fulfilment connector of the tenant, the deleted ones included. */
     List<FulfilmentConnector> fulfilmentConnectors(String tenantId);
 
     Optional<FulfilmentConnector> fulfilmentConnector(String tenantId, String connectorId);
 
-    void saveFulfilmentConnector(String tenantId, FulfilmentConnector connector, long expectedVersion, Recorded event, IdempotencyRecord idempotency);
+    void saveFulfilmentConnector(String tenantId, FulfilmentConnector connector, long expectedVersion, RecordedEvent event, IdempotencyRecord idempotency);
 
     /** The push of a fulfilment to a connector, once it was made. */
     Optional<ConnectorPush> connectorPush(String tenantId, String connectorId, String fulfillmentId);
 
     /** Records a push with its event, once: {@code false} when that fulfilment was already pushed to that connector. */
-    boolean recordConnectorPush(String tenantId, ConnectorPush push, Recorded event);
+    boolean recordConnectorPush(String tenantId, ConnectorPush push, RecordedEvent event);
 }

@@ -1,5 +1,6 @@
 package dev.oms.app.warehouseops;
 
+import dev.oms.app.port.RecordedEvent;
 import dev.oms.app.CommandContext;
 import dev.oms.app.connector.registry.AdapterSpec;
 import dev.oms.app.connector.registry.ConnectorConfig;
@@ -215,7 +216,7 @@ public final class FulfilmentConnectors {
         return out;
     }
 
-    private WarehouseOpsStore.Recorded event(CommandContext ctx, Instant now, String type, FulfilmentConnector c, List<String> changed) {
+    private RecordedEvent event(CommandContext ctx, Instant now, String type, FulfilmentConnector c, List<String> changed) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("connector_id", c.id());
         data.put("name", c.name());

@@ -3,7 +3,7 @@ package dev.oms.app.warehouseops;
 import dev.oms.app.CommandContext;
 import dev.oms.app.port.CommandMeta;
 import dev.oms.app.port.IdGenerator;
-import dev.oms.app.port.WarehouseOpsStore.Recorded;
+import dev.oms.app.port.RecordedEvent;
 import dev.oms.domain.DomainEvent;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -13,11 +13,11 @@ import java.util.Map;
 final class OpsEvents {
     private OpsEvents() { }
 
-    static Recorded of(CommandContext ctx, IdGenerator ids, Instant at, String type, Map<String, Object> data) {
+    static RecordedEvent of(CommandContext ctx, IdGenerator ids, Instant at, String type, Map<String, Object> data) {
         Map<String, String> md = new LinkedHashMap<>();
         if (ctx.caller().impersonatedBy() != null) md.put("impersonated_by", ctx.caller().impersonatedBy());
         CommandMeta meta = new CommandMeta(ctx.caller().actor(), ctx.correlationId(), at, ctx.reason(), md,
                 ctx.caller().roles().stream().sorted().toList(), ctx.clientIp());
-        return new Recorded(ids.next("evt"), new DomainEvent(type, data, null, Map.of()), meta);
+        return new RecordedEvent(ids.next("evt"), new DomainEvent(type, data, null, Map.of()), meta);
     }
 }

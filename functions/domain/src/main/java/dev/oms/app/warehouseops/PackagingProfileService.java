@@ -1,5 +1,6 @@
 package dev.oms.app.warehouseops;
 
+import dev.oms.app.port.RecordedEvent;
 import dev.oms.app.CommandContext;
 import dev.oms.app.port.ConcurrentUpdateException;
 import dev.oms.app.port.IdGenerator;
@@ -129,7 +130,7 @@ public final class PackagingProfileService {
         return out;
     }
 
-    private WarehouseOpsStore.Recorded event(CommandContext ctx, Instant now, String type, PackagingProfile p, List<String> changed) {
+    private RecordedEvent event(CommandContext ctx, Instant now, String type, PackagingProfile p, List<String> changed) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("packaging_profile_id", p.id());
         data.put("warehouse_id", p.warehouseId());

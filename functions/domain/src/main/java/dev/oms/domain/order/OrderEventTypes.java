@@ -23,7 +23,8 @@ public final class OrderEventTypes {
         Set<String> all = new java.util.HashSet<>(CORE);
         for (Set<String> area : java.util.List.of(FulfillmentEventTypes.ALL, ReturnEventTypes.ALL, MoneyEventTypes.ALL,
                 EditEventTypes.ALL, CaseEventTypes.ALL, CustomerEventTypes.ALL, ShippingEventTypes.ALL, AccessEventTypes.ALL,
-                dev.oms.domain.warehouse.ops.WarehouseOpsEventTypes.ALL, dev.oms.domain.warehouse.WarehouseEventTypes.ALL)) {
+                dev.oms.domain.warehouse.ops.WarehouseOpsEventTypes.ALL, dev.oms.domain.warehouse.WarehouseEventTypes.ALL,
+                dev.oms.domain.privacy.PrivacyEventTypes.ALL)) {
             for (String type : area) if (!all.add(type)) throw new IllegalStateException("event type listed twice: " + type);
         }
         ALL = Set.copyOf(all);

@@ -1,5 +1,6 @@
 package dev.oms.platform.dynamo;
 
+import dev.oms.app.port.RecordedEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.port.ConcurrentUpdateException;
@@ -42,7 +43,7 @@ public final class DynamoWarehouseOps implements WarehouseOpsStore {
     public List<RoutingRule> routingRules(String tenantId) { return list(tenantId, WarehouseOpsKeys.RULE, WarehouseOpsItems::rule); }
 
     @Override
-    public void saveRoutingRule(String tenantId, RoutingRule rule, Recorded event, IdempotencyRecord idempotency) {
+    public void saveRoutingRule(String tenantId, RoutingRule rule, RecordedEvent event, IdempotencyRecord idempotency) {
         write(tenantId, WarehouseOpsKeys.RULE, "routing_rule", rule.id(), WarehouseOpsItems.rule(tenantId, rule), rule.version(), 0, event, idempotency);
     }
 
@@ -55,7 +56,7 @@ public final class DynamoWarehouseOps implements WarehouseOpsStore {
     }
 
     @Override
-    public void savePackagingProfile(String tenantId, PackagingProfile profile, long expectedVersion, Recorded event, IdempotencyRecord idempotency) {
+    public void savePackagingProfile(String tenantId, PackagingProfile profile, long expectedVersion, RecordedEvent event, IdempotencyRecord idempotency) {
         write(tenantId, WarehouseOpsKeys.PROFILE, "packaging_profile", profile.id(), WarehouseOpsItems.profile(tenantId, profile), profile.version(),
                 expectedVersion, event, idempotency);
     }
@@ -66,7 +67,7 @@ public final class DynamoWarehouseOps implements WarehouseOpsStore {
     }
 
     @Override
-    public void saveDevice(String tenantId, Device device, long expectedVersion, Recorded event, IdempotencyRecord idempotency) {
+    public void saveDevice(String tenantId, Device device, long expectedVersion, RecordedEvent event, IdempotencyRecord idempotency) {
         write(tenantId, WarehouseOpsKeys.DEVICE, "device", device.id(), WarehouseOpsItems.device(tenantId, device), device.version(), expectedVersion,
                 event, idempotency);
     }
@@ -82,7 +83,7 @@ public final class DynamoWarehouseOps implements WarehouseOpsStore {
     }
 
     @Override
-    public void saveFulfilmentConnector(String tenantId, FulfilmentConnector c, long expectedVersion, Recorded event, IdempotencyRecord idempotency) {
+    public void saveFulfilmentConnector(String tenantId, FulfilmentConnector c, long expectedVersion, RecordedEvent event, IdempotencyRecord idempotency) {
         write(tenantId, WarehouseOpsKeys.CONNECTOR, "fulfillment_connector", c.id(), WarehouseOpsItems.connector(tenantId, c), c.version(),
                 expectedVersion, event, idempotency);
     }
@@ -94,7 +95,7 @@ public final class DynamoWarehouseOps implements WarehouseOpsStore {
     }
 
     @Override
-    public boolean recordConnectorPush(String tenantId, ConnectorPush push, Recorded event) {
+    public boolean recordConnectorPush(String tenantId, ConnectorPush push, RecordedEvent event) {
         try {
             write(tenantId, WarehouseOpsKeys.PUSH, "fulfillment_connector_push", push.connectorId() + "#" + push.fulfillmentId(),
                     WarehouseOpsItems.push(tenantId, push), 1, 0, event, null);
@@ -115,7 +116,7 @@ public final class DynamoWarehouseOps implements WarehouseOpsStore {
     }
 
     private void write(String tenantId, String kind, String aggregateType, String id, ObjectNode item, long version, long expectedVersion,
-                       Recorded event, IdempotencyRecord idempotency) {
+                       RecordedEvent event, IdempotencyRecord idempotency) {
         Expression condition = expectedVersion == 0 ? Expression.builder().expression("attribute_not_exists(PK)").build()
                 : Expression.builder().expression("version = :v").putExpressionValue(":v", AttributeValue.fromN(Long.toString(expectedVersion))).build();
         TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();

@@ -35,7 +35,8 @@ public final class SagaStartGuards {
     public static Duration grace() { return Duration.ofSeconds(Long.parseLong(dev.oms.platform.config.Env.get("SAGA_START_GRACE_SECONDS", "120"))); }
     private static final Map<String, String> SUBJECTS = Map.of("order.cancellation_requested", "cancellation_id",
             "fulfillment.requested", "fulfillment_id", "return.created", "return_id",
-            "order.edit_settlement_requested", "edit_id"); // issue 11: the edit-order saga
+            "order.edit_settlement_requested", "edit_id", // issue 11: the edit-order saga
+            "customer.erasure_requested", "request_id"); // issue 12: the gdpr-erasure workflow
 
     /** One pending (or parked) start: the event that asked for the saga, as the stream publisher sends it. */
     public record Guard(String tenantId, String orderId, String subjectId, String eventType, String event, int attempts,
