@@ -65,7 +65,7 @@ final class AdminOpsApi {
         tasks = new OrderTasksService(core.transactions(), new DynamoTaskIndex(core.table), core.ids, core.clock);
         connectorAdmin = core.connectorAdmin;
         fraud = new FraudReview(core.orders, tasks);
-        alerts = new OperationalAlerts(new DynamoRepairQueue(core.table), tasks, connectorAdmin, core.clock);
+        alerts = new OperationalAlerts(new DynamoRepairQueue(core.table), tasks, connectorAdmin, core.audit, new DynamoWebhookStore(core.table), core.clock);
         claims = new QueueClaims(tasks, new DynamoQueueLeases(core.table), core.clock);
         queues = new QueueOverview(tasks, core.clock);
         bulkPreview = new BulkStatusPreview(core.orders);

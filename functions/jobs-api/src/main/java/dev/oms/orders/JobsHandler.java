@@ -146,12 +146,12 @@ public final class JobsHandler extends ApiHandler {
         return submit(r, jobId, JobKind.FULFILLMENT_IMPORT, params, upload != null, view -> uploadLink(view, upload, chosen));
     }
 
-    /** {@code {"type": "shipments|manifests|exceptions", "format": "csv|ndjson", "warehouse_id", "from", "to"}}. */
+    /** {@code {"type": "shipments|manifests|exceptions", "format": "csv|ndjson|parquet", "warehouse_id", "from", "to"}}. */
     private ApiResponse startFulfilmentExport(ApiRequest r) {
         Body b = Body.parse(r.body());
         b.allow("type", "format", "warehouse_id", "from", "to");
         String type = b.oneOf("type", true, FULFILMENT_EXPORT_TYPES);
-        String format = b.oneOf("format", false, Set.of("csv", "ndjson"));
+        String format = b.oneOf("format", false, Set.of("csv", "ndjson", "parquet"));
         String warehouse = b.string("warehouse_id", false, 64);
         java.time.Instant from = dev.oms.platform.http.TaskRequests.time(b, "from");
         java.time.Instant to = dev.oms.platform.http.TaskRequests.time(b, "to");

@@ -11,7 +11,8 @@ import java.util.Map;
  * Runs the tenant's automation policies on every new order ({@code order.created}): fraud triggers hold it, else
  * auto-confirm confirms it, and {@code auto_cancel_unpaid} gives an unpaid order its deadline ({@link PolicyEngine});
  * on payment events, confirmations and cancellations it removes the deadline of an order that is paid; on a
- * confirmation, {@code auto_fulfill_digital} fulfils the digital lines ({@link dev.oms.app.settings.AutoFulfillDigital}). EventBridge
+ * confirmation, {@code auto_fulfill_digital} fulfils the digital lines ({@link dev.oms.app.settings.AutoFulfillDigital}); on
+ * shipment events it moves the shipment's tracking silence deadline ({@link dev.oms.app.TrackingSilenceWatch}). EventBridge
  * delivers at least once; a repeat finds the order no longer {@code created} (or the deadline set) and does nothing.
  */
 public final class PolicySubscriber implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -25,6 +26,10 @@ public final class PolicySubscriber implements RequestHandler<Map<String, Object
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         OrderEventDetail e = OrderEventDetail.of(event);
         if (e == null) return Map.of("action", "none");
+        if (e.type().startsWith("shipment.")) {
+            // a shipment on its way: its tracking silence deadline moves (or goes, once delivered, returned or cancelled)
+            return Map.of("action", p.cases().policyEngine.tracking().onShipmentEvent(e.tenantId(), e.orderId(), e.data()));
+        }
         if (!"order.created".equals(e.type())) {
             // a payment, a confirmation or a cancellation: an order that is now paid loses its unpaid deadline
             String deadline = p.cases().policyEngine.onOrderChanged(e.tenantId(), e.orderId()) ? "deadline_cleared" : "none";

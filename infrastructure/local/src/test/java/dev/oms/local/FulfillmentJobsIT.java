@@ -155,6 +155,18 @@ class FulfillmentJobsIT {
         assertThat(m.get(0).path("shipment_count").asInt()).isEqualTo(1);
         assertThat(m.get(0).path("status").asText()).isEqualTo("draft");
 
+        JsonNode parquet = finished(picker, picker.post("/v1/fulfillment/exports", Map.of("type", "shipments", "warehouse_id", wh, "format", "parquet")));
+        java.nio.file.Path file = java.nio.file.Path.of(java.net.URI.create(parquet.path("download_url").asText()));
+        assertThat(file.getFileName().toString()).endsWith(".parquet");
+        try (var read = blue.strategic.parquet.ParquetReader.streamContent(file.toFile(),
+                blue.strategic.parquet.HydratorSupplier.constantly(new JobsBulkAndExportsIT.MapHydrator()))) {
+            List<Map<String, Object>> shipmentRows = read.toList();
+            assertThat(shipmentRows).extracting(r -> r.get("shipment_id")).containsExactlyInAnyOrder(kept.path("id").asText(), cancelled.path("id").asText());
+            assertThat(shipmentRows).extracting(r -> r.get("warehouse_id")).containsOnly(wh);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
         // a window with nothing in it: no file
         JsonNode empty = finished(picker, picker.post("/v1/fulfillment/exports", Map.of("type", "shipments", "from", "2001-01-01T00:00:00Z", "to", "2001-01-02T00:00:00Z")));
         assertThat(empty.path("status").asText()).isEqualTo("succeeded");
@@ -202,7 +214,7 @@ class FulfillmentJobsIT {
         assertThat(foreign.status()).isEqualTo(400);
         assertThat(foreign.json().toString()).contains("source.not_allowed");
         assertThat(manager.post("/v1/fulfillment/exports", Map.of("type", "pallets")).status()).isEqualTo(400);
-        assertThat(manager.post("/v1/fulfillment/exports", Map.of("type", "shipments", "format", "parquet")).status()).isEqualTo(400);
+        assertThat(manager.post("/v1/fulfillment/exports", Map.of("type", "shipments", "format", "xlsx")).status()).isEqualTo(400);
         assertThat(manager.post("/v1/fulfillment/exports", Map.of("type", "shipments", "from", "2026-02-01T00:00:00Z", "to", "2026-01-01T00:00:00Z")).status())
                 .isEqualTo(400);
         String id = manager.post("/v1/fulfillment/exports", Map.of("type", "manifests")).json().path("id").asText();

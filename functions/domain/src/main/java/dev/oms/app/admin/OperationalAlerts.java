@@ -16,21 +16,30 @@ import java.util.List;
 
 /**
  * The operational alerts of a tenant (issue 13, {@code GET /v1/admin/alerts}), each from an indexed read, never a
- * scan: open repair items (parked saga steps waiting for an operator), connectors whose circuit is not closed, and
- * tasks past their due time (SLA breaches). Counts stop at {@value #MAX_COUNT} ({@code more} then says so).
+ * scan: open repair items (parked saga steps waiting for an operator), connectors whose circuit is not closed,
+ * tasks past their due time (SLA breaches), shipments whose tracking went silent in the last day, and webhook
+ * deliveries that failed for good in the last day (per active subscription, from its newest deliveries). Counts stop at {@value #MAX_COUNT} ({@code more} then says so).
  */
 public final class OperationalAlerts {
     public static final int MAX_COUNT = 200;
 
+    /** How far back {@code tracking_stale} looks for shipments whose tracking went silent. */
+    public static final java.time.Duration TRACKING_WINDOW = java.time.Duration.ofHours(24);
+
     private final RepairQueue repairs;
     private final OrderTasksService tasks;
     private final ConnectorAdministration connectors;
+    private final dev.oms.app.AuditService audit;
+    private final dev.oms.app.port.WebhookStore webhooks;
     private final Clock clock;
 
-    public OperationalAlerts(RepairQueue repairs, OrderTasksService tasks, ConnectorAdministration connectors, Clock clock) {
+    public OperationalAlerts(RepairQueue repairs, OrderTasksService tasks, ConnectorAdministration connectors, dev.oms.app.AuditService audit,
+                             dev.oms.app.port.WebhookStore webhooks, Clock clock) {
         this.repairs = repairs;
         this.tasks = tasks;
         this.connectors = connectors;
+        this.audit = audit;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -53,6 +62,24 @@ public final class OperationalAlerts {
             if (!late.items().isEmpty()) {
                 out.add(new Alert("tasks_overdue", "warning", late.items().size(), late.hasMore(), status,
                         "Tasks " + status + " past their due time: see GET /v1/admin/tasks?status=" + status + "&due_before=now"));
+            }
+        }
+        // shipments whose tracking went silent for 12 hours (the tracking watch's events, by the audit index of actions)
+        Page<dev.oms.app.port.StoredEvent> silent = audit.search(ctx, new dev.oms.app.port.AuditFilter(null, dev.oms.domain.order.TrackingSilence.EVENT,
+                clock.instant().minus(TRACKING_WINDOW), null), new PageRequest(null, MAX_COUNT));
+        if (!silent.items().isEmpty()) {
+            out.add(new Alert("tracking_stale", "warning", silent.items().size(), silent.hasMore(), null,
+                    "Shipments without a tracking event for 12 hours (in the last 24 hours): see GET /v1/orders/audit?action=shipment.tracking_stale"));
+        }
+        // webhook deliveries that gave up in the last day: per subscription, its newest deliveries (the log's own order)
+        java.time.Instant since = clock.instant().minus(TRACKING_WINDOW);
+        for (var subscription : webhooks.activeSubscriptions(ctx.tenantId())) {
+            var failed = webhooks.listDeliveries(ctx.tenantId(), subscription.id(), dev.oms.domain.webhook.WebhookDelivery.FAILED,
+                    new PageRequest(null, MAX_COUNT)).items().stream().filter(d -> d.updatedAt() != null && d.updatedAt().isAfter(since)).count();
+            if (failed > 0) {
+                out.add(new Alert("webhook_deliveries_failed", "warning", (int) failed, false, subscription.id(),
+                        "Deliveries that failed for good in the last 24 hours: see GET /v1/orders/webhooks/" + subscription.id()
+                                + "/deliveries?state=failed, and replay them"));
             }
         }
         return out;

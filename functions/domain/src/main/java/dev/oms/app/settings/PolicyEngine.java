@@ -44,6 +44,7 @@ public final class PolicyEngine {
     private final Deadlines deadlines;
     private final CancellationService cancellations;
     private final PaymentTermsDeadlines terms;
+    private final dev.oms.app.TrackingSilenceWatch tracking;
     private final Clock clock;
 
     public PolicyEngine(OrderService orders, PolicyStore policies, OrderSettingsStore settings, Deadlines deadlines,
@@ -54,6 +55,7 @@ public final class PolicyEngine {
     public PolicyEngine(OrderService orders, PolicyStore policies, OrderSettingsStore settings, Deadlines deadlines,
                         CancellationService cancellations, PaymentTermsDeadlines terms, Clock clock) {
         this.terms = terms;
+        this.tracking = new dev.oms.app.TrackingSilenceWatch(orders, deadlines);
         this.orders = orders;
         this.policies = policies;
         this.settings = settings;
@@ -61,6 +63,9 @@ public final class PolicyEngine {
         this.cancellations = cancellations;
         this.clock = clock;
     }
+
+    /** The watch over shipments whose tracking goes silent (its deadlines share this engine's index and sweeper). */
+    public dev.oms.app.TrackingSilenceWatch tracking() { return tracking; }
 
     /** What the policies did: {@code held}, {@code confirmed} or {@code none}, and by which policy. */
     public record Applied(String action, String policyId, String detail) { }
@@ -150,6 +155,10 @@ public final class PolicyEngine {
                 outcome = expireHold(d);
                 deadlines.clear(d.tenantId(), d.orderId(), d.kind());
                 out.add(new Swept(d.tenantId(), d.orderId(), outcome));
+                continue;
+            }
+            if (d.kind().startsWith(dev.oms.domain.order.TrackingSilence.KIND)) {
+                out.add(new Swept(d.tenantId(), d.orderId(), tracking.sweep(d, now))); // it removes or moves the deadline itself
                 continue;
             }
             if (PaymentTermsDeadlines.KIND.equals(d.kind())) {
