@@ -228,9 +228,15 @@ public final class FulfillmentService {
 
     /** Files a shipment's rendered label and packing slip (the label job); a label that is ready already stays. */
     public Shipped attachLabel(String tenantId, String orderId, String shipmentId, OrderDocument pdf, OrderDocument zpl, OrderDocument packingSlip) {
+        return attachLabel(tenantId, orderId, shipmentId, pdf, zpl, null, packingSlip);
+    }
+
+    /** The same with the PNG image of the label. */
+    public Shipped attachLabel(String tenantId, String orderId, String shipmentId, OrderDocument pdf, OrderDocument zpl, OrderDocument png,
+                               OrderDocument packingSlip) {
         CommandContext ctx = new CommandContext(new dev.oms.app.security.Caller(tenantId, "label-job", "system", java.util.Set.of("service"), null, null),
                 null, null, null, null);
-        return tx.mutate(ctx, orderId, false, o -> new Shipped(o, OrderFulfillment.attachLabel(o, shipmentId, pdf, zpl, packingSlip, clock.instant())));
+        return tx.mutate(ctx, orderId, false, o -> new Shipped(o, OrderFulfillment.attachLabel(o, shipmentId, pdf, zpl, png, packingSlip, clock.instant())));
     }
 
     // ---- tracking -------------------------------------------------------------------------------------------------

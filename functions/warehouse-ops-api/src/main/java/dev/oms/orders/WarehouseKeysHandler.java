@@ -110,6 +110,7 @@ public final class WarehouseKeysHandler extends ApiHandler {
         o.put("created_at", Times.format(k.createdAt()));
         o.put("expires_at", Times.format(k.expiresAt()));
         o.put("revoked_at", Times.format(k.revokedAt()));
+        o.put("last_used_at", Times.format(k.lastUsedAt()));
         return o;
     }
 }

@@ -29,6 +29,7 @@ final class ShippingViews {
         o.put("scan_form_id", m.scanFormId()).put("scan_form_url", m.scanFormUrl());
         boolean filed = !Manifest.DRAFT.equals(m.status());
         o.put("manifest_file_url", filed ? storage.downloadUrl(ManifestService.fileKey(tenantId, m.id()), m.id() + ".csv", ShipmentLabelViews.LINK_TTL) : null);
+        o.put("manifest_pdf_url", filed ? storage.downloadUrl(ManifestService.pdfKey(tenantId, m.id()), m.id() + ".pdf", ShipmentLabelViews.LINK_TTL) : null);
         o.put("version", m.version()).put("created_by", m.createdBy()).put("created_at", Times.format(m.createdAt()))
                 .put("updated_at", Times.format(m.updatedAt())).put("submitted_at", Times.format(m.submittedAt()));
         return o;

@@ -28,7 +28,7 @@ import java.util.Set;
  * {@code ship:<fulfilment>}), the order's {@code shipping_status} moves and {@code shipment.created} starts the label job.
  */
 public final class WarehouseShipmentsHandler extends ApiHandler {
-    static final Set<String> FORMATS = Set.of("pdf", "zpl");
+    static final Set<String> FORMATS = Set.of("pdf", "zpl", "png");
     /** Shipments per bulk label request: rendered in the request, each label a few hundred milliseconds at most. */
     static final int MAX_BULK_LABELS = 25;
     /** Shipments examined per page of the list: each reads its order. */
@@ -106,7 +106,7 @@ public final class WarehouseShipmentsHandler extends ApiHandler {
     }
 
     /**
-     * {@code {"label_format": "pdf|zpl"}}: the label of the parcels the carrier booked when the shipment was created,
+     * {@code {"label_format": "pdf|zpl|png"}}: the label of the parcels the carrier booked when the shipment was created,
      * rendered now if the label job has not yet (a ready label is answered as it is: nothing is bought or rendered twice).
      */
     private ApiResponse generateLabel(ApiRequest r) {
@@ -126,7 +126,7 @@ public final class WarehouseShipmentsHandler extends ApiHandler {
 
     private ApiResponse label(ApiRequest r) {
         String format = r.query("format") == null ? "pdf" : r.query("format");
-        if (!FORMATS.contains(format)) throw DomainException.invalidField("format", "field.not_allowed", "format must be pdf or zpl");
+        if (!FORMATS.contains(format)) throw DomainException.invalidField("format", "field.not_allowed", "format must be pdf, zpl or png");
         Order order = p.fulfillments.orderOfShipment(r.command(), r.pathParam("shipmentId"));
         Shipment s = order.requireChild(Shipment.class, r.pathParam("shipmentId"), "shipment.not_found");
         return ApiResponse.ok(ShipmentLabelViews.label(order, s, format, p.documentStorage, p.clock));

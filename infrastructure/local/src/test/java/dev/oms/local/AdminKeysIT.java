@@ -39,6 +39,7 @@ class AdminKeysIT {
         assertThat(list.json().path("data")).hasSize(1);
         assertThat(list.json().path("data").get(0).path("id").asText()).isEqualTo(key.path("id").asText());
         assertThat(list.text()).doesNotContain(secret.substring(secret.lastIndexOf('_') + 1));
+        assertThat(list.json().path("data").get(0).path("last_used_at").isNull()).as("never used yet").isTrue();
 
         // the key is a credential: the service role in its tenant, and nothing of another tenant
         Client integration = TestSystem.withAuthorization("Bearer " + secret);
@@ -52,6 +53,7 @@ class AdminKeysIT {
         String foreign = create(AdminKit.signIn(other, "other-root", "admin"), order("c-other"));
         assertThat(integration.get("/v1/orders/" + foreign).status()).isEqualTo(404);
         assertThat(integration.get("/v1/admin/keys").code()).isEqualTo("auth.forbidden"); // service has no admin:keys
+        assertThat(admin.get("/v1/admin/keys").json().path("data").get(0).path("last_used_at").asText()).as("its last use").isNotBlank();
 
         // a wrong, truncated or foreign-shaped secret is 401; a key never steps up
         String wrong = secret.substring(0, secret.length() - 1) + (secret.endsWith("0") ? "1" : "0"); // one character off, never the secret itself

@@ -97,6 +97,15 @@ class WarehouseDispatchIT {
         assertThat(submitted.json().path("status").asText()).isEqualTo("submitted");
         assertThat(submitted.json().path("scan_form_id").asText()).isNotBlank();
         assertThat(submitted.json().path("manifest_file_url").asText()).startsWith("http");
+        // the driver's copy: a PDF with one row per parcel
+        try (var in = java.net.URI.create(submitted.json().path("manifest_pdf_url").asText()).toURL().openStream();
+             var pdf = org.apache.pdfbox.Loader.loadPDF(in.readAllBytes())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertThat(text).contains("MANIFEST").contains(manifestId).contains("Collected by");
+            for (JsonNode e : submitted.json().path("shipments")) assertThat(text).contains(e.path("tracking_numbers").get(0).asText());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         Resp twice = packer.post("/v1/fulfillment/manifests/" + manifestId + "/submit", Map.of());
         assertThat(twice.json().path("scan_form_id").asText()).isEqualTo(submitted.json().path("scan_form_id").asText());
         Resp read = picker.get("/v1/fulfillment/manifests/" + manifestId);

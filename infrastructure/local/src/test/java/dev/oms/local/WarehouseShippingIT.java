@@ -98,6 +98,18 @@ class WarehouseShippingIT {
                 .json().path("document_id").asText());
         assertThat(packer.get("/v1/fulfillment/shipments/" + shipmentId + "/label?format=zpl").json().path("document_id").asText())
                 .isEqualTo(label.json().path("document_id").asText());
+        // the PNG image of the label: 203 dpi, one 4 x 6 label per parcel, stacked
+        Resp png = packer.get("/v1/fulfillment/shipments/" + shipmentId + "/label?format=png");
+        assertThat(png.status()).as(png.toString()).isEqualTo(200);
+        assertThat(png.json().path("content_type").asText()).isEqualTo("image/png");
+        try (var in = java.net.URI.create(png.json().path("url").asText()).toURL().openStream()) {
+            var image = javax.imageio.ImageIO.read(in);
+            assertThat(image.getWidth()).isEqualTo(812);
+            assertThat(image.getHeight()).isEqualTo(1218 * created.json().path("tracking_numbers").size());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(packer.get("/v1/fulfillment/shipments/" + shipmentId + "/label?format=gif").status()).isEqualTo(400);
         eventually("the label job to have run too", () -> timeline(agent, f[0]).contains("shipment.label_ready"));
         assertThat(timeline(agent, f[0])).containsOnlyOnce("shipment.created", "shipment.label_ready", "order.shipped");
         assertThat(agent.get("/v1/fulfillment/shipments/" + shipmentId + "/label").code()).isEqualTo("auth.forbidden");
@@ -150,8 +162,8 @@ class WarehouseShippingIT {
         assertThat(stranger.get("/v1/fulfillment/shipments/" + shipmentId + "/label").code()).isEqualTo("shipment.not_found");
         assertThat(stranger.post("/v1/fulfillment/shipments/" + shipmentId + "/track", Map.of()).code()).isEqualTo("shipment.not_found");
         assertThat(packer.get("/v1/fulfillment/shipments/shp_missing").code()).isEqualTo("shipment.not_found");
-        assertThat(packer.get("/v1/fulfillment/shipments/" + shipmentId + "/label?format=png").status()).isEqualTo(400);
-        assertThat(packer.post("/v1/fulfillment/shipments/" + shipmentId + "/generate-label", Map.of("label_format", "png")).status()).isEqualTo(400);
+        assertThat(packer.get("/v1/fulfillment/shipments/" + shipmentId + "/label?format=bmp").status()).isEqualTo(400);
+        assertThat(packer.post("/v1/fulfillment/shipments/" + shipmentId + "/generate-label", Map.of("label_format", "bmp")).status()).isEqualTo(400);
         assertThat(picker.post("/v1/fulfillment/shipments/" + shipmentId + "/generate-label", Map.of()).code()).isEqualTo("auth.forbidden");
     }
 

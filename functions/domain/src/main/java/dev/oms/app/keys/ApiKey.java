@@ -7,10 +7,11 @@ import java.util.Set;
  * An API key of a tenant's integration (docs/admin-api.md, "API keys"): its id (also the visible prefix of the
  * secret), the SHA-256 of the secret (the secret itself is shown once and never stored), the roles it acts with (a
  * subset of its creator's permissions), who created it, when it expires and whether it was revoked. A warehouse key
- * also names the warehouse it is scoped to and, optionally, the registered device it is bound to.
+ * also names the warehouse it is scoped to and, optionally, the registered device it is bound to. {@code lastUsedAt}
+ * is when it last signed a request in, to within {@link ApiKeyService#USE_PRECISION} (null: never).
  */
 public record ApiKey(String id, String tenantId, String name, String secretHash, Set<String> roles, String createdBy,
-                     Instant createdAt, Instant expiresAt, Instant revokedAt, String warehouseId, String deviceId) {
+                     Instant createdAt, Instant expiresAt, Instant revokedAt, String warehouseId, String deviceId, Instant lastUsedAt) {
     public ApiKey {
         roles = Set.copyOf(roles);
     }
@@ -18,7 +19,7 @@ public record ApiKey(String id, String tenantId, String name, String secretHash,
     /** An integration key (no warehouse scope). */
     public ApiKey(String id, String tenantId, String name, String secretHash, Set<String> roles, String createdBy,
                   Instant createdAt, Instant expiresAt, Instant revokedAt) {
-        this(id, tenantId, name, secretHash, roles, createdBy, createdAt, expiresAt, revokedAt, null, null);
+        this(id, tenantId, name, secretHash, roles, createdBy, createdAt, expiresAt, revokedAt, null, null, null);
     }
 
     /** A warehouse key (seed 003 {@code /v1/fulfillment/keys}): scoped to one warehouse, and to one device when {@code deviceId} is set. */
@@ -31,6 +32,6 @@ public record ApiKey(String id, String tenantId, String name, String secretHash,
 
     /** This key, revoked at {@code at}. */
     public ApiKey revokedAt(Instant at) {
-        return new ApiKey(id, tenantId, name, secretHash, roles, createdBy, createdAt, expiresAt, at, warehouseId, deviceId);
+        return new ApiKey(id, tenantId, name, secretHash, roles, createdBy, createdAt, expiresAt, at, warehouseId, deviceId, lastUsedAt);
     }
 }

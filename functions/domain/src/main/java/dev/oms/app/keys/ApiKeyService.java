@@ -25,6 +25,8 @@ import java.util.Set;
  * uses next to the token verification.
  */
 public final class ApiKeyService {
+    /** A key's {@code last_used_at} is written at most once per this much time (one conditional write, not one per request). */
+    public static final java.time.Duration USE_PRECISION = java.time.Duration.ofMinutes(15);
     public static final Duration DEFAULT_LIFETIME = Duration.ofDays(90);
     public static final Duration MAX_LIFETIME = Duration.ofDays(365);
     /** Roles a key never carries: keys are integrations, never a customer, a guest or a person on a warehouse floor. */
@@ -92,7 +94,7 @@ public final class ApiKeyService {
         String id = ids.next("key");
         String secret = ApiKeySecrets.newSecret(id);
         ApiKey key = new ApiKey(id, creator.tenantId(), name, ApiKeySecrets.hash(secret), roles, creator.subject(), now, expiry, null,
-                warehouseId, deviceId);
+                warehouseId, deviceId, null);
         store.create(key, ids.next("evt"), meta(ctx, now));
         return new Issued(key, secret);
     }
@@ -141,6 +143,14 @@ public final class ApiKeyService {
         String id = ApiKeySecrets.keyId(secret);
         if (id == null) return Optional.empty();
         Instant now = clock.instant();
-        return store.find(id).filter(k -> ApiKeySecrets.matches(secret, k.secretHash()) && k.usableAt(now));
+        Optional<ApiKey> key = store.find(id).filter(k -> ApiKeySecrets.matches(secret, k.secretHash()) && k.usableAt(now));
+        key.filter(k -> k.lastUsedAt() == null || !k.lastUsedAt().plus(USE_PRECISION).isAfter(now)).ifPresent(k -> {
+            try {
+                store.recordUse(k.id(), now, now.minus(USE_PRECISION));
+            } catch (RuntimeException e) {
+                System.getLogger("oms.keys").log(System.Logger.Level.WARNING, "last use of key {0} not recorded: {1}", k.id(), e.toString());
+            }
+        });
+        return key;
     }
 }

@@ -20,4 +20,7 @@ public interface ApiKeyStore {
 
     /** The tenant's keys, newest first. */
     Page<ApiKey> list(String tenantId, PageRequest page);
+
+    /** Records that the key signed a request in at {@code at}, unless a use since {@code unlessSince} is already recorded. */
+    void recordUse(String keyId, java.time.Instant at, java.time.Instant unlessSince);
 }

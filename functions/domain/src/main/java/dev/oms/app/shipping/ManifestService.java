@@ -32,21 +32,26 @@ public final class ManifestService {
     private final FulfillmentService fulfillments;
     private final CarrierService carrier;
     private final DocumentStorage storage;
+    private final ManifestFiles files;
     private final IdGenerator ids;
     private final Clock clock;
 
     public ManifestService(ShippingCommits commits, FulfillmentService fulfillments, CarrierService carrier, DocumentStorage storage,
-                           IdGenerator ids, Clock clock) {
+                           ManifestFiles files, IdGenerator ids, Clock clock) {
         this.commits = commits;
         this.fulfillments = fulfillments;
         this.carrier = carrier;
         this.storage = storage;
+        this.files = files;
         this.ids = ids;
         this.clock = clock;
     }
 
     /** Where a submitted manifest's CSV file lives. */
     public static String fileKey(String tenantId, String manifestId) { return "manifests/" + tenantId + "/" + manifestId + ".csv"; }
+
+    /** Where a submitted manifest's PDF (the driver's copy) lives. */
+    public static String pdfKey(String tenantId, String manifestId) { return "manifests/" + tenantId + "/" + manifestId + ".pdf"; }
 
     public Manifest get(CommandContext ctx, String id) { return commits.get(ctx, Manifest.class, id, "manifest.not_found"); }
 
@@ -123,7 +128,7 @@ public final class ManifestService {
         });
     }
 
-    /** Closes the manifest out with the carrier and files its CSV; a submitted manifest is answered as it is. */
+    /** Closes the manifest out with the carrier and files its CSV and PDF; a submitted manifest is answered as it is. */
     public Manifest submit(CommandContext ctx, String id) {
         Manifest current = get(ctx, id);
         if (Manifest.SUBMITTED.equals(current.status())) return current;
@@ -134,6 +139,7 @@ public final class ManifestService {
         }
         CarrierService.ScanForm form = carrier.scanForm(ctx.tenantId(), current.trackingNumbers(), "manifest:" + id);
         storage.put(fileKey(ctx.tenantId(), id), "text/csv", csv(current).getBytes(StandardCharsets.UTF_8));
+        storage.put(pdfKey(ctx.tenantId(), id), "application/pdf", files.pdf(current.submitted(form.id(), form.documentUrl(), clock.instant())));
         return commits.update(ctx, Manifest.class, id, "manifest.not_found", m -> {
             Manifest next = m.submitted(form.id(), form.documentUrl(), clock.instant());
             Map<String, Object> d = data(next);

@@ -445,10 +445,17 @@ public final class OrderFulfillment {
      * shipment whose label is ready already keeps it (a redelivered label job changes nothing).
      */
     public static Shipment attachLabel(Order o, String shipmentId, OrderDocument pdf, OrderDocument zpl, OrderDocument packingSlip, Instant now) {
+        return attachLabel(o, shipmentId, pdf, zpl, null, packingSlip, now);
+    }
+
+    /** The same with the label as a PNG image too (its document id derives from the shipment: {@link #pngLabelId}). */
+    public static Shipment attachLabel(Order o, String shipmentId, OrderDocument pdf, OrderDocument zpl, OrderDocument png, OrderDocument packingSlip,
+                                       Instant now) {
         Shipment s = o.requireChild(Shipment.class, shipmentId, "shipment.not_found");
         if (!Shipment.LABEL_PENDING.equals(s.labelStatus())) return s;
         o.attachDocument(pdf, now);
         o.attachDocument(zpl, now);
+        if (png != null) o.attachDocument(png, now);
         if (packingSlip != null) o.attachDocument(packingSlip, now);
         Shipment next = s.withLabel(pdf.id(), zpl.id(), now);
         o.putChild(next);
@@ -457,6 +464,9 @@ public final class OrderFulfillment {
                 "tracking_numbers", s.trackingNumbers()));
         return next;
     }
+
+    /** The document id of a shipment's PNG label: {@code doc_png} and the shipment id without its prefix. */
+    public static String pngLabelId(String shipmentId) { return "doc_png" + shipmentId.substring(shipmentId.indexOf('_') + 1); }
 
     /** Records that the ready label of a shipment was rendered again (the same label, the same documents). */
     public static Shipment labelRegenerated(Order o, String shipmentId, String reason) {

@@ -41,6 +41,14 @@ class ApiKeyServiceTest {
         @Override public Page<ApiKey> list(String tenantId, PageRequest page) {
             return new Page<>(keys.values().stream().filter(k -> k.tenantId().equals(tenantId)).toList(), null);
         }
+        final List<String> uses = new ArrayList<>();
+        @Override public void recordUse(String keyId, java.time.Instant at, java.time.Instant unlessSince) {
+            ApiKey k = keys.get(keyId);
+            if (k.lastUsedAt() != null && !k.lastUsedAt().isBefore(unlessSince)) return;
+            uses.add(keyId);
+            keys.put(keyId, new ApiKey(k.id(), k.tenantId(), k.name(), k.secretHash(), k.roles(), k.createdBy(), k.createdAt(), k.expiresAt(),
+                    k.revokedAt(), k.warehouseId(), k.deviceId(), at));
+        }
     }
 
     final MapStore store = new MapStore();
@@ -85,6 +93,20 @@ class ApiKeyServiceTest {
         assertThatThrownBy(() -> keys.create(as("admin"), "x", Set.of("service"), NOW)).isInstanceOf(DomainException.class);
         assertThatThrownBy(() -> keys.create(as("admin"), "x", Set.of("service"), NOW.plus(Duration.ofDays(366)))).isInstanceOf(DomainException.class);
         assertThat(keys.create(as("admin"), "x", Set.of("service"), NOW.plus(Duration.ofDays(365))).key().expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(365)));
+    }
+
+    @Test
+    void aKeysLastUseIsRecordedAtMostOncePerQuarterOfAnHour() {
+        ApiKeyService.Issued issued = keys.create(as("admin"), "x", Set.of("service"), NOW.plus(Duration.ofDays(1)));
+        assertThat(store.find(issued.key().id()).orElseThrow().lastUsedAt()).isNull();
+        assertThat(keys.authenticate(issued.secret())).isPresent();
+        assertThat(keys.authenticate(issued.secret())).isPresent();
+        assertThat(store.uses).hasSize(1);
+        assertThat(store.find(issued.key().id()).orElseThrow().lastUsedAt()).isEqualTo(NOW);
+        ApiKeyService later = new ApiKeyService(store, p -> p, Clock.fixed(NOW.plus(Duration.ofMinutes(16)), ZoneOffset.UTC));
+        assertThat(later.authenticate(issued.secret())).isPresent();
+        assertThat(store.uses).hasSize(2);
+        assertThat(store.find(issued.key().id()).orElseThrow().lastUsedAt()).isEqualTo(NOW.plus(Duration.ofMinutes(16)));
     }
 
     @Test

@@ -31,7 +31,7 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
- * The label job: renders a shipment's labels (one 4 x 6 page, or ZPL format, per parcel) and its packing slip,
+ * The label job: renders a shipment's labels (one 4 x 6 page per parcel, as PDF, ZPL and a PNG image) and its packing slip,
  * stores them in the documents bucket under {@code documents/{tenant}/{order}/} and files them on the order. Document ids and object keys are
  * derived from the shipment, so a job that runs twice overwrites the same objects and files nothing twice; a shipment
  * whose label is ready is skipped without rendering.
@@ -61,7 +61,7 @@ public final class ShipmentLabels {
         if (Shipment.LABEL_READY.equals(s.labelStatus())) return "already_ready";
         if (Shipment.LABEL_EXTERNAL.equals(s.labelStatus())) return "not_needed";
         Drawn d = draw(tenantId, order, s);
-        fulfillments.attachLabel(tenantId, orderId, shipmentId, d.pdf(), d.zpl(), d.slip());
+        fulfillments.attachLabel(tenantId, orderId, shipmentId, d.pdf(), d.zpl(), d.png(), d.slip());
         return "rendered";
     }
 
@@ -86,7 +86,7 @@ public final class ShipmentLabels {
         return fulfillments.labelRegenerated(ctx, orderId, shipmentId);
     }
 
-    private record Drawn(OrderDocument pdf, OrderDocument zpl, OrderDocument slip) { }
+    private record Drawn(OrderDocument pdf, OrderDocument zpl, OrderDocument png, OrderDocument slip) { }
 
     /** Renders and stores the label (PDF and ZPL) and packing slip; ids and keys derive from the shipment. */
     private Drawn draw(String tenantId, Order order, Shipment s) {
@@ -112,8 +112,10 @@ public final class ShipmentLabels {
         String suffix = shipmentId.substring(shipmentId.indexOf('_') + 1);
         OrderDocument pdfDoc = put(base, "doc_lbl" + suffix, "label", "label-" + shipmentId + ".pdf", "application/pdf", pdf, shipmentId);
         OrderDocument zplDoc = put(base, "doc_zpl" + suffix, "label", "label-" + shipmentId + ".zpl", "application/zpl", zplBytes, shipmentId);
+        OrderDocument pngDoc = put(base, dev.oms.domain.order.OrderFulfillment.pngLabelId(shipmentId), "label", "label-" + shipmentId + ".png", "image/png",
+                LabelImages.png(pdf), shipmentId);
         OrderDocument slipDoc = put(base, "doc_slp" + suffix, "packing_slip", "packing-slip-" + shipmentId + ".pdf", "application/pdf", slip, shipmentId);
-        return new Drawn(pdfDoc, zplDoc, slipDoc);
+        return new Drawn(pdfDoc, zplDoc, pngDoc, slipDoc);
     }
 
     private OrderDocument put(String base, String id, String type, String fileName, String contentType, byte[] bytes, String shipmentId) {

@@ -114,7 +114,25 @@ public final class DynamoApiKeys implements ApiKeyStore {
         if (k.revokedAt() != null) o.put("revoked_at", Times.format(k.revokedAt()));
         if (k.warehouseId() != null) o.put("warehouse_id", k.warehouseId());
         if (k.deviceId() != null) o.put("device_id", k.deviceId());
+        if (k.lastUsedAt() != null) o.put("last_used_at", Times.format(k.lastUsedAt()));
         return o;
+    }
+
+    /** One conditional UpdateItem: {@code last_used_at} moves forward only when the recorded one is older than {@code unlessSince}. */
+    @Override
+    public void recordUse(String keyId, java.time.Instant at, java.time.Instant unlessSince) {
+        try {
+            table.client().updateItem(software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest.builder().tableName(table.name())
+                    .key(java.util.Map.of(Keys.PK, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(Keys.apiKey(keyId)),
+                            Keys.SK, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(Keys.SINGLE)))
+                    .updateExpression("SET last_used_at = :at")
+                    .conditionExpression("attribute_exists(PK) AND (attribute_not_exists(last_used_at) OR last_used_at < :since)")
+                    .expressionAttributeValues(java.util.Map.of(":at", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(Times.format(at)),
+                            ":since", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(Times.format(unlessSince))))
+                    .build());
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException alreadyRecent) {
+            // another request recorded a use within the precision: nothing to do
+        }
     }
 
     static ApiKey fromItem(JsonNode o) {
@@ -124,6 +142,6 @@ public final class DynamoApiKeys implements ApiKeyStore {
         return new ApiKey(Shapes.text(o, "id"), Shapes.text(o, "tenant_id"), Shapes.text(o, "name"), Shapes.text(o, "secret_sha256"),
                 java.util.Set.copyOf(roles), Shapes.text(o, "created_by"), Times.parse(Shapes.text(o, "created_at")),
                 Times.parse(Shapes.text(o, "expires_at")), revoked == null ? null : Times.parse(revoked),
-                Shapes.text(o, "warehouse_id"), Shapes.text(o, "device_id"));
+                Shapes.text(o, "warehouse_id"), Shapes.text(o, "device_id"), Times.parse(Shapes.text(o, "last_used_at")));
     }
 }

@@ -12,7 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * A shipment's label as a link (the {@code ShipmentLabel} schema): the sender's own label, or the rendered PDF or ZPL
+ * A shipment's label as a link (the {@code ShipmentLabel} schema): the sender's own label, or the rendered PDF, ZPL or PNG
  * presigned for {@link #LINK_TTL}; 409 {@code shipment.label_pending} until it is rendered.
  */
 public final class ShipmentLabelViews {
@@ -27,7 +27,14 @@ public final class ShipmentLabelViews {
             throw DomainException.conflict("shipment.label_pending", "The label of shipment " + s.id() + " is being rendered",
                     "Retry in a few seconds; shipment.label_ready is sent when it is there.");
         }
-        OrderDocument doc = order.requireChild(OrderDocument.class, "zpl".equals(format) ? s.zplDocumentId() : s.labelDocumentId(), "document.not_found");
+        String docId = switch (format) {
+            case "zpl" -> s.zplDocumentId();
+            case "png" -> dev.oms.domain.order.OrderFulfillment.pngLabelId(s.id());
+            default -> s.labelDocumentId();
+        };
+        OrderDocument doc = order.child(OrderDocument.class, docId).orElseThrow(() -> DomainException.conflict("shipment.label_format_unavailable",
+                "The label of shipment " + s.id() + " was rendered before " + format + " labels existed",
+                "Ask for pdf or zpl; a shipment created from now on has all three."));
         o.put("source", "rendered").put("document_id", doc.id()).put("content_type", doc.contentType()).put("size_bytes", doc.sizeBytes());
         o.put("url", storage.downloadUrl(doc.storageKey(), doc.fileName(), LINK_TTL));
         o.put("expires_at", Times.format(clock.instant().plus(LINK_TTL)));
