@@ -67,7 +67,8 @@ final class WarehouseShippingApi {
         cursors = Cursors.fromEnvironment();
         operations = new ShipmentOperations(fulfillments, core.audit, f.carrier, warehouseAddress(shipFrom), core.clock);
         ShippingCommits commits = new ShippingCommits(new DynamoShippingRecords(core.table, core.ids), core.clock);
-        manifests = new ManifestService(commits, fulfillments, f.carrier, documentStorage, new dev.oms.platform.labels.ManifestPdfs(), core.ids, core.clock);
+        manifests = new ManifestService(commits, fulfillments, f.carrier, documentStorage, new dev.oms.platform.labels.ManifestPdfs(),
+                new dev.oms.platform.dynamo.DynamoDeadlines(core.table), core.ids, core.clock);
         cancellations = new dev.oms.app.shipping.ShipmentCancellations(fulfillments, manifests, f.carrier, core.clock);
         qc = new QcService(commits, core.transactions(), core.ids, core.clock);
         vendorShipments = new VendorShipmentService(commits, returns, f.carrier, core.ids, core.clock);

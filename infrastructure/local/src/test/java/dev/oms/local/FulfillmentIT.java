@@ -133,7 +133,7 @@ class FulfillmentIT {
         assertThat(zpl).startsWith("^XA").contains(tracking.get(0)).contains(tracking.get(1));
         assertThat(admin.get("/v1/orders/shipments/" + shipmentId + "/label?format=png").code()).isEqualTo("request.invalid");
         var docs = Platform.get().fulfillments.order(FulfillmentService.carrierContext(tenant, "test"), id).children(OrderDocument.class);
-        assertThat(docs).extracting(OrderDocument::type).containsExactlyInAnyOrder("label", "label", "packing_slip");
+        assertThat(docs).extracting(OrderDocument::type).containsExactlyInAnyOrder("label", "label", "label", "packing_slip"); // PDF, ZPL, PNG
         assertThat(timeline(id)).contains("fulfillment.created", "shipment.created", "order.shipped", "shipment.label_ready", "document.attached");
 
         // the customer is told
@@ -311,7 +311,7 @@ class FulfillmentIT {
         // a redelivered message: the label is there, nothing is rendered or filed again
         assertThat(labels.render(tenant, id, shipmentId)).isEqualTo("already_ready");
         long attached = timeline(id).stream().filter("document.attached"::equals).count();
-        assertThat(attached).isEqualTo(3);
+        assertThat(attached).isEqualTo(4); // the label as PDF, ZPL and PNG, and the packing slip
         assertThat(timeline(id).stream().filter("shipment.label_ready"::equals).count()).isEqualTo(1);
     }
 

@@ -131,6 +131,32 @@ class WarehouseDispatchIT {
     }
 
     @Test
+    void aDraftIsSubmittedByTheSweeperOnceItsCutOffHasPassed() {
+        String wh = "wh_cut_" + System.nanoTime();
+        JsonNode shipment = shipped(wh);
+        Resp booked = packer.post("/v1/fulfillment/shipments/" + shipment.path("id").asText() + "/book", Map.of());
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(200);
+        String manifestId = booked.json().path("id").asText();
+        var deadlines = new dev.oms.platform.dynamo.DynamoDeadlines(dev.oms.platform.Platform.get().table);
+        var watch = deadlines.due(java.time.Instant.now().plus(java.time.Duration.ofDays(10)), 10_000).stream()
+                .filter(d -> d.kind().equals("manifest_close:" + manifestId)).findFirst().orElseThrow();
+        assertThat(watch.dueAt().toString()).isEqualTo(java.time.Instant.parse(booked.json().path("closes_at").asText()).toString());
+        // the sweep before the cut-off leaves it a draft
+        assertThat(supervisor.post("/local/schedules/ManifestCutoffSchedule/run", Map.of()).status()).isEqualTo(202);
+        assertThat(picker.get("/v1/fulfillment/manifests/" + manifestId).json().path("status").asText()).isEqualTo("draft");
+        // the cut-off passes (the deadline comes due): the next sweep submits it as the carrier's scan form, CSV and PDF
+        deadlines.clear(tenant, manifestId, watch.kind());
+        deadlines.set(new dev.oms.app.port.Deadlines.Deadline(tenant, manifestId, watch.kind(), java.time.Instant.now().minusSeconds(1), null));
+        assertThat(supervisor.post("/local/schedules/ManifestCutoffSchedule/run", Map.of()).status()).isEqualTo(202);
+        eventually("submitted at the cut-off", () -> picker.get("/v1/fulfillment/manifests/" + manifestId).json().path("status").asText().equals("submitted"));
+        JsonNode m = picker.get("/v1/fulfillment/manifests/" + manifestId).json();
+        assertThat(m.path("scan_form_id").asText()).isNotBlank();
+        assertThat(m.path("manifest_pdf_url").asText()).startsWith("http");
+        assertThat(deadlines.due(java.time.Instant.now().plus(java.time.Duration.ofDays(10)), 10_000).stream()
+                .anyMatch(d -> d.kind().equals(watch.kind()))).isFalse();
+    }
+
+    @Test
     void anEmptyManifestIsNotSubmitted() {
         Resp empty = packer.post("/v1/fulfillment/manifests", Map.of("warehouse_id", "wh_empty_" + System.nanoTime(), "carrier_id", "sandbox-post"));
         assertThat(empty.status()).as(empty.toString()).isEqualTo(201);

@@ -33,19 +33,26 @@ public final class ManifestService {
     private final CarrierService carrier;
     private final DocumentStorage storage;
     private final ManifestFiles files;
+    private final dev.oms.app.port.Deadlines deadlines;
     private final IdGenerator ids;
     private final Clock clock;
 
     public ManifestService(ShippingCommits commits, FulfillmentService fulfillments, CarrierService carrier, DocumentStorage storage,
-                           ManifestFiles files, IdGenerator ids, Clock clock) {
+                           ManifestFiles files, dev.oms.app.port.Deadlines deadlines, IdGenerator ids, Clock clock) {
         this.commits = commits;
         this.fulfillments = fulfillments;
         this.carrier = carrier;
         this.storage = storage;
         this.files = files;
+        this.deadlines = deadlines;
         this.ids = ids;
         this.clock = clock;
     }
+
+    /** The deadline kind that closes a draft manifest at its cut-off: {@code manifest_close:<manifest id>}. */
+    public static final String CLOSE_KIND = "manifest_close:";
+    /** Who closes a manifest at its cut-off. */
+    public static final String CUTOFF_ACTOR = "manifest-cutoff";
 
     /** Where a submitted manifest's CSV file lives. */
     public static String fileKey(String tenantId, String manifestId) { return "manifests/" + tenantId + "/" + manifestId + ".csv"; }
@@ -65,7 +72,7 @@ public final class ManifestService {
         for (String id : shipmentIds) entries.add(entry(ShipmentFacts.of(fulfillments, ctx, id), warehouseId, carrierName));
         Schedule s = schedule(ctx.tenantId(), warehouseId, carrierName, timezone, cutoff);
         Manifest m = Manifest.draft(ids.next("mfst"), warehouseId, carrierName, dispatchDate, s.timezone(), s.cutoff(), entries, ctx.caller().actor().id(), clock.instant());
-        return commits.create(ctx, new ShippingCommits.Change<>(m, List.of(ShippingCommits.event("manifest.created", data(m))), claims(ctx, m, m.shipments(), true)));
+        return watched(ctx, commits.create(ctx, new ShippingCommits.Change<>(m, List.of(ShippingCommits.event("manifest.created", data(m))), claims(ctx, m, m.shipments(), true))));
     }
 
     /**
@@ -94,7 +101,7 @@ public final class ManifestService {
             if (those.isEmpty()) {
                 Manifest m = Manifest.draft(ids.next("mfst"), f.warehouseId(), f.carrier(), day, s.timezone(), s.cutoff(), List.of(entry(f, f.warehouseId(), f.carrier())),
                         ctx.caller().actor().id(), now);
-                return commits.create(ctx, new ShippingCommits.Change<>(m, List.of(ShippingCommits.event("manifest.created", data(m))), claims(ctx, m, m.shipments(), true)));
+                return watched(ctx, commits.create(ctx, new ShippingCommits.Change<>(m, List.of(ShippingCommits.event("manifest.created", data(m))), claims(ctx, m, m.shipments(), true))));
             }
         }
         throw DomainException.conflict("manifest.none_open", "No open manifest in the next 30 shipping days", "Retry later.");
@@ -146,6 +153,49 @@ public final class ManifestService {
             d.put("scan_form_id", form.id());
             return new ShippingCommits.Change<>(next, List.of(ShippingCommits.event("manifest.submitted", d)));
         });
+    }
+
+    /** A new draft is closed at its cut-off by the sweeper: its deadline (the policies' deadline index). */
+    private Manifest watched(CommandContext ctx, Manifest draft) {
+        if (Manifest.DRAFT.equals(draft.status())) {
+            deadlines.set(new dev.oms.app.port.Deadlines.Deadline(ctx.tenantId(), draft.id(), CLOSE_KIND + draft.id(), draft.closesAt(), null));
+        }
+        return draft;
+    }
+
+    /**
+     * The cut-off sweeper (every 5 minutes): each draft manifest whose cut-off has passed is submitted as
+     * {@value #CUTOFF_ACTOR} (the carrier's scan form, the CSV and the PDF, {@code manifest.submitted}); an empty one
+     * stays a draft. Answers each manifest's outcome: {@code submitted}, {@code empty}, {@code already_submitted},
+     * {@code gone}, or the refusal's code (a carrier that does not answer leaves the deadline for the next sweep).
+     */
+    public Map<String, String> closeAtCutoff(java.time.Instant now, int limit) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (var d : deadlines.due(now, limit)) {
+            if (!d.kind().startsWith(CLOSE_KIND)) continue;
+            String id = d.kind().substring(CLOSE_KIND.length());
+            CommandContext system = new CommandContext(new dev.oms.app.security.Caller(d.tenantId(), CUTOFF_ACTOR, "system",
+                    java.util.Set.of("service"), null, null), null, null, "cut-off", null);
+            String outcome;
+            try {
+                Manifest m = commits.store().find(d.tenantId(), Manifest.class, id).orElse(null);
+                if (m == null) outcome = "gone";
+                else if (!Manifest.DRAFT.equals(m.status())) outcome = "already_submitted";
+                else if (m.shipments().isEmpty()) outcome = "empty";
+                else {
+                    submit(system, id);
+                    outcome = "submitted";
+                }
+            } catch (dev.oms.app.connector.ConnectorException unavailable) {
+                out.put(id, "connector.unavailable"); // the next sweep tries again
+                continue;
+            } catch (DomainException refused) {
+                outcome = refused.code();
+            }
+            deadlines.clear(d.tenantId(), d.orderId(), d.kind());
+            out.put(id, outcome);
+        }
+        return out;
     }
 
     private record Schedule(String timezone, LocalTime cutoff) { }
