@@ -108,8 +108,8 @@ public final class PersonalDataErasure {
             Instant at = clock.instant();
             PersonalDataStore.ErasedOrder erased = data.eraseOrder(tenantId, orderId, requestId, r.identifiers(), r.pseudonym(), ids.next("evt"),
                     meta(Actor.SYSTEM, requestId, at));
-            for (String key : erased.filesToDelete()) files.delete(key);
-            if (!erased.alreadyErased()) orderCount++;
+            for (String key : erased.filesToDelete()) files.delete(key); // again after a retried step: a delete is idempotent
+            orderCount++; // the batch's counts are saved only when it ends, so an order erased by a failed try counts now
             items += erased.itemsRewritten();
             events += erased.eventsRewritten();
             deleted += erased.filesToDelete().size();

@@ -10,7 +10,10 @@ import java.util.List;
  * text (messages, notes, instructions) and metadata; amounts, dates, numbers, SKUs and quantities stay.
  */
 public interface PersonalDataStore {
-    /** What erasing one order changed: items and events rewritten, and the stored files to delete (not invoices or credit notes). */
+    /**
+     * What erasing one order changed: items and events rewritten, and the stored files to delete (not invoices or credit
+     * notes); {@code alreadyErased}: this request had erased it before, and these are the counts and files of then.
+     */
     record ErasedOrder(String orderId, long itemsRewritten, long eventsRewritten, List<String> filesToDelete, boolean alreadyErased) { }
 
     /**

@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * credit notes are marked {@code erased} and their files handed back for deletion. Last, the header is rewritten
  * through {@link OrderItemMapper} (so its index keys follow: the customer index now names the pseudonym) with the
  * next version, the {@code order.personal_data_erased} event and a marker {@code SK = ERASED#{request}} in one
- * transaction: a second run of the same request finds the marker and changes nothing.
+ * transaction: a second run of the same request finds the marker, changes nothing and answers what the first did
+ * (its counts and the files to delete, so a step that failed after the marker still deletes them).
  */
 public final class DynamoPersonalData implements PersonalDataStore {
     static final Set<String> TAX_DOCUMENTS = Set.of("invoice", "credit_note");
@@ -43,7 +44,12 @@ public final class DynamoPersonalData implements PersonalDataStore {
                                   CommandMeta meta) {
         String pk = Keys.order(tenantId, orderId);
         String marker = "ERASED#" + requestId;
-        if (table.get(pk, marker).isPresent()) return new ErasedOrder(orderId, 0, 0, List.of(), true);
+        var done = table.get(pk, marker);
+        if (done.isPresent()) { // erased by this request before (a step that runs again): what it did then
+            List<String> kept = new ArrayList<>();
+            done.get().path("files").forEach(f -> kept.add(f.asText()));
+            return new ErasedOrder(orderId, done.get().path("items_rewritten").asLong(), done.get().path("events_rewritten").asLong(), kept, true);
+        }
         List<ObjectNode> items = partition(pk);
         ObjectNode header = items.stream().filter(i -> Keys.ORDER_SK.equals(i.path(Keys.SK).asText())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("order " + orderId + " has no header"));
@@ -88,6 +94,9 @@ public final class DynamoPersonalData implements PersonalDataStore {
         mark.put(Keys.SK, marker);
         mark.put("type", "erasure_marker");
         mark.put("request_id", requestId);
+        mark.put("items_rewritten", rewritten + 1);
+        mark.put("events_rewritten", events);
+        files.forEach(mark.putArray("files")::add);
         tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(mark))
                 .conditionExpression(Expression.builder().expression("attribute_not_exists(PK)").build()).build());
         try {
