@@ -39,9 +39,11 @@ public final class TrackingSilenceWatch {
         } catch (DomainException gone) {
             due = null; // deleted
         }
-        deadlines.clear(tenantId, orderId, kind);
-        if (due == null) return "settled";
-        deadlines.set(new Deadlines.Deadline(tenantId, orderId, kind, due, null));
+        if (due == null) {
+            deadlines.clear(tenantId, orderId, kind);
+            return "settled";
+        }
+        deadlines.move(new Deadlines.Deadline(tenantId, orderId, kind, due, null));
         return "watched";
     }
 
@@ -59,8 +61,7 @@ public final class TrackingSilenceWatch {
             Instant due = s == null ? null : TrackingSilence.dueAt(s).orElse(null);
             if (due == null) outcome = "settled";
             else if (due.isAfter(now)) {
-                deadlines.clear(d.tenantId(), d.orderId(), d.kind());
-                deadlines.set(new Deadlines.Deadline(d.tenantId(), d.orderId(), d.kind(), due, null));
+                deadlines.move(new Deadlines.Deadline(d.tenantId(), d.orderId(), d.kind(), due, null));
                 return "heard_since";
             } else {
                 outcome = orders.transactions().mutate(system(d.tenantId()), d.orderId(), false,

@@ -10,7 +10,6 @@ import static dev.oms.platform.http.Route.post;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.connector.FulfillmentProvider;
-import dev.oms.app.connector.registry.ConnectorCall;
 import dev.oms.app.warehouse.WarehouseFulfilments;
 import dev.oms.app.warehouseops.FulfilmentConnectors;
 import dev.oms.app.warehouseops.FulfilmentConnectors.ConnectorChange;
@@ -216,19 +215,16 @@ public final class FulfillmentConnectorsHandler extends ApiHandler {
                 p.cursors, fingerprint);
     }
 
-    /** Health from the connector's last 100 calls: when it last worked and failed, and its error rate. */
+    /** Health from the connector's last 100 calls (its own log): when it last worked and failed, and its error rate. */
     private ObjectNode health(ApiRequest r, FulfilmentConnector c) {
-        List<ConnectorCall> recent = p.callLog.connectorCalls(r.command().tenantId(), c.id(), new dev.oms.app.port.PageRequest(null, 100)).items();
-        ObjectNode h = Json.object();
-        ConnectorCall lastOk = recent.stream().filter(x -> !x.failed() && ConnectorCall.OK.equals(x.outcome())).findFirst().orElse(null);
-        ConnectorCall lastFailed = recent.stream().filter(ConnectorCall::failed).findFirst().orElse(null);
-        h.put("last_success_at", lastOk == null ? null : Times.format(lastOk.at()));
-        h.put("last_failure_at", lastFailed == null ? null : Times.format(lastFailed.at()));
-        h.put("last_error", lastFailed == null ? null : lastFailed.operation() + ": " + lastFailed.error());
-        long failed = recent.stream().filter(ConnectorCall::failed).count();
-        h.put("error_rate", recent.isEmpty() ? 0.0 : Math.round(1000.0 * failed / recent.size()) / 1000.0);
-        h.put("sample_size", recent.size());
-        return h;
+        var h = p.callLog.connectorHealth(r.command().tenantId(), c.id(), c.adapter());
+        ObjectNode o = Json.object();
+        o.put("last_success_at", Times.format(h.lastSuccessAt()));
+        o.put("last_failure_at", Times.format(h.lastFailureAt()));
+        o.put("last_error", h.lastError());
+        o.put("error_rate", h.errorRate());
+        o.put("sample_size", h.sampleSize());
+        return o;
     }
 
     /** The fields of a create (name, type, warehouse_id required) or a change (each optional; type never changes). */

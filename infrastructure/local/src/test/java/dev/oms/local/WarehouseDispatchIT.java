@@ -145,8 +145,7 @@ class WarehouseDispatchIT {
         assertThat(supervisor.post("/local/schedules/ManifestCutoffSchedule/run", Map.of()).status()).isEqualTo(202);
         assertThat(picker.get("/v1/fulfillment/manifests/" + manifestId).json().path("status").asText()).isEqualTo("draft");
         // the cut-off passes (the deadline comes due): the next sweep submits it as the carrier's scan form, CSV and PDF
-        deadlines.clear(tenant, manifestId, watch.kind());
-        deadlines.set(new dev.oms.app.port.Deadlines.Deadline(tenant, manifestId, watch.kind(), java.time.Instant.now().minusSeconds(1), null));
+        deadlines.move(new dev.oms.app.port.Deadlines.Deadline(tenant, manifestId, watch.kind(), java.time.Instant.now().minusSeconds(1), null));
         assertThat(supervisor.post("/local/schedules/ManifestCutoffSchedule/run", Map.of()).status()).isEqualTo(202);
         eventually("submitted at the cut-off", () -> picker.get("/v1/fulfillment/manifests/" + manifestId).json().path("status").asText().equals("submitted"));
         JsonNode m = picker.get("/v1/fulfillment/manifests/" + manifestId).json();

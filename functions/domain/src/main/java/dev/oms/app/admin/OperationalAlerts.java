@@ -23,8 +23,8 @@ import java.util.List;
 public final class OperationalAlerts {
     public static final int MAX_COUNT = 200;
 
-    /** How far back {@code tracking_stale} looks for shipments whose tracking went silent. */
-    public static final java.time.Duration TRACKING_WINDOW = java.time.Duration.ofHours(24);
+    /** How far back {@code tracking_stale} and {@code webhook_deliveries_failed} look. */
+    public static final java.time.Duration WINDOW = java.time.Duration.ofHours(24);
 
     private final RepairQueue repairs;
     private final OrderTasksService tasks;
@@ -66,13 +66,13 @@ public final class OperationalAlerts {
         }
         // shipments whose tracking went silent for 12 hours (the tracking watch's events, by the audit index of actions)
         Page<dev.oms.app.port.StoredEvent> silent = audit.search(ctx, new dev.oms.app.port.AuditFilter(null, dev.oms.domain.order.TrackingSilence.EVENT,
-                clock.instant().minus(TRACKING_WINDOW), null), new PageRequest(null, MAX_COUNT));
+                clock.instant().minus(WINDOW), null), new PageRequest(null, MAX_COUNT));
         if (!silent.items().isEmpty()) {
             out.add(new Alert("tracking_stale", "warning", silent.items().size(), silent.hasMore(), null,
                     "Shipments without a tracking event for 12 hours (in the last 24 hours): see GET /v1/orders/audit?action=shipment.tracking_stale"));
         }
         // webhook deliveries that gave up in the last day: per subscription, its newest deliveries (the log's own order)
-        java.time.Instant since = clock.instant().minus(TRACKING_WINDOW);
+        java.time.Instant since = clock.instant().minus(WINDOW);
         for (var subscription : webhooks.activeSubscriptions(ctx.tenantId())) {
             var failed = webhooks.listDeliveries(ctx.tenantId(), subscription.id(), dev.oms.domain.webhook.WebhookDelivery.FAILED,
                     new PageRequest(null, MAX_COUNT)).items().stream().filter(d -> d.updatedAt() != null && d.updatedAt().isAfter(since)).count();

@@ -13,6 +13,9 @@ public interface Deadlines {
     /** Sets the deadline unless the order already has one of this kind (a repeated event changes nothing). */
     void set(Deadline deadline);
 
+    /** Sets the deadline whether or not the order has one of this kind (it moves: one write). */
+    void move(Deadline deadline);
+
     /** Removes the order's deadline of this kind, if any. */
     void clear(String tenantId, String orderId, String kind);
 

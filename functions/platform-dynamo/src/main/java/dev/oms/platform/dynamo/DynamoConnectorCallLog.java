@@ -113,12 +113,27 @@ public final class DynamoConnectorCallLog implements ConnectorCallLog {
         JsonNode h = table.get(ConnectorKeys.registry(tenantId), ConnectorKeys.healthSk(port, adapter)).orElse(Json.object());
         List<ConnectorCall> recent = calls(tenantId, port, new PageRequest(null, SAMPLE)).items().stream()
                 .filter(c -> adapter.equals(c.adapter())).toList();
-        long failed = recent.stream().filter(ConnectorCall::failed).count();
-        double rate = recent.isEmpty() ? 0 : Math.round(1000.0 * failed / recent.size()) / 1000.0;
         String circuit = Shapes.text(h, "circuit_state");
         return new ConnectorHealth(port, adapter, Times.parse(Shapes.text(h, "last_success_at")),
-                Times.parse(Shapes.text(h, "last_failure_at")), Shapes.text(h, "last_error"), rate, recent.size(),
+                Times.parse(Shapes.text(h, "last_failure_at")), Shapes.text(h, "last_error"), errorRate(recent), recent.size(),
                 circuit == null ? ConnectorHealth.CLOSED : circuit);
+    }
+
+    @Override
+    public ConnectorHealth connectorHealth(String tenantId, String connectorId, String adapter) {
+        List<ConnectorCall> recent = connectorCalls(tenantId, connectorId, new PageRequest(null, SAMPLE)).items(); // newest first
+        ConnectorCall lastOk = recent.stream().filter(c -> ConnectorCall.OK.equals(c.outcome())).findFirst().orElse(null);
+        ConnectorCall lastFailed = recent.stream().filter(ConnectorCall::failed).findFirst().orElse(null);
+        boolean open = !recent.isEmpty() && ConnectorCall.CIRCUIT_OPEN.equals(recent.get(0).outcome());
+        return new ConnectorHealth(ConnectorPort.FULFILLMENT_PROVIDER, adapter, lastOk == null ? null : lastOk.at(),
+                lastFailed == null ? null : lastFailed.at(), lastFailed == null ? null : lastFailed.operation() + ": " + lastFailed.error(),
+                errorRate(recent), recent.size(), open ? ConnectorHealth.OPEN : ConnectorHealth.CLOSED);
+    }
+
+    /** Failed calls among these, to three decimals (0 for none). */
+    private static double errorRate(List<ConnectorCall> recent) {
+        long failed = recent.stream().filter(ConnectorCall::failed).count();
+        return recent.isEmpty() ? 0 : Math.round(1000.0 * failed / recent.size()) / 1000.0;
     }
 
     private static ConnectorCall call(String tenantId, ConnectorPort port, JsonNode i) {

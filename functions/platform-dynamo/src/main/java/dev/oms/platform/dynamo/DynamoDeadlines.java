@@ -29,6 +29,18 @@ public final class DynamoDeadlines implements Deadlines {
 
     @Override
     public void set(Deadline d) {
+        try {
+            table.table().putItem(PutItemEnhancedRequest.builder(software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument.class)
+                    .item(SingleTable.document(item(d))).conditionExpression(Expression.builder().expression("attribute_not_exists(PK)").build()).build());
+        } catch (ConditionalCheckFailedException exists) {
+            // the order has its deadline already (a repeated order.created)
+        }
+    }
+
+    @Override
+    public void move(Deadline d) { table.table().putItem(SingleTable.document(item(d))); }
+
+    private static ObjectNode item(Deadline d) {
         ObjectNode o = Json.object();
         o.put(Keys.PK, Keys.deadline(d.tenantId(), d.kind(), d.orderId()));
         o.put(Keys.SK, Keys.SINGLE);
@@ -40,12 +52,7 @@ public final class DynamoDeadlines implements Deadlines {
         o.put("kind", d.kind());
         o.put("due_at", Times.format(d.dueAt()));
         o.put("policy_id", d.policyId());
-        try {
-            table.table().putItem(PutItemEnhancedRequest.builder(software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument.class)
-                    .item(SingleTable.document(o)).conditionExpression(Expression.builder().expression("attribute_not_exists(PK)").build()).build());
-        } catch (ConditionalCheckFailedException exists) {
-            // the order has its deadline already (a repeated order.created)
-        }
+        return o;
     }
 
     @Override

@@ -17,4 +17,10 @@ public interface ConnectorCallLog {
     Page<ConnectorCall> connectorCalls(String tenantId, String connectorId, PageRequest page);
 
     ConnectorHealth health(String tenantId, ConnectorPort port, String adapter);
+
+    /**
+     * The health of a registered connector, from its own log: last success and failure among its last calls, their
+     * error rate; the circuit {@code open} when its newest call was refused by it (the breaker lives in each container).
+     */
+    ConnectorHealth connectorHealth(String tenantId, String connectorId, String adapter);
 }

@@ -17,7 +17,8 @@ import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 
 /**
- * Opens an SFTP session per operation on one SSH client (started once per adapter): signs in with the password or the
+ * Opens an SFTP session per operation on an SSH client of its own, stopped with it (SFTP calls are few: pushes, tests,
+ * syncs; a client kept per adapter would keep its threads after the connector changes): signs in with the password or the
  * private key, checks the server's key against {@code host_key} (its SHA256 fingerprint; any key only where no
  * fingerprint is set, which the adapter allows for localhost alone), and turns every failure into a
  * {@link ConnectorException} that names no secret.
@@ -30,18 +31,22 @@ final class SftpSession {
     }
 
     private final Settings settings;
-    private final SshClient client;
 
-    SftpSession(Settings settings) {
-        this.settings = settings;
-        this.client = SshClient.setUpDefaultClient();
-        client.setServerKeyVerifier(settings.hostKey() == null ? AcceptAllServerKeyVerifier.INSTANCE
-                : (session, address, key) -> settings.hostKey().equals(KeyUtils.getFingerPrint(key)));
-        client.start();
-    }
+    SftpSession(Settings settings) { this.settings = settings; }
 
     <T> T run(String operation, Work<T> work) {
         long millis = settings.timeout().toMillis();
+        try (SshClient client = SshClient.setUpDefaultClient()) {
+            client.setServerKeyVerifier(settings.hostKey() == null ? AcceptAllServerKeyVerifier.INSTANCE
+                    : (session, address, key) -> settings.hostKey().equals(KeyUtils.getFingerPrint(key)));
+            client.start();
+            return run(client, operation, work, millis);
+        } catch (IOException e) {
+            throw new ConnectorException("fulfillment_provider", operation, "sftp " + settings.host() + ":" + settings.port() + ": " + reason(e));
+        }
+    }
+
+    private <T> T run(SshClient client, String operation, Work<T> work, long millis) {
         try (ClientSession session = client.connect(settings.username(), settings.host(), settings.port()).verify(millis).getSession()) {
             if (settings.password() != null) session.addPasswordIdentity(settings.password());
             if (settings.privateKey() != null) {
