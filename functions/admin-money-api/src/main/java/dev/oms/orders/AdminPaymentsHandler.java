@@ -111,16 +111,48 @@ public final class AdminPaymentsHandler extends ApiHandler {
         });
     }
 
-    /** {@code {"order_id", "dry_run", "reason"}}: the payment against the payment service ({@link dev.oms.app.reconciliation.PaymentReconciliations}). */
+    /**
+     * {@code {"order_id", "dry_run", "reason", "settlement"}}: the payment against the payment service, and an external
+     * settlement linked to it with its evidence ({@link dev.oms.app.reconciliation.PaymentReconciliations}).
+     */
     private ApiResponse reconcilePayment(ApiRequest r) {
         Body b = Body.parse(r.body());
-        b.allow("order_id", "dry_run", "reason");
+        b.allow("order_id", "dry_run", "reason", "settlement");
         String orderId = b.string("order_id", true, 128);
         boolean dryRun = Boolean.TRUE.equals(b.bool("dry_run", false));
+        var settlement = settlement(b.object("settlement", false));
         b.check();
         String paymentId = r.pathParam("paymentId");
         return r.execute(res -> ApiResponse.ok(reconciled(res)).withVersion(res.order().version()),
-                ctx -> p.reconciliations.reconcile(ctx, orderId, paymentId, dryRun));
+                ctx -> p.reconciliations.reconcile(ctx, orderId, paymentId, dryRun, settlement));
+    }
+
+    /**
+     * {@code {"reference", "amount", "fee", "settled_at", "evidence": [{"type", "reference", "url"}]}}: the settlement
+     * to link (null when the body has none); a settlement date in the future is refused.
+     */
+    private dev.oms.app.reconciliation.PaymentReconciliations.SettlementLink settlement(Body s) {
+        if (s == null) return null;
+        s.allow("reference", "amount", "fee", "settled_at", "evidence");
+        String reference = s.string("reference", true, 128);
+        var amount = s.money("amount", true, null);
+        var fee = s.money("fee", false, null);
+        java.time.Instant at = dev.oms.platform.http.TaskRequests.time(s, "settled_at");
+        if (at == null && !s.has("settled_at")) s.error("settled_at", "field.required", "settled_at is required");
+        if (at != null && at.isAfter(p.clock.instant().plusSeconds(300))) s.error("settled_at", "field.in_future", "settled_at is in the future");
+        List<dev.oms.domain.order.PaymentSettlement.Evidence> evidence = new java.util.ArrayList<>();
+        List<Body> items = s.objects("evidence", true, 1, 10);
+        if (items != null) {
+            for (Body e : items) {
+                e.allow("type", "reference", "url");
+                String type = e.oneOf("type", true, dev.oms.domain.order.PaymentSettlement.EVIDENCE_TYPES);
+                String ref = e.string("reference", true, 200);
+                String url = e.string("url", false, 2000);
+                if (url != null && !url.startsWith("https://")) e.error("url", "field.format", "url is an https link");
+                evidence.add(new dev.oms.domain.order.PaymentSettlement.Evidence(type, ref, url));
+            }
+        }
+        return new dev.oms.app.reconciliation.PaymentReconciliations.SettlementLink(reference, amount, fee, at, evidence);
     }
 
     /** {@code {"dry_run", "reason"}}: every payment of the order, then the order's reconciliation report. */
@@ -159,6 +191,25 @@ public final class AdminPaymentsHandler extends ApiHandler {
         o.putObject("after").put("status", now.status()).put("captured", now.captured()).put("refunded", now.refunded());
         var diffs = o.putArray("differences");
         res.differences().forEach(d -> diffs.addObject().put("field", d.field()).put("oms", d.oms()).put("provider", d.provider()).put("action", d.action()));
+        if (res.settlement() != null) o.set("settlement", settlementOutcome(res));
+        return o;
+    }
+
+    /**
+     * The settlement asked to be linked: what it settled, what the payment's settlements add up to with it, what the
+     * payment captured less refunded, the difference, and {@code linked} (or {@code would_link} in a dry run).
+     */
+    private static ObjectNode settlementOutcome(dev.oms.app.reconciliation.PaymentReconciliations.Result res) {
+        var link = res.settlement();
+        var order = res.order();
+        String cur = order.state().currency;
+        var pay = order.money().require(res.paymentId());
+        long settled = order.money().settled(res.paymentId()) + (res.dryRun() ? link.amount().minor() : 0);
+        long expected = pay.captured() - pay.refunded();
+        ObjectNode o = Json.object().put("reference", link.reference()).put("action", res.dryRun() ? "would_link" : "linked");
+        o.putObject("amount").put("amount", link.amount().minor()).put("currency", cur);
+        o.putObject("fee").put("amount", link.fee() == null ? 0 : link.fee().minor()).put("currency", cur);
+        o.put("settled_total", settled).put("expected", expected).put("difference", settled - expected).put("matched", settled == expected);
         return o;
     }
 

@@ -64,6 +64,9 @@ final class FakePayments implements PaymentGateway {
     long totalMoved() { return moved.stream().mapToLong(o -> o.amount().minor()).sum(); }
 
     @Override
+    public java.util.Optional<String> orderReference(String tenantId, String paymentId) { return java.util.Optional.empty(); }
+
+    @Override
     public PaymentStatus status(String tenantId, String paymentId) {
         calls.add(new Call("status", paymentId, null, null));
         if (failStatusOnce.remove(paymentId)) throw new ConnectorException("payments", "status", "timed out");

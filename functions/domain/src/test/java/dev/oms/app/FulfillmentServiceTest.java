@@ -33,6 +33,7 @@ class FulfillmentServiceTest {
         @Override public String refundLabel(String tenantId, String idempotencyKey) { return "not_applicable"; }
         @Override public Pickup schedulePickup(String tenantId, PickupRequest request, String key) { throw new UnsupportedOperationException(); }
         @Override public ScanForm scanForm(String tenantId, List<String> trackingNumbers, String key) { throw new UnsupportedOperationException(); }
+        @Override public ScanForm scanFormStatus(String tenantId, String scanFormId) { throw new UnsupportedOperationException(); }
         final List<String> keys = new ArrayList<>();
         RuntimeException fail;
 

@@ -96,6 +96,7 @@ class OrderServiceTest {
         @Override public PaymentStatus status(String tenantId, String paymentId) {
             return byId.getOrDefault(paymentId, new PaymentStatus(paymentId, State.NOT_FOUND, null));
         }
+        @Override public java.util.Optional<String> orderReference(String tenantId, String paymentId) { return java.util.Optional.empty(); }
         @Override public Operation voidAuthorization(String tenantId, String paymentId, Money amount, String key) {
             Operation op = new Operation("void_" + key, paymentId, "void", amount);
             operations.add(op);

@@ -33,6 +33,8 @@ final class FulfilmentApi {
     final ReturnLabels returnLabels;
     final InboundWebhooks inbound;
     final PostbackService postbacks;
+    /** The payment service (a Stripe dispute's order is read from its PaymentIntent). */
+    final dev.oms.app.connector.PaymentGateway payments;
     /** The connector registry (vendor webhooks read their signing secrets from it) and the labels bought through it. */
     final dev.oms.platform.connectors.registry.Connectors connectors;
     final dev.oms.app.connector.registry.LabelPurchases labelPurchases;
@@ -50,6 +52,7 @@ final class FulfilmentApi {
         returnLabels = f.returnLabels;
         inbound = new InboundWebhooks(new DynamoInboundSecrets(core.table)::get, clock);
         postbacks = new PostbackService(core.orders, clock);
+        payments = core.payments;
         connectors = core.connectors;
         labelPurchases = core.labelPurchases;
     }

@@ -17,7 +17,8 @@ import dev.oms.platform.json.Json;
 /**
  * The inbound payment webhook in Stripe's format, for tenants whose payments connector is {@code stripe}: the tenant
  * is in the path (Stripe sends no custom headers), the message is signed with {@code Stripe-Signature} and the
- * connector's {@code webhook_secret}, and each event id is applied once, as the payment postback it means.
+ * connector's {@code webhook_secret}, and each event id is applied once, as the payment postback it means. Disputes
+ * ({@code charge.dispute.*}) are applied to the order the PaymentIntent's {@code metadata.order_id} names.
  */
 public final class StripeWebhookHandler extends ApiHandler {
     private final FulfilmentApi p;
@@ -59,11 +60,13 @@ public final class StripeWebhookHandler extends ApiHandler {
     }
 
     private ApiResponse apply(ApiRequest r, StripeWebhooks.Event e) {
-        if (e.postbackType() == null || e.orderId() == null || e.paymentId() == null) {
+        // a dispute names its PaymentIntent only: the order is the one the checkout set on it (a Stripe outage is a 503, which Stripe retries)
+        String orderId = e.orderLookup() && e.paymentId() != null ? p.payments.orderReference(r.caller().tenantId(), e.paymentId()).orElse(null) : e.orderId();
+        if (e.postbackType() == null || orderId == null || e.paymentId() == null) {
             // an event the OMS does not act on (another type, or a payment no order names): Stripe must not retry it
             return ApiResponse.ok(Json.object().put("ignored", true));
         }
-        return r.execute(StripeWebhookHandler::received, ctx -> p.postbacks.paymentUpdated(ctx, e.orderId(), e.paymentId(), e.postbackType(), e.amount()));
+        return r.execute(StripeWebhookHandler::received, ctx -> p.postbacks.paymentUpdated(ctx, orderId, e.paymentId(), e.postbackType(), e.amount()));
     }
 
     private static ApiResponse received(Order order) {

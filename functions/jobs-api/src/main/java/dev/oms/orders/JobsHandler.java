@@ -123,7 +123,8 @@ public final class JobsHandler extends ApiHandler {
     static final Set<String> FULFILMENT_EXPORT_TYPES = Set.of("shipments", "manifests", "exceptions");
     /** The jobs {@code POST /v1/fulfillment/jobs/{jobId}/cancel} may cancel; any other is 404 there. */
     static final Set<JobKind> WAREHOUSE_JOBS = java.util.EnumSet.of(JobKind.FULFILLMENT_IMPORT, JobKind.FULFILLMENT_EXPORT,
-            JobKind.BULK_FULFILLMENTS, JobKind.BULK_RECEIVE_RETURNS, JobKind.CONNECTOR_PUSH, JobKind.CONNECTOR_INVENTORY_SYNC);
+            JobKind.BULK_FULFILLMENTS, JobKind.BULK_RECEIVE_RETURNS, JobKind.CONNECTOR_PUSH, JobKind.CONNECTOR_INVENTORY_SYNC,
+            JobKind.SHIPMENT_LABELS);
 
     /** {@code {"type": "fulfillments|picklists", "source", "format"}}: rows are the bodies of the warehouse's create routes. */
     private ApiResponse startFulfilmentImport(ApiRequest r) {

@@ -23,8 +23,13 @@ public final class LabelJobs implements RequestHandler<SQSEvent, SQSBatchRespons
     private final ShipmentLabels labels;
 
     public LabelJobs() {
-        this(new ShipmentLabels(Platform.get().fulfillments, Platform.get().documentStorage, Env.get("LABEL_SHIP_FROM", ShipmentLabels.DEFAULT_SHIP_FROM),
-                Platform.get().clock));
+        this(renderer());
+    }
+
+    /** The renderer of the label job and of {@code shipment_labels} jobs: labels from {@code LABEL_SHIP_FROM}. */
+    static ShipmentLabels renderer() {
+        return new ShipmentLabels(Platform.get().fulfillments, Platform.get().documentStorage, Env.get("LABEL_SHIP_FROM", ShipmentLabels.DEFAULT_SHIP_FROM),
+                Platform.get().clock);
     }
 
     public LabelJobs(ShipmentLabels labels) { this.labels = labels; }

@@ -31,7 +31,8 @@ final class ShippingViews {
         o.put("manifest_file_url", filed ? storage.downloadUrl(ManifestService.fileKey(tenantId, m.id()), m.id() + ".csv", ShipmentLabelViews.LINK_TTL) : null);
         o.put("manifest_pdf_url", filed ? storage.downloadUrl(ManifestService.pdfKey(tenantId, m.id()), m.id() + ".pdf", ShipmentLabelViews.LINK_TTL) : null);
         o.put("version", m.version()).put("created_by", m.createdBy()).put("created_at", Times.format(m.createdAt()))
-                .put("updated_at", Times.format(m.updatedAt())).put("submitted_at", Times.format(m.submittedAt()));
+                .put("updated_at", Times.format(m.updatedAt())).put("submitted_at", Times.format(m.submittedAt()))
+                .put("answered_at", Times.format(m.answeredAt())).put("rejection_reason", m.rejectionReason());
         return o;
     }
 

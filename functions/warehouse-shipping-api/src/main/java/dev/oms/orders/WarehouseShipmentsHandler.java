@@ -7,6 +7,7 @@ import static dev.oms.platform.http.Route.post;
 
 import dev.oms.app.FulfillmentService;
 import dev.oms.domain.DomainException;
+import dev.oms.domain.job.JobKind;
 import dev.oms.domain.order.Order;
 import dev.oms.domain.order.Shipment;
 import dev.oms.domain.order.ShipmentRequest;
@@ -15,10 +16,13 @@ import dev.oms.platform.http.ApiRequest;
 import dev.oms.platform.http.ApiResponse;
 import dev.oms.platform.http.Body;
 import dev.oms.platform.http.Routes;
+import dev.oms.platform.jobs.JobSubmission;
 import dev.oms.platform.views.FulfillmentViews;
 import dev.oms.platform.views.ShipmentLabelViews;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,8 +33,8 @@ import java.util.Set;
  */
 public final class WarehouseShipmentsHandler extends ApiHandler {
     static final Set<String> FORMATS = Set.of("pdf", "zpl", "png");
-    /** Shipments per bulk label request: rendered in the request, each label a few hundred milliseconds at most. */
-    static final int MAX_BULK_LABELS = 25;
+    /** Shipments per bulk label job (its parameters stay far below DynamoDB's item size). */
+    static final int MAX_BULK_LABELS = 500;
     /** Shipments examined per page of the list: each reads its order. */
     static final int MAX_LIST_LIMIT = 50;
     static final Set<String> STATUSES = Set.of("label_created", "in_transit", "out_for_delivery", "delivered", "exception", "returned_to_sender");
@@ -187,8 +191,8 @@ public final class WarehouseShipmentsHandler extends ApiHandler {
     }
 
     /**
-     * {@code {"shipment_ids": [...], "label_format"}}: up to 25 labels rendered in the request (each as
-     * {@code generate-label} does), one result per shipment; a shipment that fails does not stop the others.
+     * {@code {"shipment_ids": [...], "label_format"}}: a {@code shipment_labels} job that renders up to 500 shipments'
+     * labels (each as {@code generate-label} does; nothing is bought), polled at {@code /v1/fulfillment/jobs/{jobId}}.
      */
     private ApiResponse bulkGenerateLabels(ApiRequest r) {
         Body b = Body.parse(r.body());
@@ -197,32 +201,10 @@ public final class WarehouseShipmentsHandler extends ApiHandler {
         String format = b.oneOf("label_format", false, FORMATS);
         b.check();
         if (ids.size() != Set.copyOf(ids).size()) throw DomainException.invalidField("shipment_ids", "shipment_ids.duplicate", "A shipment may appear once");
-        String wanted = format == null ? "pdf" : format;
-        return r.execute(results -> {
-            var o = dev.oms.platform.json.Json.object();
-            var data = o.putArray("results");
-            results.forEach(data::add);
-            long failed = results.stream().filter(x -> "failed".equals(x.path("status").asText())).count();
-            o.put("succeeded", results.size() - failed).put("failed", failed);
-            return ApiResponse.ok(o);
-        }, ctx -> {
-            List<com.fasterxml.jackson.databind.node.ObjectNode> out = new ArrayList<>();
-            for (String id : ids) {
-                var row = dev.oms.platform.json.Json.object().put("shipment_id", id);
-                try {
-                    Order order = p.fulfillments.orderOfShipment(ctx, id);
-                    String done = p.shipmentLabels.render(ctx.tenantId(), order.id(), id);
-                    Order now = p.fulfillments.orderOfShipment(ctx, id);
-                    row.put("status", done);
-                    row.set("label", ShipmentLabelViews.label(now, now.requireChild(Shipment.class, id, "shipment.not_found"), wanted, p.documentStorage, p.clock));
-                } catch (DomainException e) {
-                    row.put("status", "failed");
-                    row.putObject("error").put("code", e.code()).put("detail", e.getMessage());
-                }
-                out.add(row);
-            }
-            return out;
-        });
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("shipments", ids.stream().map(id -> Map.of("shipment_id", id)).toList());
+        params.put("label_format", format == null ? "pdf" : format);
+        return JobSubmission.submit(r, p.jobs, p.jobs.service.newId(), JobKind.SHIPMENT_LABELS, params, false, view -> { });
     }
 
     /** Asks the carrier for every parcel now and merges what is new (an empty body). */

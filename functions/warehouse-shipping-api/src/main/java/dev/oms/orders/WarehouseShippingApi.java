@@ -12,6 +12,7 @@ import dev.oms.app.shipping.VendorShipmentService;
 import dev.oms.domain.order.Address;
 import dev.oms.platform.dynamo.DynamoShippingRecords;
 import dev.oms.platform.http.Cursors;
+import dev.oms.platform.jobs.Jobs;
 import dev.oms.platform.billing.MoneyServices;
 import dev.oms.platform.config.Env;
 import dev.oms.platform.dynamo.IdempotencyStore;
@@ -31,7 +32,7 @@ import java.time.Clock;
  * vendor shipments and ASNs are shipping records of their own ({@link DynamoShippingRecords}).
  */
 final class WarehouseShippingApi {
-    private static final Once<WarehouseShippingApi> INSTANCE = Once.of(() -> new WarehouseShippingApi(CoreServices.get()));
+    private static final Once<WarehouseShippingApi> INSTANCE = Once.of(() -> new WarehouseShippingApi(CoreServices.get(), Jobs.get()));
 
     final Clock clock;
     final IdempotencyStore idempotency;
@@ -51,8 +52,11 @@ final class WarehouseShippingApi {
     final AsnService asns;
     final dev.oms.platform.webhooks.InboundWebhooks inbound;
     final dev.oms.app.shipping.CarrierTracking carrierTracking;
+    /** Where {@code bulk-generate-labels} queues its {@code shipment_labels} job. */
+    final Jobs jobs;
 
-    private WarehouseShippingApi(CoreServices core) {
+    private WarehouseShippingApi(CoreServices core, Jobs jobs) {
+        this.jobs = jobs;
         clock = core.clock;
         idempotency = core.idempotency;
         MoneyServices money = new MoneyServices(core);
@@ -68,7 +72,7 @@ final class WarehouseShippingApi {
         operations = new ShipmentOperations(fulfillments, core.audit, f.carrier, warehouseAddress(shipFrom), core.clock);
         ShippingCommits commits = new ShippingCommits(new DynamoShippingRecords(core.table, core.ids), core.clock);
         manifests = new ManifestService(commits, fulfillments, f.carrier, documentStorage, new dev.oms.platform.labels.ManifestPdfs(),
-                new dev.oms.platform.dynamo.DynamoDeadlines(core.table), core.ids, core.clock);
+                new dev.oms.platform.dynamo.DynamoDeadlines(core.table), new dev.oms.platform.dynamo.DynamoWarehouseStore(core.table, core.ids), core.ids, core.clock);
         cancellations = new dev.oms.app.shipping.ShipmentCancellations(fulfillments, manifests, f.carrier, core.clock);
         qc = new QcService(commits, core.transactions(), core.ids, core.clock);
         vendorShipments = new VendorShipmentService(commits, returns, f.carrier, core.ids, core.clock);

@@ -302,6 +302,13 @@ class EasyPostConnectorIT {
         assertThat(carrier.scanForm(s.tenant, tracking, "close-" + s.tenant).id()).as("the same key, the same form").isEqualTo(form.id());
         assertThat(easypost.scanForms).as("no second form").hasSize(forms);
         assertThat(Platform.get().documentStorage.size("labels/" + s.tenant + "/easypost/" + form.id() + ".pdf")).as("form archived").isPresent();
+        assertThat(form.status()).isEqualTo("accepted");
+        easypost.scanForms.get(form.id()).put("status", "creating");
+        assertThat(carrier.scanFormStatus(s.tenant, form.id()).status()).isEqualTo("pending");
+        easypost.scanForms.get(form.id()).put("status", "failed").put("message", "USPS refused the form");
+        var refused = carrier.scanFormStatus(s.tenant, form.id());
+        assertThat(refused.status()).isEqualTo("rejected");
+        assertThat(refused.message()).isEqualTo("USPS refused the form");
 
         assertThatThrownBy(() -> carrier.scanForm(s.tenant, List.of("NOT-OURS-1"), "close-2-" + s.tenant))
                 .hasMessageContaining("NOT-OURS-1");

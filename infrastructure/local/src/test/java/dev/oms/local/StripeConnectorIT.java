@@ -250,6 +250,34 @@ class StripeConnectorIT {
 
         String other = "{\"id\":\"evt_other_" + pi + "\",\"object\":\"event\",\"type\":\"customer.created\",\"data\":{\"object\":{\"id\":\"cus_1\"}}}";
         assertThat(stripeEvent(s.tenant, other, stripeSignature("whsec_it_" + s.tenant, now, other)).json().path("ignored").asBoolean()).isTrue();
+
+        // a chargeback: the dispute names only its PaymentIntent, whose metadata names the order
+        String opened = dispute("evt_dp_open_" + pi, "charge.dispute.created", pi, "needs_response");
+        Resp disputed = stripeEvent(s.tenant, opened, stripeSignature("whsec_it_" + s.tenant, now, opened));
+        assertThat(disputed.json().path("order_id").asText()).as(disputed.toString()).isEqualTo(id);
+        JsonNode updated = s.finance.get("/v1/orders/" + id + "/payments/" + pi).json();
+        assertThat(updated.path("status").asText()).as(updated.toString()).isEqualTo("disputed");
+        JsonNode event = s.agent.get("/v1/orders/" + id + "/timeline?limit=200").json().path("data").findParents("type").stream()
+                .filter(n -> n.path("type").asText().equals("order.payment_updated") && n.path("data").path("status").asText().equals("disputed"))
+                .findFirst().orElseThrow();
+        assertThat(event.path("data").path("source_event").asText()).isEqualTo("payment.disputed");
+        assertThat(event.path("data").path("amount").asLong()).isEqualTo(4990);
+        // won: the money stays
+        String won = dispute("evt_dp_won_" + pi, "charge.dispute.closed", pi, "won");
+        assertThat(stripeEvent(s.tenant, won, stripeSignature("whsec_it_" + s.tenant, now, won)).status()).isEqualTo(200);
+        assertThat(s.finance.get("/v1/orders/" + id + "/payments/" + pi).json().path("status").asText()).isEqualTo("captured");
+        // a dispute still under review changes nothing; one of an intent no order names is ignored
+        String review = dispute("evt_dp_review_" + pi, "charge.dispute.updated", pi, "under_review");
+        assertThat(stripeEvent(s.tenant, review, stripeSignature("whsec_it_" + s.tenant, now, review)).json().path("ignored").asBoolean()).isTrue();
+        String stranger = dispute("evt_dp_x_" + pi, "charge.dispute.created", stripe.authorizedIntent(100, "GBP"), "needs_response");
+        assertThat(stripeEvent(s.tenant, stranger, stripeSignature("whsec_it_" + s.tenant, now, stranger)).json().path("ignored").asBoolean()).isTrue();
+    }
+
+    /** A Stripe event about a dispute of the PaymentIntent's charge (its own metadata empty, as Stripe sends it). */
+    static String dispute(String eventId, String type, String paymentIntent, String status) {
+        return "{\"id\":\"" + eventId + "\",\"object\":\"event\",\"type\":\"" + type + "\",\"data\":{\"object\":{\"id\":\"dp_" + paymentIntent
+                + "\",\"object\":\"dispute\",\"amount\":4990,\"currency\":\"gbp\",\"charge\":\"ch_dash_" + paymentIntent + "\",\"payment_intent\":\""
+                + paymentIntent + "\",\"reason\":\"fraudulent\",\"status\":\"" + status + "\",\"metadata\":{}}}}";
     }
 
     @Test

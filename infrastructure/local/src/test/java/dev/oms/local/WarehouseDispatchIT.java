@@ -94,7 +94,9 @@ class WarehouseDispatchIT {
         assertThat(stale.code()).isEqualTo("manifest.version_conflict");
         Resp submitted = packer.post("/v1/fulfillment/manifests/" + manifestId + "/submit", Map.of());
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
-        assertThat(submitted.json().path("status").asText()).isEqualTo("submitted");
+        assertThat(submitted.json().path("status").asText()).as("the sandbox carrier accepts at once").isEqualTo("accepted");
+        assertThat(submitted.json().path("answered_at").asText()).isNotBlank();
+        assertThat(submitted.json().path("rejection_reason").isNull()).isTrue();
         assertThat(submitted.json().path("scan_form_id").asText()).isNotBlank();
         assertThat(submitted.json().path("manifest_file_url").asText()).startsWith("http");
         // the driver's copy: a PDF with one row per parcel
@@ -147,12 +149,113 @@ class WarehouseDispatchIT {
         // the cut-off passes (the deadline comes due): the next sweep submits it as the carrier's scan form, CSV and PDF
         deadlines.move(new dev.oms.app.port.Deadlines.Deadline(tenant, manifestId, watch.kind(), java.time.Instant.now().minusSeconds(1), null));
         assertThat(supervisor.post("/local/schedules/ManifestCutoffSchedule/run", Map.of()).status()).isEqualTo(202);
-        eventually("submitted at the cut-off", () -> picker.get("/v1/fulfillment/manifests/" + manifestId).json().path("status").asText().equals("submitted"));
+        eventually("submitted at the cut-off", () -> picker.get("/v1/fulfillment/manifests/" + manifestId).json().path("status").asText().equals("accepted"));
         JsonNode m = picker.get("/v1/fulfillment/manifests/" + manifestId).json();
         assertThat(m.path("scan_form_id").asText()).isNotBlank();
         assertThat(m.path("manifest_pdf_url").asText()).startsWith("http");
         assertThat(deadlines.due(java.time.Instant.now().plus(java.time.Duration.ofDays(10)), 10_000).stream()
                 .anyMatch(d -> d.kind().equals(watch.kind()))).isFalse();
+    }
+
+    @Test
+    void aRejectedManifestIsSubmittedAgainAndAPendingOneGetsTheCarriersAnswerFromTheSweeper() {
+        String wh = "wh_rej_" + System.nanoTime();
+        JsonNode one = shipped(wh), two = shipped(wh);
+        Resp booked = packer.post("/v1/fulfillment/shipments/" + one.path("id").asText() + "/book", Map.of());
+        String manifestId = booked.json().path("id").asText();
+        packer.post("/v1/fulfillment/shipments/" + two.path("id").asText() + "/book", Map.of());
+        try {
+            // the carrier rejects the scan form: the manifest says why, and a cancelled shipment may still come off it
+            anonymous().post("/local/faults", Map.of("connector", "carrier", "operation", "scan_form", "mode", "decline", "times", 1));
+            Resp rejected = packer.post("/v1/fulfillment/manifests/" + manifestId + "/submit", Map.of());
+            assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+            assertThat(rejected.json().path("status").asText()).isEqualTo("rejected");
+            assertThat(rejected.json().path("rejection_reason").asText()).contains("rejected");
+            String firstForm = rejected.json().path("scan_form_id").asText();
+            assertThat(packer.post("/v1/fulfillment/shipments/" + two.path("id").asText() + "/cancel", Map.of("reason", "customer changed their mind")).status())
+                    .isEqualTo(200);
+            assertThat(picker.get("/v1/fulfillment/manifests/" + manifestId).json().path("shipments")).hasSize(1);
+            assertThat(manifestEvents(manifestId, "manifest.rejected")).anyMatch(e -> e.path("data").path("manifest_id").asText().equals(manifestId)
+                    && e.path("data").path("reason").asText().contains("rejected"));
+
+            // submitted again: a new scan form, which the carrier is still checking
+            anonymous().post("/local/faults", Map.of("connector", "carrier", "operation", "scan_form", "mode", "defer", "times", 1));
+            Resp pending = packer.post("/v1/fulfillment/manifests/" + manifestId + "/submit", Map.of());
+            assertThat(pending.json().path("status").asText()).as(pending.toString()).isEqualTo("submitted");
+            assertThat(pending.json().path("scan_form_id").asText()).isNotEqualTo(firstForm);
+            assertThat(pending.json().path("rejection_reason").isNull()).isTrue();
+            // still pending at the first check (the deadline moved on); accepted at the next
+            anonymous().post("/local/faults", Map.of("connector", "carrier", "operation", "scan_form_status", "mode", "defer", "times", 1));
+            checkNow(manifestId);
+            eventually("checked, still pending", () -> checkDeadline(manifestId).dueAt().isAfter(Instant.now().plusSeconds(60)));
+            assertThat(picker.get("/v1/fulfillment/manifests/" + manifestId).json().path("status").asText()).isEqualTo("submitted");
+            checkNow(manifestId);
+            eventually("accepted at the next check", () -> picker.get("/v1/fulfillment/manifests/" + manifestId).json().path("status").asText().equals("accepted"));
+            JsonNode accepted = picker.get("/v1/fulfillment/manifests/" + manifestId).json();
+            assertThat(accepted.path("status").asText()).isEqualTo("accepted");
+            assertThat(accepted.path("answered_at").asText()).isNotBlank();
+            assertThat(manifestEvents(manifestId, "manifest.accepted")).anyMatch(e -> e.path("data").path("manifest_id").asText().equals(manifestId));
+            // answered once: an accepted manifest is answered as it is
+            assertThat(packer.post("/v1/fulfillment/manifests/" + manifestId + "/submit", Map.of()).json().path("scan_form_id").asText())
+                    .isEqualTo(pending.json().path("scan_form_id").asText());
+        } finally {
+            anonymous().delete("/local/faults");
+        }
+    }
+
+    /** The deadline on which the sweeper asks the carrier about a pending scan form. */
+    static dev.oms.app.port.Deadlines.Deadline checkDeadline(String manifestId) {
+        return new dev.oms.platform.dynamo.DynamoDeadlines(dev.oms.platform.Platform.get().table)
+                .due(Instant.now().plus(java.time.Duration.ofDays(10)), 10_000).stream()
+                .filter(d -> d.kind().equals("manifest_check:" + manifestId)).findFirst().orElseThrow();
+    }
+
+    /** Makes the manifest's check due and runs the sweeper's schedule. */
+    static void checkNow(String manifestId) {
+        var d = checkDeadline(manifestId);
+        new dev.oms.platform.dynamo.DynamoDeadlines(dev.oms.platform.Platform.get().table)
+                .move(new dev.oms.app.port.Deadlines.Deadline(d.tenantId(), d.orderId(), d.kind(), Instant.now().minusSeconds(1), null));
+        assertThat(supervisor.post("/local/schedules/ManifestCutoffSchedule/run", Map.of()).status()).isEqualTo(202);
+    }
+
+    /** The events of a manifest of this tenant, of one type, as stored with it. */
+    static List<JsonNode> manifestEvents(String manifestId, String type) {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        var table = dev.oms.platform.Platform.get().table.table();
+        for (var page : table.query(r -> r.queryConditional(software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional.keyEqualTo(
+                k -> k.partitionValue(dev.oms.platform.dynamo.ShippingKeys.record(tenant, manifestId)))))) {
+            for (var doc : page.items()) {
+                JsonNode item = dev.oms.platform.dynamo.SingleTable.item(doc.toMap());
+                if (type.equals(item.path("event_type").asText())) out.add(item);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aManifestTakesItsScheduleFromTheWarehouseRecord() {
+        Client manager = as(tenant, "mgr-wd", "fulfillment_manager");
+        Map<String, Object> body = new java.util.HashMap<>(WarehouseFlowIT.warehouseBody("Chicago DC"));
+        body.put("timezone", "America/Chicago");
+        body.put("cutoffs", List.of(Map.of("time", "18:00"), Map.of("carrier", "SANDBOX-POST", "time", "15:45")));
+        Resp w = manager.post("/v1/fulfillment/warehouses", body);
+        assertThat(w.status()).as(w.toString()).isEqualTo(201);
+        String wh = w.json().path("id").asText();
+        JsonNode s = shipped(wh);
+        assertThat(s.path("carrier").asText()).isEqualTo("sandbox-post");
+        Resp booked = packer.post("/v1/fulfillment/shipments/" + s.path("id").asText() + "/book", Map.of());
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(200);
+        assertThat(booked.json().path("timezone").asText()).isEqualTo("America/Chicago");
+        assertThat(booked.json().path("cutoff").asText()).isEqualTo("15:45");
+        LocalDate expected = Manifest.schedule("America/Chicago", LocalTime.of(15, 45)).manifestDate(Instant.parse(s.path("created_at").asText()));
+        assertThat(booked.json().path("dispatch_date").asText()).isEqualTo(expected.toString());
+        // another carrier: the cut-off for every carrier
+        Resp other = packer.post("/v1/fulfillment/manifests", Map.of("warehouse_id", wh, "carrier_id", "other-post"));
+        assertThat(other.json().path("cutoff").asText()).as(other.toString()).isEqualTo("18:00");
+        assertThat(other.json().path("timezone").asText()).isEqualTo("America/Chicago");
+        // what the request gives wins
+        Resp given = packer.post("/v1/fulfillment/manifests", Map.of("warehouse_id", wh, "carrier_id", "third-post", "timezone", "Asia/Tokyo", "cutoff", "12:00"));
+        assertThat(given.json().path("timezone").asText()).isEqualTo("Asia/Tokyo");
     }
 
     @Test
@@ -217,24 +320,41 @@ class WarehouseDispatchIT {
     }
 
     @Test
-    void labelsAreGeneratedInBulkWithOneResultPerShipment() {
+    void labelsAreGeneratedInBulkByAJobWithOneReportRowPerShipment() {
         String a = shipped("wh_bulk").path("id").asText();
         String b = shipped("wh_bulk").path("id").asText();
         Resp bulk = packer.header("Idempotency-Key", "wd-bulk-1").post("/v1/fulfillment/shipments/bulk-generate-labels",
                 Map.of("shipment_ids", List.of(a, "shp_missing", b), "label_format", "zpl"));
-        assertThat(bulk.status()).as(bulk.toString()).isEqualTo(200);
-        assertThat(bulk.json().path("succeeded").asInt()).isEqualTo(2);
-        assertThat(bulk.json().path("failed").asInt()).isEqualTo(1);
-        JsonNode rows = bulk.json().path("results");
-        assertThat(rows.get(0).path("status").asText()).isIn("rendered", "already_ready");
-        assertThat(rows.get(0).path("label").path("content_type").asText()).isEqualTo("application/zpl");
-        assertThat(rows.get(1).path("error").path("code").asText()).isEqualTo("shipment.not_found");
+        assertThat(bulk.status()).as(bulk.toString()).isEqualTo(202);
+        assertThat(bulk.json().path("kind").asText()).isEqualTo("shipment_labels");
+        assertThat(bulk.header("location")).isEqualTo("/v1/fulfillment/jobs/" + bulk.json().path("id").asText());
         assertThat(packer.header("Idempotency-Key", "wd-bulk-1").post("/v1/fulfillment/shipments/bulk-generate-labels",
                 Map.of("shipment_ids", List.of(a, "shp_missing", b), "label_format", "zpl")).header("idempotent-replayed")).isEqualTo("true");
+        JobsKit.get().run(tenant, bulk.json().path("id").asText());
+        JsonNode job = packer.get(bulk.header("location")).json();
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("partially_succeeded");
+        assertThat(job.path("counts").path("succeeded").asInt()).isEqualTo(2);
+        assertThat(job.path("counts").path("failed").asInt()).isEqualTo(1);
+        List<JsonNode> rows = JobsKit.ndjson(job.path("report_url").asText());
+        assertThat(rows).extracting(r -> r.path("shipment_id").asText()).containsExactly(a, "shp_missing", b);
+        assertThat(rows.get(0).path("status").asText()).isEqualTo("ok");
+        assertThat(rows.get(0).path("outcome").asText()).isIn("rendered", "already_ready");
+        assertThat(rows.get(0).path("document_id").asText()).isNotBlank();
+        assertThat(rows.get(1).path("code").asText()).isEqualTo("shipment.not_found");
+        Resp zpl = packer.get("/v1/fulfillment/shipments/" + b + "/label?format=zpl");
+        assertThat(zpl.json().path("content_type").asText()).as(zpl.toString()).isEqualTo("application/zpl");
+
         Resp again = packer.post("/v1/fulfillment/shipments/bulk-generate-labels", Map.of("shipment_ids", List.of(a)));
-        assertThat(again.json().path("results").get(0).path("status").asText()).isEqualTo("already_ready");
+        JobsKit.get().run(tenant, again.json().path("id").asText());
+        JsonNode second = packer.get(again.header("location")).json();
+        assertThat(second.path("status").asText()).isEqualTo("succeeded");
+        assertThat(JobsKit.ndjson(second.path("report_url").asText()).get(0).path("outcome").asText()).isEqualTo("already_ready");
+        assertThat(as(newTenant(), "p", "packer").get(again.header("location")).code()).isEqualTo("job.not_found");
+
         assertThat(packer.post("/v1/fulfillment/shipments/bulk-generate-labels", Map.of("shipment_ids", List.of(a, a))).status()).isEqualTo(400);
         assertThat(packer.post("/v1/fulfillment/shipments/bulk-generate-labels", Map.of("shipment_ids", List.of())).status()).isEqualTo(400);
+        assertThat(packer.post("/v1/fulfillment/shipments/bulk-generate-labels", Map.of("shipment_ids", List.of(a), "label_format", "gif")).status())
+                .isEqualTo(400);
         assertThat(as(tenant, "qc-x", "qc_agent").post("/v1/fulfillment/shipments/bulk-generate-labels", Map.of("shipment_ids", List.of(a))).code())
                 .isEqualTo("auth.forbidden");
     }

@@ -42,6 +42,12 @@ public interface CarrierService {
      */
     ScanForm scanForm(String tenantId, List<String> trackingNumbers, String idempotencyKey);
 
+    /** The scan form as the carrier has it now: whether it was accepted, is still pending or was rejected. */
+    ScanForm scanFormStatus(String tenantId, String scanFormId);
+
+    /** A scan form's {@code status}: the carrier took it, is still checking it, or refused it ({@code message} says why). */
+    String FORM_ACCEPTED = "accepted", FORM_PENDING = "pending", FORM_REJECTED = "rejected";
+
     record PickupRequest(List<String> trackingNumbers, Address at, Instant earliest, Instant latest, String instructions) {
         public PickupRequest {
             trackingNumbers = List.copyOf(trackingNumbers);
@@ -50,10 +56,17 @@ public interface CarrierService {
 
     record Pickup(String id, String carrier, String service, String confirmation, Instant earliest, Instant latest) { }
 
-    /** {@code documentUrl}: the carrier's printable form (short-lived on some carriers), null when it has none. */
-    record ScanForm(String id, List<String> trackingNumbers, String documentUrl) {
+    /**
+     * {@code documentUrl}: the carrier's printable form (short-lived on some carriers), null when it has none;
+     * {@code status} one of {@link #FORM_ACCEPTED}, {@link #FORM_PENDING}, {@link #FORM_REJECTED}; {@code message} the
+     * carrier's reason for a rejection (null otherwise).
+     */
+    record ScanForm(String id, List<String> trackingNumbers, String documentUrl, String status, String message) {
         public ScanForm {
             trackingNumbers = List.copyOf(trackingNumbers);
+            if (!FORM_ACCEPTED.equals(status) && !FORM_PENDING.equals(status) && !FORM_REJECTED.equals(status)) {
+                throw new IllegalArgumentException("unknown scan form status " + status);
+            }
         }
     }
 

@@ -11,6 +11,12 @@ public interface PaymentGateway {
     /** The current state of a payment, or {@code NOT_FOUND}. Throws {@link ConnectorException} when unreachable. */
     PaymentStatus status(String tenantId, String paymentId);
 
+    /**
+     * The order the checkout named on the payment (its merchant reference: Stripe's {@code metadata.order_id}), for news
+     * that names only the payment (a dispute); empty when the service keeps none or does not know the payment.
+     */
+    java.util.Optional<String> orderReference(String tenantId, String paymentId);
+
     /** Releases (part of) an authorization that was not captured. */
     Operation voidAuthorization(String tenantId, String paymentId, Money amount, String idempotencyKey);
 

@@ -5,6 +5,7 @@ import dev.oms.domain.order.Order;
 import dev.oms.domain.order.OrderState;
 import dev.oms.domain.order.OrderStatus;
 import dev.oms.domain.order.PaymentReference;
+import dev.oms.domain.order.PaymentSettlement;
 import dev.oms.domain.order.Refund;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,9 @@ import java.util.List;
  * <li>{@code invoices.missing}: money was captured and no invoice is issued;</li>
  * <li>{@code invoices.short} / {@code invoices.excess}: invoices less credit notes are below / above what is owed;</li>
  * <li>{@code credit_notes.missing}: succeeded refunds that credited the order without a credit note documenting them;</li>
- * <li>{@code refunds.pending}: refunds still waiting for the payment service.</li>
+ * <li>{@code refunds.pending}: refunds still waiting for the payment service;</li>
+ * <li>{@code settlements.mismatch}: a payment with linked settlements whose settlements (gross) do not add up to what
+ * it captured less what it refunded (one per payment).</li>
  * </ul>
  */
 public final class OrderReconciliation {
@@ -35,7 +38,7 @@ public final class OrderReconciliation {
     /** The figures and the differences; {@code balanced} when there is none. */
     public record Report(String orderId, String currency, long orderTotal, long amountOwed, long authorized, long captured,
                          long refundedToPayments, long storeCredit, long netPaid, long invoiced, long credited, long netInvoiced,
-                         long balanceDue, int invoiceCount, int creditNoteCount, List<Discrepancy> discrepancies) {
+                         long balanceDue, int invoiceCount, int creditNoteCount, long settled, long settlementFees, List<Discrepancy> discrepancies) {
         public boolean balanced() { return discrepancies.isEmpty(); }
     }
 
@@ -87,8 +90,21 @@ public final class OrderReconciliation {
         }
         if (undocumented > 0) out.add(new Discrepancy("credit_notes.missing", undocumented, undocumented + " refunded without a credit note"));
         if (pending > 0) out.add(new Discrepancy("refunds.pending", pending, pending + " of refunds still pending at the payment service"));
+        long settled = 0, fees = 0;
+        for (PaymentSettlement x : s.settlements) {
+            settled = Math.addExact(settled, x.gross());
+            fees = Math.addExact(fees, x.fee());
+        }
+        for (PaymentReference p : s.payments) {
+            if (order.money().settlements(p.paymentId()).isEmpty()) continue;
+            long bySettlements = order.money().settled(p.paymentId()), expected = p.captured() - p.refunded();
+            if (bySettlements != expected) {
+                out.add(new Discrepancy("settlements.mismatch", Math.abs(bySettlements - expected), "Payment " + p.paymentId() + " settled "
+                        + bySettlements + ", it captured less refunded " + expected));
+            }
+        }
         long balanceDue = Math.max(0, owed - netPaid);
         return new Report(order.id(), s.currency, total, owed, authorized, captured, refunded, s.storeCreditTotal, netPaid, invoiced, credited,
-                netInvoiced, balanceDue, invoices, creditNotes, List.copyOf(out));
+                netInvoiced, balanceDue, invoices, creditNotes, settled, fees, List.copyOf(out));
     }
 }

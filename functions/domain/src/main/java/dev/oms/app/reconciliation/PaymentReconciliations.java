@@ -5,7 +5,10 @@ import dev.oms.app.OrderTransactions;
 import dev.oms.app.connector.PaymentGateway;
 import dev.oms.domain.DomainException;
 import dev.oms.domain.order.Order;
+import dev.oms.domain.money.Money;
 import dev.oms.domain.order.PaymentReference;
+import dev.oms.domain.order.PaymentSettlement;
+import java.time.Instant;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +21,10 @@ import java.util.List;
  * source {@code reconciliation}) and a capture the service made that the order has not recorded ({@code payment.captured}).
  * What the order cannot explain — refunds it did not issue, captures the service does not know, a payment the service
  * does not know — is answered as a difference for an agent ({@code needs_agent}) and never written.
+ *
+ * <p>An agent may also link an external settlement to the payment ({@link SettlementLink}: the service's payout or the
+ * bank's statement line, with its evidence): it is checked (the order's currency, a new reference) and recorded with
+ * the payment ({@code payment.settlement_linked}) in the same write; a dry run only checks it.
  */
 public final class PaymentReconciliations {
     public static final String APPLIED = "applied", NEEDS_AGENT = "needs_agent", WOULD_APPLY = "would_apply";
@@ -37,18 +44,27 @@ public final class PaymentReconciliations {
 
     /** The order after (or, dry, as it is), the payment as the service reports it, and the differences found. */
     public record Result(Order order, String paymentId, PaymentGateway.PaymentStatus provider, PaymentReference before,
-                         List<Difference> differences, boolean dryRun) {
+                         List<Difference> differences, boolean dryRun, SettlementLink settlement) {
         public boolean balanced() { return differences.isEmpty(); }
     }
 
-    public Result reconcile(CommandContext ctx, String orderId, String paymentId, boolean dryRun) {
+    /**
+     * An external settlement to link to the payment: the payout's or statement line's {@code reference}, what it settled
+     * of this payment ({@code amount}) and the service's {@code fee} (null: none), when, and at least one piece of evidence.
+     */
+    public record SettlementLink(String reference, Money amount, Money fee, Instant settledAt, List<PaymentSettlement.Evidence> evidence) { }
+
+    public Result reconcile(CommandContext ctx, String orderId, String paymentId, boolean dryRun) { return reconcile(ctx, orderId, paymentId, dryRun, null); }
+
+    public Result reconcile(CommandContext ctx, String orderId, String paymentId, boolean dryRun, SettlementLink settlement) {
         Order current = tx.get(ctx, orderId);
         PaymentReference ref = current.state().payments.stream().filter(p -> p.paymentId().equals(paymentId)).findFirst()
                 .orElseThrow(() -> DomainException.notFound("payment.not_found", "Payment " + paymentId + " is not linked to order " + orderId));
+        if (settlement != null) current.money().checkSettlement(paymentId, settlement.reference(), settlement.amount(), settlement.fee());
         PaymentGateway.PaymentStatus st = gateway.status(ctx.tenantId(), paymentId);
         List<Difference> diffs = differences(ref, st, dryRun);
-        boolean apply = !dryRun && diffs.stream().anyMatch(d -> APPLIED.equals(d.action()));
-        if (!apply) return new Result(current, paymentId, st, ref, diffs, dryRun);
+        boolean apply = !dryRun && (settlement != null || diffs.stream().anyMatch(d -> APPLIED.equals(d.action())));
+        if (!apply) return new Result(current, paymentId, st, ref, diffs, dryRun, settlement);
         String status = providerStatus(st);
         boolean applyStatus = diffs.stream().anyMatch(d -> d.field().equals("status") && APPLIED.equals(d.action()));
         return tx.mutate(ctx, orderId, true, o -> {
@@ -60,7 +76,11 @@ public final class PaymentReconciliations {
             if (applyStatus && !status.equals(o.money().require(paymentId).status())) {
                 o.updatePayment(paymentId, status, null, "reconciliation", clock.instant());
             }
-            return new Result(o, paymentId, st, ref, diffs, false);
+            if (settlement != null) {
+                o.money().linkSettlement(paymentId, settlement.reference(), settlement.amount(), settlement.fee(), settlement.settledAt(),
+                        settlement.evidence(), ctx.caller().actor().id(), clock.instant());
+            }
+            return new Result(o, paymentId, st, ref, diffs, false, settlement);
         });
     }
 

@@ -150,7 +150,8 @@ public final class PolicyEngine {
     public List<Swept> sweep(Instant now, int limit) {
         List<Swept> out = new java.util.ArrayList<>();
         for (Deadlines.Deadline d : deadlines.due(now, limit)) {
-            if (d.kind().startsWith(dev.oms.app.shipping.ManifestService.CLOSE_KIND)) continue; // the manifest cut-off sweeper's
+            if (d.kind().startsWith(dev.oms.app.shipping.ManifestService.CLOSE_KIND)
+                    || d.kind().startsWith(dev.oms.app.shipping.ManifestService.CHECK_KIND)) continue; // the manifest cut-off sweeper's
             String outcome;
             if (d.kind().startsWith(dev.oms.domain.order.Hold.EXPIRY_KIND)) {
                 outcome = expireHold(d);

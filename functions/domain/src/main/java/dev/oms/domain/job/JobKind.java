@@ -11,7 +11,9 @@ public enum JobKind {
     /** Seed 003: warehouse imports of fulfilments or pick lists, and exports of shipments, manifests, exceptions. */
     FULFILLMENT_IMPORT, FULFILLMENT_EXPORT,
     /** Seed 003 section 7: a fulfilment pushed to a fulfilment connector, and a connector's inventory compared with the OMS's. */
-    CONNECTOR_PUSH, CONNECTOR_INVENTORY_SYNC;
+    CONNECTOR_PUSH, CONNECTOR_INVENTORY_SYNC,
+    /** Seed 003 section 4: the labels of many shipments rendered ({@code POST /v1/fulfillment/shipments/bulk-generate-labels}). */
+    SHIPMENT_LABELS;
 
     public String wire() { return name().toLowerCase(Locale.ROOT); }
 

@@ -36,6 +36,74 @@ public final class OrderMoney {
                 .orElseThrow(() -> DomainException.notFound("payment.not_found", "Order " + s.id + " has no payment " + paymentId));
     }
 
+    /** Settlements per order (a payment settles in a few payouts at most). */
+    public static final int MAX_SETTLEMENTS = 50;
+
+    /** The settlements linked to a payment, oldest first. */
+    public List<PaymentSettlement> settlements(String paymentId) {
+        return s.settlements.stream().filter(x -> x.paymentId().equals(paymentId)).toList();
+    }
+
+    /**
+     * Checks a settlement before it is linked to a payment: the payment is the order's, the amounts are in the order's
+     * currency (the fee at most the gross), the reference is new for the payment, and the order has room.
+     */
+    public void checkSettlement(String paymentId, String reference, Money gross, Money fee) {
+        require(paymentId);
+        if (!gross.currency().equals(s.currency) || (fee != null && !fee.currency().equals(s.currency))) {
+            throw DomainException.invalidField("settlement.amount.currency", "currency.mismatch", "The order is in " + s.currency
+                    + ", the settlement in " + (gross.currency().equals(s.currency) ? fee.currency() : gross.currency()));
+        }
+        if (fee != null && fee.minor() > gross.minor()) {
+            throw DomainException.invalidField("settlement.fee", "settlement.fee_exceeds_amount", "The fee is more than the settled amount");
+        }
+        if (s.settlements.stream().anyMatch(x -> x.paymentId().equals(paymentId) && x.reference().equals(reference))) {
+            throw DomainException.conflict("settlement.already_linked", "Settlement " + reference + " is already linked to payment " + paymentId,
+                    "Nothing to do: the order's reconciliation shows it.").with("reference", reference);
+        }
+        if (s.settlements.size() >= MAX_SETTLEMENTS) {
+            throw DomainException.conflict("settlement.too_many", "An order holds at most " + MAX_SETTLEMENTS + " settlements", "Nothing more can be linked.");
+        }
+    }
+
+    /**
+     * Links a settlement to a payment ({@code payment.settlement_linked}, with what the payment's settlements now add up
+     * to against what it captured less refunded).
+     */
+    public PaymentSettlement linkSettlement(String paymentId, String reference, Money gross, Money fee, Instant settledAt,
+                                            List<PaymentSettlement.Evidence> evidence, String actor, Instant now) {
+        checkSettlement(paymentId, reference, gross, fee);
+        PaymentSettlement linked = new PaymentSettlement(paymentId, reference, gross.minor(), fee == null ? 0 : fee.minor(), settledAt, evidence, actor, now);
+        List<PaymentSettlement> all = new ArrayList<>(s.settlements);
+        all.add(linked);
+        s.settlements = List.copyOf(all);
+        PaymentReference p = require(paymentId);
+        long settled = settled(paymentId);
+        Map<String, Object> d = new LinkedHashMap<>(data("payment_id", paymentId, "reference", reference, "amount", linked.gross(),
+                "fee", linked.fee(), "net", linked.net(), "currency", s.currency));
+        d.put("settled_at", settledAt.toString());
+        d.put("evidence", evidence.stream().map(e -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("type", e.type());
+            x.put("reference", e.reference());
+            x.put("url", e.url());
+            return x;
+        }).toList());
+        d.put("settled_total", settled);
+        d.put("expected", p.captured() - p.refunded());
+        d.put("difference", settled - (p.captured() - p.refunded()));
+        order.touch(now);
+        order.record("payment.settlement_linked", d);
+        return linked;
+    }
+
+    /** What the payment's linked settlements add up to (gross). */
+    public long settled(String paymentId) {
+        long n = 0;
+        for (PaymentSettlement x : s.settlements) if (x.paymentId().equals(paymentId)) n = Math.addExact(n, x.gross());
+        return n;
+    }
+
     /** What the linked payments are applied for in all (so no order is paid for twice). */
     public long linkedTotal() {
         long n = 0;

@@ -27,6 +27,8 @@ public final class OrderState {
     public Money shippingAmount;
     public Money discount;
     public List<PaymentReference> payments = List.of();
+    /** Settlements an agent linked to the payments (admin reconciliation), oldest first. */
+    public List<PaymentSettlement> settlements = List.of();
     public List<Hold> holds = new ArrayList<>();
     public Map<String, String> metadata = Map.of();
     public OrderLock lock;

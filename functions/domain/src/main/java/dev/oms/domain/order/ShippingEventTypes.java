@@ -10,6 +10,7 @@ import java.util.Set;
 public final class ShippingEventTypes {
     public static final Set<String> ALL = Set.of(
             "shipment.pickup_scheduled", "shipment.cancelled", "manifest.created", "manifest.shipment_added", "manifest.shipment_removed", "manifest.submitted",
+            "manifest.accepted", "manifest.rejected",
             "asn.created", "vendor_shipment.created", "qc.started", "qc.finding_recorded", "qc.resolved", "carrier.tracking_unmatched");
 
     private ShippingEventTypes() { }

@@ -15,11 +15,12 @@ import java.util.List;
  * What one warehouse hands one carrier on one dispatch day: the shipments whose labels were bought before that day's
  * cut-off in the warehouse's time zone ({@link ManifestSchedule}). {@code draft} while shipments are added; {@code submit}
  * closes it out with the carrier (a scan form) and makes it {@code submitted}; the carrier's answer may make it
- * {@code accepted} or {@code rejected}. A shipment is on one manifest only (the store guards it).
+ * {@code accepted} or {@code rejected} ({@code answeredAt}, and the carrier's {@code rejectionReason}); a rejected
+ * manifest may be submitted again (a new scan form). A shipment is on one manifest only (the store guards it).
  */
 public record Manifest(String id, String warehouseId, String carrier, LocalDate dispatchDate, String timezone, LocalTime cutoff,
                        String status, List<Entry> shipments, String scanFormId, String scanFormUrl, long version, String createdBy,
-                       Instant createdAt, Instant updatedAt, Instant submittedAt) implements ShippingRecord {
+                       Instant createdAt, Instant updatedAt, Instant submittedAt, Instant answeredAt, String rejectionReason) implements ShippingRecord {
     public static final String DRAFT = "draft", SUBMITTED = "submitted", ACCEPTED = "accepted", REJECTED = "rejected";
     /** Shipments per manifest: the scan form's and the item's bound. */
     public static final int MAX_SHIPMENTS = 500;
@@ -61,7 +62,7 @@ public record Manifest(String id, String warehouseId, String carrier, LocalDate 
         if (!schedule.ships(day)) {
             throw DomainException.invalidField("dispatch_date", "manifest.not_a_shipping_day", day + " is not a shipping day of warehouse " + warehouseId);
         }
-        Manifest m = new Manifest(id, warehouseId, carrier, day, timezone, cutoff, DRAFT, List.of(), null, null, 1, actor, now, now, null);
+        Manifest m = new Manifest(id, warehouseId, carrier, day, timezone, cutoff, DRAFT, List.of(), null, null, 1, actor, now, now, null, null, null);
         return m.withShipments(entries, now, 0);
     }
 
@@ -97,26 +98,49 @@ public record Manifest(String id, String warehouseId, String carrier, LocalDate 
             throw DomainException.unprocessable("manifest.full", "A manifest holds at most " + MAX_SHIPMENTS + " shipments", "Start another manifest.");
         }
         return new Manifest(id, warehouseId, carrier, dispatchDate, timezone, cutoff, status, all, scanFormId, scanFormUrl, version + bump,
-                createdBy, createdAt, now, submittedAt);
+                createdBy, createdAt, now, submittedAt, answeredAt, rejectionReason);
     }
 
-    /** The draft without a shipment (cancelled before handover). */
+    /** Whether shipments may still be taken off it: a draft, or a manifest the carrier rejected (it has no scan form of it). */
+    public boolean changeable() { return DRAFT.equals(status) || REJECTED.equals(status); }
+
+    /** The draft (or rejected manifest) without a shipment (cancelled before handover). */
     public Manifest without(String shipmentId, Instant now) {
         List<Entry> rest = shipments.stream().filter(e -> !e.shipmentId().equals(shipmentId)).toList();
         return new Manifest(id, warehouseId, carrier, dispatchDate, timezone, cutoff, status, rest, scanFormId, scanFormUrl, version + 1,
-                createdBy, createdAt, now, submittedAt);
+                createdBy, createdAt, now, submittedAt, answeredAt, rejectionReason);
     }
 
-    /** Closes the draft out with the carrier's scan form; an empty manifest is not submitted. */
-    public Manifest submitted(String formId, String formUrl, Instant now) {
+    /** Closes the draft (or a rejected manifest, again) out with the carrier's scan form; an empty manifest is not submitted. */
+    public Manifest submitted(String formId, String formUrl, Instant now) { return submitted(formId, formUrl, SUBMITTED, null, now); }
+
+    /**
+     * Closes the manifest out with a scan form the carrier answered at once: {@code outcome} {@link #SUBMITTED} (it is
+     * still checking it), {@link #ACCEPTED} or {@link #REJECTED} (with its {@code reason}); one version.
+     */
+    public Manifest submitted(String formId, String formUrl, String outcome, String reason, Instant now) {
         checkSubmittable();
-        return new Manifest(id, warehouseId, carrier, dispatchDate, timezone, cutoff, SUBMITTED, shipments, formId, formUrl, version + 1,
-                createdBy, createdAt, now, now);
+        if (!SUBMITTED.equals(outcome) && !ACCEPTED.equals(outcome) && !REJECTED.equals(outcome)) throw new IllegalArgumentException(outcome);
+        return new Manifest(id, warehouseId, carrier, dispatchDate, timezone, cutoff, outcome, shipments, formId, formUrl, version + 1,
+                createdBy, createdAt, now, now, SUBMITTED.equals(outcome) ? null : now, REJECTED.equals(outcome) ? rejection(reason) : null);
     }
 
+    private static String rejection(String reason) { return reason == null || reason.isBlank() ? "rejected by the carrier" : reason; }
+
+    /** The carrier's answer to the submitted scan form: {@link #ACCEPTED}, or {@link #REJECTED} with its reason. */
+    public Manifest answered(boolean accepted, String reason, Instant now) {
+        if (!SUBMITTED.equals(status)) {
+            throw DomainException.conflict("manifest.invalid_transition", "Manifest " + id + " is " + status + "; only a submitted manifest is answered",
+                    "Nothing to do.").with("from", status).with("to", accepted ? ACCEPTED : REJECTED);
+        }
+        return new Manifest(id, warehouseId, carrier, dispatchDate, timezone, cutoff, accepted ? ACCEPTED : REJECTED, shipments, scanFormId, scanFormUrl,
+                version + 1, createdBy, createdAt, now, submittedAt, now, accepted ? null : rejection(reason));
+    }
+
+    /** A draft, or a manifest the carrier rejected, with shipments. */
     public void checkSubmittable() {
-        if (!DRAFT.equals(status)) {
-            throw DomainException.conflict("manifest.invalid_transition", "Manifest " + id + " is " + status + "; only a draft is submitted",
+        if (!DRAFT.equals(status) && !REJECTED.equals(status)) {
+            throw DomainException.conflict("manifest.invalid_transition", "Manifest " + id + " is " + status + "; only a draft or a rejected manifest is submitted",
                     "Nothing to do: it was submitted already.").with("from", status).with("to", SUBMITTED);
         }
         if (shipments.isEmpty()) {

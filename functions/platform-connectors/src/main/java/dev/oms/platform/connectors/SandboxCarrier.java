@@ -96,15 +96,35 @@ public final class SandboxCarrier implements CarrierService {
         return new Pickup(r.path("id").asText(), DEFAULT_CARRIER, "pickup", r.path("confirmation").asText(), request.earliest(), request.latest());
     }
 
-    /** The sandbox closes out parcels it labelled on one form per key (no printable document). */
+    /**
+     * The sandbox closes out parcels it labelled on one form per key (no printable document) and accepts it at once; a
+     * {@code decline} fault makes it reject the form, a {@code defer} fault leaves it pending.
+     */
     @Override
     public ScanForm scanForm(String tenantId, List<String> trackingNumbers, String idempotencyKey) {
         ObjectNode r = operations.once(tenantId, "carrier", "scan_form#" + idempotencyKey, () -> {
-            refuse(fault("scan_form"), "scan_form");
+            SandboxFaults.Mode fault = fault("scan_form");
             requireParcels(tenantId, trackingNumbers);
-            return Json.object().put("id", "sf_" + trackingNumber(tenantId, "scan_form#" + idempotencyKey, 0).substring(3));
+            return Json.object().put("id", "sf_" + trackingNumber(tenantId, "scan_form#" + idempotencyKey, 0).substring(3))
+                    .put("status", formStatus(fault));
         });
-        return new ScanForm(r.path("id").asText(), trackingNumbers, null);
+        String status = r.path("status").asText(FORM_ACCEPTED);
+        return new ScanForm(r.path("id").asText(), trackingNumbers, null, status, status.equals(FORM_REJECTED) ? REJECTION : null);
+    }
+
+    /** A pending form is decided when asked again: accepted, unless a {@code decline} (rejected) or {@code defer} (still pending) fault says otherwise. */
+    @Override
+    public ScanForm scanFormStatus(String tenantId, String scanFormId) {
+        String status = formStatus(fault("scan_form_status"));
+        return new ScanForm(scanFormId, List.of(), null, status, status.equals(FORM_REJECTED) ? REJECTION : null);
+    }
+
+    static final String REJECTION = "the sandbox carrier rejected the scan form";
+
+    private static String formStatus(SandboxFaults.Mode fault) {
+        if (fault == SandboxFaults.Mode.DECLINE) return FORM_REJECTED;
+        if (fault == SandboxFaults.Mode.DEFER) return FORM_PENDING;
+        return FORM_ACCEPTED;
     }
 
     private void requireParcels(String tenantId, List<String> trackingNumbers) {

@@ -38,6 +38,10 @@ public final class SandboxPayments implements PaymentGateway {
                 p.path("captured").asLong(), p.path("refunded").asLong(), p.path("voided").asLong());
     }
 
+    /** The sandbox keeps no merchant reference: news about a sandbox payment names its order (the payment postback). */
+    @Override
+    public java.util.Optional<String> orderReference(String tenantId, String paymentId) { return java.util.Optional.empty(); }
+
     @Override
     public Operation voidAuthorization(String tenantId, String paymentId, Money amount, String idempotencyKey) {
         ObjectNode result = operations.once(tenantId, "payments", "void#" + idempotencyKey, () -> {

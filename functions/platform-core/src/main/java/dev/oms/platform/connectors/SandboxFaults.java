@@ -6,10 +6,11 @@ import java.util.Locale;
 
 /**
  * Fault switches for the sandbox connectors: make the next {@code times} calls of a connector operation fail, time
- * out or decline. Set by tests and the local runtime (never by request payloads). One registry per JVM.
+ * out, decline or defer their answer. Set by tests and the local runtime (never by request payloads). One registry per JVM.
  */
 public final class SandboxFaults {
-    public enum Mode { FAIL, TIMEOUT, DECLINE }
+    /** {@code DEFER}: an operation that answers a decision later (a carrier's scan form) answers "pending". */
+    public enum Mode { FAIL, TIMEOUT, DECLINE, DEFER }
 
     public record Fault(String connector, String operation, Mode mode, int remaining) { }
 

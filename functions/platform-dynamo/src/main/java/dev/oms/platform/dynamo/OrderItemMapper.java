@@ -68,6 +68,16 @@ public final class OrderItemMapper {
             x.put("refunded", p.refunded());
             if (!p.applied().isEmpty()) x.set("applied", Json.valueToTree(new java.util.TreeMap<>(p.applied())));
         }
+        if (!s.settlements.isEmpty()) {
+            ArrayNode settled = o.putArray("settlements");
+            for (var x : s.settlements) {
+                ObjectNode n = settled.addObject().put("payment_id", x.paymentId()).put("reference", x.reference()).put("gross", x.gross())
+                        .put("fee", x.fee()).put("settled_at", Times.format(x.settledAt())).put("linked_by", x.linkedBy())
+                        .put("linked_at", Times.format(x.linkedAt()));
+                ArrayNode ev = n.putArray("evidence");
+                for (var e : x.evidence()) ev.addObject().put("type", e.type()).put("reference", e.reference()).put("url", e.url());
+            }
+        }
         ArrayNode holds = o.putArray("holds");
         for (Hold h : s.holds) {
             ObjectNode x = holds.addObject();
@@ -150,6 +160,14 @@ public final class OrderItemMapper {
         List<PaymentReference> pays = new ArrayList<>();
         for (JsonNode p : o.path("payments")) pays.add(payment(p));
         s.payments = pays;
+        List<dev.oms.domain.order.PaymentSettlement> settled = new ArrayList<>();
+        for (JsonNode x : o.path("settlements")) {
+            List<dev.oms.domain.order.PaymentSettlement.Evidence> ev = new ArrayList<>();
+            for (JsonNode e : x.path("evidence")) ev.add(new dev.oms.domain.order.PaymentSettlement.Evidence(text(e, "type"), text(e, "reference"), text(e, "url")));
+            settled.add(new dev.oms.domain.order.PaymentSettlement(text(x, "payment_id"), text(x, "reference"), x.path("gross").asLong(),
+                    x.path("fee").asLong(), Times.parse(text(x, "settled_at")), ev, text(x, "linked_by"), Times.parse(text(x, "linked_at"))));
+        }
+        s.settlements = List.copyOf(settled);
         List<Hold> holds = new ArrayList<>();
         for (JsonNode h : o.path("holds")) {
             holds.add(new Hold(text(h, "id"), text(h, "type"), text(h, "reason"), text(h, "assigned_to"), text(h, "note"),

@@ -30,7 +30,8 @@ final class ShippingRecordCodec {
                 o.put("warehouse_id", m.warehouseId()).put("carrier", m.carrier()).put("dispatch_date", m.dispatchDate().toString())
                         .put("timezone", m.timezone()).put("cutoff", m.cutoff().toString()).put("status", m.status())
                         .put("scan_form_id", m.scanFormId()).put("scan_form_url", m.scanFormUrl()).put("created_by", m.createdBy())
-                        .put("created_at", Times.format(m.createdAt())).put("updated_at", Times.format(m.updatedAt())).put("submitted_at", Times.format(m.submittedAt()));
+                        .put("created_at", Times.format(m.createdAt())).put("updated_at", Times.format(m.updatedAt())).put("submitted_at", Times.format(m.submittedAt()))
+                        .put("answered_at", Times.format(m.answeredAt())).put("rejection_reason", m.rejectionReason());
                 ArrayNode a = o.putArray("shipments");
                 for (Manifest.Entry e : m.shipments()) {
                     ObjectNode x = a.addObject().put("shipment_id", e.shipmentId()).put("order_id", e.orderId()).put("label_bought_at", Times.format(e.labelBoughtAt()));
@@ -86,7 +87,8 @@ final class ShippingRecordCodec {
                 }
                 yield new Manifest(id, Shapes.text(i, "warehouse_id"), Shapes.text(i, "carrier"), LocalDate.parse(Shapes.text(i, "dispatch_date")),
                         Shapes.text(i, "timezone"), LocalTime.parse(Shapes.text(i, "cutoff")), Shapes.text(i, "status"), entries, Shapes.text(i, "scan_form_id"),
-                        Shapes.text(i, "scan_form_url"), version, Shapes.text(i, "created_by"), time(i, "created_at"), time(i, "updated_at"), time(i, "submitted_at"));
+                        Shapes.text(i, "scan_form_url"), version, Shapes.text(i, "created_by"), time(i, "created_at"), time(i, "updated_at"), time(i, "submitted_at"),
+                        time(i, "answered_at"), Shapes.text(i, "rejection_reason"));
             }
             case "qc_inspection" -> {
                 List<QcInspection.Finding> findings = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.oms.domain.money.Money;
 import dev.oms.domain.order.MoneyLedger;
 import dev.oms.domain.order.Order;
 import dev.oms.domain.order.PaymentReference;
+import dev.oms.domain.order.PaymentSettlement;
 import dev.oms.domain.order.PaymentShare;
 import dev.oms.domain.order.Refund;
 import dev.oms.domain.order.RefundLine;
@@ -36,6 +37,21 @@ public final class MoneyViews {
         p.applied().forEach((line, amount) -> applied.addObject().put("line_id", line).set("amount", money(amount, cur)));
         ArrayNode alloc = o.putArray("allocation");
         ledger.paidBy(p).forEach((line, amount) -> alloc.addObject().put("line_id", line).set("paid", money(amount, cur)));
+        ArrayNode settled = o.putArray("settlements");
+        for (PaymentSettlement x : order.money().settlements(p.paymentId())) settled.add(settlement(x, cur));
+        return o;
+    }
+
+    /** A settlement linked to a payment (the contract's {@code PaymentSettlement}). */
+    public static ObjectNode settlement(PaymentSettlement x, String currency) {
+        ObjectNode o = Json.object().put("reference", x.reference());
+        o.set("amount", money(x.gross(), currency));
+        o.set("fee", money(x.fee(), currency));
+        o.set("net", money(x.net(), currency));
+        o.put("settled_at", Times.format(x.settledAt()));
+        ArrayNode ev = o.putArray("evidence");
+        for (PaymentSettlement.Evidence e : x.evidence()) ev.addObject().put("type", e.type()).put("reference", e.reference()).put("url", e.url());
+        o.put("linked_by", x.linkedBy()).put("linked_at", Times.format(x.linkedAt()));
         return o;
     }
 

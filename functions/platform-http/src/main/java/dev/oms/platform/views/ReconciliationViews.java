@@ -22,6 +22,7 @@ public final class ReconciliationViews {
         ObjectNode inv = o.putObject("invoices");
         inv.put("invoice_count", r.invoiceCount()).put("credit_note_count", r.creditNoteCount()).put("invoiced", r.invoiced())
                 .put("credited", r.credited()).put("net_invoiced", r.netInvoiced());
+        o.putObject("settlements").put("settled", r.settled()).put("fees", r.settlementFees()).put("net", r.settled() - r.settlementFees());
         ArrayNode d = o.putArray("discrepancies");
         for (OrderReconciliation.Discrepancy x : r.discrepancies()) d.addObject().put("code", x.code()).put("amount", x.amount()).put("message", x.message());
         return o;

@@ -193,7 +193,7 @@ public final class EasyPostCarrier implements CarrierService {
             com.easypost.model.ScanForm form;
             if (recorded.isPresent() && recorded.get().bought()) {
                 form = client.scanForm.retrieve(recorded.get().vendorShipmentId());
-                return new ScanForm(form.getId(), trackingNumbers, form.getFormUrl());
+                return scanForm(form, trackingNumbers);
             }
             if (recorded.isPresent()) {
                 form = client.scanForm.retrieve(recorded.get().vendorShipmentId());
@@ -206,10 +206,34 @@ public final class EasyPostCarrier implements CarrierService {
             ConnectorCallContext.vendorRequestId(form.getId());
             String archive = form.getFormUrl() == null ? null : archiveFile(tenantId, form.getId(), form.getFormUrl(), "pdf");
             purchases.recordBought(tenantId, ADAPTER, key, null, null, null, archive);
-            return new ScanForm(form.getId(), trackingNumbers, form.getFormUrl());
+            return scanForm(form, trackingNumbers);
         } catch (EasyPostException e) {
             throw translate("scan_form", e);
         }
+    }
+
+    /** The scan form as EasyPost has it now ({@code creating} is pending, {@code created} accepted, {@code failed} rejected). */
+    @Override
+    public ScanForm scanFormStatus(String tenantId, String scanFormId) {
+        try {
+            com.easypost.model.ScanForm form = client.scanForm.retrieve(scanFormId);
+            ConnectorCallContext.vendorRequestId(form.getId());
+            return scanForm(form, form.getTrackingCodes() == null ? List.of() : form.getTrackingCodes());
+        } catch (EasyPostException e) {
+            throw translate("scan_form_status", e);
+        }
+    }
+
+    static ScanForm scanForm(com.easypost.model.ScanForm form, List<String> trackingNumbers) {
+        String status = formStatus(form.getStatus());
+        return new ScanForm(form.getId(), trackingNumbers, form.getFormUrl(), status, status.equals(FORM_REJECTED) ? form.getMessage() : null);
+    }
+
+    /** EasyPost's scan form states as the port's: {@code created} accepted, {@code failed} rejected, anything else pending. */
+    static String formStatus(String easypost) {
+        if ("created".equals(easypost)) return FORM_ACCEPTED;
+        if ("failed".equals(easypost)) return FORM_REJECTED;
+        return FORM_PENDING;
     }
 
     /** The EasyPost shipments of labels this adapter bought, by tracking number; another parcel is 422. */

@@ -61,6 +61,23 @@ public final class StripePayments implements PaymentGateway {
         }
     }
 
+    /** The PaymentIntent's {@code metadata.order_id} (the checkout sets it); empty for an intent Stripe does not know. */
+    @Override
+    public java.util.Optional<String> orderReference(String tenantId, String paymentId) {
+        try {
+            PaymentIntent pi = stripe.paymentIntents().retrieve(paymentId, PaymentIntentRetrieveParams.builder().build(), RequestOptions.getDefault());
+            remember(pi.getLastResponse() == null ? null : pi.getLastResponse().requestId());
+            String order = pi.getMetadata() == null ? null : pi.getMetadata().get("order_id");
+            return order == null || order.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(order);
+        } catch (InvalidRequestException e) {
+            remember(e.getRequestId());
+            if (Integer.valueOf(404).equals(e.getStatusCode())) return java.util.Optional.empty();
+            throw translate("order_reference", e);
+        } catch (StripeException e) {
+            throw failure("order_reference", e);
+        }
+    }
+
     static PaymentStatus status(PaymentIntent pi) {
         String currency = pi.getCurrency().toUpperCase(Locale.ROOT);
         long amount = StripeAmounts.fromStripe(pi.getAmount(), currency);

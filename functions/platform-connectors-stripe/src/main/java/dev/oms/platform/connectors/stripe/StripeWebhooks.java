@@ -14,7 +14,8 @@ import java.util.Map;
  * Stripe's webhooks: the {@code Stripe-Signature} header ({@code t=<time>,v1=<hex HMAC-SHA256 of "t.body">}) checked
  * with the tenant's endpoint signing secret ({@code whsec_...}) within {@link #TOLERANCE_SECONDS}, then the event read
  * as an OMS payment postback: which payment, which order ({@code metadata.order_id} the checkout set on the
- * PaymentIntent, or on the charge), what happened and for how much.
+ * PaymentIntent, or on the charge), what happened and for how much. A dispute ({@code charge.dispute.*}) names only
+ * its PaymentIntent: its order is looked up on the intent ({@link Event#orderLookup}).
  */
 public final class StripeWebhooks {
     public static final long TOLERANCE_SECONDS = 300;
@@ -25,12 +26,21 @@ public final class StripeWebhooks {
             "payment_intent.succeeded", "payment.captured",
             "payment_intent.canceled", "payment.voided",
             "payment_intent.payment_failed", "payment.declined",
-            "charge.refunded", "payment.refunded");
+            "charge.refunded", "payment.refunded",
+            "charge.dispute.created", "payment.disputed",
+            "charge.dispute.funds_withdrawn", "payment.disputed",
+            "charge.dispute.funds_reinstated", "payment.captured");
+
+    /** {@code charge.dispute.closed} by the dispute's {@code status}: won (or a closed inquiry) keeps the money, lost does not. */
+    static final Map<String, String> CLOSED_DISPUTE = Map.of("won", "payment.captured", "warning_closed", "payment.captured", "lost", "payment.disputed");
 
     private StripeWebhooks() { }
 
-    /** An event: its id (de-duplication), its type, and the postback it means (null fields when it means none). */
-    public record Event(String id, String type, String postbackType, String paymentId, String orderId, Money amount) { }
+    /**
+     * An event: its id (de-duplication), its type, and the postback it means (null fields when it means none);
+     * {@code orderLookup}: the event does not name the order (a dispute), so it is the PaymentIntent's.
+     */
+    public record Event(String id, String type, String postbackType, String paymentId, String orderId, Money amount, boolean orderLookup) { }
 
     /** Verifies the signature (401 {@code webhook.signature_invalid} / {@code webhook.timestamp_stale}) and reads the event. */
     public static Event verify(String payload, String signatureHeader, String secret, Clock clock) {
@@ -52,20 +62,21 @@ public final class StripeWebhooks {
         }
         String type = e.path("type").asText(null);
         JsonNode object = e.path("data").path("object");
-        String postback = POSTBACK_TYPES.get(type);
-        if (postback == null) return new Event(e.path("id").asText(null), type, null, null, null, null);
-        boolean charge = "charge".equals(object.path("object").asText());
-        String paymentId = charge ? object.path("payment_intent").asText(null) : object.path("id").asText(null);
+        boolean dispute = "dispute".equals(object.path("object").asText());
+        String postback = "charge.dispute.closed".equals(type) ? CLOSED_DISPUTE.get(object.path("status").asText()) : POSTBACK_TYPES.get(type);
+        if (postback == null) return new Event(e.path("id").asText(null), type, null, null, null, null, false);
+        boolean byIntent = dispute || "charge".equals(object.path("object").asText());
+        String paymentId = byIntent ? object.path("payment_intent").asText(null) : object.path("id").asText(null);
         String orderId = object.path("metadata").path("order_id").asText(null);
         String currency = object.path("currency").asText("").toUpperCase(Locale.ROOT);
         String amountField = switch (postback) {
-            case "payment.captured" -> "amount_received";
+            case "payment.captured" -> dispute ? null : "amount_received"; // a dispute's amount is what was disputed, not captured
             case "payment.refunded" -> "amount_refunded";
             default -> "amount";
         };
-        Money amount = object.has(amountField) && !currency.isEmpty()
+        Money amount = amountField != null && object.has(amountField) && !currency.isEmpty()
                 ? Money.of(StripeAmounts.fromStripe(object.path(amountField).asLong(), currency), currency) : null;
-        return new Event(e.path("id").asText(null), type, postback, paymentId, orderId, amount);
+        return new Event(e.path("id").asText(null), type, postback, paymentId, orderId, amount, dispute && orderId == null);
     }
 
     private static ApiProblem invalid() {

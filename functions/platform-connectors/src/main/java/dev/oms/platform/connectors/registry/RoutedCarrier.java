@@ -32,6 +32,11 @@ public final class RoutedCarrier implements CarrierService {
     }
 
     @Override
+    public ScanForm scanFormStatus(String tenantId, String scanFormId) {
+        return connectors.call(tenantId, ConnectorPort.CARRIER, CarrierService.class, "scan_form_status", c -> c.scanFormStatus(tenantId, scanFormId));
+    }
+
+    @Override
     public String refundLabel(String tenantId, String idempotencyKey) {
         return connectors.call(tenantId, ConnectorPort.CARRIER, CarrierService.class, "refund_label", c -> c.refundLabel(tenantId, idempotencyKey));
     }

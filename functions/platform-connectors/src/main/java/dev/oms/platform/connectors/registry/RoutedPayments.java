@@ -16,6 +16,11 @@ public final class RoutedPayments implements PaymentGateway {
     }
 
     @Override
+    public java.util.Optional<String> orderReference(String tenantId, String paymentId) {
+        return connectors.call(tenantId, ConnectorPort.PAYMENTS, PaymentGateway.class, "order_reference", g -> g.orderReference(tenantId, paymentId));
+    }
+
+    @Override
     public Operation voidAuthorization(String tenantId, String paymentId, Money amount, String idempotencyKey) {
         return connectors.call(tenantId, ConnectorPort.PAYMENTS, PaymentGateway.class, "void",
                 g -> g.voidAuthorization(tenantId, paymentId, amount, idempotencyKey));
