@@ -18,7 +18,6 @@ import dev.oms.platform.http.ApiRequest;
 import dev.oms.platform.http.ApiResponse;
 import dev.oms.platform.http.Body;
 import dev.oms.platform.http.Routes;
-import dev.oms.platform.http.TaskRequests;
 import dev.oms.platform.json.Json;
 import dev.oms.platform.json.Times;
 import dev.oms.platform.views.FulfillmentRequests;
@@ -165,7 +164,7 @@ public final class AdminFulfilmentHandler extends ApiHandler {
     private ApiResponse reschedule(ApiRequest r) {
         Body b = Body.parse(r.body());
         b.allow("requested_ship_date", "reason", "version");
-        Instant shipDate = TaskRequests.time(b, "requested_ship_date");
+        Instant shipDate = b.time("requested_ship_date", false);
         String reason = b.string("reason", false, 500);
         r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
         if (shipDate == null && b.errors().isEmpty()) b.error("requested_ship_date", "field.required", "requested_ship_date is required");

@@ -137,8 +137,7 @@ public final class AdminPaymentsHandler extends ApiHandler {
         String reference = s.string("reference", true, 128);
         var amount = s.money("amount", true, null);
         var fee = s.money("fee", false, null);
-        java.time.Instant at = dev.oms.platform.http.TaskRequests.time(s, "settled_at");
-        if (at == null && !s.has("settled_at")) s.error("settled_at", "field.required", "settled_at is required");
+        java.time.Instant at = s.time("settled_at", true);
         if (at != null && at.isAfter(p.clock.instant().plusSeconds(300))) s.error("settled_at", "field.in_future", "settled_at is in the future");
         List<dev.oms.domain.order.PaymentSettlement.Evidence> evidence = new java.util.ArrayList<>();
         List<Body> items = s.objects("evidence", true, 1, 10);

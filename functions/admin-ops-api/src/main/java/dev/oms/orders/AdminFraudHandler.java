@@ -118,7 +118,7 @@ public final class AdminFraudHandler extends ApiHandler {
         b.allow("assignee", "notes", "due_at", "priority");
         String assignee = b.string("assignee", true, 128);
         String notes = b.string("notes", false, TaskRequests.MAX_DESCRIPTION);
-        Instant due = TaskRequests.time(b, "due_at");
+        Instant due = b.time("due_at", false);
         String priority = b.oneOf("priority", false, Set.copyOf(OrderTask.PRIORITIES));
         b.check();
         return r.execute(t -> ApiResponse.created(TaskViews.task(t), "/v1/admin/tasks?order_id=" + t.orderId()),

@@ -28,7 +28,6 @@ import dev.oms.platform.views.FulfillmentRequests;
 import dev.oms.platform.views.OrderViews;
 import dev.oms.platform.views.ShipmentRequests;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,18 +111,10 @@ public final class FulfillmentsHandler extends ApiHandler {
         Body b = Body.parse(r.body());
         b.allow("status", "estimated_delivery", "tracking_numbers", "version");
         String status = b.oneOf("status", false, PATCH_STATUSES);
-        String estimate = b.string("estimated_delivery", false, 40);
+        Instant eta = b.time("estimated_delivery", false);
         List<String> tracking = b.strings("tracking_numbers", false, 0, 50, 64);
         r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
-        Instant eta = null;
-        if (estimate != null) {
-            try {
-                eta = Instant.parse(estimate);
-            } catch (DateTimeParseException e) {
-                b.error("estimated_delivery", "field.type", "estimated_delivery must be an RFC 3339 UTC time");
-            }
-        }
-        if (status == null && estimate == null && tracking == null && b.errors().isEmpty()) {
+        if (status == null && eta == null && tracking == null && b.errors().isEmpty()) {
             b.error("status", "field.required", "Send status, estimated_delivery or tracking_numbers");
         }
         b.check();

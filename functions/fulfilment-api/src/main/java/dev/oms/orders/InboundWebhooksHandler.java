@@ -129,18 +129,10 @@ public final class InboundWebhooksHandler extends ApiHandler {
         String shipmentId = data.string("shipment_id", false, 128);
         String trackingNumber = data.string("tracking_number", false, 64);
         String status = tracking ? data.oneOf("status", true, TRACKING_STATUSES) : null;
-        String occurred = data.string("occurred_at", false, 40);
+        java.time.Instant at = data.time("occurred_at", false);
         String location = data.string("location", false, 200);
         String description = data.string("description", false, 500);
         String eventId = data.string("event_id", false, 128);
-        java.time.Instant at = null;
-        if (occurred != null) {
-            try {
-                at = java.time.Instant.parse(occurred);
-            } catch (java.time.format.DateTimeParseException e) {
-                data.error("occurred_at", "field.type", "occurred_at must be an RFC 3339 UTC time");
-            }
-        }
         b.check();
         if (!tracking) {
             return r.execute(c -> received(c.order()), ctx -> p.fulfillments.confirmReceipt(ctx, orderId, fulfillmentId, "webhook:fulfillment", type));

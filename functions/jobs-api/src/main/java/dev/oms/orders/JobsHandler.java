@@ -28,7 +28,6 @@ import dev.oms.platform.json.Json;
 import dev.oms.platform.storage.S3Uri;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,7 +123,7 @@ public final class JobsHandler extends ApiHandler {
     /** The jobs {@code POST /v1/fulfillment/jobs/{jobId}/cancel} may cancel; any other is 404 there. */
     static final Set<JobKind> WAREHOUSE_JOBS = java.util.EnumSet.of(JobKind.FULFILLMENT_IMPORT, JobKind.FULFILLMENT_EXPORT,
             JobKind.BULK_FULFILLMENTS, JobKind.BULK_RECEIVE_RETURNS, JobKind.CONNECTOR_PUSH, JobKind.CONNECTOR_INVENTORY_SYNC,
-            JobKind.SHIPMENT_LABELS);
+            JobKind.SHIPMENT_LABELS, JobKind.BULK_ALLOCATIONS);
 
     /** {@code {"type": "fulfillments|picklists", "source", "format"}}: rows are the bodies of the warehouse's create routes. */
     private ApiResponse startFulfilmentImport(ApiRequest r) {
@@ -154,8 +153,8 @@ public final class JobsHandler extends ApiHandler {
         String type = b.oneOf("type", true, FULFILMENT_EXPORT_TYPES);
         String format = b.oneOf("format", false, Set.of("csv", "ndjson", "parquet"));
         String warehouse = b.string("warehouse_id", false, 64);
-        java.time.Instant from = dev.oms.platform.http.TaskRequests.time(b, "from");
-        java.time.Instant to = dev.oms.platform.http.TaskRequests.time(b, "to");
+        java.time.Instant from = b.time("from", false);
+        java.time.Instant to = b.time("to", false);
         if (from != null && to != null && !from.isBefore(to)) b.error("to", "field.range", "to must be after from");
         b.check();
         Map<String, Object> params = new LinkedHashMap<>();

@@ -53,6 +53,7 @@ public final class JobExecutor {
         works.put(JobKind.CONNECTOR_PUSH, new ConnectorPushWork(connectorJobs));
         works.put(JobKind.CONNECTOR_INVENTORY_SYNC, new InventorySyncWork(connectorJobs));
         works.put(JobKind.SHIPMENT_LABELS, new ShipmentLabelsWork(Platform.get(), LabelJobs.renderer()));
+        works.put(JobKind.BULK_ALLOCATIONS, new BulkAllocationsWork(Platform.get()));
     }
 
     /** Chunk size and lanes from {@code JOBS_CHUNK_ROWS} (100) and {@code JOBS_LANES} (4). */

@@ -66,7 +66,7 @@ public final class OrderTasksHandler extends ApiHandler {
         String description = b.string("description", false, MAX_DESCRIPTION);
         String assignee = b.string("assignee", false, 128);
         boolean clearAssignee = b.node().has("assignee") && b.node().get("assignee").isNull();
-        Instant due = TaskRequests.time(b, "due_at");
+        Instant due = b.time("due_at", false);
         boolean clearDue = b.node().has("due_at") && b.node().get("due_at").isNull();
         String priority = b.oneOf("priority", false, Set.copyOf(OrderTask.PRIORITIES));
         String status = b.oneOf("status", false, Set.copyOf(OrderTask.STATUSES));

@@ -21,10 +21,8 @@ import dev.oms.platform.views.WarehouseRequests;
 import dev.oms.platform.http.Routes;
 import dev.oms.platform.json.Json;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -102,15 +100,7 @@ final class PicklistsHandler extends ApiHandler {
                 String lot = s.string("lot", false, 64);
                 String serial = s.string("serial", false, 128);
                 Long qty = s.integer("qty", true, 0, 100_000);
-                Instant at = null;
-                String ts = s.string("timestamp", false, 40);
-                if (ts != null) {
-                    try {
-                        at = Instant.parse(ts);
-                    } catch (DateTimeParseException e) {
-                        s.error("timestamp", "field.type", "timestamp must be an RFC 3339 UTC time");
-                    }
-                }
+                Instant at = s.time("timestamp", false);
                 Boolean shortage = s.bool("shortage", false);
                 if (id != null && loc != null && sku != null && qty != null) {
                     scans.add(new ScanBatch.Scan(id, loc, sku, lot, serial, qty, at, Boolean.TRUE.equals(shortage)));

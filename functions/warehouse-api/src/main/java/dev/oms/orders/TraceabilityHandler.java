@@ -22,7 +22,6 @@ import dev.oms.platform.http.Routes;
 import dev.oms.platform.json.Json;
 import dev.oms.platform.json.Times;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -66,15 +65,7 @@ final class TraceabilityHandler extends ApiHandler {
         String location = b.string("location_id", true, 64);
         String lot = b.string("lot_id", true, 64);
         Long qty = b.integer("quantity", true, 1, 100_000);
-        String date = b.string("ship_date", false, 10);
-        LocalDate ship = null;
-        if (date != null) {
-            try {
-                ship = LocalDate.parse(date);
-            } catch (DateTimeParseException e) {
-                b.error("ship_date", "field.type", "ship_date is a date (YYYY-MM-DD)");
-            }
-        }
+        LocalDate ship = b.date("ship_date", false);
         Long shelf = b.integer("min_shelf_life_days", false, 0, 3650);
         b.check();
         LocalDate shipDate = ship;

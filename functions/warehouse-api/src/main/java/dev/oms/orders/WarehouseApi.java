@@ -33,7 +33,7 @@ import java.time.Clock;
  * say about capacity and slotting, pack stations, serials, lots and their traceability, all in the one table.
  */
 final class WarehouseApi {
-    private static final Once<WarehouseApi> INSTANCE = Once.of(() -> new WarehouseApi(CoreServices.get()));
+    private static final Once<WarehouseApi> INSTANCE = Once.of(() -> new WarehouseApi(CoreServices.get(), dev.oms.platform.jobs.Jobs.get()));
 
     final Clock clock;
     final IdempotencyStore idempotency;
@@ -46,8 +46,11 @@ final class WarehouseApi {
     final WarehousePicking picking;
     final WarehouseInsights insights;
     final WarehousePacking packing;
+    /** Where {@code allocations/bulk} queues its {@code bulk_allocations} job. */
+    final dev.oms.platform.jobs.Jobs jobs;
 
-    private WarehouseApi(CoreServices core) {
+    private WarehouseApi(CoreServices core, dev.oms.platform.jobs.Jobs jobs) {
+        this.jobs = jobs;
         clock = core.clock;
         idempotency = core.idempotency;
         cursors = Cursors.fromEnvironment();

@@ -16,10 +16,7 @@ import dev.oms.app.port.StoredEvent;
 import dev.oms.app.warehouse.WarehouseFulfilments;
 import dev.oms.domain.DomainException;
 import dev.oms.domain.order.Fulfillment;
-import dev.oms.domain.order.FulfillmentLine;
-import dev.oms.domain.order.FulfillmentRequest;
 import dev.oms.domain.order.Order;
-import dev.oms.domain.order.OrderFulfillment;
 import dev.oms.domain.warehouse.WarehouseStatus;
 import dev.oms.platform.http.ApiHandler;
 import dev.oms.platform.http.ApiRequest;
@@ -29,8 +26,6 @@ import dev.oms.platform.views.WarehouseRequests;
 import dev.oms.platform.http.Routes;
 import dev.oms.platform.json.Json;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -133,7 +128,7 @@ final class WarehouseFulfilmentsHandler extends ApiHandler {
         Body b = Body.parse(r.body());
         b.allow("warehouse_id", "requested_ship_date", "version");
         String warehouse = b.string("warehouse_id", false, 64);
-        Instant shipDate = time(b, "requested_ship_date");
+        Instant shipDate = b.time("requested_ship_date", false);
         r.expectVersion(b.integer("version", false, 1, Long.MAX_VALUE));
         if (warehouse == null && shipDate == null && b.errors().isEmpty()) b.error("warehouse_id", "field.required", "Send warehouse_id or requested_ship_date");
         b.check();
@@ -178,17 +173,6 @@ final class WarehouseFulfilmentsHandler extends ApiHandler {
     private static boolean names(Map<String, Object> data, String fulfillmentId) {
         if (fulfillmentId.equals(data.get("fulfillment_id"))) return true;
         return data.get("fulfillment_ids") instanceof List<?> ids && ids.contains(fulfillmentId);
-    }
-
-    private static Instant time(Body b, String field) {
-        String s = b.string(field, false, 40);
-        if (s == null) return null;
-        try {
-            return Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            b.error(field, "field.type", field + " must be an RFC 3339 UTC time");
-            return null;
-        }
     }
 
     private static ApiResponse one(int status, WarehouseFulfilments.Found f) { return one(status, f.order(), f.fulfillment()); }

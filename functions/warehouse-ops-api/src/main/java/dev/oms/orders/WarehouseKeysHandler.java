@@ -16,7 +16,6 @@ import dev.oms.platform.http.ApiResponse;
 import dev.oms.platform.http.Body;
 import dev.oms.platform.http.Pages;
 import dev.oms.platform.http.Routes;
-import dev.oms.platform.http.TaskRequests;
 import dev.oms.platform.json.Json;
 import dev.oms.platform.json.Times;
 import java.time.Instant;
@@ -59,7 +58,7 @@ public final class WarehouseKeysHandler extends ApiHandler {
         String role = b.string("role", true, 64);
         String warehouse = b.string("warehouse_id", true, 64);
         String device = b.string("device_id", false, 64);
-        Instant expiresAt = TaskRequests.time(b, "expires_at");
+        Instant expiresAt = b.time("expires_at", false);
         b.check();
         p.warehouses.get(r.command(), warehouse);
         if (device != null) {

@@ -83,7 +83,7 @@ public final class WarehouseTasksHandler extends ApiHandler {
         String title = b.string("title", false, TaskRequests.MAX_TITLE);
         String description = b.string("description", false, TaskRequests.MAX_DESCRIPTION);
         String priority = b.oneOf("priority", false, Set.copyOf(OrderTask.PRIORITIES));
-        Instant due = TaskRequests.time(b, "due_at");
+        Instant due = b.time("due_at", false);
         b.check();
         WarehouseQueue queue = new WarehouseQueue(type, zone);
         return r.execute(t -> ApiResponse.created(view(t, null), "/v1/fulfillment/tasks?type=" + type),

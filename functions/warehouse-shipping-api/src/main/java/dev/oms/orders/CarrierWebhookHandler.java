@@ -16,7 +16,6 @@ import dev.oms.platform.http.Routes;
 import dev.oms.platform.json.Json;
 import dev.oms.platform.webhooks.InboundWebhooks;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
@@ -71,14 +70,7 @@ final class CarrierWebhookHandler extends ApiHandler {
             data.allow("tracking_number", "status", "occurred_at", "location", "description", "carrier", "shipment_id", "event_id");
             number = data.string("tracking_number", true, 64);
             status = data.oneOf("status", true, STATUSES);
-            String occurred = data.string("occurred_at", false, 40);
-            if (occurred != null) {
-                try {
-                    at = Instant.parse(occurred);
-                } catch (DateTimeParseException e) {
-                    data.error("occurred_at", "field.type", "occurred_at must be an RFC 3339 UTC time");
-                }
-            }
+            at = data.time("occurred_at", false);
             location = data.string("location", false, 200);
             description = data.string("description", false, 500);
             carrier = data.string("carrier", false, 64);

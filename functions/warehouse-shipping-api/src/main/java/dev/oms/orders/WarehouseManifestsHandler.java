@@ -13,7 +13,6 @@ import dev.oms.platform.http.ApiRequest;
 import dev.oms.platform.http.ApiResponse;
 import dev.oms.platform.http.Body;
 import dev.oms.platform.http.Routes;
-import dev.oms.platform.http.TaskRequests;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -50,15 +49,7 @@ public final class WarehouseManifestsHandler extends ApiHandler {
         String warehouse = b.string("warehouse_id", true, 64);
         String carrier = b.string("carrier_id", true, 64);
         List<String> shipments = b.strings("shipments", false, 0, Manifest.MAX_SHIPMENTS, 64);
-        LocalDate day = null;
-        String dispatch = b.string("dispatch_date", false, 10);
-        if (dispatch != null) {
-            try {
-                day = LocalDate.parse(dispatch);
-            } catch (DateTimeException e) {
-                b.error("dispatch_date", "field.format", "dispatch_date is a date (YYYY-MM-DD)");
-            }
-        }
+        LocalDate day = b.date("dispatch_date", false);
         String zone = b.string("timezone", false, 64);
         if (zone != null) {
             try {
@@ -105,7 +96,7 @@ public final class WarehouseManifestsHandler extends ApiHandler {
         String reference = b.string("asn_reference", true, 64);
         String partner = b.string("partner_id", false, 64);
         List<String> shipments = b.strings("shipments", true, 1, Asn.MAX_SHIPMENTS, 64);
-        java.time.Instant arrival = TaskRequests.time(b, "expected_arrival");
+        java.time.Instant arrival = b.time("expected_arrival", false);
         b.check();
         return r.execute(a -> ApiResponse.json(201, ShippingViews.asn(a)).withVersion(a.version()),
                 ctx -> p.asns.create(ctx, reference, partner, shipments, arrival));

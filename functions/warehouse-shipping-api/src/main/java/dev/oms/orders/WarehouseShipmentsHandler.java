@@ -154,11 +154,9 @@ public final class WarehouseShipmentsHandler extends ApiHandler {
     private ApiResponse schedulePickup(ApiRequest r) {
         Body b = Body.parse(r.body());
         b.allow("earliest", "latest", "instructions");
-        java.time.Instant earliest = dev.oms.platform.http.TaskRequests.time(b, "earliest");
-        java.time.Instant latest = dev.oms.platform.http.TaskRequests.time(b, "latest");
+        java.time.Instant earliest = b.time("earliest", true);
+        java.time.Instant latest = b.time("latest", true);
         String instructions = b.string("instructions", false, 500);
-        if (earliest == null && !b.has("earliest")) b.error("earliest", "field.required", "earliest is required");
-        if (latest == null && !b.has("latest")) b.error("latest", "field.required", "latest is required");
         b.check();
         return r.execute(s -> {
             var o = dev.oms.platform.json.Json.object().put("shipment_id", s.shipment().id()).put("order_id", s.order().id())

@@ -300,9 +300,27 @@ class WarehouseFlowIT {
         String b = openFulfilment(wh, "c-alloc-5", "SKU-BOLT", 2);
         Resp bulk = manager.post("/v1/fulfillment/allocations/bulk", Map.of("requests", List.of(
                 Map.of("fulfillment_id", a, "strategy", "fifo"), Map.of("fulfillment_id", "ful_missing"), Map.of("fulfillment_id", b, "strategy", "fifo"))));
-        assertThat(bulk.status()).as(bulk.toString()).isEqualTo(200);
-        assertThat(bulk.json().path("results").findValuesAsText("outcome")).containsExactly("allocated", "error", "partial");
-        assertThat(bulk.json().path("failed").asInt()).isEqualTo(1);
+        assertThat(bulk.status()).as(bulk.toString()).isEqualTo(202);
+        assertThat(bulk.json().path("kind").asText()).isEqualTo("bulk_allocations");
+        String jobId = bulk.json().path("id").asText();
+        JobsKit.get().run(tenant, jobId);
+        JsonNode job = manager.get(bulk.header("location")).json();
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("partially_succeeded");
+        List<JsonNode> rows = JobsKit.ndjson(job.path("report_url").asText());
+        assertThat(rows).extracting(r -> r.path("outcome").asText("") + "/" + r.path("code").asText("")).containsExactly(
+                "allocated/", "/fulfillment.not_found", "partial/");
+        assertThat(manager.get("/v1/fulfillment/allocations/" + rows.get(0).path("allocation_id").asText()).json().path("fulfillment_id").asText()).isEqualTo(a);
+        // the same entries again (a resumed chunk): nothing is allocated twice
+        Resp again = manager.post("/v1/fulfillment/allocations/bulk", Map.of("requests", List.of(Map.of("fulfillment_id", a, "strategy", "fifo"))));
+        JobsKit.get().run(tenant, again.json().path("id").asText());
+        List<JsonNode> second = JobsKit.ndjson(manager.get(again.header("location")).json().path("report_url").asText());
+        assertThat(second.get(0).path("outcome").asText()).isEqualTo("already_allocated");
+        assertThat(second.get(0).path("allocation_id").asText()).isEqualTo(rows.get(0).path("allocation_id").asText());
+        // a bad entry is refused before anything is queued
+        Resp bad = manager.post("/v1/fulfillment/allocations/bulk", Map.of("requests", List.of(Map.of("fulfillment_id", a, "strategy", "sideways"))));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text()).contains("requests[0].strategy");
+        assertThat(picker.post("/v1/fulfillment/allocations/bulk", Map.of("requests", List.of(Map.of("fulfillment_id", a)))).code()).isEqualTo("auth.forbidden");
         assertThat(manager.post("/v1/fulfillment/allocations/request", Map.of("fulfillment_id", a, "strategy", "sideways")).status()).isEqualTo(400);
     }
 

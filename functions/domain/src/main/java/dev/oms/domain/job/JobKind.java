@@ -13,7 +13,9 @@ public enum JobKind {
     /** Seed 003 section 7: a fulfilment pushed to a fulfilment connector, and a connector's inventory compared with the OMS's. */
     CONNECTOR_PUSH, CONNECTOR_INVENTORY_SYNC,
     /** Seed 003 section 4: the labels of many shipments rendered ({@code POST /v1/fulfillment/shipments/bulk-generate-labels}). */
-    SHIPMENT_LABELS;
+    SHIPMENT_LABELS,
+    /** Seed 003 section 2: many fulfilments allocated ({@code POST /v1/fulfillment/allocations/bulk}). */
+    BULK_ALLOCATIONS;
 
     public String wire() { return name().toLowerCase(Locale.ROOT); }
 

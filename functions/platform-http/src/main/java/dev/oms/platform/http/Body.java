@@ -95,6 +95,30 @@ public final class Body {
         return s;
     }
 
+    /** An RFC 3339 time ({@code 2026-12-05T10:00:00Z}); a malformed one is {@code field.format}. */
+    public java.time.Instant time(String field, boolean required) {
+        String s = string(field, required, 40);
+        if (s == null) return null;
+        try {
+            return java.time.Instant.parse(s);
+        } catch (java.time.format.DateTimeParseException e) {
+            error(field, "field.format", field + " must be an RFC 3339 UTC time such as 2026-12-05T10:00:00Z");
+            return null;
+        }
+    }
+
+    /** A calendar date ({@code 2026-12-05}); a malformed one is {@code field.format}. */
+    public java.time.LocalDate date(String field, boolean required) {
+        String s = string(field, required, 10);
+        if (s == null) return null;
+        try {
+            return java.time.LocalDate.parse(s);
+        } catch (java.time.format.DateTimeParseException e) {
+            error(field, "field.format", field + " must be a date such as 2026-12-05");
+            return null;
+        }
+    }
+
     public String oneOf(String field, boolean required, Set<String> values) {
         String s = string(field, required, 64);
         if (s != null && !values.contains(s)) {

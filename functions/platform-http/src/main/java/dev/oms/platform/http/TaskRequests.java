@@ -19,7 +19,7 @@ public final class TaskRequests {
         String title = b.string("title", true, MAX_TITLE);
         String description = b.string("description", false, MAX_DESCRIPTION);
         String assignee = b.string("assignee", false, 128);
-        Instant due = time(b, "due_at");
+        Instant due = b.time("due_at", false);
         String priority = b.oneOf("priority", false, Set.copyOf(OrderTask.PRIORITIES));
         return new TaskDraft(title, description, assignee, due, priority);
     }
@@ -44,16 +44,5 @@ public final class TaskRequests {
     /** The cursor fingerprint of a task list: a cursor only continues the same filter. */
     public static String fingerprint(TaskFilter f) {
         return "tasks|" + f.status() + "|" + f.assignee() + "|" + f.orderId() + "|" + f.dueBefore();
-    }
-
-    public static Instant time(Body b, String field) {
-        String s = b.string(field, false, 40);
-        if (s == null) return null;
-        try {
-            return Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            b.error(field, "field.format", field + " is an RFC 3339 time");
-            return null;
-        }
     }
 }

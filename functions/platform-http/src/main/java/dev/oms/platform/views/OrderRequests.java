@@ -68,17 +68,10 @@ public final class OrderRequests {
     /** {@code payment_terms} and, with {@code due_date} terms only, {@code due_date} (YYYY-MM-DD; its range is the order's rule). */
     private static PaymentTerms paymentTerms(Body b) {
         String kind = b.oneOf("payment_terms", false, Set.copyOf(PaymentTerms.KINDS));
-        String date = b.string("due_date", false, 10);
-        java.time.LocalDate due = null;
-        if (date != null) {
-            try {
-                due = java.time.LocalDate.parse(date);
-            } catch (java.time.format.DateTimeParseException e) {
-                b.error("due_date", "field.format", "due_date is a date, YYYY-MM-DD");
-                return null;
-            }
-        }
-        if (PaymentTerms.DUE_DATE.equals(kind) && due == null && date == null) {
+        boolean given = b.has("due_date");
+        java.time.LocalDate due = b.date("due_date", false);
+        if (given && due == null) return null;
+        if (PaymentTerms.DUE_DATE.equals(kind) && !given) {
             b.error("due_date", "field.required", "payment_terms due_date needs a due_date");
         } else if (due != null && !PaymentTerms.DUE_DATE.equals(kind)) {
             b.error("due_date", "field.not_allowed", "due_date goes with payment_terms due_date only");

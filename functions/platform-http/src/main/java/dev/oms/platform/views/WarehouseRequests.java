@@ -7,7 +7,6 @@ import dev.oms.domain.order.Order;
 import dev.oms.domain.order.OrderFulfillment;
 import dev.oms.domain.warehouse.Picklists;
 import dev.oms.platform.http.Body;
-import dev.oms.platform.http.TaskRequests;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -42,7 +41,7 @@ public final class WarehouseRequests {
         b.allow("order_id", "warehouse_id", "requested_ship_date", "source", "lines", "carrier_hint", "service_code");
         String orderId = b.string("order_id", true, 128);
         String warehouse = b.string("warehouse_id", false, 64);
-        Instant shipDate = TaskRequests.time(b, "requested_ship_date");
+        Instant shipDate = b.time("requested_ship_date", false);
         String source = b.string("source", false, 64);
         List<FulfillmentLine> lines = new ArrayList<>();
         List<String> skus = new ArrayList<>();

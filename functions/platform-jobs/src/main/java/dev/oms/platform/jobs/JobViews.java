@@ -61,7 +61,7 @@ public final class JobViews {
             case EXPORT -> "/v1/orders/exports/" + job.id();
             case FULFILLMENT_IMPORT -> "/v1/fulfillment/imports/" + job.id();
             case FULFILLMENT_EXPORT -> "/v1/fulfillment/exports/" + job.id();
-            case CONNECTOR_PUSH, CONNECTOR_INVENTORY_SYNC, SHIPMENT_LABELS -> "/v1/fulfillment/jobs/" + job.id();
+            case CONNECTOR_PUSH, CONNECTOR_INVENTORY_SYNC, SHIPMENT_LABELS, BULK_ALLOCATIONS -> "/v1/fulfillment/jobs/" + job.id();
             default -> "/v1/orders/jobs/" + job.id();
         };
     }
