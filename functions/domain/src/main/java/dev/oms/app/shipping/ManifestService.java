@@ -29,7 +29,7 @@ import java.util.Map;
  * warehouse's latest manifest's, else UTC and 17:00). One manifest per warehouse, carrier and day; each shipment on one
  * manifest only. {@code submit} closes the manifest out with the carrier (a scan form, under the key
  * {@code manifest:<id>}, {@code manifest:<id>:<version>} when a rejected one is submitted again) and files it as CSV and
- * PDF; the carrier accepts or rejects the form at once or later ({@link #checkCarrierAnswers}).
+ * PDF; the carrier accepts or rejects the form at once or later ({@link #checkCarrierAnswer}).
  */
 public final class ManifestService {
     private final ShippingCommits commits;
@@ -167,7 +167,11 @@ public final class ManifestService {
             case CarrierService.FORM_REJECTED -> Manifest.REJECTED;
             default -> Manifest.SUBMITTED;
         };
-        Manifest done = commits.update(ctx, Manifest.class, id, "manifest.not_found", m -> {
+        if (Manifest.SUBMITTED.equals(outcome)) {
+            // before the commit, so a crash after it never leaves a pending form unwatched (a check of an answered one is cleared)
+            deadlines.set(new dev.oms.app.port.Deadlines.Deadline(ctx.tenantId(), id, CHECK_KIND + id, clock.instant().plus(CHECK_EVERY), null));
+        }
+        return commits.update(ctx, Manifest.class, id, "manifest.not_found", m -> {
             Manifest next = m.submitted(form.id(), form.documentUrl(), outcome, form.message(), clock.instant());
             Map<String, Object> d = data(next);
             d.put("status", Manifest.SUBMITTED);
@@ -176,10 +180,6 @@ public final class ManifestService {
             if (!Manifest.SUBMITTED.equals(outcome)) events.add(answerEvent(next));
             return new ShippingCommits.Change<>(next, events);
         });
-        if (Manifest.SUBMITTED.equals(done.status())) {
-            deadlines.set(new dev.oms.app.port.Deadlines.Deadline(ctx.tenantId(), id, CHECK_KIND + id, clock.instant().plus(CHECK_EVERY), null));
-        }
-        return done;
     }
 
     /** {@code manifest.accepted}, or {@code manifest.rejected} with the carrier's {@code reason}. */
