@@ -41,8 +41,8 @@ final class FunctionAwsCalls {
 
     /** Library and signing classes that call AWS for the code that uses them. */
     private static final Map<String, List<String>> CALLING_CLASSES = Map.of(
-            "software/amazon/lambda/powertools/parameters/ssm/SSMProvider", List.of("ssm:GetParameter"),
-            "software/amazon/lambda/powertools/parameters/secrets/SecretsProvider", List.of("secretsmanager:GetSecretValue"),
+            // the connector registry's secrets reader: SSM GetParameter and Secrets Manager GetSecretValue, signed JSON calls
+            "dev/oms/platform/connectors/vendors/ParameterSecrets", List.of("ssm:GetParameter", "secretsmanager:GetSecretValue"),
             // presigned GETs signed with the SigV4 signer alone (no S3 client in the jar)
             "dev/oms/platform/aws/S3DownloadLinks", List.of("s3:GetObject"),
             // the OpenSearch REST API, SigV4-signed: a managed domain (es) or a serverless collection (aoss)

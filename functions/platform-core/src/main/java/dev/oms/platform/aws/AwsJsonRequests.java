@@ -1,0 +1,115 @@
+package dev.oms.platform.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oms.platform.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+
+/**
+ * One call of an AWS JSON 1.1 API (SSM's {@code GetParameter}, Secrets Manager's {@code GetSecretValue}): a POST of a
+ * JSON body naming its operation in {@code X-Amz-Target}, SigV4-signed by the SDK's signer with the function's
+ * credentials, through the JDK's HTTP client, for functions that make one or two such reads and must stay small (the
+ * SSM and Secrets Manager client modules are 5 MiB of a deployment jar; the signer, credentials and region chain are
+ * in every jar already). Endpoint, region and credentials are found as {@link AwsClients} finds them
+ * ({@code aws.endpointUrl<Service>} / {@code AWS_ENDPOINT_URL_<SERVICE>}, then {@code aws.endpointUrl} /
+ * {@code AWS_ENDPOINT_URL}, else {@code https://<prefix>.<region>.amazonaws.com}), so LocalStack works as with the SDK.
+ */
+public final class AwsJsonRequests {
+    /** An AWS JSON service: its signing name, endpoint prefix, endpoint-override names and target prefix. */
+    public record Service(String signingName, String endpointPrefix, String envSuffix, String propertySuffix, String targetPrefix) { }
+
+    public static final Service SSM = new Service("ssm", "ssm", "SSM", "Ssm", "AmazonSSM");
+    public static final Service SECRETS_MANAGER = new Service("secretsmanager", "secretsmanager", "SECRETS_MANAGER", "SecretsManager", "secretsmanager");
+
+    /** The service answered an error ({@code type} is its {@code __type} without the namespace, e.g. {@code ParameterNotFound}). */
+    public static final class AwsError extends RuntimeException {
+        private final int status;
+        private final String type;
+
+        public AwsError(int status, String type, String message) {
+            super(type + " (" + status + ")" + (message == null ? "" : ": " + message));
+            this.status = status;
+            this.type = type;
+        }
+
+        public int status() { return status; }
+
+        public String type() { return type; }
+    }
+
+    private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
+    private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
+    private static final AwsClients.Lazy<AwsCredentialsProvider> CREDENTIALS = new AwsClients.Lazy<>(() -> {
+        AwsCredentialsProvider p = AwsClients.credentials();
+        return p != null ? p : DefaultCredentialsProvider.builder().build();
+    });
+    private static final AwsClients.Lazy<HttpClient> CLIENT = new AwsClients.Lazy<>(() ->
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
+
+    private AwsJsonRequests() { }
+
+    /** Calls {@code operation} with {@code body} and answers the response's JSON; an error answer is an {@link AwsError}. */
+    public static JsonNode call(Service service, String operation, ObjectNode body) {
+        Region region = AwsClients.region() != null ? AwsClients.region() : new DefaultAwsRegionProviderChain().getRegion();
+        URI uri = endpoint(service, region);
+        byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
+        SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(uri)
+                .putHeader("content-type", "application/x-amz-json-1.1")
+                .putHeader("x-amz-target", service.targetPrefix() + "." + operation).build();
+        var identity = CREDENTIALS.get().resolveIdentity().join();
+        var signed = SIGNER.sign(r -> r.identity(identity).request(unsigned).payload(ContentStreamProvider.fromByteArray(bytes))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service.signingName())
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region.id()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        signed.request().headers().forEach((name, values) -> {
+            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) values.forEach(v -> request.header(name, v));
+        });
+        HttpResponse<String> response;
+        try {
+            response = CLIENT.get().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AwsError(0, "ConnectionFailed", e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AwsError(0, "Interrupted", null);
+        }
+        JsonNode json;
+        try {
+            json = response.body() == null || response.body().isBlank() ? Json.object() : Json.parse(response.body());
+        } catch (Exception e) {
+            throw new AwsError(response.statusCode(), "MalformedResponse", null);
+        }
+        if (response.statusCode() / 100 != 2) {
+            String type = json.path("__type").asText("UnknownError");
+            throw new AwsError(response.statusCode(), type.substring(type.lastIndexOf('#') + 1), json.path("message").asText(json.path("Message").asText(null)));
+        }
+        return json;
+    }
+
+    static URI endpoint(Service s, Region region) {
+        String override = firstSet(System.getProperty("aws.endpointUrl" + s.propertySuffix()), System.getenv("AWS_ENDPOINT_URL_" + s.envSuffix()),
+                System.getProperty("aws.endpointUrl"), System.getenv("AWS_ENDPOINT_URL"));
+        return URI.create(override != null ? override : "https://" + s.endpointPrefix() + "." + region.id() + ".amazonaws.com/");
+    }
+
+    private static String firstSet(String... values) {
+        for (String v : values) if (v != null && !v.isBlank()) return v.trim();
+        return null;
+    }
+}
