@@ -74,6 +74,7 @@ public final class LocalRuntime implements AutoCloseable {
     private LocalFunctions functions;
     private LocalSearch search;
     private LocalSftp sftp;
+    private LocalEdge edge;
 
     LocalFunctions functions() { return functions; }
 
@@ -157,6 +158,7 @@ public final class LocalRuntime implements AutoCloseable {
         runtime.functions = functions;
         runtime.search = search;
         runtime.sftp = sftp;
+        runtime.edge = LocalEdge.start(Integer.getInteger("LOCAL_EDGE_PORT", o.inMemory() ? 0 : LocalEdge.DEFAULT_PORT), runtime.bySigningName());
         local.services = runtime::services;
         local.sftp = runtime::sftpServer;
         server.createContext("/", runtime::serve);
@@ -331,6 +333,7 @@ public final class LocalRuntime implements AutoCloseable {
         System.out.println();
         System.out.println("AWS services (region " + dev.oms.local.aws.LocalAws.REGION + ", any credentials; the functions use local/local):");
         services().forEach((name, url) -> System.out.printf("  %-15s %s%n", name, url));
+        System.out.println("  (the edge serves every service above on one port: export AWS_ENDPOINT_URL=" + edge.endpoint() + ")");
         sftpServer().forEach((name, value) -> System.out.printf("  SFTP %-10s %s%n", name, value));
         System.out.println("  Scheduler       in-process: " + baseUrl() + "/local/schedules");
         System.out.println();
@@ -354,8 +357,25 @@ public final class LocalRuntime implements AutoCloseable {
         out.put("EventBridge", cloud.events.endpoint());
         out.put("Step Functions", stepFunctions.endpoint());
         if (search != null && search.enabled()) out.put("OpenSearch", search.endpoint() + (search.requested() ? "" : " (starts at the first search)"));
+        if (edge != null) out.put("Edge", edge.endpoint());
         return out;
     }
+
+    /** The edge's routes: each service's SigV4 signing name to where it listens. */
+    Map<String, String> bySigningName() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("dynamodb", dynamo.endpoint());
+        out.put("sqs", cloud.sqs.endpoint());
+        out.put("s3", cloud.s3.endpoint());
+        out.put("sns", cloud.sns.endpoint());
+        out.put("ses", cloud.ses.endpoint());
+        out.put("events", cloud.events.endpoint());
+        out.put("states", stepFunctions.endpoint());
+        return out;
+    }
+
+    /** The one port for every service ({@link LocalEdge}). */
+    String edgeEndpoint() { return edge.endpoint(); }
 
     /** The SDKs' and the AWS CLI's per-service endpoint variables (AWS_ENDPOINT_URL_<SERVICE>) for the services above. */
     Map<String, String> endpointVariables() {
@@ -378,6 +398,7 @@ public final class LocalRuntime implements AutoCloseable {
         stepFunctions.close();
         if (search != null) search.close();
         if (sftp != null) sftp.close();
+        if (edge != null) edge.close();
         dynamo.close();
     }
 }

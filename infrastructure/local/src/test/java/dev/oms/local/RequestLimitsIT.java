@@ -64,7 +64,7 @@ class RequestLimitsIT {
     void theRuntimeSaysWhereEachAwsServiceListensAndTheSdkWorksThere() throws Exception {
         JsonNode services = Json.parse(HTTP.send(HttpRequest.newBuilder(URI.create(runtime().baseUrl() + "/local")).build(),
                 HttpResponse.BodyHandlers.ofString()).body()).path("services");
-        assertThat(services.fieldNames()).toIterable().containsExactly("DynamoDB", "SQS", "S3", "SNS", "EventBridge", "Step Functions", "OpenSearch");
+        assertThat(services.fieldNames()).toIterable().containsExactly("DynamoDB", "SQS", "S3", "SNS", "EventBridge", "Step Functions", "OpenSearch", "Edge");
         var credentials = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                 software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("someone", "anything"));
         try (var dynamo = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().region(software.amazon.awssdk.regions.Region.US_EAST_1)
@@ -75,6 +75,40 @@ class RequestLimitsIT {
                 .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build()) {
             assertThat(dynamo.listTables().tableNames()).contains("OrdersTable");
             assertThat(sqs.listQueues().queueUrls()).anyMatch(u -> u.contains("JobsQueue"));
+        }
+    }
+
+    @Test
+    void everyServiceAnswersTheSdksOnTheOneEdgePort() throws Exception {
+        JsonNode services = Json.parse(HTTP.send(HttpRequest.newBuilder(URI.create(runtime().baseUrl() + "/local")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).path("services");
+        URI edge = URI.create(services.path("Edge").asText());
+        // the runtime's credentials: S3 checks signatures (the others take any)
+        var credentials = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local"));
+        var region = software.amazon.awssdk.regions.Region.US_EAST_1;
+        try (var dynamo = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().region(region).credentialsProvider(credentials)
+                .endpointOverride(edge).httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build();
+             var sqs = software.amazon.awssdk.services.sqs.SqsClient.builder().region(region).credentialsProvider(credentials)
+                .endpointOverride(edge).httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build();
+             var s3 = software.amazon.awssdk.services.s3.S3Client.builder().region(region).credentialsProvider(credentials).forcePathStyle(true)
+                .endpointOverride(edge).httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build();
+             var sns = software.amazon.awssdk.services.sns.SnsClient.builder().region(region).credentialsProvider(credentials)
+                .endpointOverride(edge).httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build();
+             var events = software.amazon.awssdk.services.eventbridge.EventBridgeClient.builder().region(region).credentialsProvider(credentials)
+                .endpointOverride(edge).httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build();
+             var sfn = software.amazon.awssdk.services.sfn.SfnClient.builder().region(region).credentialsProvider(credentials)
+                .endpointOverride(edge).httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build()) {
+            assertThat(dynamo.listTables().tableNames()).contains("OrdersTable");
+            assertThat(sqs.listQueues().queueUrls()).anyMatch(u -> u.contains("JobsQueue"));
+            String bucket = s3.listBuckets().buckets().get(0).name();
+            String key = "edge/" + System.nanoTime() + ".txt";
+            s3.putObject(b -> b.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromString("through the edge"));
+            assertThat(s3.headObject(b -> b.bucket(bucket).key(key)).contentLength()).isEqualTo(16L);
+            assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String()).isEqualTo("through the edge");
+            assertThat(sns.listTopics().topics()).isNotEmpty();
+            assertThat(events.listEventBuses(b -> { }).eventBuses()).isNotEmpty();
+            assertThat(sfn.listStateMachines().stateMachines()).anyMatch(m -> m.name().contains("CancelOrder"));
         }
     }
 }
