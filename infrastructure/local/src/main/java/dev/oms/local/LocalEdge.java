@@ -104,7 +104,7 @@ final class LocalEdge implements AutoCloseable {
             Forwarded response;
             try {
                 response = forward(URI.create(target), exchange.getRequestMethod(), pathAndQuery, exchange.getRequestHeaders(), body);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) { // no answer, or not HTTP
                 answer(exchange, 502, "{\"message\":\"" + service + " did not answer\"}");
                 return;
             }
