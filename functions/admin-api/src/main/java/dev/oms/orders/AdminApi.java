@@ -8,8 +8,6 @@ import dev.oms.app.keys.ApiKeyService;
 import dev.oms.app.settings.PolicyService;
 import dev.oms.app.settings.SettingsService;
 import dev.oms.platform.auth.SudoTokens;
-import dev.oms.platform.aws.AwsClients;
-import dev.oms.platform.config.Env;
 import dev.oms.platform.connectors.registry.Connectors;
 import dev.oms.platform.dynamo.DynamoApiKeys;
 import dev.oms.platform.dynamo.DynamoOrderSettings;
@@ -17,7 +15,6 @@ import dev.oms.platform.dynamo.DynamoPolicyStore;
 import dev.oms.platform.dynamo.IdempotencyStore;
 import dev.oms.platform.dynamo.SingleTable;
 import dev.oms.platform.http.Cursors;
-import dev.oms.platform.messaging.SnsNotificationSender;
 import dev.oms.platform.ratelimit.RateLimiter;
 import dev.oms.platform.wiring.CoreServices;
 import dev.oms.platform.wiring.Once;
@@ -58,7 +55,6 @@ final class AdminApi {
         orders = core.orders;
         audit = core.audit;
         cancellations = new CancellationService(core.transactions(), core.settings, core.payments, core.inventory,
-                core.notifications(new SnsNotificationSender(AwsClients::sns, Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications"))),
                 core.repairQueue, core.ids, core.clock);
         cancelRequests = new CancelRequestDecisions(core.transactions(), cancellations, core.clock);
         keys = new ApiKeyService(new DynamoApiKeys(core.table), core.ids, core.clock);

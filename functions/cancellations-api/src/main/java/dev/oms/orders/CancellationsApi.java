@@ -3,12 +3,9 @@ package dev.oms.orders;
 import dev.oms.app.CancellationService;
 import dev.oms.app.OrderService;
 import dev.oms.app.RepairService;
-import dev.oms.platform.aws.AwsClients;
-import dev.oms.platform.config.Env;
 import dev.oms.platform.dynamo.IdempotencyStore;
 import dev.oms.platform.dynamo.SagaStartGuards;
 import dev.oms.platform.http.Cursors;
-import dev.oms.platform.messaging.SnsNotificationSender;
 import dev.oms.platform.wiring.CoreServices;
 import dev.oms.platform.wiring.Once;
 import java.time.Clock;
@@ -38,7 +35,6 @@ final class CancellationsApi {
         cursors = Cursors.fromEnvironment();
         orders = core.orders;
         cancellations = new CancellationService(core.transactions(), core.settings, core.payments, core.inventory,
-                core.notifications(new SnsNotificationSender(AwsClients::sns, Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications"))),
                 core.repairQueue, core.ids, core.clock);
         repairs = new RepairService(core.repairQueue, cancellations, core.transactions(), core.clock);
         repairs.useSagaRestarts(new SagaStartGuards(core.table, core.clock)::rearm);

@@ -46,7 +46,6 @@ final class CustomerApi {
         documentsBucket = Env.get("DOCUMENTS_BUCKET", "oms-documents");
         audit = core.audit;
         CancellationService cancellations = new CancellationService(core.transactions(), core.settings, core.payments, core.inventory,
-                CustomerApi::noNoticeHere,
                 core.repairQueue, core.ids, core.clock);
         ReturnService returns = new ReturnService(core.transactions(), core.settings, core.ids, core.clock);
         impersonationConsents = new dev.oms.app.impersonation.ImpersonationConsents(
@@ -57,13 +56,4 @@ final class CustomerApi {
     }
 
     static CustomerApi get() { return INSTANCE.get(); }
-
-    /**
-     * The cancellation use case's notice port, which this function never reaches: a customer's request only records the
-     * cancellation, and the cancel-order saga (the workflows function, with SNS) notifies the customer. Failing loudly
-     * keeps the SNS client (0.8 MB) out of this jar without pretending to send anything.
-     */
-    private static void noNoticeHere(String tenantId, dev.oms.app.connector.NotificationSender.Notification n) {
-        throw new IllegalStateException("The customer API only requests cancellations; the cancel-order saga sends the notices");
-    }
 }

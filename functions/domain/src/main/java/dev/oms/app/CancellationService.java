@@ -2,7 +2,6 @@ package dev.oms.app;
 
 import dev.oms.app.connector.InventoryService;
 import dev.oms.app.connector.InventoryService.SkuQuantity;
-import dev.oms.app.connector.NotificationSender;
 import dev.oms.app.connector.PaymentGateway;
 import dev.oms.app.port.IdGenerator;
 import dev.oms.app.port.RepairItem;
@@ -49,18 +48,16 @@ public final class CancellationService {
     private final TenantSettingsStore settings;
     private final PaymentGateway payments;
     private final InventoryService inventory;
-    private final NotificationSender notifications;
     private final RepairQueue repairs;
     private final IdGenerator ids;
     private final Clock clock;
 
     public CancellationService(OrderTransactions tx, TenantSettingsStore settings, PaymentGateway payments, InventoryService inventory,
-                               NotificationSender notifications, RepairQueue repairs, IdGenerator ids, Clock clock) {
+                               RepairQueue repairs, IdGenerator ids, Clock clock) {
         this.tx = tx;
         this.settings = settings;
         this.payments = payments;
         this.inventory = inventory;
-        this.notifications = notifications;
         this.repairs = repairs;
         this.ids = ids;
         this.clock = clock;
@@ -286,23 +283,6 @@ public final class CancellationService {
         return Map.of("status", order.status().wire(), "total", order.totals().total());
     }
 
-    /** Tells the customer, by email when the order has an address with one. */
-    public Map<String, Object> notifyCustomer(String tenantId, String orderId, String cancellationId) {
-        Order order = load(tenantId, orderId);
-        Cancellation c = order.cancellation(cancellationId);
-        if (c.hasDone(STEP_NOTIFIED)) return c.action(STEP_NOTIFIED).detail();
-        String email = email(order);
-        if (email == null) return record(tenantId, orderId, cancellationId, STEP_NOTIFIED, Map.of("sent", false, "why", "no email address"));
-        boolean full = c.scope().equals(Cancellation.FULL);
-        String subject = full ? "Your order " + order.state().number + " is cancelled" : "Part of your order " + order.state().number + " is cancelled";
-        long given = c.hasDone(STEP_PAYMENTS) ? ((Number) c.action(STEP_PAYMENTS).detail().get("amount")).longValue() : 0;
-        String body = (full ? "We have cancelled your order." : "We have cancelled some items of your order.")
-                + (given > 0 ? " " + Money.of(given, order.state().currency).display() + " is on its way back to you." : "");
-        notifications.send(tenantId, new NotificationSender.Notification("email", email, "order.cancelled", subject, body,
-                Map.of("order_id", orderId, "cancellation_id", cancellationId)));
-        return record(tenantId, orderId, cancellationId, STEP_NOTIFIED, Map.of("sent", true, "channel", "email", "recipient", email));
-    }
-
     /**
      * A step failed for good: re-reserve what was released, put the order back to where it was with a hold, and open a
      * repair item saying what failed. Money already refunded cannot be taken back: the repair item says so.
@@ -350,12 +330,12 @@ public final class CancellationService {
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
-    private Map<String, Object> record(String tenantId, String orderId, String cancellationId, String step, Map<String, Object> detail) {
+    Map<String, Object> record(String tenantId, String orderId, String cancellationId, String step, Map<String, Object> detail) {
         tx.mutate(ctx(tenantId), orderId, false, o -> o.recordCancellationStep(cancellationId, step, detail, clock.instant()));
         return detail;
     }
 
-    private Order load(String tenantId, String orderId) { return tx.get(ctx(tenantId), orderId); }
+    Order load(String tenantId, String orderId) { return tx.get(ctx(tenantId), orderId); }
 
     private static CommandContext ctx(String tenantId) {
         return new CommandContext(sagaCaller(tenantId), null, null, null, null);
@@ -386,7 +366,7 @@ public final class CancellationService {
         return out;
     }
 
-    private static String email(Order order) {
+    static String email(Order order) {
         for (Address a : new Address[] {order.state().billingAddress, order.state().shippingAddress}) {
             if (a != null && a.email() != null) return a.email();
         }

@@ -23,7 +23,8 @@ final class CancellationFixture {
     /** The tenant's cancellation policy, read on every request. */
     String cancellationPolicy = "before_shipment";
     final CancellationService service = new CancellationService(tx, tenant -> new TenantSettings(false, cancellationPolicy),
-            payments, inventory, notifications, repairs, ids, clock);
+            payments, inventory, repairs, ids, clock);
+    final CancellationNotices notices = new CancellationNotices(service, notifications);
 
     /** Stores the order as version 1 and answers it as loaded. */
     Order store(Order order) {

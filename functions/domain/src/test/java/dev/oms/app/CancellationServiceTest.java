@@ -38,11 +38,13 @@ class CancellationServiceTest {
 
     CancellationFixture f;
     CancellationService service;
+    CancellationNotices notices;
 
     @BeforeEach
     void setUp() {
         f = new CancellationFixture();
         service = f.service;
+        notices = f.notices;
     }
 
     /**
@@ -199,7 +201,7 @@ class CancellationServiceTest {
             assertThat(lastEvent().data()).containsEntry("refund_amount", 2949L).containsEntry("restocked", true);
 
             // 6. the customer hears about it
-            Map<String, Object> notified = service.notifyCustomer(TENANT, ORDER, "can_1");
+            Map<String, Object> notified = notices.notifyCustomer(TENANT, ORDER, "can_1");
             assertThat(notified).containsOnly(entry("sent", true), entry("channel", "email"), entry("recipient", "ada@example.com"));
             assertThat(f.notifications.sent).singleElement().satisfies(n -> {
                 assertThat(n.channel()).isEqualTo("email");
@@ -333,7 +335,7 @@ class CancellationServiceTest {
             assertThat(f.repo.events.stream().filter(w -> w.event().type().equals("order.cancelled")).findFirst().orElseThrow()
                     .event().data()).containsEntry("refund_amount", 0L);
 
-            service.notifyCustomer(TENANT, ORDER, "can_1");
+            notices.notifyCustomer(TENANT, ORDER, "can_1");
             assertThat(f.notifications.sent.get(0).body()).isEqualTo("We have cancelled your order.");
         }
 
@@ -369,7 +371,7 @@ class CancellationServiceTest {
             assertThat(f.load(ORDER).line("line_1").cancelledQuantity()).isEqualTo(1);
             assertThat(lastEvent().type()).isEqualTo("order.lines_cancelled");
 
-            service.notifyCustomer(TENANT, ORDER, "can_1");
+            notices.notifyCustomer(TENANT, ORDER, "can_1");
             assertThat(f.notifications.sent.get(0).subject()).isEqualTo("Part of your order 1001 is cancelled");
             assertThat(f.notifications.sent.get(0).body()).startsWith("We have cancelled some items of your order.");
         }
@@ -389,7 +391,7 @@ class CancellationServiceTest {
         void withoutAnEmailTheCustomerIsNotNotified() {
             f.store(standard().addresses(OFFICE, OFFICE).confirmed());
             cancel(false, false);
-            Map<String, Object> notified = service.notifyCustomer(TENANT, ORDER, "can_1");
+            Map<String, Object> notified = notices.notifyCustomer(TENANT, ORDER, "can_1");
             assertThat(notified).containsOnly(entry("sent", false), entry("why", "no email address"));
             assertThat(f.notifications.sent).isEmpty();
             assertThat(f.cancellation(ORDER, "can_1").action(CancellationService.STEP_NOTIFIED).detail()).isEqualTo(notified);
@@ -400,7 +402,7 @@ class CancellationServiceTest {
             var billing = new dev.oms.domain.order.Address("Bob", null, "1 St", null, "York", null, "Y1", "GB", null, "bob@example.com");
             f.store(standard().addresses(OrderMother.HOME, billing).confirmed());
             cancel(false, false);
-            assertThat(service.notifyCustomer(TENANT, ORDER, "can_1")).containsEntry("recipient", "bob@example.com");
+            assertThat(notices.notifyCustomer(TENANT, ORDER, "can_1")).containsEntry("recipient", "bob@example.com");
         }
 
         @Test
@@ -434,8 +436,8 @@ class CancellationServiceTest {
             long versionAfterComplete = f.load(ORDER).version();
             assertThat(service.complete(TENANT, ORDER, "can_1")).isEqualTo(completed);
             assertThat(f.load(ORDER).version()).isEqualTo(versionAfterComplete);
-            Map<String, Object> notified = service.notifyCustomer(TENANT, ORDER, "can_1");
-            assertThat(service.notifyCustomer(TENANT, ORDER, "can_1")).isEqualTo(notified);
+            Map<String, Object> notified = notices.notifyCustomer(TENANT, ORDER, "can_1");
+            assertThat(notices.notifyCustomer(TENANT, ORDER, "can_1")).isEqualTo(notified);
 
             assertThat(f.inventory.calls("release")).hasSize(1);
             assertThat(f.inventory.calls("restock")).hasSize(1);
@@ -682,7 +684,7 @@ class CancellationServiceTest {
             capturedOrder();
             cancel(true, true);
             f.runForward(ORDER, "can_1");
-            service.notifyCustomer(TENANT, ORDER, "can_1");
+            notices.notifyCustomer(TENANT, ORDER, "can_1");
             Notification n = f.notifications.sent.get(0);
             assertThat(n.body()).contains("29.49").doesNotContain("2949");
         }

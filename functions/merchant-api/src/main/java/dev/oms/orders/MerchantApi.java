@@ -50,7 +50,7 @@ final class MerchantApi {
         audit = core.audit;
         notifications = core.notifications(new SnsNotificationSender(AwsClients::sns,
                 Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications")));
-        cancellations = new CancellationService(core.transactions(), core.settings, core.payments, core.inventory, notifications,
+        cancellations = new CancellationService(core.transactions(), core.settings, core.payments, core.inventory,
                 core.repairQueue, core.ids, core.clock);
         fulfillments = new FulfillmentService(core.transactions(), core.settings, core.inventory, core.carrier(new SandboxCarrier(core.table, core.clock)),
                 new SfnSagaCallbacks(AwsClients::stepFunctions), core.ids, core.clock);

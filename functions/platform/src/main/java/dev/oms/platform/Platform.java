@@ -16,10 +16,8 @@ import dev.oms.platform.messaging.SnsNotificationSender;
 import dev.oms.platform.dynamo.DynamoRepairQueue;
 import dev.oms.app.port.IdGenerator;
 import dev.oms.platform.messaging.SfnSagaCallbacks;
-import dev.oms.platform.connectors.SandboxFraud;
 import dev.oms.platform.connectors.SandboxInventory;
 import dev.oms.platform.connectors.SandboxPayments;
-import dev.oms.platform.dynamo.DynamoAuditLog;
 import dev.oms.platform.dynamo.DynamoOrderRepository;
 import dev.oms.platform.dynamo.DynamoTenantSettings;
 import dev.oms.platform.dynamo.IdempotencyStore;
@@ -57,6 +55,8 @@ public final class Platform {
     public final AuditService audit;
     public final NotificationSender notifications;
     public final CancellationService cancellations;
+    /** The cancel-order saga's notice to the customer. */
+    public final dev.oms.app.CancellationNotices cancellationNotices;
     public final RepairService repairs;
     public final DynamoWebhookStore webhookStore;
     public final WebhookUrlGuard webhookUrls;
@@ -106,7 +106,8 @@ public final class Platform {
         audit = core.audit;
         DynamoRepairQueue repairQueue = core.repairQueue;
         notifications = core.notifications(new SnsNotificationSender(AwsClients::sns, Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications")));
-        cancellations = new CancellationService(orders.transactions(), settings, core.payments, core.inventory, notifications, repairQueue, ids, clock);
+        cancellations = new CancellationService(orders.transactions(), settings, core.payments, core.inventory, repairQueue, ids, clock);
+        cancellationNotices = new dev.oms.app.CancellationNotices(cancellations, notifications);
         repairs = new RepairService(repairQueue, cancellations, orders.transactions(), clock);
         repairs.useSagaRestarts(new dev.oms.platform.dynamo.SagaStartGuards(table, clock)::rearm);
         webhookStore = new DynamoWebhookStore(table);

@@ -39,7 +39,7 @@ final class SimpleOrdersApi {
         notifications = core.notifications(new SnsNotificationSender(AwsClients::sns,
                 Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications")));
         checkout = new dev.oms.app.cart.CartCheckout(core.orders, core.cart(new dev.oms.platform.connectors.SandboxCart(core.table, core.ids, core.clock)));
-        cancellations = new CancellationService(core.transactions(), core.settings, core.payments, core.inventory, notifications,
+        cancellations = new CancellationService(core.transactions(), core.settings, core.payments, core.inventory,
                 core.repairQueue, core.ids, core.clock);
         fulfillments = new FulfillmentService(core.transactions(), core.settings, core.inventory, core.carrier(new SandboxCarrier(core.table, core.clock)),
                 new SfnSagaCallbacks(AwsClients::stepFunctions), core.ids, core.clock);

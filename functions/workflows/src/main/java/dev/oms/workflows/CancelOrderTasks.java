@@ -17,10 +17,14 @@ import java.util.Map;
  */
 public final class CancelOrderTasks implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final CancellationService cancellations;
+    private final dev.oms.app.CancellationNotices notices;
 
-    public CancelOrderTasks() { this(Platform.get().cancellations); }
+    public CancelOrderTasks() { this(Platform.get().cancellations, Platform.get().cancellationNotices); }
 
-    public CancelOrderTasks(CancellationService cancellations) { this.cancellations = cancellations; }
+    public CancelOrderTasks(CancellationService cancellations, dev.oms.app.CancellationNotices notices) {
+        this.cancellations = cancellations;
+        this.notices = notices;
+    }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
@@ -34,7 +38,7 @@ public final class CancelOrderTasks implements RequestHandler<Map<String, Object
             case "settle_payments" -> cancellations.settlePayments(tenant, order, cancellation);
             case "restock" -> cancellations.restock(tenant, order, cancellation);
             case "complete" -> cancellations.complete(tenant, order, cancellation);
-            case "notify_customer" -> cancellations.notifyCustomer(tenant, order, cancellation);
+            case "notify_customer" -> notices.notifyCustomer(tenant, order, cancellation);
             case "compensate" -> cancellations.compensate(tenant, order, cancellation, text(input, "failed_step"), failure(input));
             case "park_for_repair" -> cancellations.parkForRepair(tenant, order, cancellation, text(input, "failed_step"), failure(input));
             default -> throw new IllegalArgumentException("Unknown cancel-order action " + action);
