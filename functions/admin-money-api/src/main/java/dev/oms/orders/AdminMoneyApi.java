@@ -15,6 +15,7 @@ import dev.oms.platform.labels.ReturnLabels;
 import dev.oms.platform.labels.ShipmentLabels;
 import dev.oms.platform.storage.S3DocumentStorage;
 import dev.oms.platform.wiring.CoreServices;
+import dev.oms.platform.wiring.RelayedPayments;
 import dev.oms.platform.wiring.Once;
 import java.time.Clock;
 
@@ -24,7 +25,7 @@ import java.time.Clock;
  * no order state of its own; DynamoDB, S3 and the connectors (payment service, carrier).
  */
 final class AdminMoneyApi {
-    private static final Once<AdminMoneyApi> INSTANCE = Once.of(() -> new AdminMoneyApi(CoreServices.get()));
+    private static final Once<AdminMoneyApi> INSTANCE = Once.of(() -> new AdminMoneyApi(RelayedPayments.attach(CoreServices.get())));
 
     final Clock clock;
     final IdempotencyStore idempotency;

@@ -7,6 +7,7 @@ import dev.oms.platform.dynamo.IdempotencyStore;
 import dev.oms.platform.dynamo.SagaStartGuards;
 import dev.oms.platform.http.Cursors;
 import dev.oms.platform.wiring.CoreServices;
+import dev.oms.platform.wiring.RelayedPayments;
 import dev.oms.platform.wiring.Once;
 import java.time.Clock;
 
@@ -17,7 +18,7 @@ import java.time.Clock;
  * re-arms lost saga starts; edits by quote and order replacement (which cancels through the cancellation use case).
  */
 final class CancellationsApi {
-    private static final Once<CancellationsApi> INSTANCE = Once.of(() -> new CancellationsApi(CoreServices.get()));
+    private static final Once<CancellationsApi> INSTANCE = Once.of(() -> new CancellationsApi(RelayedPayments.attach(CoreServices.get())));
 
     final Clock clock;
     final IdempotencyStore idempotency;

@@ -13,6 +13,7 @@ import dev.oms.platform.storage.S3DocumentStorage;
 import dev.oms.platform.webhooks.DynamoInboundSecrets;
 import dev.oms.platform.webhooks.InboundWebhooks;
 import dev.oms.platform.wiring.CoreServices;
+import dev.oms.platform.wiring.RelayedPayments;
 import dev.oms.platform.wiring.Once;
 import java.time.Clock;
 
@@ -21,7 +22,7 @@ import java.time.Clock;
  * 3PLs, carriers and payment services (Stripe and EasyPost included); DynamoDB, S3, SQS (bulk jobs) and Step Functions (saga callbacks).
  */
 final class FulfilmentApi {
-    private static final Once<FulfilmentApi> INSTANCE = Once.of(() -> new FulfilmentApi(CoreServices.get()));
+    private static final Once<FulfilmentApi> INSTANCE = Once.of(() -> new FulfilmentApi(RelayedPayments.attach(CoreServices.get())));
 
     final Clock clock;
     final IdempotencyStore idempotency;

@@ -18,6 +18,7 @@ import dev.oms.platform.messaging.SfnSagaCallbacks;
 import dev.oms.platform.messaging.SnsNotificationSender;
 import dev.oms.platform.search.OpenSearchOrders;
 import dev.oms.platform.wiring.CoreServices;
+import dev.oms.platform.wiring.RelayedPayments;
 import dev.oms.platform.wiring.Once;
 import java.time.Clock;
 
@@ -28,7 +29,7 @@ import java.time.Clock;
  * {@code search.unavailable}), the order view cache, and customer notices through SNS. It keeps no order state.
  */
 final class MerchantApi {
-    private static final Once<MerchantApi> INSTANCE = Once.of(() -> new MerchantApi(CoreServices.get()));
+    private static final Once<MerchantApi> INSTANCE = Once.of(() -> new MerchantApi(RelayedPayments.attach(CoreServices.get())));
 
     final Clock clock;
     final IdempotencyStore idempotency;

@@ -6,12 +6,13 @@ import dev.oms.app.RefundService;
 import dev.oms.platform.billing.MoneyServices;
 import dev.oms.platform.dynamo.IdempotencyStore;
 import dev.oms.platform.wiring.CoreServices;
+import dev.oms.platform.wiring.RelayedPayments;
 import dev.oms.platform.wiring.Once;
 import java.time.Clock;
 
 /** The composition root of the money API functions: refunds, invoices and credit notes, order documents; DynamoDB and S3. */
 final class MoneyApi {
-    private static final Once<MoneyApi> INSTANCE = Once.of(() -> new MoneyApi(CoreServices.get()));
+    private static final Once<MoneyApi> INSTANCE = Once.of(() -> new MoneyApi(RelayedPayments.attach(CoreServices.get())));
 
     final Clock clock;
     final IdempotencyStore idempotency;

@@ -7,6 +7,7 @@ import dev.oms.platform.dynamo.IdempotencyStore;
 import dev.oms.platform.dynamo.SingleTable;
 import dev.oms.platform.http.Cursors;
 import dev.oms.platform.wiring.CoreServices;
+import dev.oms.platform.wiring.RelayedPayments;
 import dev.oms.platform.wiring.Once;
 import java.time.Clock;
 
@@ -16,7 +17,7 @@ import java.time.Clock;
  * vendors' SDKs for the tenants whose payments, inventory or fraud ports name a vendor.
  */
 final class OrdersApi {
-    private static final Once<OrdersApi> INSTANCE = Once.of(() -> new OrdersApi(CoreServices.get()));
+    private static final Once<OrdersApi> INSTANCE = Once.of(() -> new OrdersApi(RelayedPayments.attach(CoreServices.get())));
 
     final Clock clock;
     final IdempotencyStore idempotency;

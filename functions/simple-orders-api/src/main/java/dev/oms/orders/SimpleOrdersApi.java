@@ -12,6 +12,7 @@ import dev.oms.platform.http.Cursors;
 import dev.oms.platform.messaging.SfnSagaCallbacks;
 import dev.oms.platform.messaging.SnsNotificationSender;
 import dev.oms.platform.wiring.CoreServices;
+import dev.oms.platform.wiring.RelayedPayments;
 import dev.oms.platform.wiring.Once;
 import java.time.Clock;
 
@@ -20,7 +21,7 @@ import java.time.Clock;
  * cancellation use cases, the cart port (orders from carts) and customer notices through SNS. It keeps no order state of its own.
  */
 final class SimpleOrdersApi {
-    private static final Once<SimpleOrdersApi> INSTANCE = Once.of(() -> new SimpleOrdersApi(CoreServices.get()));
+    private static final Once<SimpleOrdersApi> INSTANCE = Once.of(() -> new SimpleOrdersApi(RelayedPayments.attach(CoreServices.get())));
 
     final Clock clock;
     final IdempotencyStore idempotency;

@@ -21,6 +21,7 @@ import dev.oms.platform.labels.ReturnLabels;
 import dev.oms.platform.labels.ShipmentLabels;
 import dev.oms.platform.storage.S3DocumentStorage;
 import dev.oms.platform.wiring.CoreServices;
+import dev.oms.platform.wiring.RelayedPayments;
 import dev.oms.platform.wiring.Once;
 import java.time.Clock;
 
@@ -32,7 +33,7 @@ import java.time.Clock;
  * vendor shipments and ASNs are shipping records of their own ({@link DynamoShippingRecords}).
  */
 final class WarehouseShippingApi {
-    private static final Once<WarehouseShippingApi> INSTANCE = Once.of(() -> new WarehouseShippingApi(CoreServices.get(), Jobs.get()));
+    private static final Once<WarehouseShippingApi> INSTANCE = Once.of(() -> new WarehouseShippingApi(RelayedPayments.attach(CoreServices.get()), Jobs.get()));
 
     final Clock clock;
     final IdempotencyStore idempotency;

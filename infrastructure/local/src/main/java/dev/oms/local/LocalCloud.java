@@ -28,14 +28,16 @@ final class LocalCloud implements AutoCloseable {
     final S3Service s3;
     final SnsService sns;
     final dev.oms.local.aws.SesV2Service ses; // connector registry: the ses adapter's emails, captured
+    final dev.oms.local.aws.LambdaService lambda; // Invoke: the payments relay (PaymentsFunction) and the AWS CLI
     final EventBridgeService events;
     final LocalTargetDispatcher dispatcher;
     private final List<AutoCloseable> pollers = new ArrayList<>();
     volatile SchedulerService scheduler;
 
     private LocalCloud(SqsService sqs, S3Service s3, SnsService sns, EventBridgeService events, LocalTargetDispatcher dispatcher,
-                       dev.oms.local.aws.SesV2Service ses) {
+                       dev.oms.local.aws.SesV2Service ses, dev.oms.local.aws.LambdaService lambda) {
         this.ses = ses;
+        this.lambda = lambda;
         this.sqs = sqs;
         this.s3 = s3;
         this.sns = sns;
@@ -64,7 +66,10 @@ final class LocalCloud implements AutoCloseable {
                 : EventBridgeService.Options.defaults().withJournal(dataDir.resolve("eventbridge").resolve("deliveries.jsonl"));
         LocalTargetDispatcher dispatcher = new LocalTargetDispatcher(sqs, lambda, sns, executions);
         EventBridgeService events = EventBridgeService.start(template, dispatcher, eventOptions);
-        return new LocalCloud(sqs, s3, sns, events, dispatcher, dev.oms.local.aws.SesV2Service.start(outbox));
+        var functions = new java.util.LinkedHashSet<String>();
+        template.functions().forEach(f -> functions.add(f.logicalId()));
+        return new LocalCloud(sqs, s3, sns, events, dispatcher, dev.oms.local.aws.SesV2Service.start(outbox),
+                dev.oms.local.aws.LambdaService.start(functions, lambda));
     }
 
     /** What {@code !Ref} gives for queues (URL), buckets (name), topics (ARN) and buses (name). */
@@ -82,7 +87,8 @@ final class LocalCloud implements AutoCloseable {
         System.setProperty("aws.endpointUrlSqs", sqs.endpoint());
         System.setProperty("aws.endpointUrlS3", s3.endpoint());
         System.setProperty("aws.endpointUrlSns", sns.endpoint());
-        System.setProperty("AWS_ENDPOINT_URL_SESV2", ses.endpoint()); // read by the ses connector (docs/connectors.md)
+        System.setProperty("aws.endpointUrlSesV2", ses.endpoint()); // the ses connector's SendEmail (docs/connectors.md)
+        System.setProperty("aws.endpointUrlLambda", lambda.endpoint());
         System.setProperty("aws.endpointUrlEventBridge", events.endpoint());
         System.setProperty("OMS_S3_PATH_STYLE", "true");
     }
@@ -106,6 +112,7 @@ final class LocalCloud implements AutoCloseable {
     public void close() throws Exception {
         for (AutoCloseable p : pollers) p.close();
         ses.close();
+        lambda.close();
         events.close();
         sns.close();
         s3.close();

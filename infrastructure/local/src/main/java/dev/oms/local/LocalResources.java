@@ -18,6 +18,10 @@ final class LocalResources {
         Map<String, String> refs = new LinkedHashMap<>();
         template.resourcesOfType("AWS::Serverless::StateMachine").keySet().forEach(id -> refs.put(id, stateMachineArn(id)));
         template.functions().forEach(f -> refs.put(f.logicalId(), f.logicalId()));
+        // SAM's !Ref Function.Alias (AutoPublishAlias): the alias's ARN
+        template.functions().forEach(f -> {
+            if (f.properties().get("AutoPublishAlias") instanceof String alias) refs.put(f.logicalId() + ".Alias", functionArn(f.logicalId()) + ":" + alias);
+        });
         return refs;
     }
 

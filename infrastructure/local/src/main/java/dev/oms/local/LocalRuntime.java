@@ -356,6 +356,7 @@ public final class LocalRuntime implements AutoCloseable {
         out.put("SNS", cloud.sns.endpoint());
         out.put("EventBridge", cloud.events.endpoint());
         out.put("Step Functions", stepFunctions.endpoint());
+        out.put("Lambda", cloud.lambda.endpoint());
         if (search != null && search.enabled()) out.put("OpenSearch", search.endpoint() + (search.requested() ? "" : " (starts at the first search)"));
         if (edge != null) out.put("Edge", edge.endpoint());
         return out;
@@ -371,6 +372,7 @@ public final class LocalRuntime implements AutoCloseable {
         out.put("ses", cloud.ses.endpoint());
         out.put("events", cloud.events.endpoint());
         out.put("states", stepFunctions.endpoint());
+        out.put("lambda", cloud.lambda.endpoint());
         return out;
     }
 
@@ -387,6 +389,7 @@ public final class LocalRuntime implements AutoCloseable {
         out.put("AWS_ENDPOINT_URL_SNS", cloud.sns.endpoint());
         out.put("AWS_ENDPOINT_URL_EVENTBRIDGE", cloud.events.endpoint());
         out.put("AWS_ENDPOINT_URL_SFN", stepFunctions.endpoint());
+        out.put("AWS_ENDPOINT_URL_LAMBDA", cloud.lambda.endpoint());
         return out;
     }
 

@@ -45,6 +45,9 @@ final class FunctionAwsCalls {
             "dev/oms/platform/connectors/vendors/ParameterSecrets", List.of("ssm:GetParameter", "secretsmanager:GetSecretValue"),
             // presigned GETs signed with the SigV4 signer alone (no S3 client in the jar)
             "dev/oms/platform/aws/S3DownloadLinks", List.of("s3:GetObject"),
+            // SES v2 SendEmail and Lambda Invoke (the payments relay), signed REST-JSON calls
+            "dev/oms/platform/connectors/aws/SesNotifications", List.of("ses:SendEmail"),
+            "dev/oms/platform/aws/LambdaInvocations", List.of("lambda:InvokeFunction"),
             // the OpenSearch REST API, SigV4-signed: a managed domain (es) or a serverless collection (aoss)
             "dev/oms/platform/search/OpenSearchHttp", List.of("es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpPut", "es:ESHttpDelete", "aoss:APIAccessAll"));
 

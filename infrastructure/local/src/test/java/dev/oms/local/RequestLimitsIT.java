@@ -64,7 +64,7 @@ class RequestLimitsIT {
     void theRuntimeSaysWhereEachAwsServiceListensAndTheSdkWorksThere() throws Exception {
         JsonNode services = Json.parse(HTTP.send(HttpRequest.newBuilder(URI.create(runtime().baseUrl() + "/local")).build(),
                 HttpResponse.BodyHandlers.ofString()).body()).path("services");
-        assertThat(services.fieldNames()).toIterable().containsExactly("DynamoDB", "SQS", "S3", "SNS", "EventBridge", "Step Functions", "OpenSearch", "Edge");
+        assertThat(services.fieldNames()).toIterable().containsExactly("DynamoDB", "SQS", "S3", "SNS", "EventBridge", "Step Functions", "Lambda", "OpenSearch", "Edge");
         var credentials = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                 software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("someone", "anything"));
         try (var dynamo = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().region(software.amazon.awssdk.regions.Region.US_EAST_1)
@@ -110,5 +110,13 @@ class RequestLimitsIT {
             assertThat(events.listEventBuses(b -> { }).eventBuses()).isNotEmpty();
             assertThat(sfn.listStateMachines().stateMachines()).anyMatch(m -> m.name().contains("CancelOrder"));
         }
+        // Lambda's Invoke (REST-JSON, the payments relay's transport), routed by the signature's scope: PaymentsFunction
+        // answers a payment status (the runtime does not check Lambda signatures, so a well-formed scope is enough here)
+        HttpResponse<String> invoked = HTTP.send(HttpRequest.newBuilder(edge.resolve("/2015-03-31/functions/PaymentsFunction/invocations"))
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=local/20261206/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=00")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"tenant_id\":\"edge-tenant\",\"operation\":\"status\",\"payment_id\":\"pay_edge\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(invoked.statusCode()).as(invoked.body()).isEqualTo(200);
+        assertThat(Json.parse(invoked.body()).path("status").path("payment_id").asText()).as(invoked.body()).isEqualTo("pay_edge");
     }
 }

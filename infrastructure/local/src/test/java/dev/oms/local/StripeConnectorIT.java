@@ -19,16 +19,29 @@ import org.junit.jupiter.api.Test;
  */
 class StripeConnectorIT {
     static StripeStub stripe;
+    /** What reached PaymentsFunction: the API functions carry no stripe-java, each Stripe call is relayed to it. */
+    static final List<String> relayed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    static Object relay;
 
     @BeforeAll
     static void start() {
         stripe = new StripeStub("sk_test_it_" + java.util.UUID.randomUUID().toString().substring(0, 8));
         System.setProperty("STRIPE_IT_KEY", stripe.apiKey);
-        runtime();
+        var functions = runtime().functions();
+        @SuppressWarnings("unchecked")
+        var real = (com.amazonaws.services.lambda.runtime.RequestHandler<Map<String, Object>, Map<String, Object>>) functions.instance("PaymentsFunction");
+        relay = real;
+        functions.replace("PaymentsFunction", (com.amazonaws.services.lambda.runtime.RequestHandler<Map<String, Object>, Map<String, Object>>) (event, context) -> {
+            relayed.add(String.valueOf(event.get("operation")));
+            return real.handleRequest(event, context);
+        });
     }
 
     @AfterAll
-    static void stop() { stripe.close(); }
+    static void stop() {
+        runtime().functions().replace("PaymentsFunction", relay);
+        stripe.close();
+    }
 
     @AfterEach
     void clearFaults() { stripe.clearFaults(); }
@@ -92,6 +105,9 @@ class StripeConnectorIT {
         String stripeRefund = stripe.refundsOf(pi).get(0).path("id").asText();
         assertThat(refund.json().path("refund").toString()).contains(stripeRefund);
         assertThat(s.agent.get("/v1/orders/" + id).json().path("payment_status").asText()).isEqualTo("partially_refunded");
+
+        // each Stripe call went from the API function to PaymentsFunction, one Lambda invocation each
+        assertThat(relayed).contains("status", "capture", "refund");
 
         // the call log: every call, with Stripe's request ids and the request's correlation id
         JsonNode calls = s.admin.get("/v1/orders/connectors/payments/calls?limit=50").json().path("data");

@@ -10,4 +10,13 @@ public class ConnectorException extends DomainException {
         super(Kind.UNAVAILABLE, "connector.unavailable", connector + " " + operation + " failed: " + message,
                 "Nothing was changed; retry the request later.", Map.of("connector", connector, "operation", operation), List.of());
     }
+
+    private ConnectorException(String message, Map<String, Object> details) {
+        super(Kind.UNAVAILABLE, "connector.unavailable", message, "Nothing was changed; retry the request later.", details, List.of());
+    }
+
+    /** The failure another function met calling the service for this one (the payments relay), as it reported it. */
+    public static ConnectorException reported(String message, Map<String, Object> details) {
+        return new ConnectorException(message, details);
+    }
 }

@@ -76,6 +76,9 @@ public final class CoreServices {
     public final AuditService audit;
     public final DynamoRepairQueue repairQueue;
     private volatile DocumentStorage vendorDocuments;
+    private final DynamoConnectorRegistry registry;
+    private final DynamoConnectorCallLog calls;
+    private volatile Connectors vendorConnectors;
 
     private CoreServices() {
         BackgroundInit.start(); // metrics on a second thread, Jackson on this one, then the DynamoDB client
@@ -84,15 +87,10 @@ public final class CoreServices {
         settings = new DynamoTenantSettings(table);
         sandboxPayments = new SandboxPayments(table, ids);
         sandboxInventory = new SandboxInventory(table);
-        var registry = new DynamoConnectorRegistry(table);
-        var calls = new DynamoConnectorCallLog(table);
-        connectors = new Connectors(registry, calls, ids, clock, new ConnectorAdapterProvider.Environment(
-                ConnectorSecretsLoader.load(), clock, Env.get("CONNECTOR_ALLOW_LOCALHOST", "false").equals("true"),
-                labelPurchases = new DynamoLabelPurchases(table, clock), this::vendorDocuments, new DynamoNotificationSuppressions(table, clock)),
-                Env.get("CONNECTORS_REQUIRE_REGISTRY", "false").equals("true"))
-                .sandbox(ConnectorPort.PAYMENTS, sandboxPayments)
-                .sandbox(ConnectorPort.INVENTORY, sandboxInventory)
-                .sandbox(ConnectorPort.FRAUD, new SandboxFraud());
+        registry = new DynamoConnectorRegistry(table);
+        calls = new DynamoConnectorCallLog(table);
+        labelPurchases = new DynamoLabelPurchases(table, clock);
+        connectors = newConnectors();
         connectorAdmin = new ConnectorAdministration(registry, calls, clock);
         payments = new RoutedPayments(connectors);
         inventory = new RoutedInventory(connectors);
@@ -101,6 +99,32 @@ public final class CoreServices {
         orders = new OrderService(repository, settings, payments, inventory, fraud, ids, clock);
         audit = new AuditService(orders, new DynamoAuditLog(table));
         repairQueue = new DynamoRepairQueue(table);
+    }
+
+    private Connectors newConnectors() {
+        return new Connectors(registry, calls, ids, clock, new ConnectorAdapterProvider.Environment(
+                ConnectorSecretsLoader.load(), clock, Env.get("CONNECTOR_ALLOW_LOCALHOST", "false").equals("true"),
+                labelPurchases, this::vendorDocuments, new DynamoNotificationSuppressions(table, clock)),
+                Env.get("CONNECTORS_REQUIRE_REGISTRY", "false").equals("true"))
+                .sandbox(ConnectorPort.PAYMENTS, sandboxPayments)
+                .sandbox(ConnectorPort.INVENTORY, sandboxInventory)
+                .sandbox(ConnectorPort.FRAUD, new SandboxFraud());
+    }
+
+    /**
+     * The connector registry as {@code PaymentsFunction} uses it: the vendors' own adapters, never a relay (the API
+     * functions' {@link #connectors} relay their vendor payment calls to it, {@link RelayedPayments}; locally all
+     * functions share this object, so the relay keeps its own).
+     */
+    public Connectors vendorConnectors() {
+        Connectors c = vendorConnectors;
+        if (c == null) {
+            synchronized (this) {
+                if (vendorConnectors == null) vendorConnectors = newConnectors();
+                c = vendorConnectors;
+            }
+        }
+        return c;
     }
 
     public OrderTransactions transactions() { return orders.transactions(); }

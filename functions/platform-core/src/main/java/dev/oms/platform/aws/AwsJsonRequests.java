@@ -23,7 +23,8 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * One call of an AWS JSON 1.1 API (SSM's {@code GetParameter}, Secrets Manager's {@code GetSecretValue}): a POST of a
- * JSON body naming its operation in {@code X-Amz-Target}, SigV4-signed by the SDK's signer with the function's
+ * JSON body naming its operation in {@code X-Amz-Target}, or of a REST-JSON API (Lambda's {@code Invoke}, SES v2's
+ * {@code SendEmail}): a POST of a JSON body to the operation's path; each SigV4-signed by the SDK's signer with the function's
  * credentials, through the JDK's HTTP client, for functions that make one or two such reads and must stay small (the
  * SSM and Secrets Manager client modules are 5 MiB of a deployment jar; the signer, credentials and region chain are
  * in every jar already). Endpoint, region and credentials are found as {@link AwsClients} finds them
@@ -36,6 +37,10 @@ public final class AwsJsonRequests {
 
     public static final Service SSM = new Service("ssm", "ssm", "SSM", "Ssm", "AmazonSSM");
     public static final Service SECRETS_MANAGER = new Service("secretsmanager", "secretsmanager", "SECRETS_MANAGER", "SecretsManager", "secretsmanager");
+    /** Lambda (REST-JSON): {@code Invoke}. */
+    public static final Service LAMBDA = new Service("lambda", "lambda", "LAMBDA", "Lambda", null);
+    /** SES v2 (REST-JSON): {@code SendEmail}; its endpoint is {@code email.<region>}, its signing name {@code ses}. */
+    public static final Service SES = new Service("ses", "email", "SESV2", "SesV2", null);
 
     /** The service answered an error ({@code type} is its {@code __type} without the namespace, e.g. {@code ParameterNotFound}). */
     public static final class AwsError extends RuntimeException {
@@ -59,6 +64,8 @@ public final class AwsJsonRequests {
         AwsCredentialsProvider p = AwsClients.credentials();
         return p != null ? p : DefaultCredentialsProvider.builder().build();
     });
+    /** Long enough for a synchronous Lambda invocation that calls a vendor (the relay's own timeout is shorter). */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final AwsClients.Lazy<HttpClient> CLIENT = new AwsClients.Lazy<>(() ->
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
 
@@ -66,40 +73,77 @@ public final class AwsJsonRequests {
 
     /** Calls {@code operation} with {@code body} and answers the response's JSON; an error answer is an {@link AwsError}. */
     public static JsonNode call(Service service, String operation, ObjectNode body) {
+        Response response = send(service, "POST", "/", java.util.Map.of("content-type", "application/x-amz-json-1.1",
+                "x-amz-target", service.targetPrefix() + "." + operation), Json.write(body).getBytes(StandardCharsets.UTF_8));
+        JsonNode json = response.json();
+        if (response.status() / 100 != 2) {
+            String type = json.path("__type").asText("UnknownError");
+            throw new AwsError(response.status(), type.substring(type.lastIndexOf('#') + 1), json.path("message").asText(json.path("Message").asText(null)));
+        }
+        return json;
+    }
+
+    /**
+     * One call of an AWS REST-JSON API (Lambda's {@code Invoke}, SES v2's {@code SendEmail}): a JSON body sent to
+     * {@code path} (already percent-encoded), answered as it came; an error status is an {@link AwsError} whose type
+     * is the {@code x-amzn-ErrorType} header (or the body's {@code __type} / {@code Type}).
+     */
+    public static Response rest(Service service, String path, java.util.Map<String, String> headers, byte[] body) {
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.putIfAbsent("content-type", "application/json");
+        Response response = send(service, "POST", path, all, body);
+        if (response.status() / 100 != 2) {
+            String type = response.header("x-amzn-ErrorType");
+            JsonNode json = response.json();
+            if (type == null) type = json.path("__type").asText(json.path("Type").asText("UnknownError"));
+            type = type.split(":")[0];
+            throw new AwsError(response.status(), type.substring(type.lastIndexOf('#') + 1), json.path("message").asText(json.path("Message").asText(null)));
+        }
+        return response;
+    }
+
+    /** An answer: its status, headers (names in lower case) and body. */
+    public record Response(int status, java.util.Map<String, java.util.List<String>> headers, String body) {
+        public String header(String name) {
+            var values = headers.get(name.toLowerCase(Locale.ROOT));
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+
+        /** The body as JSON (an empty object when there is none); an answer that is not JSON is an {@link AwsError}. */
+        public JsonNode json() {
+            try {
+                return body == null || body.isBlank() ? Json.object() : Json.parse(body);
+            } catch (Exception e) {
+                throw new AwsError(status, "MalformedResponse", null);
+            }
+        }
+    }
+
+    private static Response send(Service service, String method, String path, java.util.Map<String, String> headers, byte[] bytes) {
         Region region = AwsClients.region() != null ? AwsClients.region() : new DefaultAwsRegionProviderChain().getRegion();
-        URI uri = endpoint(service, region);
-        byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
-        SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(uri)
-                .putHeader("content-type", "application/x-amz-json-1.1")
-                .putHeader("x-amz-target", service.targetPrefix() + "." + operation).build();
+        URI base = endpoint(service, region);
+        URI uri = URI.create(base.toString().replaceAll("/+$", "") + path);
+        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri);
+        headers.forEach(unsigned::putHeader);
         var identity = CREDENTIALS.get().resolveIdentity().join();
-        var signed = SIGNER.sign(r -> r.identity(identity).request(unsigned).payload(ContentStreamProvider.fromByteArray(bytes))
+        var signed = SIGNER.sign(r -> r.identity(identity).request(unsigned.build()).payload(ContentStreamProvider.fromByteArray(bytes))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service.signingName())
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region.id()));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
         signed.request().headers().forEach((name, values) -> {
             if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) values.forEach(v -> request.header(name, v));
         });
-        HttpResponse<String> response;
         try {
-            response = CLIENT.get().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = CLIENT.get().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            java.util.Map<String, java.util.List<String>> lower = new java.util.HashMap<>();
+            response.headers().map().forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+            return new Response(response.statusCode(), lower, response.body());
         } catch (IOException e) {
             throw new AwsError(0, "ConnectionFailed", e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AwsError(0, "Interrupted", null);
         }
-        JsonNode json;
-        try {
-            json = response.body() == null || response.body().isBlank() ? Json.object() : Json.parse(response.body());
-        } catch (Exception e) {
-            throw new AwsError(response.statusCode(), "MalformedResponse", null);
-        }
-        if (response.statusCode() / 100 != 2) {
-            String type = json.path("__type").asText("UnknownError");
-            throw new AwsError(response.statusCode(), type.substring(type.lastIndexOf('#') + 1), json.path("message").asText(json.path("Message").asText(null)));
-        }
-        return json;
     }
 
     static URI endpoint(Service s, Region region) {

@@ -8,34 +8,11 @@ import dev.oms.platform.aws.AwsClients;
 import dev.oms.platform.config.Env;
 import dev.oms.platform.messaging.SnsNotificationSender;
 import dev.oms.platform.connectors.registry.ConnectorAdapterProvider;
-import java.net.URI;
 import java.util.Set;
-import java.util.function.Supplier;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** The notifications port's AWS adapters: {@code ses} (email through SES v2, SMS through SNS) and {@code sns_sms}. */
 public final class NotificationAdapterProviders {
     private NotificationAdapterProviders() { }
-
-    private static final Supplier<SesV2Client> SES = new Supplier<>() {
-        private volatile SesV2Client client;
-
-        @Override
-        public SesV2Client get() {
-            if (client == null) {
-                synchronized (this) {
-                    if (client == null) {
-                        var b = SesV2Client.builder().httpClient(UrlConnectionHttpClient.create());
-                        String endpoint = Env.get("AWS_ENDPOINT_URL_SESV2", null); // the local runtime's SES
-                        if (endpoint != null) b.endpointOverride(URI.create(endpoint));
-                        client = b.build();
-                    }
-                }
-            }
-            return client;
-        }
-    };
 
     /** What the sandbox does with emails (and SMS): the notifications topic, captured locally. */
     static NotificationSender topic() {
@@ -57,7 +34,7 @@ public final class NotificationAdapterProviders {
             String from = config.settings().get("from_address");
             if (from == null) throw new ConnectorException("notifications", "configure", "ses needs from_address");
             SnsSms sms = new SnsSms(AwsClients::sns, config.settings().get("sms_sender_id"), topic());
-            return new SesNotifications(SES, sms, environment.suppressions(), from, config.settings().get("configuration_set"),
+            return new SesNotifications(SesNotifications::sendEmail, sms, environment.suppressions(), from, config.settings().get("configuration_set"),
                     config.settings().get("template_prefix"), config.setting("default_locale", "en"));
         }
     }

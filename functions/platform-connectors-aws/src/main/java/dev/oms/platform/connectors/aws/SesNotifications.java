@@ -5,15 +5,12 @@ import dev.oms.app.connector.NotificationSender;
 import dev.oms.platform.observability.ConnectorCallContext;
 import dev.oms.app.connector.registry.NotificationSuppressions;
 import dev.oms.platform.json.Json;
-import java.util.ArrayList;
-import java.util.List;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oms.platform.aws.AwsJsonRequests;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.function.Supplier;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sesv2.model.EmailContent;
-import software.amazon.awssdk.services.sesv2.model.MessageTag;
-import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
-import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Emails through Amazon SES v2 from the tenant's own sender identity ({@code from_address}, verified in SES), either
@@ -21,9 +18,14 @@ import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
  * notification's {@code locale} attribute or {@code default_locale}); every email is tagged {@code oms_tenant} so
  * SES's bounce and complaint feedback finds the tenant, and addresses that bounced hard or complained are not written
  * to again. Text messages go through SNS ({@link SnsSms}).
+ *
+ * <p>{@code SendEmail} is one signed REST-JSON call ({@link AwsJsonRequests#rest}; the SES v2 SDK module is 5 MiB of a
+ * jar, and the functions that notify answer API requests); its endpoint is found as the SDK finds it
+ * ({@code AWS_ENDPOINT_URL_SESV2}, {@code AWS_ENDPOINT_URL}).
  */
 public final class SesNotifications implements NotificationSender {
-    private final Supplier<SesV2Client> ses;
+    /** Sends one {@code SendEmail} request body and answers SES's answer (its {@code MessageId}). */
+    private final UnaryOperator<ObjectNode> ses;
     private final SnsSms sms;
     private final NotificationSuppressions suppressions;
     private final String from;
@@ -31,7 +33,14 @@ public final class SesNotifications implements NotificationSender {
     private final String templatePrefix;
     private final String defaultLocale;
 
-    public SesNotifications(Supplier<SesV2Client> ses, SnsSms sms, NotificationSuppressions suppressions, String from,
+    /** SES itself: {@code POST /v2/email/outbound-emails}, signed with the function's credentials. */
+    public static ObjectNode sendEmail(ObjectNode request) {
+        var answer = AwsJsonRequests.rest(AwsJsonRequests.SES, "/v2/email/outbound-emails", Map.of(),
+                dev.oms.platform.json.Json.write(request).getBytes(StandardCharsets.UTF_8));
+        return (ObjectNode) answer.json();
+    }
+
+    public SesNotifications(UnaryOperator<ObjectNode> ses, SnsSms sms, NotificationSuppressions suppressions, String from,
                             String configurationSet, String templatePrefix, String defaultLocale) {
         this.ses = ses;
         this.sms = sms;
@@ -52,32 +61,30 @@ public final class SesNotifications implements NotificationSender {
             ConnectorCallContext.vendorRequestId("suppressed"); // bounced or complained before: not sent
             return;
         }
-        List<MessageTag> tags = new ArrayList<>();
-        tags.add(MessageTag.builder().name("oms_tenant").value(tag(tenantId)).build());
-        tags.add(MessageTag.builder().name("oms_template").value(tag(n.template())).build());
-        EmailContent content;
+        ObjectNode req = Json.object().put("FromEmailAddress", from);
+        req.putObject("Destination").putArray("ToAddresses").add(n.recipient());
+        var tags = req.putArray("EmailTags");
+        tags.addObject().put("Name", "oms_tenant").put("Value", tag(tenantId));
+        tags.addObject().put("Name", "oms_template").put("Value", tag(n.template()));
+        ObjectNode content = req.putObject("Content");
         if (templatePrefix != null) {
             String locale = n.attributes().getOrDefault("locale", defaultLocale).toLowerCase(Locale.ROOT).replace('-', '_');
             var data = Json.object();
             n.attributes().forEach(data::put);
             data.put("subject", n.subject());
             data.put("body", n.body());
-            content = EmailContent.builder().template(t -> t.templateName(templatePrefix + tag(n.template()) + "_" + locale)
-                    .templateData(Json.write(data))).build();
+            content.putObject("Template").put("TemplateName", templatePrefix + tag(n.template()) + "_" + locale).put("TemplateData", Json.write(data));
         } else {
-            content = EmailContent.builder().simple(m -> m.subject(s -> s.data(n.subject()).charset("UTF-8"))
-                    .body(b -> b.text(t -> t.data(n.body() == null ? "" : n.body()).charset("UTF-8")))).build();
+            ObjectNode simple = content.putObject("Simple");
+            simple.putObject("Subject").put("Data", n.subject()).put("Charset", "UTF-8");
+            simple.putObject("Body").putObject("Text").put("Data", n.body() == null ? "" : n.body()).put("Charset", "UTF-8");
         }
-        SendEmailRequest.Builder req = SendEmailRequest.builder().fromEmailAddress(from)
-                .destination(d -> d.toAddresses(n.recipient())).content(content).emailTags(tags);
-        if (configurationSet != null) req.configurationSetName(configurationSet);
+        if (configurationSet != null) req.put("ConfigurationSetName", configurationSet);
         try {
-            var answer = ses.get().sendEmail(req.build());
-            ConnectorCallContext.vendorRequestId(answer.messageId());
-        } catch (SesV2Exception e) {
-            ConnectorCallContext.vendorRequestId(e.requestId());
-            throw new ConnectorException("notifications", "send_email", "SES: HTTP " + e.statusCode()
-                    + (e.awsErrorDetails() == null ? "" : " " + e.awsErrorDetails().errorCode()));
+            var answer = ses.apply(req);
+            ConnectorCallContext.vendorRequestId(answer.path("MessageId").asText(null));
+        } catch (AwsJsonRequests.AwsError e) {
+            throw new ConnectorException("notifications", "send_email", "SES: HTTP " + e.status() + " " + e.type());
         } catch (RuntimeException e) {
             throw new ConnectorException("notifications", "send_email", "SES: no answer (" + e.getClass().getSimpleName() + ")");
         }

@@ -37,6 +37,7 @@ public final class Connectors {
     private final ConnectorAdapterProvider.Environment environment;
     private final boolean requireRegistry;
     private final Map<ConnectorPort, Object> sandboxes = new EnumMap<>(ConnectorPort.class);
+    private final Map<ConnectorPort, Object> relays = new ConcurrentHashMap<>();
     private final Map<String, ConnectorAdapterProvider> providers = new HashMap<>();
     private final Map<String, Resolved> resolved = new ConcurrentHashMap<>();
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
@@ -64,6 +65,15 @@ public final class Connectors {
         return this;
     }
 
+    /**
+     * Where a port's calls to a vendor adapter (any but the sandbox) go: the function that carries the vendors' SDKs
+     * ({@link PaymentsRelay}), whose own registry runs each call through the breaker and into the call log.
+     */
+    public Connectors relay(ConnectorPort port, Object adapter) {
+        relays.put(port, adapter);
+        return this;
+    }
+
     /** The adapter the registry names for a tenant's port (without building it), {@code not_configured} when required and absent. */
     public String adapterName(String tenantId, ConnectorPort port) {
         return registry.get(tenantId, port).map(ConnectorConfig::adapter).orElse(requireRegistry ? "not_configured" : ConnectorPort.SANDBOX);
@@ -82,11 +92,16 @@ public final class Connectors {
     /** Forgets what was read from the registry (after a change through the API, so this container sees it at once). */
     public void forget(String tenantId, ConnectorPort port) { resolved.remove(tenantId + "|" + port.wireName()); }
 
+    /** Reads the tenant's registry entry again at the next call, keeping the adapter built for an unchanged version. */
+    public void reread(String tenantId, ConnectorPort port) {
+        resolved.computeIfPresent(tenantId + "|" + port.wireName(), (k, r) -> new Resolved(r.config, r.adapter, Instant.EPOCH));
+    }
+
     /** Runs one operation against the tenant's adapter of a port, with circuit breaker, call log and health. */
     public <T, R> R call(String tenantId, ConnectorPort port, Class<T> type, String operation, Function<T, R> action) {
         Resolved r = resolve(tenantId, port);
         T adapter = type.cast(r.adapter);
-        if (r.config.adapter().equals(ConnectorPort.SANDBOX)) return action.apply(adapter);
+        if (r.config.adapter().equals(ConnectorPort.SANDBOX) || r.adapter == relays.get(port)) return action.apply(adapter);
         return run(tenantId, port, null, r.config.adapter(), operation, () -> action.apply(adapter));
     }
 
@@ -182,6 +197,7 @@ public final class Connectors {
             if (sandbox == null) throw new ConnectorException(port.wireName(), "resolve", "this function has no sandbox for " + port.wireName());
             return sandbox;
         }
+        if (relays.containsKey(port)) return relays.get(port);
         ConnectorAdapterProvider p = providers.get(config.adapter());
         if (p == null || !p.ports().contains(port)) {
             throw new ConnectorException(port.wireName(), "resolve", "the adapter " + config.adapter() + " is not part of this function");

@@ -31,12 +31,4 @@ class StripeAmountsTest {
                 .isInstanceOf(DomainException.class).extracting(e -> ((DomainException) e).code()).isEqualTo("payment.amount_not_supported");
         assertThatThrownBy(() -> StripeAmounts.toStripe(Money.of(1001, "BHD"))).isInstanceOf(DomainException.class);
     }
-
-    @Test
-    void idempotencyKeysAreStablePerOperationAndFitStripesLimit() {
-        assertThat(StripePayments.key("capture", "capture:ord_1:pi_1:0:2000")).isEqualTo("oms-capture-capture:ord_1:pi_1:0:2000");
-        String longKey = "x".repeat(400);
-        assertThat(StripePayments.key("refund", longKey)).hasSizeLessThanOrEqualTo(255).isEqualTo(StripePayments.key("refund", longKey));
-        assertThat(StripePayments.key("refund", "a")).isNotEqualTo(StripePayments.key("capture", "a"));
-    }
 }
