@@ -94,7 +94,7 @@ public final class AdminOpsHandler extends ApiHandler {
         Map<String, Object> params = JobParameters.export(Body.parse(r.body()));
         if (!r.caller().can(Permission.ORDERS_READ)) throw ApiProblem.forbidden("This job needs the " + Permission.ORDERS_READ.wire() + " permission");
         String jobId = p.jobs.service.newId();
-        return r.execute(job -> ApiResponse.accepted(JobViews.job(job, p.jobs.store())).withHeader("location", JobViews.path(job)).withVersion(job.version()),
+        return r.execute(job -> ApiResponse.accepted(JobViews.job(job, p.jobs.links())).withHeader("location", JobViews.path(job)).withVersion(job.version()),
                 ctx -> p.jobs.service.submit(ctx, jobId, JobKind.EXPORT, params, false));
     }
 
@@ -133,7 +133,7 @@ public final class AdminOpsHandler extends ApiHandler {
             return ApiResponse.ok(body);
         }
         String jobId = p.jobs.service.newId();
-        return r.execute(job -> ApiResponse.accepted(JobViews.job(job, p.jobs.store())).withHeader("location", JobViews.path(job)).withVersion(job.version()),
+        return r.execute(job -> ApiResponse.accepted(JobViews.job(job, p.jobs.links())).withHeader("location", JobViews.path(job)).withVersion(job.version()),
                 ctx -> p.jobs.service.submit(ctx.withReason(reason), jobId, JobKind.BULK_UPDATE_STATUS, params, false));
     }
 
@@ -166,11 +166,11 @@ public final class AdminOpsHandler extends ApiHandler {
         params.put("mapping", Map.of());
         params.put("dry_run", dryRun);
         params.put("reason", reason);
-        return r.execute(job -> ApiResponse.accepted(JobViews.job(job, p.jobs.store())).withHeader("location", JobViews.path(job)).withVersion(job.version()),
+        return r.execute(job -> ApiResponse.accepted(JobViews.job(job, p.jobs.links())).withHeader("location", JobViews.path(job)).withVersion(job.version()),
                 ctx -> {
                     String key = JobFiles.inlineFeed(tenant, jobId);
-                    p.jobs.store().write(key, "application/x-ndjson", out -> out.write(feed.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-                    params.put("source", p.jobs.store().uri(key));
+                    p.jobs.links().put(key, "application/x-ndjson", feed.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    params.put("source", p.jobs.links().uri(key));
                     return p.jobs.service.submit(ctx.withReason(reason), jobId, JobKind.IMPORT, params, false);
                 });
     }
@@ -186,7 +186,7 @@ public final class AdminOpsHandler extends ApiHandler {
         params.put("customer_id", customerId);
         params.put("reason", reason);
         String jobId = p.jobs.service.newId();
-        return r.execute(job -> ApiResponse.accepted(JobViews.job(job, p.jobs.store())).withHeader("location", JobViews.path(job)).withVersion(job.version()),
+        return r.execute(job -> ApiResponse.accepted(JobViews.job(job, p.jobs.links())).withHeader("location", JobViews.path(job)).withVersion(job.version()),
                 ctx -> p.jobs.service.submit(ctx.withReason(reason), jobId, JobKind.GDPR_EXPORT, params, false));
     }
 

@@ -28,7 +28,7 @@ final class CustomerApi {
     final Cursors cursors;
     final DynamoTenantSettings settings;
     final OrderService orders;
-    /** The documents bucket: links to the order's documents are presigned for it ({@link dev.oms.platform.aws.S3DownloadLinks}). */
+    /** The documents bucket: links to the order's documents are presigned for it ({@link dev.oms.platform.aws.SignedS3}). */
     final String documentsBucket;
     final dev.oms.app.AuditService audit;
     final CustomerSelfService selfService;

@@ -18,7 +18,7 @@ import dev.oms.domain.order.OrderDocument;
 import dev.oms.domain.order.OrderNotes;
 import dev.oms.domain.order.OrderStatus;
 import dev.oms.domain.order.Shipment;
-import dev.oms.platform.aws.S3DownloadLinks;
+import dev.oms.platform.aws.SignedS3;
 import dev.oms.platform.http.ApiRequest;
 import dev.oms.platform.http.ApiResponse;
 import dev.oms.platform.http.Pages;
@@ -156,7 +156,7 @@ public final class CustomerOrdersHandler extends dev.oms.platform.http.ApiHandle
         if (invoice == null) throw DomainException.notFound("invoice.not_found", "Order " + o.id() + " has no invoice yet");
         ObjectNode x = CustomerViews.invoice(o, invoice);
         OrderDocument pdf = invoice.documentId() == null ? null : o.child(OrderDocument.class, invoice.documentId()).filter(OrderDocument::isAvailable).orElse(null);
-        x.put("pdf_url", pdf == null ? null : S3DownloadLinks.url(p.documentsBucket, pdf.storageKey(), pdf.fileName(), DocumentService.DOWNLOAD_TTL));
+        x.put("pdf_url", pdf == null ? null : SignedS3.presignGet(p.documentsBucket, pdf.storageKey(), pdf.fileName(), DocumentService.DOWNLOAD_TTL));
         x.put("pdf_expires_at", pdf == null ? null : Times.format(p.clock.instant().plus(DocumentService.DOWNLOAD_TTL)));
         ArrayNode notes = x.putArray("credit_notes");
         for (Invoice c : credits) notes.add(CustomerViews.invoice(o, c));
@@ -175,7 +175,7 @@ public final class CustomerOrdersHandler extends dev.oms.platform.http.ApiHandle
     }
 
     private ObjectNode presigned(OrderDocument d) {
-        return CustomerViews.document(d, S3DownloadLinks.url(p.documentsBucket, d.storageKey(), d.fileName(), DocumentService.DOWNLOAD_TTL),
+        return CustomerViews.document(d, SignedS3.presignGet(p.documentsBucket, d.storageKey(), d.fileName(), DocumentService.DOWNLOAD_TTL),
                 Times.format(p.clock.instant().plus(DocumentService.DOWNLOAD_TTL)));
     }
 

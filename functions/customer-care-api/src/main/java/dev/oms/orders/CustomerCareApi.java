@@ -44,7 +44,7 @@ final class CustomerCareApi {
         rateLimits = RateLimiter.shared(core.table, core.clock);
         tokens = TokenService.fromEnvironment();
         GuestLookupItems items = new GuestLookupItems(core.table);
-        SnsNotificationSender notifications = new SnsNotificationSender(AwsClients::sns,
+        SnsNotificationSender notifications = new SnsNotificationSender(
                 Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications"));
         DynamoOrderSettings orderSettings = new DynamoOrderSettings(core.table);
         messages = new OrderMessagesService(core.transactions(), S3DocumentStorage.fromEnvironment(), orderSettings, notifications, core.ids, core.clock);

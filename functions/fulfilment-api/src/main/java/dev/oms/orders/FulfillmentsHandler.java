@@ -174,7 +174,7 @@ public final class FulfillmentsHandler extends ApiHandler {
         b.check();
         Jobs jobs = Jobs.get();
         Map<String, Object> params = Map.of("fulfillments", Json.toList(b.node().get("fulfillments")));
-        return r.execute(job -> ApiResponse.accepted(JobViews.job(job, jobs.store())).withHeader("location", BULK_PATH + job.id())
+        return r.execute(job -> ApiResponse.accepted(JobViews.job(job, jobs.links())).withHeader("location", BULK_PATH + job.id())
                 .withVersion(job.version()), ctx -> jobs.service.submit(ctx, jobs.service.newId(), JobKind.BULK_FULFILLMENTS, params, false));
     }
 
@@ -185,7 +185,7 @@ public final class FulfillmentsHandler extends ApiHandler {
     private ApiResponse bulkJob(ApiRequest r) {
         Jobs jobs = Jobs.get();
         var job = jobs.service.get(r.command(), r.pathParam("jobId"), JobKind.BULK_FULFILLMENTS);
-        return ApiResponse.ok(JobViews.job(job, jobs.store())).withVersion(job.version());
+        return ApiResponse.ok(JobViews.job(job, jobs.links())).withVersion(job.version());
     }
 
     private static ApiResponse one(int status, FulfillmentService.Created c) {

@@ -202,7 +202,7 @@ public final class ReturnsHandler extends ApiHandler {
         b.check();
         Jobs jobs = Jobs.get();
         Map<String, Object> params = Map.of("returns", entries);
-        return r.execute(job -> ApiResponse.accepted(JobViews.job(job, jobs.store())).withHeader("location", BULK_PATH + job.id())
+        return r.execute(job -> ApiResponse.accepted(JobViews.job(job, jobs.links())).withHeader("location", BULK_PATH + job.id())
                 .withVersion(job.version()), (CommandContext ctx) -> jobs.service.submit(ctx, jobs.service.newId(), JobKind.BULK_RECEIVE_RETURNS, params, false));
     }
 
@@ -210,7 +210,7 @@ public final class ReturnsHandler extends ApiHandler {
     private ApiResponse bulkReceipt(ApiRequest r) {
         Jobs jobs = Jobs.get();
         var job = jobs.service.get(r.command(), r.pathParam("jobId"), JobKind.BULK_RECEIVE_RETURNS);
-        return ApiResponse.ok(JobViews.job(job, jobs.store())).withVersion(job.version());
+        return ApiResponse.ok(JobViews.job(job, jobs.links())).withVersion(job.version());
     }
 
     private static ApiResponse view(Result res) { return ApiResponse.ok(ReturnViews.ret(res.order(), res.ret())).withVersion(res.order().version()); }

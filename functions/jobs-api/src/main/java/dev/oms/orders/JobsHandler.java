@@ -97,7 +97,7 @@ public final class JobsHandler extends ApiHandler {
         String jobId = jobs.service.newId();
         String upload = source == null ? JobFiles.upload(tenant, jobId, format) : null;
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("source", source != null ? source.toString() : jobs.store().uri(upload));
+        params.put("source", source != null ? source.toString() : jobs.links().uri(upload));
         params.put("format", format);
         params.put("mode", mode);
         params.put("mapping", mapping);
@@ -110,7 +110,7 @@ public final class JobsHandler extends ApiHandler {
     private void uploadLink(ObjectNode view, String upload, String format) {
         if (upload == null) return;
         String contentType = format.equals("csv") ? "text/csv" : "application/x-ndjson";
-        view.put("upload_url", jobs.store().presignPut(upload, contentType, UPLOAD_TTL));
+        view.put("upload_url", jobs.links().presignPut(upload, contentType, UPLOAD_TTL));
         view.put("upload_method", "PUT");
         view.put("upload_content_type", contentType);
         view.put("upload_expires_at", dev.oms.platform.json.Times.format(jobs.core.clock.instant().plus(UPLOAD_TTL)));
@@ -140,7 +140,7 @@ public final class JobsHandler extends ApiHandler {
         String upload = source == null ? JobFiles.upload(tenant, jobId, format) : null;
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("type", type);
-        params.put("source", source != null ? source.toString() : jobs.store().uri(upload));
+        params.put("source", source != null ? source.toString() : jobs.links().uri(upload));
         params.put("format", format);
         String chosen = format;
         return submit(r, jobId, JobKind.FULFILLMENT_IMPORT, params, upload != null, view -> uploadLink(view, upload, chosen));
@@ -171,7 +171,7 @@ public final class JobsHandler extends ApiHandler {
         String jobId = r.pathParam("jobId");
         Job job = jobs.service.get(r.command(), jobId);
         if (!WAREHOUSE_JOBS.contains(job.kind())) throw dev.oms.domain.DomainException.notFound("job.not_found", "No job " + jobId);
-        return ApiResponse.ok(JobViews.job(job, jobs.store())).withVersion(job.version());
+        return ApiResponse.ok(JobViews.job(job, jobs.links())).withVersion(job.version());
     }
 
     private ApiResponse cancelWarehouseJob(ApiRequest r) {
@@ -189,10 +189,10 @@ public final class JobsHandler extends ApiHandler {
             b.error("source", "source.invalid", "source must be an s3://bucket/key URI");
             return null;
         }
-        boolean own = uri.bucket().equals(jobs.store().bucket()) && uri.key().startsWith(JobFiles.uploadPrefix(tenant));
+        boolean own = uri.bucket().equals(jobs.links().bucket()) && uri.key().startsWith(JobFiles.uploadPrefix(tenant));
         List<String> allowed = Arrays.asList(Env.get("JOBS_SOURCE_BUCKETS", "").split(","));
-        if (!own && !(allowed.contains(uri.bucket()) && !uri.bucket().equals(jobs.store().bucket()))) {
-            b.error("source", "source.not_allowed", "source must be under s3://" + jobs.store().bucket() + "/" + JobFiles.uploadPrefix(tenant)
+        if (!own && !(allowed.contains(uri.bucket()) && !uri.bucket().equals(jobs.links().bucket()))) {
+            b.error("source", "source.not_allowed", "source must be under s3://" + jobs.links().bucket() + "/" + JobFiles.uploadPrefix(tenant)
                     + " or in a bucket allowed for imports");
             return null;
         }
@@ -260,8 +260,8 @@ public final class JobsHandler extends ApiHandler {
         String jobId = jobs.service.newId();
         if (orders != null) {
             String key = JobFiles.inlineFeed(tenant, jobId);
-            jobs.store().write(key, "application/x-ndjson", out -> out.write(feed.toString().getBytes(StandardCharsets.UTF_8)));
-            params.put("source", jobs.store().uri(key));
+            jobs.links().put(key, "application/x-ndjson", feed.toString().getBytes(StandardCharsets.UTF_8));
+            params.put("source", jobs.links().uri(key));
             params.put("format", "ndjson");
             params.put("inline_rows", orders.size());
         } else {
@@ -290,13 +290,13 @@ public final class JobsHandler extends ApiHandler {
     private ApiResponse read(ApiRequest r, JobKind kind) {
         String jobId = r.pathParam("jobId");
         Job job = kind == null ? jobs.service.get(r.command(), jobId) : jobs.service.get(r.command(), jobId, kind);
-        return ApiResponse.ok(JobViews.job(job, jobs.store())).withVersion(job.version());
+        return ApiResponse.ok(JobViews.job(job, jobs.links())).withVersion(job.version());
     }
 
     private ApiResponse list(ApiRequest r) {
         String fingerprint = "jobs|" + r.caller().tenantId();
         return Pages.render(jobs.service.list(r.command(), r.page(cursors, fingerprint)),
-                j -> JobViews.job(j, jobs.store()), cursors, fingerprint);
+                j -> JobViews.job(j, jobs.links()), cursors, fingerprint);
     }
 
     private ApiResponse cancel(ApiRequest r) {
@@ -311,7 +311,7 @@ public final class JobsHandler extends ApiHandler {
         return dev.oms.platform.jobs.JobSubmission.submit(r, jobs, jobId, kind, params, awaitingUpload, extra);
     }
 
-    private ApiResponse accepted(Job job) { return ApiResponse.accepted(JobViews.job(job, jobs.store())).withVersion(job.version()); }
+    private ApiResponse accepted(Job job) { return ApiResponse.accepted(JobViews.job(job, jobs.links())).withVersion(job.version()); }
 
     /** A job acts as its submitter: it may only do what the submitter may do. */
     private static void need(ApiRequest r, Permission p) {

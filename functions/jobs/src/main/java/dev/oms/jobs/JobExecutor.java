@@ -24,6 +24,19 @@ import java.util.function.LongSupplier;
  * last delivery ({@link #MAX_RECEIVES}, the queue's maxReceiveCount), which fails the job rather than leave it running.
  */
 public final class JobExecutor {
+    private static volatile ObjectStore s3;
+
+    /**
+     * The job files as the runner streams them: the store a test or the benchmark put in place ({@link Jobs#use}),
+     * else the jobs bucket through the S3 client (the API functions only link and write small objects: {@link Jobs#links}).
+     */
+    static ObjectStore store(Jobs jobs) {
+        return jobs.injectedStore().orElseGet(() -> {
+            if (s3 == null) s3 = dev.oms.platform.storage.S3ObjectStore.of(Jobs.bucket());
+            return s3;
+        });
+    }
+
     public static final int MAX_RECEIVES = 3;
     /** Time a run keeps in hand: it stops taking chunks when less than this is left of its invocation. */
     public static final long RESERVE_MILLIS = 60_000;
@@ -65,7 +78,7 @@ public final class JobExecutor {
     public String run(String tenantId, String jobId, LongSupplier remainingMillis, int receiveCount) {
         Job job = take(tenantId, jobId);
         if (job == null) return null;
-        JobRun run = new JobRun(job, jobs.repository, jobs.store(), jobs.core.clock, remainingMillis, RESERVE_MILLIS);
+        JobRun run = new JobRun(job, jobs.repository, store(jobs), jobs.core.clock, remainingMillis, RESERVE_MILLIS);
         try {
             works.get(job.kind()).run(run);
         } catch (BadInput e) {

@@ -25,7 +25,7 @@ public final class RetentionJob implements RequestHandler<Map<String, Object>, M
     RetentionJob(Platform p, Jobs jobs) {
         this.p = p;
         this.retention = new OrderRetention(p.core.repository, p.orders.transactions(), new DynamoOrderSettings(p.table),
-                new ParquetOrderArchive(p.table, jobs.store()), p.clock);
+                new ParquetOrderArchive(p.table, JobExecutor.store(jobs)), p.clock);
     }
 
     @Override

@@ -49,12 +49,12 @@ final class MerchantApi {
         cursors = Cursors.fromEnvironment();
         orders = core.orders;
         audit = core.audit;
-        notifications = core.notifications(new SnsNotificationSender(AwsClients::sns,
+        notifications = core.notifications(new SnsNotificationSender(
                 Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications")));
         cancellations = new CancellationService(core.transactions(), core.settings, core.payments, core.inventory,
                 core.repairQueue, core.ids, core.clock);
         fulfillments = new FulfillmentService(core.transactions(), core.settings, core.inventory, core.carrier(new SandboxCarrier(core.table, core.clock)),
-                new SfnSagaCallbacks(AwsClients::stepFunctions), core.ids, core.clock);
+                new SfnSagaCallbacks(), core.ids, core.clock);
         refunds = new RefundService(core.transactions(), core.payments, new SandboxStoreCredit(core.table, core.ids), core.ids, core.clock);
         OpenSearchOrders engine = OpenSearchOrders.fromEnvironment();
         search = engine == null ? null : new OrderSearchService(engine);

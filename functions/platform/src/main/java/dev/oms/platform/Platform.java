@@ -105,7 +105,7 @@ public final class Platform {
         orders = core.orders;
         audit = core.audit;
         DynamoRepairQueue repairQueue = core.repairQueue;
-        notifications = core.notifications(new SnsNotificationSender(AwsClients::sns, Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications")));
+        notifications = core.notifications(new SnsNotificationSender(Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications")));
         cancellations = new CancellationService(orders.transactions(), settings, core.payments, core.inventory, repairQueue, ids, clock);
         cancellationNotices = new dev.oms.app.CancellationNotices(cancellations, notifications);
         repairs = new RepairService(repairQueue, cancellations, orders.transactions(), clock);

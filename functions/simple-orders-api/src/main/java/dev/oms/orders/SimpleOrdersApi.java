@@ -37,13 +37,13 @@ final class SimpleOrdersApi {
         idempotency = core.idempotency;
         cursors = Cursors.fromEnvironment();
         orders = core.orders;
-        notifications = core.notifications(new SnsNotificationSender(AwsClients::sns,
+        notifications = core.notifications(new SnsNotificationSender(
                 Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications")));
         checkout = new dev.oms.app.cart.CartCheckout(core.orders, core.cart(new dev.oms.platform.connectors.SandboxCart(core.table, core.ids, core.clock)));
         cancellations = new CancellationService(core.transactions(), core.settings, core.payments, core.inventory,
                 core.repairQueue, core.ids, core.clock);
         fulfillments = new FulfillmentService(core.transactions(), core.settings, core.inventory, core.carrier(new SandboxCarrier(core.table, core.clock)),
-                new SfnSagaCallbacks(AwsClients::stepFunctions), core.ids, core.clock);
+                new SfnSagaCallbacks(), core.ids, core.clock);
     }
 
     static SimpleOrdersApi get() { return INSTANCE.get(); }

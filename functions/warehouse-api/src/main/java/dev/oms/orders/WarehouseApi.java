@@ -56,7 +56,7 @@ final class WarehouseApi {
         cursors = Cursors.fromEnvironment();
         audit = core.audit;
         FulfillmentService canonical = new FulfillmentService(core.transactions(), core.settings, core.inventory,
-                core.carrier(new SandboxCarrier(core.table, core.clock)), new SfnSagaCallbacks(AwsClients::stepFunctions), core.ids, core.clock);
+                core.carrier(new SandboxCarrier(core.table, core.clock)), new SfnSagaCallbacks(), core.ids, core.clock);
         fulfilments = new WarehouseFulfilments(canonical, core.ids, core.clock);
         index = new DynamoFulfilmentIndex(core.table);
         DynamoWarehouseStore warehouseStore = new DynamoWarehouseStore(core.table, core.ids);

@@ -29,35 +29,20 @@ class DeploymentJarsIT {
     static final long BUDGET = 12L * 1024 * 1024;
     /**
      * API jars still over the budget, with the ceiling they must not pass (docs/benchmarks.md, "Deployment jars"):
-     * fulfilment, money and jobs render PDFs (PDFBox) and write them to S3 in the request path; others carry the S3
-     * client to submit jobs or presign uploads. No API jar carries stripe-java since 2026-12-06 (payment calls go to
-     * PaymentsFunction, StripeClassesIT) nor the SES v2 client (a signed REST call): each ceiling is the jar's size
-     * then, rounded up to the MiB.
+     * the groups that render PDFs in the request path, and the SFTP adapter's. Since 2026-12-06 no API jar carries
+     * stripe-java (payment calls go to PaymentsFunction, StripeClassesIT) or the S3, SES, SNS or Step Functions clients
+     * (signed requests; only the webhook queue's batch sends keep the SQS client): each ceiling is the jar's size then,
+     * rounded up to the MiB.
      */
     static final Map<String, Long> OVER_BUDGET = Map.ofEntries(
-            Map.entry("functions/fulfilment-api/target/oms-fulfilment-api-0.1.0-SNAPSHOT-lambda.jar", 23L * 1024 * 1024),
-            Map.entry("functions/money-api/target/oms-money-api-0.1.0-SNAPSHOT-lambda.jar", 19L * 1024 * 1024),
-            Map.entry("functions/jobs-api/target/oms-jobs-api-0.1.0-SNAPSHOT-lambda.jar", 17L * 1024 * 1024),
-            // seeds 004 and 002 (issue 16): the canonical use cases' saga callbacks (Step Functions client) and notifications (SNS)
-            Map.entry("functions/merchant-api/target/oms-merchant-api-0.1.0-SNAPSHOT-lambda.jar", 14L * 1024 * 1024),
-            Map.entry("functions/simple-orders-api/target/oms-simple-orders-api-0.1.0-SNAPSHOT-lambda.jar", 14L * 1024 * 1024),
-            // the admin operations group submits jobs like jobs-api (S3, SQS and the registry's SSM secrets reader)
-            Map.entry("functions/admin-ops-api/target/oms-admin-ops-api-0.1.0-SNAPSHOT-lambda.jar", 17L * 1024 * 1024),
-            // the customer's messages presign attachment uploads with the S3 client (S3DocumentStorage); the customer API
-            // presigns downloads with the signer alone (S3DownloadLinks): the same for uploads would bring it back under 12 MiB;
-            // reorders and coupon previews call the cart and promotions ports, whose signed-HTTP adapter needs the registry's
-            // secrets reader like admin-ops-api
-            Map.entry("functions/customer-care-api/target/oms-customer-care-api-0.1.0-SNAPSHOT-lambda.jar", 17L * 1024 * 1024),
-            // the admin edits, money, fulfilment and returns group: PDFs and S3 like fulfilment-api
-            Map.entry("functions/admin-money-api/target/oms-admin-money-api-0.1.0-SNAPSHOT-lambda.jar", 22L * 1024 * 1024),
-            // seed 003 shipping and receiving: labels (PDFBox, S3), like admin-money-api
-            Map.entry("functions/warehouse-shipping-api/target/oms-warehouse-shipping-api-0.1.0-SNAPSHOT-lambda.jar", 23L * 1024 * 1024),
-            // the warehouse flow (seed 003) calls the inventory port in the request path (the signed-HTTP adapter and the
-            // registry's secrets reader), the saga callbacks the Step Functions client, and bulk allocation submits a job (S3, SQS)
-            Map.entry("functions/warehouse-api/target/oms-warehouse-api-0.1.0-SNAPSHOT-lambda.jar", 18L * 1024 * 1024),
-            // seed 003 fulfilment connectors: the signed-HTTP and SFTP adapters (Apache MINA SSHD, about 2 MiB) with the
-            // registry's SSM and Secrets Manager secrets reader, and the job runner's submit side (S3, SQS) like jobs-api
-            Map.entry("functions/warehouse-connectors-api/target/oms-warehouse-connectors-api-0.1.0-SNAPSHOT-lambda.jar", 19L * 1024 * 1024));
+            // PDFs rendered in the request path (PDFBox and fontbox, about 3.4 MiB): return labels, invoices, credit
+            // notes, shipping labels; fulfilment, admin-money and warehouse-shipping also carry EasyPost
+            Map.entry("functions/money-api/target/oms-money-api-0.1.0-SNAPSHOT-lambda.jar", 15L * 1024 * 1024),
+            Map.entry("functions/fulfilment-api/target/oms-fulfilment-api-0.1.0-SNAPSHOT-lambda.jar", 16L * 1024 * 1024),
+            Map.entry("functions/admin-money-api/target/oms-admin-money-api-0.1.0-SNAPSHOT-lambda.jar", 16L * 1024 * 1024),
+            Map.entry("functions/warehouse-shipping-api/target/oms-warehouse-shipping-api-0.1.0-SNAPSHOT-lambda.jar", 16L * 1024 * 1024),
+            // seed 003 fulfilment connectors: the SFTP adapter (Apache MINA SSHD, about 2 MiB) for file-drop 3PLs
+            Map.entry("functions/warehouse-connectors-api/target/oms-warehouse-connectors-api-0.1.0-SNAPSHOT-lambda.jar", 14L * 1024 * 1024));
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
 
     static SamTemplate template;
@@ -122,11 +107,27 @@ class DeploymentJarsIT {
     }
 
     @Test
+    void noApiJarCarriesStripeOrAnAwsClientItCanSignItself() throws IOException {
+        for (String jar : apiJars().keySet()) {
+            try (ZipFile zip = new ZipFile(ROOT.resolve(jar).toFile())) {
+                List<String> names = zip.stream().map(e -> e.getName()).toList();
+                // documents and job files: SignedS3; notifications: SnsPublish; saga callbacks and job messages: AWS JSON
+                // calls; SES: a REST call; payments: PaymentsFunction
+                for (String absent : List.of("com/stripe/", "software/amazon/awssdk/services/s3/", "software/amazon/awssdk/services/sns/",
+                        "software/amazon/awssdk/services/sfn/", "software/amazon/awssdk/services/sesv2/", "software/amazon/awssdk/services/ssm/",
+                        "software/amazon/awssdk/services/secretsmanager/", "software/amazon/awssdk/services/lambda/")) {
+                    assertThat(names).as("%s holds nothing under %s", jar, absent).noneMatch(n -> n.startsWith(absent));
+                }
+            }
+        }
+    }
+
+    @Test
     void theCustomerJarPresignsLinksButCarriesNoS3ClientAndRendersNothing() throws IOException {
         try (ZipFile zip = new ZipFile(ROOT.resolve("functions/customer-api/target/oms-customer-api-0.1.0-SNAPSHOT-lambda.jar").toFile())) {
             List<String> names = zip.stream().map(e -> e.getName()).toList();
-            // links are presigned with the SigV4 signer every client carries (S3DownloadLinks), not the 3.5 MB S3 module
-            assertThat(names).contains("dev/oms/platform/aws/S3DownloadLinks.class", "software/amazon/awssdk/http/auth/aws/signer/AwsV4HttpSigner.class");
+            // links are presigned with the SigV4 signer every client carries (SignedS3), not the 3.8 MiB S3 module
+            assertThat(names).contains("dev/oms/platform/aws/SignedS3.class", "software/amazon/awssdk/http/auth/aws/signer/AwsV4HttpSigner.class");
             for (String absent : List.of("org/apache/pdfbox/", "org/apache/fontbox/", "dev/oms/platform/documents/", "dev/oms/platform/billing/",
                     "software/amazon/awssdk/services/s3/", "software/amazon/awssdk/services/sns/", "software/amazon/awssdk/services/sqs/", "org/joda/")) {
                 assertThat(names).as("customer-api jar holds nothing under %s", absent).noneMatch(n -> n.startsWith(absent));

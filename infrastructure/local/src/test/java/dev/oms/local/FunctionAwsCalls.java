@@ -43,13 +43,24 @@ final class FunctionAwsCalls {
     private static final Map<String, List<String>> CALLING_CLASSES = Map.of(
             // the connector registry's secrets reader: SSM GetParameter and Secrets Manager GetSecretValue, signed JSON calls
             "dev/oms/platform/connectors/vendors/ParameterSecrets", List.of("ssm:GetParameter", "secretsmanager:GetSecretValue"),
-            // presigned GETs signed with the SigV4 signer alone (no S3 client in the jar)
-            "dev/oms/platform/aws/S3DownloadLinks", List.of("s3:GetObject"),
             // SES v2 SendEmail and Lambda Invoke (the payments relay), signed REST-JSON calls
             "dev/oms/platform/connectors/aws/SesNotifications", List.of("ses:SendEmail"),
             "dev/oms/platform/aws/LambdaInvocations", List.of("lambda:InvokeFunction"),
+            // SNS Publish, SQS SendMessage and the Step Functions task callbacks, signed calls without the clients
+            "dev/oms/platform/aws/SnsPublish", List.of("sns:Publish"),
+            "dev/oms/platform/messaging/SqsJobQueue", List.of("sqs:SendMessage"),
+            "dev/oms/platform/messaging/SfnSagaCallbacks", List.of("states:SendTaskSuccess", "states:SendTaskFailure"),
             // the OpenSearch REST API, SigV4-signed: a managed domain (es) or a serverless collection (aoss)
             "dev/oms/platform/search/OpenSearchHttp", List.of("es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpPut", "es:ESHttpDelete", "aoss:APIAccessAll"));
+
+    /** Project methods that call AWS with the signer alone, by what they do (class/method to actions). */
+    private static final Map<String, List<String>> CALLING_METHODS = Map.of(
+            // S3 without the S3 client: presigned links, small PUTs and HEADs (SignedS3)
+            "dev/oms/platform/aws/SignedS3.presignGet", List.of("s3:GetObject"),
+            // HEAD of a key that may be missing: without s3:ListBucket S3 answers 403 instead of 404
+            "dev/oms/platform/aws/SignedS3.size", List.of("s3:GetObject", "s3:ListBucket"),
+            "dev/oms/platform/aws/SignedS3.presignPut", List.of("s3:PutObject"),
+            "dev/oms/platform/aws/SignedS3.put", List.of("s3:PutObject"));
 
     /** SDK method (service:method) to the IAM actions it needs. */
     private static final Map<String, List<String>> ACTIONS = Map.ofEntries(
@@ -139,6 +150,8 @@ final class FunctionAwsCalls {
                 } else if (entry instanceof MemberRefEntry ref) {
                     String owner = ref.owner().asInternalName();
                     String method = ref.name().stringValue();
+                    List<String> signed = CALLING_METHODS.get(owner + "." + method);
+                    if (signed != null) actions.addAll(signed);
                     if (NOT_CALLS.contains(method)) continue;
                     Matcher client = SERVICE_CLIENT.matcher(owner);
                     if (client.matches()) {

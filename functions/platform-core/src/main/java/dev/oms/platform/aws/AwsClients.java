@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -58,7 +57,6 @@ public final class AwsClients {
 
     public static S3Client s3() { return S3.CLIENT; }
 
-    public static S3Presigner s3Presigner() { return S3Presign.PRESIGNER; }
 
     // One holder class per service: a client is built when its class is first used, and a function whose jar lacks
     // a service's SDK (each function module declares the services it talks to) never loads it.
@@ -89,19 +87,6 @@ public final class AwsClients {
 
     private static final class S3 {
         static final S3Client CLIENT = configure(S3Client.builder()).serviceConfiguration(s3Configuration()).build();
-    }
-
-    private static final class S3Presign {
-        static final S3Presigner PRESIGNER = presigner();
-
-        private static S3Presigner presigner() {
-            S3Presigner.Builder b = S3Presigner.builder().serviceConfiguration(s3Configuration());
-            Region region = region();
-            if (region != null) b.region(region);
-            AwsCredentialsProvider credentials = credentials();
-            if (credentials != null) b.credentialsProvider(credentials);
-            return b.build();
-        }
     }
 
     private static S3Configuration s3Configuration() {

@@ -32,15 +32,24 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * {@code AWS_ENDPOINT_URL}, else {@code https://<prefix>.<region>.amazonaws.com}), so LocalStack works as with the SDK.
  */
 public final class AwsJsonRequests {
-    /** An AWS JSON service: its signing name, endpoint prefix, endpoint-override names and target prefix. */
-    public record Service(String signingName, String endpointPrefix, String envSuffix, String propertySuffix, String targetPrefix) { }
+    /**
+     * An AWS service: its signing name, endpoint prefix, endpoint-override names, and for an AWS JSON service its
+     * target prefix and JSON version ({@code 1.0} or {@code 1.1}).
+     */
+    public record Service(String signingName, String endpointPrefix, String envSuffix, String propertySuffix, String targetPrefix, String jsonVersion) { }
 
-    public static final Service SSM = new Service("ssm", "ssm", "SSM", "Ssm", "AmazonSSM");
-    public static final Service SECRETS_MANAGER = new Service("secretsmanager", "secretsmanager", "SECRETS_MANAGER", "SecretsManager", "secretsmanager");
+    public static final Service SSM = new Service("ssm", "ssm", "SSM", "Ssm", "AmazonSSM", "1.1");
+    public static final Service SECRETS_MANAGER = new Service("secretsmanager", "secretsmanager", "SECRETS_MANAGER", "SecretsManager", "secretsmanager", "1.1");
+    /** SQS (AWS JSON 1.0): {@code SendMessage}, {@code SendMessageBatch}. */
+    public static final Service SQS = new Service("sqs", "sqs", "SQS", "Sqs", "AmazonSQS", "1.0");
+    /** Step Functions (AWS JSON 1.0): {@code SendTaskSuccess}, {@code SendTaskFailure}. */
+    public static final Service STEP_FUNCTIONS = new Service("states", "states", "SFN", "Sfn", "AWSStepFunctions", "1.0");
+    /** SNS (AWS Query): {@code Publish} ({@link SnsPublish}). */
+    public static final Service SNS = new Service("sns", "sns", "SNS", "Sns", null, null);
     /** Lambda (REST-JSON): {@code Invoke}. */
-    public static final Service LAMBDA = new Service("lambda", "lambda", "LAMBDA", "Lambda", null);
+    public static final Service LAMBDA = new Service("lambda", "lambda", "LAMBDA", "Lambda", null, null);
     /** SES v2 (REST-JSON): {@code SendEmail}; its endpoint is {@code email.<region>}, its signing name {@code ses}. */
-    public static final Service SES = new Service("ses", "email", "SESV2", "SesV2", null);
+    public static final Service SES = new Service("ses", "email", "SESV2", "SesV2", null, null);
 
     /** The service answered an error ({@code type} is its {@code __type} without the namespace, e.g. {@code ParameterNotFound}). */
     public static final class AwsError extends RuntimeException {
@@ -73,7 +82,7 @@ public final class AwsJsonRequests {
 
     /** Calls {@code operation} with {@code body} and answers the response's JSON; an error answer is an {@link AwsError}. */
     public static JsonNode call(Service service, String operation, ObjectNode body) {
-        Response response = send(service, "POST", "/", java.util.Map.of("content-type", "application/x-amz-json-1.1",
+        Response response = send(service, "POST", "/", java.util.Map.of("content-type", "application/x-amz-json-" + service.jsonVersion(),
                 "x-amz-target", service.targetPrefix() + "." + operation), Json.write(body).getBytes(StandardCharsets.UTF_8));
         JsonNode json = response.json();
         if (response.status() / 100 != 2) {
@@ -119,17 +128,25 @@ public final class AwsJsonRequests {
         }
     }
 
-    private static Response send(Service service, String method, String path, java.util.Map<String, String> headers, byte[] bytes) {
-        Region region = AwsClients.region() != null ? AwsClients.region() : new DefaultAwsRegionProviderChain().getRegion();
+    static Response send(Service service, String method, String path, java.util.Map<String, String> headers, byte[] bytes) {
+        Region region = region();
         URI base = endpoint(service, region);
-        URI uri = URI.create(base.toString().replaceAll("/+$", "") + path);
+        return signedSend(service.signingName(), region, method, URI.create(base.toString().replaceAll("/+$", "") + path), headers, bytes);
+    }
+
+    static Region region() { return AwsClients.region() != null ? AwsClients.region() : new DefaultAwsRegionProviderChain().getRegion(); }
+
+    /** One SigV4-signed request (headers and payload signed) through the JDK's HTTP client, answered as it came. */
+    static Response signedSend(String signingName, Region region, String method, URI uri, java.util.Map<String, String> headers, byte[] bytes) {
         SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri);
         headers.forEach(unsigned::putHeader);
         var identity = CREDENTIALS.get().resolveIdentity().join();
         var signed = SIGNER.sign(r -> r.identity(identity).request(unsigned.build()).payload(ContentStreamProvider.fromByteArray(bytes))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service.signingName())
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region.id()));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                .method(method, bytes.length == 0 && !method.equals("PUT") && !method.equals("POST")
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
         signed.request().headers().forEach((name, values) -> {
             if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) values.forEach(v -> request.header(name, v));
         });

@@ -29,7 +29,7 @@ public final class FulfilmentServices {
     public FulfilmentServices(CoreServices core, MoneyServices money) {
         sandboxCarrier = new SandboxCarrier(core.table, core.clock);
         carrier = core.carrier(sandboxCarrier);
-        sagaCallbacks = new SfnSagaCallbacks(AwsClients::stepFunctions);
+        sagaCallbacks = new SfnSagaCallbacks();
         fulfillments = new FulfillmentService(core.transactions(), core.settings, core.inventory, carrier, sagaCallbacks, core.ids, core.clock);
         returns = new ReturnService(core.transactions(), core.settings, core.ids, core.clock);
         returnSettlements = new ReturnSettlements(returns, core.orders, money.refunds, core.clock);

@@ -26,7 +26,7 @@ public final class JobSubmission {
         }
         Map<String, Object> stored = scoped;
         return r.execute(job -> {
-            ObjectNode view = JobViews.job(job, jobs.store());
+            ObjectNode view = JobViews.job(job, jobs.links());
             extra.accept(view);
             return ApiResponse.accepted(view).withHeader("location", JobViews.path(job)).withVersion(job.version());
         }, (CommandContext ctx) -> jobs.service.submit(ctx, jobId, kind, stored, awaitingUpload));

@@ -7,7 +7,7 @@ import dev.oms.domain.job.JobKind;
 import dev.oms.domain.job.JobState;
 import dev.oms.platform.json.Json;
 import dev.oms.platform.json.Times;
-import dev.oms.platform.storage.ObjectStore;
+import dev.oms.platform.storage.ObjectLinks;
 import java.time.Duration;
 
 /** The API representation of a job, with fresh presigned links to what it produced. */
@@ -17,7 +17,7 @@ public final class JobViews {
 
     private JobViews() { }
 
-    public static ObjectNode job(Job job, ObjectStore store) {
+    public static ObjectNode job(Job job, ObjectLinks store) {
         JobState s = job.state();
         ObjectNode o = Json.object();
         o.put("id", s.id);

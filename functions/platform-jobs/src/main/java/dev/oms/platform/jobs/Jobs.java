@@ -4,15 +4,18 @@ import dev.oms.app.JobService;
 import dev.oms.app.port.JobQueue;
 import dev.oms.platform.config.Env;
 import dev.oms.platform.dynamo.DynamoJobRepository;
+import dev.oms.platform.storage.ObjectLinks;
 import dev.oms.platform.storage.ObjectStore;
-import dev.oms.platform.storage.S3ObjectStore;
+import dev.oms.platform.storage.SignedObjectLinks;
 import dev.oms.platform.messaging.SqsJobQueue;
 import dev.oms.platform.wiring.CoreServices;
 
 /**
  * The jobs' part of the composition root: the job repository and use cases on the container's {@link CoreServices},
- * the jobs bucket ({@code JOBS_BUCKET}) and queue ({@code JOBS_QUEUE_URL}). Tests, the benchmark and a runtime
- * without S3 or SQS swap the bucket and the queue with {@link #use}: a directory and a direct call.
+ * the jobs bucket ({@code JOBS_BUCKET}) and queue ({@code JOBS_QUEUE_URL}). The API functions see the bucket as
+ * {@link #links} (signed requests, no S3 client); the job runner streams its files through its own store
+ * ({@code JobExecutor.store}). Tests, the benchmark and a runtime without S3 or SQS swap the bucket and the queue with
+ * {@link #use}: a directory and a direct call.
  */
 public final class Jobs {
     private static volatile Jobs instance;
@@ -20,7 +23,8 @@ public final class Jobs {
     public final CoreServices core;
     public final DynamoJobRepository repository;
     public final JobService service;
-    private volatile ObjectStore store;
+    private volatile ObjectStore injected;
+    private volatile ObjectLinks links;
     private volatile JobQueue queue;
 
     private Jobs(CoreServices core) {
@@ -40,16 +44,25 @@ public final class Jobs {
         return j;
     }
 
-    public ObjectStore store() {
-        ObjectStore s = store;
-        if (s == null) {
+    /** The jobs bucket's name. */
+    public static String bucket() { return Env.get("JOBS_BUCKET", "oms-jobs"); }
+
+    /** The job files as the API functions use them: the store {@link #use} put in place, else the bucket through signed requests. */
+    public ObjectLinks links() {
+        ObjectStore s = injected;
+        if (s != null) return s;
+        ObjectLinks l = links;
+        if (l == null) {
             synchronized (this) {
-                if (store == null) store = S3ObjectStore.of(Env.get("JOBS_BUCKET", "oms-jobs"));
-                s = store;
+                if (links == null) links = new SignedObjectLinks(bucket());
+                l = links;
             }
         }
-        return s;
+        return l;
     }
+
+    /** The store {@link #use} put in place of the bucket (a directory in tests and the benchmark), if any. */
+    public java.util.Optional<ObjectStore> injectedStore() { return java.util.Optional.ofNullable(injected); }
 
     public JobQueue queue() {
         JobQueue q = queue;
@@ -64,7 +77,7 @@ public final class Jobs {
 
     /** Replaces the bucket and the queue (either may be null to keep it). */
     public synchronized void use(ObjectStore newStore, JobQueue newQueue) {
-        if (newStore != null) store = newStore;
+        if (newStore != null) injected = newStore;
         if (newQueue != null) queue = newQueue;
     }
 }

@@ -1,10 +1,13 @@
 package dev.oms.platform.messaging;
 
 import dev.oms.app.port.JobQueue;
-import dev.oms.platform.aws.AwsClients;
+import dev.oms.platform.aws.AwsJsonRequests;
 import dev.oms.platform.json.Json;
 
-/** Job messages on the SQS {@code JobsQueue}: {@code {"tenant_id": ..., "job_id": ...}}. */
+/**
+ * Job messages on the SQS {@code JobsQueue}: {@code {"tenant_id": ..., "job_id": ...}}, sent as one signed AWS JSON
+ * {@code SendMessage} (no SQS client in the API functions that submit jobs).
+ */
 public final class SqsJobQueue implements JobQueue {
     private final String queueUrl;
 
@@ -12,7 +15,7 @@ public final class SqsJobQueue implements JobQueue {
 
     @Override
     public void enqueue(String tenantId, String jobId) {
-        AwsClients.sqs().sendMessage(r -> r.queueUrl(queueUrl).messageBody(message(tenantId, jobId)));
+        AwsJsonRequests.call(AwsJsonRequests.SQS, "SendMessage", Json.object().put("QueueUrl", queueUrl).put("MessageBody", message(tenantId, jobId)));
     }
 
     public static String message(String tenantId, String jobId) {

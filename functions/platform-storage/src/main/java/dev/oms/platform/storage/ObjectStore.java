@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,13 +11,7 @@ import java.util.List;
  * the benchmark and wherever no S3 is at hand ({@link DirectoryObjectStore}). Keys name objects in the store's own
  * bucket; {@code s3://bucket/key} URIs name objects anywhere.
  */
-public interface ObjectStore {
-    /** The bucket this store writes to. */
-    String bucket();
-
-    /** {@code s3://bucket/key} of a key in this store. */
-    default String uri(String key) { return new S3Uri(bucket(), key).toString(); }
-
+public interface ObjectStore extends ObjectLinks {
     /** A stream over an object, read as it arrives (never loaded whole). */
     InputStream open(S3Uri uri);
 
@@ -38,11 +31,8 @@ public interface ObjectStore {
 
     void delete(String key);
 
-    /** A URL that lets its holder download the object until it expires. */
-    String presignGet(String key, Duration ttl);
-
-    /** A URL that lets its holder upload the object (HTTP PUT) until it expires. */
-    String presignPut(String key, String contentType, Duration ttl);
+    @Override
+    default void put(String key, String contentType, byte[] content) { write(key, contentType, out -> out.write(content)); }
 
     /** What to write into a new object. */
     @FunctionalInterface

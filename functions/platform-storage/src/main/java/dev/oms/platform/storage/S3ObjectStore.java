@@ -1,6 +1,7 @@
 package dev.oms.platform.storage;
 
 import dev.oms.platform.aws.AwsClients;
+import dev.oms.platform.aws.SignedS3;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,21 +13,21 @@ import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-/** The jobs bucket on S3, through the container's shared clients (built on first use). */
+/**
+ * The jobs bucket on S3 as the job runner uses it: streamed reads, writes in parts and listings through the container's
+ * shared S3 client (built on first use); links presigned like the API functions' ({@link SignedS3}).
+ */
 public final class S3ObjectStore implements ObjectStore {
     private final String bucket;
     private final Supplier<S3Client> s3;
-    private final Supplier<S3Presigner> presigner;
 
-    public S3ObjectStore(String bucket, Supplier<S3Client> s3, Supplier<S3Presigner> presigner) {
+    public S3ObjectStore(String bucket, Supplier<S3Client> s3) {
         this.bucket = bucket;
         this.s3 = s3;
-        this.presigner = presigner;
     }
 
-    public static S3ObjectStore of(String bucket) { return new S3ObjectStore(bucket, AwsClients::s3, AwsClients::s3Presigner); }
+    public static S3ObjectStore of(String bucket) { return new S3ObjectStore(bucket, AwsClients::s3); }
 
     @Override
     public String bucket() { return bucket; }
@@ -72,13 +73,8 @@ public final class S3ObjectStore implements ObjectStore {
     public void delete(String key) { s3.get().deleteObject(r -> r.bucket(bucket).key(key)); }
 
     @Override
-    public String presignGet(String key, Duration ttl) {
-        return presigner.get().presignGetObject(r -> r.signatureDuration(ttl).getObjectRequest(g -> g.bucket(bucket).key(key))).url().toString();
-    }
+    public String presignGet(String key, Duration ttl) { return SignedS3.presignGet(bucket, key, null, ttl); }
 
     @Override
-    public String presignPut(String key, String contentType, Duration ttl) {
-        return presigner.get().presignPutObject(r -> r.signatureDuration(ttl)
-                .putObjectRequest(p -> p.bucket(bucket).key(key).contentType(contentType))).url().toString();
-    }
+    public String presignPut(String key, String contentType, Duration ttl) { return SignedS3.presignPut(bucket, key, contentType, null, ttl); }
 }

@@ -68,7 +68,7 @@ class S3ObjectStoreTest {
 
     S3ObjectStore store() {
         S3Client client = s3();
-        return new S3ObjectStore("jobs", () -> client, () -> { throw new UnsupportedOperationException(); });
+        return new S3ObjectStore("jobs", () -> client);
     }
 
     @Test

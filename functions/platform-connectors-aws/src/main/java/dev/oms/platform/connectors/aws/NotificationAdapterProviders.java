@@ -16,7 +16,7 @@ public final class NotificationAdapterProviders {
 
     /** What the sandbox does with emails (and SMS): the notifications topic, captured locally. */
     static NotificationSender topic() {
-        return new SnsNotificationSender(AwsClients::sns, Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications"));
+        return new SnsNotificationSender(Env.get("NOTIFICATIONS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:oms-notifications"));
     }
 
     /**
@@ -33,7 +33,7 @@ public final class NotificationAdapterProviders {
         public Object create(ConnectorPort port, ConnectorConfig config, Environment environment) {
             String from = config.settings().get("from_address");
             if (from == null) throw new ConnectorException("notifications", "configure", "ses needs from_address");
-            SnsSms sms = new SnsSms(AwsClients::sns, config.settings().get("sms_sender_id"), topic());
+            SnsSms sms = new SnsSms(config.settings().get("sms_sender_id"), topic());
             return new SesNotifications(SesNotifications::sendEmail, sms, environment.suppressions(), from, config.settings().get("configuration_set"),
                     config.settings().get("template_prefix"), config.setting("default_locale", "en"));
         }
@@ -47,7 +47,7 @@ public final class NotificationAdapterProviders {
 
         @Override
         public Object create(ConnectorPort port, ConnectorConfig config, Environment environment) {
-            return new SnsSms(AwsClients::sns, config.settings().get("sms_sender_id"), topic());
+            return new SnsSms(config.settings().get("sms_sender_id"), topic());
         }
     }
 }

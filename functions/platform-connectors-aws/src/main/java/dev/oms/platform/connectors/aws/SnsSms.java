@@ -5,10 +5,8 @@ import dev.oms.app.connector.NotificationSender;
 import dev.oms.platform.observability.ConnectorCallContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sns.model.SnsException;
+import dev.oms.platform.aws.AwsJsonRequests;
+import dev.oms.platform.aws.SnsPublish;
 
 /**
  * Text messages through Amazon SNS, published straight to the phone number (E.164) as transactional SMS, with the
@@ -16,12 +14,10 @@ import software.amazon.awssdk.services.sns.model.SnsException;
  * the given sender (the sandbox topic), {@code ses} sends them itself.
  */
 public final class SnsSms implements NotificationSender {
-    private final Supplier<SnsClient> sns;
     private final String senderId;
     private final NotificationSender emails;
 
-    public SnsSms(Supplier<SnsClient> sns, String senderId, NotificationSender emails) {
-        this.sns = sns;
+    public SnsSms(String senderId, NotificationSender emails) {
         this.senderId = senderId;
         this.emails = emails;
     }
@@ -36,17 +32,16 @@ public final class SnsSms implements NotificationSender {
             throw dev.oms.domain.DomainException.unprocessable("notification.phone_invalid", "An SMS needs an E.164 phone number",
                     "Store the customer's phone as +<country><number>.");
         }
-        Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
-        attributes.put("AWS.SNS.SMS.SMSType", MessageAttributeValue.builder().dataType("String").stringValue("Transactional").build());
-        if (senderId != null) attributes.put("AWS.SNS.SMS.SenderID", MessageAttributeValue.builder().dataType("String").stringValue(senderId).build());
-        attributes.put("tenant_id", MessageAttributeValue.builder().dataType("String").stringValue(tenantId).build());
-        attributes.put("template", MessageAttributeValue.builder().dataType("String").stringValue(n.template() == null ? "" : n.template()).build());
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("AWS.SNS.SMS.SMSType", "Transactional");
+        if (senderId != null) attributes.put("AWS.SNS.SMS.SenderID", senderId);
+        attributes.put("tenant_id", tenantId);
+        attributes.put("template", n.template() == null ? "" : n.template());
         try {
-            var answer = sns.get().publish(r -> r.phoneNumber(n.recipient()).message(n.body() == null ? n.subject() : n.body())
-                    .messageAttributes(attributes));
-            ConnectorCallContext.vendorRequestId(answer.messageId());
-        } catch (SnsException e) {
-            throw new ConnectorException("notifications", "send_sms", "SNS: HTTP " + e.statusCode());
+            String messageId = SnsPublish.publish(null, n.recipient(), null, n.body() == null ? n.subject() : n.body(), attributes);
+            ConnectorCallContext.vendorRequestId(messageId);
+        } catch (AwsJsonRequests.AwsError e) {
+            throw new ConnectorException("notifications", "send_sms", "SNS: HTTP " + e.status() + " " + e.type());
         } catch (RuntimeException e) {
             throw new ConnectorException("notifications", "send_sms", "SNS: no answer (" + e.getClass().getSimpleName() + ")");
         }
