@@ -52,7 +52,7 @@ final class AdminMoneyApi {
                 core.ids, core.clock);
         payments = new PaymentService(core.transactions(), core.payments, core.clock);
         reconciliations = new dev.oms.app.reconciliation.PaymentReconciliations(core.transactions(), core.payments, core.clock);
-        MoneyServices money = new MoneyServices(core);
+        MoneyServices money = new MoneyServices(core, dev.oms.platform.rendering.RelayedRenderer.fromEnvironment());
         refunds = money.refunds;
         adjustments = new dev.oms.app.PriceAdjustments(edits, refunds);
         documentStorage = money.documentStorage;
@@ -67,7 +67,7 @@ final class AdminMoneyApi {
         returns = f.returns;
         returnSettlements = f.returnSettlements;
         returnLabels = f.returnLabels;
-        shipmentLabels = new ShipmentLabels(fulfillments, documentStorage, Env.get("LABEL_SHIP_FROM", ShipmentLabels.DEFAULT_SHIP_FROM), core.clock);
+        shipmentLabels = new ShipmentLabels(fulfillments, documentStorage, money.renderer, Env.get("LABEL_SHIP_FROM", ShipmentLabels.DEFAULT_SHIP_FROM), core.clock);
     }
 
     static AdminMoneyApi get() { return INSTANCE.get(); }

@@ -44,7 +44,7 @@ final class FulfilmentApi {
         clock = core.clock;
         idempotency = core.idempotency;
         cursors = Cursors.fromEnvironment();
-        MoneyServices money = new MoneyServices(core);
+        MoneyServices money = new MoneyServices(core, dev.oms.platform.rendering.RelayedRenderer.fromEnvironment());
         FulfilmentServices f = new FulfilmentServices(core, money);
         documentStorage = money.documentStorage;
         fulfillments = f.fulfillments;

@@ -28,7 +28,7 @@ public final class LabelJobs implements RequestHandler<SQSEvent, SQSBatchRespons
 
     /** The renderer of the label job and of {@code shipment_labels} jobs: labels from {@code LABEL_SHIP_FROM}. */
     static ShipmentLabels renderer() {
-        return new ShipmentLabels(Platform.get().fulfillments, Platform.get().documentStorage, Env.get("LABEL_SHIP_FROM", ShipmentLabels.DEFAULT_SHIP_FROM),
+        return new ShipmentLabels(Platform.get().fulfillments, Platform.get().documentStorage, new dev.oms.platform.documents.PdfBoxRenderer(), Env.get("LABEL_SHIP_FROM", ShipmentLabels.DEFAULT_SHIP_FROM),
                 Platform.get().clock);
     }
 

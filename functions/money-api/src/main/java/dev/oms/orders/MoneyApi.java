@@ -23,7 +23,7 @@ final class MoneyApi {
     private MoneyApi(CoreServices core) {
         clock = core.clock;
         idempotency = core.idempotency;
-        MoneyServices money = new MoneyServices(core);
+        MoneyServices money = new MoneyServices(core, dev.oms.platform.rendering.RelayedRenderer.fromEnvironment());
         refunds = money.refunds;
         invoices = money.invoices;
         documents = money.documents;

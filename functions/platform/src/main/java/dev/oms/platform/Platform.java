@@ -121,7 +121,7 @@ public final class Platform {
         inbound = new InboundWebhooks(inboundSecrets::get, clock);
         postbacks = new PostbackService(orders, clock);
         paymentLinks = new dev.oms.app.PaymentService(orders.transactions(), core.payments, clock);
-        dev.oms.platform.billing.MoneyServices money = new dev.oms.platform.billing.MoneyServices(core);
+        dev.oms.platform.billing.MoneyServices money = new dev.oms.platform.billing.MoneyServices(core, new dev.oms.platform.documents.PdfBoxRenderer());
         refunds = money.refunds;
         documentStorage = money.documentStorage;
         invoices = money.invoices;

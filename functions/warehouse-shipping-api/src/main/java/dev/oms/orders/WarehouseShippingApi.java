@@ -60,7 +60,7 @@ final class WarehouseShippingApi {
         this.jobs = jobs;
         clock = core.clock;
         idempotency = core.idempotency;
-        MoneyServices money = new MoneyServices(core);
+        MoneyServices money = new MoneyServices(core, dev.oms.platform.rendering.RelayedRenderer.fromEnvironment());
         documentStorage = money.documentStorage;
         FulfilmentServices f = new FulfilmentServices(core, money);
         fulfillments = f.fulfillments;
@@ -68,11 +68,11 @@ final class WarehouseShippingApi {
         returnSettlements = f.returnSettlements;
         returnLabels = f.returnLabels;
         String shipFrom = Env.get("LABEL_SHIP_FROM", ShipmentLabels.DEFAULT_SHIP_FROM);
-        shipmentLabels = new ShipmentLabels(fulfillments, documentStorage, shipFrom, core.clock);
+        shipmentLabels = new ShipmentLabels(fulfillments, documentStorage, money.renderer, shipFrom, core.clock);
         cursors = Cursors.fromEnvironment();
         operations = new ShipmentOperations(fulfillments, core.audit, f.carrier, warehouseAddress(shipFrom), core.clock);
         ShippingCommits commits = new ShippingCommits(new DynamoShippingRecords(core.table, core.ids), core.clock);
-        manifests = new ManifestService(commits, fulfillments, f.carrier, documentStorage, new dev.oms.platform.labels.ManifestPdfs(),
+        manifests = new ManifestService(commits, fulfillments, f.carrier, documentStorage, new dev.oms.platform.labels.ManifestPdfs(money.renderer),
                 new dev.oms.platform.dynamo.DynamoDeadlines(core.table), new dev.oms.platform.dynamo.DynamoWarehouseStore(core.table, core.ids), core.ids, core.clock);
         cancellations = new dev.oms.app.shipping.ShipmentCancellations(fulfillments, manifests, f.carrier, core.clock);
         qc = new QcService(commits, core.transactions(), core.ids, core.clock);

@@ -307,7 +307,7 @@ class FulfillmentIT {
         String f = warehouse.post("/v1/orders/" + id + "/fulfillments", fulfilment(line(id), 1)).json().path("id").asText();
         String shipmentId = warehouse.post("/v1/orders/" + id + "/fulfillments/" + f + "/ship", Map.of()).json().path("id").asText();
         eventually("the label", () -> admin.get("/v1/orders/shipments/" + shipmentId + "/label").status() == 200);
-        ShipmentLabels labels = new ShipmentLabels(Platform.get().fulfillments, Platform.get().documentStorage, null, Platform.get().clock);
+        ShipmentLabels labels = new ShipmentLabels(Platform.get().fulfillments, Platform.get().documentStorage, new dev.oms.platform.documents.PdfBoxRenderer(), null, Platform.get().clock);
         // a redelivered message: the label is there, nothing is rendered or filed again
         assertThat(labels.render(tenant, id, shipmentId)).isEqualTo("already_ready");
         long attached = timeline(id).stream().filter("document.attached"::equals).count();

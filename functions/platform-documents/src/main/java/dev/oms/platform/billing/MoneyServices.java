@@ -1,5 +1,6 @@
 package dev.oms.platform.billing;
 
+import dev.oms.platform.documents.DocumentRenderer;
 import dev.oms.app.DocumentService;
 import dev.oms.app.InvoiceService;
 import dev.oms.app.RefundService;
@@ -17,12 +18,15 @@ public final class MoneyServices {
     public final RefundService refunds;
     public final InvoiceService invoices;
     public final DocumentService documents;
+    /** PDFBox in the workers, DocumentsFunction in the API functions ({@code RelayedRenderer}). */
+    public final DocumentRenderer renderer;
 
-    public MoneyServices(CoreServices core) {
+    public MoneyServices(CoreServices core, DocumentRenderer renderer) {
+        this.renderer = renderer;
         documentStorage = S3DocumentStorage.fromEnvironment();
         core.archiveVendorDocumentsIn(documentStorage);
         refunds = new RefundService(core.transactions(), core.payments, new SandboxStoreCredit(core.table, core.ids), core.ids, core.clock);
-        invoices = new InvoiceService(core.transactions(), core.repository, core.billing(new SandboxBilling(documentStorage)), core.ids, core.clock);
+        invoices = new InvoiceService(core.transactions(), core.repository, core.billing(new SandboxBilling(documentStorage, renderer)), core.ids, core.clock);
         refunds.onIssued(invoices::creditNoteAfterRefund);
         documents = new DocumentService(core.transactions(), documentStorage, core.ids, core.clock);
     }

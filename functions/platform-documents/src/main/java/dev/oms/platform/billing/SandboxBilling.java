@@ -9,7 +9,7 @@ import dev.oms.domain.money.Currencies;
 import dev.oms.domain.order.Address;
 import dev.oms.domain.order.InvoiceLine;
 import dev.oms.platform.config.Env;
-import dev.oms.platform.documents.BillingDocumentRenderer;
+import dev.oms.platform.documents.DocumentRenderer;
 import dev.oms.platform.documents.PostalAddress;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,20 +18,24 @@ import java.util.List;
 
 /**
  * A billing service that produces real documents: the invoice or credit note rendered as a PDF by the render library
- * ({@link BillingDocumentRenderer}) and stored under {@code documents/{tenant}/{order}/{document}.pdf} in the documents
+ * ({@code BillingDocumentRenderer}, here or in DocumentsFunction) and stored under {@code documents/{tenant}/{order}/{document}.pdf} in the documents
  * bucket (the same id again replaces the file). The seller printed on them is {@code BILLING_SELLER_NAME} at the
  * sandbox's address. Faults: connector {@code billing}, operation {@code issue}.
  */
 public final class SandboxBilling implements BillingService {
     private final DocumentStorage storage;
+    private final DocumentRenderer renderer;
 
-    public SandboxBilling(DocumentStorage storage) { this.storage = storage; }
+    public SandboxBilling(DocumentStorage storage, DocumentRenderer renderer) {
+        this.storage = storage;
+        this.renderer = renderer;
+    }
 
     @Override
     public StoredFile issue(String tenantId, BillingDocument document) {
         SandboxFaults.Mode fault = SandboxFaults.next("billing", "issue");
         if (fault != null) throw new ConnectorException("billing", "issue", fault == SandboxFaults.Mode.TIMEOUT ? "timed out" : "sandbox fault injected");
-        byte[] pdf = new BillingDocumentRenderer().pdf(toPrintable(document)); // made here: PDFBox loads only when a document is rendered
+        byte[] pdf = renderer.billingDocument(toPrintable(document));
         String key = "documents/" + tenantId + "/" + document.orderId() + "/" + document.documentId() + ".pdf";
         storage.put(key, "application/pdf", pdf);
         return new StoredFile(key, document.number() + ".pdf", "application/pdf", pdf.length);

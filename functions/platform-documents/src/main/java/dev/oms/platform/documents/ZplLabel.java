@@ -6,7 +6,7 @@ package dev.oms.platform.documents;
  * {@code _5F}); field data is UTF-8 ({@code ^CI28}). The barcode names its code set ({@code >;} C for even digit
  * counts, {@code >:} B otherwise), so the printer draws the same symbol as {@link Code128} and the PDF.
  */
-final class ZplLabel {
+public final class ZplLabel {
     static final int WIDTH = 812;
     static final int HEIGHT = 1218;
     private static final int MARGIN = 30;
@@ -15,7 +15,7 @@ final class ZplLabel {
 
     private ZplLabel() { }
 
-    static String of(ShippingLabel label) {
+    public static String of(ShippingLabel label) {
         return new ZplLabel().render(label);
     }
 

@@ -34,6 +34,6 @@ public final class FulfilmentServices {
         returns = new ReturnService(core.transactions(), core.settings, core.ids, core.clock);
         returnSettlements = new ReturnSettlements(returns, core.orders, money.refunds, core.clock);
         returnLabels = new ReturnLabels(returns, carrier, money.documentStorage, core.settings,
-                Env.get("LABEL_SHIP_FROM", ShipmentLabels.DEFAULT_SHIP_FROM), core.clock);
+                Env.get("LABEL_SHIP_FROM", ShipmentLabels.DEFAULT_SHIP_FROM), core.clock, money.renderer);
     }
 }

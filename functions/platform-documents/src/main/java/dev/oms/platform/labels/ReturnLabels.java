@@ -9,13 +9,14 @@ import dev.oms.domain.order.Order;
 import dev.oms.domain.order.OrderDocument;
 import dev.oms.domain.order.ReturnRequest;
 import dev.oms.domain.order.Returns;
-import dev.oms.platform.documents.LabelRenderer;
+import dev.oms.platform.documents.DocumentRenderer;
 import dev.oms.platform.documents.ShippingLabel;
 import dev.oms.platform.dynamo.DynamoTenantSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -32,15 +33,17 @@ public final class ReturnLabels {
     private final Function<String, Address> tenantAddress;
     private final Address fallback;
     private final Clock clock;
+    private final DocumentRenderer renderer;
 
     public ReturnLabels(ReturnService returns, CarrierService carrier, DocumentStorage storage, DynamoTenantSettings settings,
-                        String shipFrom, Clock clock) {
+                        String shipFrom, Clock clock, DocumentRenderer renderer) {
         this.returns = returns;
         this.carrier = carrier;
         this.storage = storage;
         this.tenantAddress = settings::returnAddress;
         this.fallback = address(shipFrom);
         this.clock = clock;
+        this.renderer = renderer;
     }
 
     /** The label with a link to download it for a while. */
@@ -94,10 +97,10 @@ public final class ReturnLabels {
         }
         Address to = returnAddress(ctx.tenantId());
         CarrierService.ReturnLabel booked = carrier.returnLabel(ctx.tenantId(), r.rma(), from, to, "return-label:" + r.id());
-        byte[] pdf = new LabelRenderer().pdf( // made here: PDFBox loads only when a label is rendered
+        byte[] pdf = renderer.labels(List.of(
                 new ShippingLabel(ShipmentLabels.postal(from), ShipmentLabels.postal(to), booked.carrier(),
                 booked.serviceCode(), booked.trackingNumber(), null, 1, 1, String.valueOf(order.state().number), r.rma(),
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))));
         String docId = "doc_rlb" + r.id().substring(r.id().indexOf('_') + 1);
         String fileName = "return-label-" + r.rma() + ".pdf";
         String key = "documents/" + ctx.tenantId() + "/" + order.id() + "/" + docId + "-" + fileName;

@@ -8,15 +8,12 @@ import dev.oms.domain.order.Order;
 import dev.oms.domain.order.OrderDocument;
 import dev.oms.domain.order.OrderLine;
 import dev.oms.domain.order.Shipment;
-import dev.oms.platform.documents.LabelRenderer;
+import dev.oms.platform.documents.DocumentRenderer;
 import dev.oms.platform.documents.PackingSlip;
-import dev.oms.platform.documents.PackingSlipRenderer;
 import dev.oms.platform.documents.PostalAddress;
 import dev.oms.platform.documents.ShippingLabel;
+import dev.oms.platform.documents.ZplLabel;
 import dev.oms.app.port.DocumentStorage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,9 +23,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
-import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * The label job: renders a shipment's labels (one 4 x 6 page per parcel, as PDF, ZPL and a PNG image) and its packing slip,
@@ -44,10 +38,11 @@ public final class ShipmentLabels {
     private final DocumentStorage storage;
     private final PostalAddress shipFrom;
     private final Clock clock;
-    private final LabelRenderer labels = new LabelRenderer();
-    private final PackingSlipRenderer slips = new PackingSlipRenderer();
+    /** PDFBox in the label jobs, DocumentsFunction in the API functions ({@code RelayedRenderer}). */
+    private final DocumentRenderer renderer;
 
-    public ShipmentLabels(FulfillmentService fulfillments, DocumentStorage storage, String shipFrom, Clock clock) {
+    public ShipmentLabels(FulfillmentService fulfillments, DocumentStorage storage, DocumentRenderer renderer, String shipFrom, Clock clock) {
+        this.renderer = renderer;
         this.fulfillments = fulfillments;
         this.storage = storage;
         this.shipFrom = sender(shipFrom);
@@ -95,25 +90,25 @@ public final class ShipmentLabels {
         if (to == null) throw new IllegalStateException("Order " + orderId + " has no address to ship to");
         PostalAddress shipTo = postal(to);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        List<byte[]> pages = new ArrayList<>();
+        List<ShippingLabel> parcels = new ArrayList<>();
         StringBuilder zpl = new StringBuilder();
         List<String> numbers = s.trackingNumbers();
         for (int i = 0; i < numbers.size(); i++) {
             ShippingLabel label = new ShippingLabel(shipFrom, shipTo, s.carrier() == null ? "carrier" : s.carrier(),
                     s.serviceCode() == null ? "standard" : s.serviceCode(), numbers.get(i), numbers.size() == 1 ? s.weightGrams() : null,
                     i + 1, numbers.size(), String.valueOf(order.state().number), order.state().externalReference, today);
-            pages.add(labels.pdf(label));
-            zpl.append(labels.zpl(label));
+            parcels.add(label);
+            zpl.append(ZplLabel.of(label));
         }
-        byte[] pdf = merge(pages);
+        byte[] pdf = renderer.labels(parcels);
         byte[] zplBytes = zpl.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] slip = slips.pdf(new PackingSlip(String.valueOf(order.state().number), today, shipTo, slipLines(order, s)));
+        byte[] slip = renderer.packingSlip(new PackingSlip(String.valueOf(order.state().number), today, shipTo, slipLines(order, s)));
         String base = "documents/" + tenantId + "/" + orderId + "/";
         String suffix = shipmentId.substring(shipmentId.indexOf('_') + 1);
         OrderDocument pdfDoc = put(base, "doc_lbl" + suffix, "label", "label-" + shipmentId + ".pdf", "application/pdf", pdf, shipmentId);
         OrderDocument zplDoc = put(base, "doc_zpl" + suffix, "label", "label-" + shipmentId + ".zpl", "application/zpl", zplBytes, shipmentId);
         OrderDocument pngDoc = put(base, dev.oms.domain.order.OrderFulfillment.pngLabelId(shipmentId), "label", "label-" + shipmentId + ".png", "image/png",
-                LabelImages.png(pdf), shipmentId);
+                renderer.labelImage(pdf), shipmentId);
         OrderDocument slipDoc = put(base, "doc_slp" + suffix, "packing_slip", "packing-slip-" + shipmentId + ".pdf", "application/pdf", slip, shipmentId);
         return new Drawn(pdfDoc, zplDoc, pngDoc, slipDoc);
     }
@@ -138,28 +133,6 @@ public final class ShipmentLabels {
             out.add(new PackingSlip.Line(line.sku(), line.description() == null ? line.sku() : line.description(), n));
         });
         return out;
-    }
-
-    /** The labels of all parcels as one PDF, a page each. */
-    static byte[] merge(List<byte[]> pdfs) {
-        if (pdfs.size() == 1) return pdfs.get(0);
-        try (PDDocument merged = new PDDocument()) {
-            List<PDDocument> parts = new ArrayList<>();
-            try {
-                for (byte[] b : pdfs) {
-                    PDDocument part = Loader.loadPDF(new RandomAccessReadBuffer(b));
-                    parts.add(part);
-                    for (var page : part.getPages()) merged.importPage(page);
-                }
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                merged.save(out);
-                return out.toByteArray();
-            } finally {
-                for (PDDocument d : parts) d.close();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static PostalAddress postal(Address a) {

@@ -19,7 +19,7 @@ class DocumentsArchitectureTest {
         assertThat(imported.contain(LabelRendererTest.class)).isFalse();
 
         classes().that().resideInAPackage("dev.oms.platform.documents")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.oms.platform.documents", "java..",
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.oms.platform.documents", "java..", "javax.imageio..",
                         "org.apache.pdfbox..", "org.apache.fontbox..")
                 .because("rendering is a pure library: the callers bring the data and store the bytes")
                 .check(imported);

@@ -1,4 +1,4 @@
-package dev.oms.platform.labels;
+package dev.oms.platform.documents;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
