@@ -14,6 +14,7 @@ import dev.oms.platform.dynamo.IdempotencyStore;
 import dev.oms.platform.http.Cursors;
 import dev.oms.platform.jobs.Jobs;
 import dev.oms.platform.wiring.CoreServices;
+import dev.oms.platform.wiring.RelayedProviders;
 import dev.oms.platform.wiring.Once;
 import java.time.Clock;
 
@@ -24,7 +25,7 @@ import java.time.Clock;
  * order transactions (to read the fulfilment a push names) and the job runner's submit side ({@link Jobs}).
  */
 final class WarehouseConnectorsApi {
-    private static final Once<WarehouseConnectorsApi> INSTANCE = Once.of(() -> new WarehouseConnectorsApi(CoreServices.get(), Jobs.get()));
+    private static final Once<WarehouseConnectorsApi> INSTANCE = Once.of(() -> new WarehouseConnectorsApi(RelayedProviders.attach(CoreServices.get()), Jobs.get()));
 
     final Clock clock;
     final IdGenerator ids;

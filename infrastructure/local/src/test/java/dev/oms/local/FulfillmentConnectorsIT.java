@@ -90,8 +90,23 @@ class FulfillmentConnectorsIT {
                 .header("idempotent-replayed")).isEqualTo("true");
         assertThat(picker.get("/v1/fulfillment/connectors?type=ftp").json().path("data")).extracting(n -> n.path("id").asText()).contains(id);
 
-        // the test: the sample pick list goes and comes back; the inventory file is not there yet
-        JsonNode test = manager.post("/v1/fulfillment/connectors/" + id + "/test", Map.of()).json();
+        // the test: the sample pick list goes and comes back; the inventory file is not there yet. The API function
+        // carries no SSH library: each step is one invocation of FulfillmentProvidersFunction
+        List<String> relayed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var functions = runtime().functions();
+        @SuppressWarnings("unchecked")
+        var real = (com.amazonaws.services.lambda.runtime.RequestHandler<Map<String, Object>, Map<String, Object>>) functions.instance("FulfillmentProvidersFunction");
+        functions.replace("FulfillmentProvidersFunction", (com.amazonaws.services.lambda.runtime.RequestHandler<Map<String, Object>, Map<String, Object>>) (event, context) -> {
+            relayed.add(String.valueOf(event.get("logged_as")));
+            return real.handleRequest(event, context);
+        });
+        JsonNode test;
+        try {
+            test = manager.post("/v1/fulfillment/connectors/" + id + "/test", Map.of()).json();
+        } finally {
+            functions.replace("FulfillmentProvidersFunction", real);
+        }
+        assertThat(relayed).containsExactly("test_push", "test_inventory");
         assertThat(test.path("steps").get(0).path("ok").asBoolean()).as(test.toString()).isTrue();
         assertThat(test.path("steps").get(1).path("error").path("code").asText()).isEqualTo("connector.inventory_file_missing");
         assertThat(test.path("ok").asBoolean()).isFalse();

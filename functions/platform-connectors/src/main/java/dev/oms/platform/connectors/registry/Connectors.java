@@ -38,6 +38,13 @@ public final class Connectors {
     private final boolean requireRegistry;
     private final Map<ConnectorPort, Object> sandboxes = new EnumMap<>(ConnectorPort.class);
     private final Map<ConnectorPort, Object> relays = new ConcurrentHashMap<>();
+    private final Map<ConnectorPort, ConnectorRelay> connectorRelays = new ConcurrentHashMap<>();
+
+    /** Builds the relay of a connector registered by id, for one operation ({@link ProviderRelay}). */
+    @FunctionalInterface
+    public interface ConnectorRelay {
+        Object create(String connectorId, ConnectorConfig config, String operation);
+    }
     private final Map<String, ConnectorAdapterProvider> providers = new HashMap<>();
     private final Map<String, Resolved> resolved = new ConcurrentHashMap<>();
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
@@ -71,6 +78,15 @@ public final class Connectors {
      */
     public Connectors relay(ConnectorPort port, Object adapter) {
         relays.put(port, adapter);
+        return this;
+    }
+
+    /**
+     * Where calls to connectors registered by id (fulfilment connectors) of a port go, unless they are sandboxes: the
+     * function that carries their adapters ({@link ProviderRelay}), whose own registry runs and logs each call.
+     */
+    public Connectors relayConnectors(ConnectorPort port, ConnectorRelay relay) {
+        connectorRelays.put(port, relay);
         return this;
     }
 
@@ -111,6 +127,8 @@ public final class Connectors {
      * ({@code connectorId}), sandbox calls included, so that its {@code logs} show every round trip.
      */
     public <T, R> R callConnector(String connectorId, ConnectorConfig config, Class<T> type, String operation, Function<T, R> action) {
+        ConnectorRelay relay = connectorRelays.get(config.port());
+        if (relay != null && !config.adapter().equals(ConnectorPort.SANDBOX)) return action.apply(type.cast(relay.create(connectorId, config, operation)));
         String key = "connector|" + config.tenantId() + "|" + connectorId;
         Resolved cached = resolved.get(key);
         Object built = cached != null && cached.config.version() == config.version() ? cached.adapter : build(config.port(), config);
