@@ -8,7 +8,6 @@ import dev.oms.domain.DomainException;
 import dev.oms.domain.money.Money;
 import dev.oms.platform.json.Json;
 import dev.oms.platform.observability.ConnectorCallContext;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -36,7 +35,7 @@ public final class PaymentsRelay {
         String payment = request.path("payment_id").asText(null);
         String key = request.path("idempotency_key").asText(null);
         ObjectNode out = Json.object();
-        if (tenant == null || payment == null) return error(out, new ConnectorException("payments", operation, "the relayed call names no tenant or payment"));
+        if (tenant == null || payment == null) return RelayAnswers.error(out, new ConnectorException("payments", operation, "the relayed call names no tenant or payment"));
         ConnectorCallContext.correlationId(request.path("correlation_id").asText(null));
         try {
             switch (operation) {
@@ -45,20 +44,14 @@ public final class PaymentsRelay {
                 case "void" -> out.set("operation", operation(payments.voidAuthorization(tenant, payment, money(request.path("amount")), key)));
                 case "capture" -> out.set("operation", operation(payments.capture(tenant, payment, money(request.path("amount")), key)));
                 case "refund" -> out.set("operation", operation(payments.refund(tenant, payment, money(request.path("amount")), key)));
-                default -> error(out, new ConnectorException("payments", operation, "the payments relay has no such operation"));
+                default -> RelayAnswers.error(out, new ConnectorException("payments", operation, "the payments relay has no such operation"));
             }
         } catch (DomainException e) {
-            error(out, e);
+            RelayAnswers.error(out, e);
         }
         return out;
     }
 
-    private static ObjectNode error(ObjectNode out, DomainException e) {
-        ObjectNode err = out.putObject("error");
-        err.put("kind", e.kind().name()).put("code", e.code()).put("message", e.getMessage()).put("explain", e.explain());
-        err.set("details", Json.valueToTree(e.details()));
-        return out;
-    }
 
     /** The payments port of a function whose jar does not carry the tenant's adapter: each call relayed by {@code transport}. */
     public static final class Client implements PaymentGateway {
@@ -96,17 +89,7 @@ public final class PaymentsRelay {
             return operation(call(request(tenantId, "refund", paymentId, amount, idempotencyKey)));
         }
 
-        private JsonNode call(ObjectNode request) {
-            JsonNode answer = transport.apply(request);
-            JsonNode err = answer.path("error");
-            if (!err.isObject()) return answer;
-            @SuppressWarnings("unchecked")
-            Map<String, Object> details = err.path("details").isObject() ? Json.toMap(err.path("details")) : Map.of();
-            String code = err.path("code").asText("connector.unavailable");
-            if (code.equals("connector.unavailable")) throw ConnectorException.reported(err.path("message").asText(), details);
-            throw new DomainException(DomainException.Kind.valueOf(err.path("kind").asText("UNPROCESSABLE")), code,
-                    err.path("message").asText(), err.path("explain").asText(null), details, java.util.List.of());
-        }
+        private JsonNode call(ObjectNode request) { return RelayAnswers.orThrow(transport.apply(request)); }
 
         private static Operation operation(JsonNode answer) {
             JsonNode o = answer.path("operation");

@@ -45,10 +45,10 @@ public final class ProviderRelay {
         try {
             config = config(request.path("config"));
         } catch (RuntimeException e) {
-            return error(out, new ConnectorException("fulfillment_provider", operation, "the relayed call names no readable connector"));
+            return RelayAnswers.error(out, new ConnectorException("fulfillment_provider", operation, "the relayed call names no readable connector"));
         }
         if (connectorId == null || tenant == null || !tenant.equals(config.tenantId())) {
-            return error(out, new ConnectorException("fulfillment_provider", operation, "the relayed call names no connector of its tenant"));
+            return RelayAnswers.error(out, new ConnectorException("fulfillment_provider", operation, "the relayed call names no connector of its tenant"));
         }
         String loggedAs = request.path("logged_as").asText(operation);
         ConnectorCallContext.correlationId(request.path("correlation_id").asText(null));
@@ -78,10 +78,10 @@ public final class ProviderRelay {
                             p -> p.probe(tenant, dispatch(request.path("dispatch"))));
                     out.put("probe", said);
                 }
-                default -> error(out, new ConnectorException("fulfillment_provider", operation, "the relay has no such operation"));
+                default -> RelayAnswers.error(out, new ConnectorException("fulfillment_provider", operation, "the relay has no such operation"));
             }
         } catch (DomainException e) {
-            error(out, e);
+            RelayAnswers.error(out, e);
         }
         return out;
     }
@@ -142,25 +142,9 @@ public final class ProviderRelay {
             return r;
         }
 
-        private JsonNode call(ObjectNode request) {
-            JsonNode answer = transport.apply(request);
-            JsonNode err = answer.path("error");
-            if (!err.isObject()) return answer;
-            @SuppressWarnings("unchecked")
-            Map<String, Object> details = err.path("details").isObject() ? Json.toMap(err.path("details")) : Map.of();
-            String code = err.path("code").asText("connector.unavailable");
-            if (code.equals("connector.unavailable")) throw ConnectorException.reported(err.path("message").asText(), details);
-            throw new DomainException(DomainException.Kind.valueOf(err.path("kind").asText("UNPROCESSABLE")), code,
-                    err.path("message").asText(), err.path("explain").asText(null), details, List.of());
-        }
+        private JsonNode call(ObjectNode request) { return RelayAnswers.orThrow(transport.apply(request)); }
     }
 
-    private static ObjectNode error(ObjectNode out, DomainException e) {
-        ObjectNode err = out.putObject("error");
-        err.put("kind", e.kind().name()).put("code", e.code()).put("message", e.getMessage()).put("explain", e.explain());
-        err.set("details", Json.valueToTree(e.details()));
-        return out;
-    }
 
     static ObjectNode config(ConnectorConfig c) {
         ObjectNode o = Json.object().put("tenant_id", c.tenantId()).put("port", c.port().wireName()).put("adapter", c.adapter())
