@@ -44,6 +44,8 @@ public final class AwsJsonRequests {
     public static final Service SQS = new Service("sqs", "sqs", "SQS", "Sqs", "AmazonSQS", "1.0");
     /** Step Functions (AWS JSON 1.0): {@code SendTaskSuccess}, {@code SendTaskFailure}. */
     public static final Service STEP_FUNCTIONS = new Service("states", "states", "SFN", "Sfn", "AWSStepFunctions", "1.0");
+    /** S3 (REST-XML): presigned links, small PUTs and HEADs ({@link SignedS3}). */
+    public static final Service S3 = new Service("s3", "s3", "S3", "S3", null, null);
     /** SNS (AWS Query): {@code Publish} ({@link SnsPublish}). */
     public static final Service SNS = new Service("sns", "sns", "SNS", "Sns", null, null);
     /** Lambda (REST-JSON): {@code Invoke}. */
@@ -140,7 +142,7 @@ public final class AwsJsonRequests {
     static Response signedSend(String signingName, Region region, String method, URI uri, java.util.Map<String, String> headers, byte[] bytes) {
         SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri);
         headers.forEach(unsigned::putHeader);
-        var identity = CREDENTIALS.get().resolveIdentity().join();
+        var identity = identity();
         var signed = SIGNER.sign(r -> r.identity(identity).request(unsigned.build()).payload(ContentStreamProvider.fromByteArray(bytes))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region.id()));
@@ -162,6 +164,9 @@ public final class AwsJsonRequests {
             throw new AwsError(0, "Interrupted", null);
         }
     }
+
+    /** The function's credentials, as the SDK clients find them. */
+    static software.amazon.awssdk.identity.spi.AwsCredentialsIdentity identity() { return CREDENTIALS.get().resolveIdentity().join(); }
 
     static URI endpoint(Service s, Region region) {
         String override = firstSet(System.getProperty("aws.endpointUrl" + s.propertySuffix()), System.getenv("AWS_ENDPOINT_URL_" + s.envSuffix()),

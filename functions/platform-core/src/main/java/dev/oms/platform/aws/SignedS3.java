@@ -10,8 +10,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
@@ -32,10 +30,6 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  */
 public final class SignedS3 {
     private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
-    private static final AwsClients.Lazy<AwsCredentialsProvider> CREDENTIALS = new AwsClients.Lazy<>(() -> {
-        AwsCredentialsProvider p = AwsClients.credentials();
-        return p != null ? p : DefaultCredentialsProvider.builder().build();
-    });
 
     /** S3 answered an error (its status and S3's error code, e.g. {@code AccessDenied}). */
     public static final class S3Error extends RuntimeException {
@@ -107,10 +101,8 @@ public final class SignedS3 {
 
     private static Target target(String bucket, String key) {
         Region region = AwsJsonRequests.region();
-        String override = firstSet(System.getProperty("aws.endpointUrlS3"), System.getenv("AWS_ENDPOINT_URL_S3"),
-                System.getProperty("aws.endpointUrl"), System.getenv("AWS_ENDPOINT_URL"));
         boolean pathStyle = "true".equals(Env.get("OMS_S3_PATH_STYLE", "false"));
-        URI base = URI.create(override != null ? override : "https://s3." + region.id() + ".amazonaws.com");
+        URI base = AwsJsonRequests.endpoint(AwsJsonRequests.S3, region);
         String host = pathStyle ? base.getHost() : bucket + "." + base.getHost();
         String path = (pathStyle ? "/" + bucket : "") + "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(key);
         return new Target(region, base, host, path);
@@ -122,7 +114,7 @@ public final class SignedS3 {
                 .port(t.base.getPort() == -1 ? null : t.base.getPort()).encodedPath(t.path);
         query.forEach(request::putRawQueryParameter);
         headers.forEach(request::putHeader);
-        AwsCredentialsIdentity identity = CREDENTIALS.get().resolveIdentity().join();
+        AwsCredentialsIdentity identity = AwsJsonRequests.identity();
         var signed = SIGNER.sign(r -> r.identity(identity).request(request.build())
                 .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "s3")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, t.region.id())
@@ -140,10 +132,5 @@ public final class SignedS3 {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    private static String firstSet(String... values) {
-        for (String v : values) if (v != null && !v.isBlank()) return v.trim();
-        return null;
     }
 }

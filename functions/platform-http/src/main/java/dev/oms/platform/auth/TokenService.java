@@ -6,18 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.security.Caller;
 import dev.oms.app.security.RolePermissions;
 import dev.oms.platform.config.Env;
+import dev.oms.platform.crypto.HmacSha256;
 import dev.oms.platform.json.Json;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Tokens the OMS issues: compact JWS (HS256) with the claims {@code sub}, {@code tenant_id}, {@code roles},
@@ -140,13 +137,5 @@ public final class TokenService {
     /** A key derived from the token secret for another kind of token (so that neither verifies as the other). */
     byte[] derivedKey(String purpose) { return hmac(secret, "oms-derived-key:" + purpose); }
 
-    static byte[] hmac(byte[] key, String input) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(input.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    static byte[] hmac(byte[] key, String input) { return HmacSha256.of(key, input); }
 }

@@ -1,11 +1,10 @@
 package dev.oms.platform.http;
 
 import dev.oms.platform.config.Env;
+import dev.oms.platform.crypto.HmacSha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Opaque, tamper-proof cursors: the store's position plus the query it belongs to, signed with HMAC-SHA256. A cursor
@@ -43,13 +42,5 @@ public final class Cursors {
         }
     }
 
-    private byte[] mac(String s) {
-        try {
-            Mac m = Mac.getInstance("HmacSHA256");
-            m.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return m.doFinal(s.getBytes(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private byte[] mac(String s) { return HmacSha256.of(secret, s); }
 }

@@ -1,13 +1,12 @@
 package dev.oms.platform.webhooks;
 
+import dev.oms.platform.crypto.HmacSha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The Standard Webhooks signature scheme (https://www.standardwebhooks.com): a message is signed with HMAC-SHA256 over
@@ -45,14 +44,8 @@ public final class WebhookSignature {
 
     /** {@code v1,<base64 HMAC-SHA256>} of one message with one secret. */
     public static String sign(String secret, String messageId, long timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(withoutPrefix(secret)), "HmacSHA256"));
-            byte[] digest = mac.doFinal((messageId + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
-            return "v1," + Base64.getEncoder().encodeToString(digest);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] digest = HmacSha256.of(Base64.getDecoder().decode(withoutPrefix(secret)), messageId + "." + timestamp + "." + body);
+        return "v1," + Base64.getEncoder().encodeToString(digest);
     }
 
     /** The {@code webhook-signature} header: one signature per secret, space-separated. */

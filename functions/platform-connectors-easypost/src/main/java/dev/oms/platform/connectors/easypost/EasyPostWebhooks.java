@@ -2,6 +2,7 @@ package dev.oms.platform.connectors.easypost;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oms.app.connector.CarrierService.TrackingReport;
+import dev.oms.platform.crypto.HmacSha256;
 import dev.oms.platform.http.ApiProblem;
 import dev.oms.platform.json.Json;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +11,6 @@ import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * EasyPost's webhooks: {@code X-Hmac-Signature: hmac-sha256-hex=<hex HMAC-SHA256 of the raw body>} keyed with the
@@ -25,13 +24,8 @@ public final class EasyPostWebhooks {
     public record Event(String id, String type, String vendorShipmentId, List<TrackingReport> reports) { }
 
     public static String signature(String secret, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Normalizer.normalize(secret, Normalizer.Form.NFKD).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "hmac-sha256-hex=" + java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] key = Normalizer.normalize(secret, Normalizer.Form.NFKD).getBytes(StandardCharsets.UTF_8);
+        return "hmac-sha256-hex=" + java.util.HexFormat.of().formatHex(HmacSha256.of(key, body));
     }
 
     public static Event verify(String body, String header, String secret) {

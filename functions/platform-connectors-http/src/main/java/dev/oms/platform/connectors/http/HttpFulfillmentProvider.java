@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.connector.FulfillmentProvider;
 import dev.oms.domain.DomainException;
-import dev.oms.domain.order.Address;
 import dev.oms.platform.json.Json;
+import dev.oms.platform.json.Shapes;
 
 /**
  * A 3PL or WMS over the signed-HTTP contract: {@code POST /fulfillments} hands a fulfilment over (answering the
@@ -61,7 +61,7 @@ public final class HttpFulfillmentProvider implements FulfillmentProvider {
                 .put("shipment_reference", request.shipmentReference());
         ArrayNode items = body.putArray("items");
         for (Item i : request.items()) items.addObject().put("line_id", i.lineId()).put("sku", i.sku()).put("quantity", i.quantity());
-        if (request.shipTo() != null) body.set("ship_to", address(request.shipTo()));
+        if (request.shipTo() != null) body.set("ship_to", Shapes.address(request.shipTo()));
         return body;
     }
 
@@ -74,11 +74,5 @@ public final class HttpFulfillmentProvider implements FulfillmentProvider {
             if (TOO_LATE.equals(refused.details().get("vendor_code"))) return false;
             throw refused;
         }
-    }
-
-    private static ObjectNode address(Address a) {
-        return Json.object().put("name", a.name()).put("company", a.company()).put("line1", a.line1()).put("line2", a.line2())
-                .put("city", a.city()).put("region", a.region()).put("postal_code", a.postalCode()).put("country", a.country())
-                .put("phone", a.phone()).put("email", a.email());
     }
 }

@@ -2,18 +2,16 @@ package dev.oms.platform.connectors.stripe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oms.domain.money.Money;
+import dev.oms.platform.crypto.HmacSha256;
 import dev.oms.platform.http.ApiProblem;
 import dev.oms.platform.json.Json;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.util.Map;
 
 /**
@@ -110,13 +108,7 @@ public final class StripeWebhooks {
 
     /** Hex HMAC-SHA256 of {@code message} under {@code secret}: Stripe's {@code v1} signature. */
     static String hmacSha256(String secret, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(HmacSha256.of(secret.getBytes(StandardCharsets.UTF_8), message));
     }
 
     private static ApiProblem invalid() {

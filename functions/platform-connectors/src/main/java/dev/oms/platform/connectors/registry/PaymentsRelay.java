@@ -7,6 +7,7 @@ import dev.oms.app.connector.PaymentGateway;
 import dev.oms.domain.DomainException;
 import dev.oms.domain.money.Money;
 import dev.oms.platform.json.Json;
+import dev.oms.platform.json.Shapes;
 import dev.oms.platform.observability.ConnectorCallContext;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -41,9 +42,9 @@ public final class PaymentsRelay {
             switch (operation) {
                 case "status" -> out.set("status", status(payments.status(tenant, payment)));
                 case "order_reference" -> out.put("order_reference", payments.orderReference(tenant, payment).orElse(null));
-                case "void" -> out.set("operation", operation(payments.voidAuthorization(tenant, payment, money(request.path("amount")), key)));
-                case "capture" -> out.set("operation", operation(payments.capture(tenant, payment, money(request.path("amount")), key)));
-                case "refund" -> out.set("operation", operation(payments.refund(tenant, payment, money(request.path("amount")), key)));
+                case "void" -> out.set("operation", operation(payments.voidAuthorization(tenant, payment, Shapes.money(request.get("amount")), key)));
+                case "capture" -> out.set("operation", operation(payments.capture(tenant, payment, Shapes.money(request.get("amount")), key)));
+                case "refund" -> out.set("operation", operation(payments.refund(tenant, payment, Shapes.money(request.get("amount")), key)));
                 default -> RelayAnswers.error(out, new ConnectorException("payments", operation, "the payments relay has no such operation"));
             }
         } catch (DomainException e) {
@@ -51,7 +52,6 @@ public final class PaymentsRelay {
         }
         return out;
     }
-
 
     /** The payments port of a function whose jar does not carry the tenant's adapter: each call relayed by {@code transport}. */
     public static final class Client implements PaymentGateway {
@@ -65,7 +65,7 @@ public final class PaymentsRelay {
             JsonNode s = call(request(tenantId, "status", paymentId, null, null)).path("status");
             long captured = s.path("captured").asLong(), refunded = s.path("refunded").asLong(), voided = s.path("voided").asLong();
             return new PaymentStatus(s.path("payment_id").asText(paymentId), State.valueOf(s.path("state").asText()),
-                    s.path("amount").isObject() ? money(s.path("amount")) : null, captured, refunded, voided);
+                    Shapes.money(s.get("amount")), captured, refunded, voided);
         }
 
         @Override
@@ -93,13 +93,13 @@ public final class PaymentsRelay {
 
         private static Operation operation(JsonNode answer) {
             JsonNode o = answer.path("operation");
-            return new Operation(o.path("id").asText(null), o.path("payment_id").asText(null), o.path("kind").asText(null), money(o.path("amount")));
+            return new Operation(o.path("id").asText(null), o.path("payment_id").asText(null), o.path("kind").asText(null), Shapes.money(o.get("amount")));
         }
     }
 
     static ObjectNode request(String tenantId, String operation, String paymentId, Money amount, String key) {
         ObjectNode r = Json.object().put("tenant_id", tenantId).put("operation", operation).put("payment_id", paymentId);
-        if (amount != null) r.set("amount", money(amount));
+        if (amount != null) r.set("amount", Shapes.money(amount));
         if (key != null) r.put("idempotency_key", key);
         String correlation = ConnectorCallContext.correlationId();
         if (correlation != null) r.put("correlation_id", correlation);
@@ -109,20 +109,14 @@ public final class PaymentsRelay {
     private static ObjectNode status(PaymentGateway.PaymentStatus s) {
         ObjectNode o = Json.object().put("payment_id", s.paymentId()).put("state", s.state().name())
                 .put("captured", s.captured()).put("refunded", s.refunded()).put("voided", s.voided());
-        if (s.amount() != null) o.set("amount", money(s.amount()));
+        if (s.amount() != null) o.set("amount", Shapes.money(s.amount()));
         return o;
     }
 
     private static ObjectNode operation(PaymentGateway.Operation op) {
         ObjectNode o = Json.object().put("id", op.id()).put("payment_id", op.paymentId()).put("kind", op.kind());
-        if (op.amount() != null) o.set("amount", money(op.amount()));
+        if (op.amount() != null) o.set("amount", Shapes.money(op.amount()));
         return o;
     }
 
-    private static ObjectNode money(Money m) { return Json.object().put("amount", m.minor()).put("currency", m.currency()); }
-
-    private static Money money(JsonNode m) {
-        if (!m.path("amount").canConvertToLong() || !m.path("currency").isTextual()) return null;
-        return Money.of(m.path("amount").asLong(), m.path("currency").asText());
-    }
 }

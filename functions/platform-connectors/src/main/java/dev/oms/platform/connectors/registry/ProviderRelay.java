@@ -7,8 +7,8 @@ import dev.oms.app.connector.FulfillmentProvider;
 import dev.oms.app.connector.registry.ConnectorConfig;
 import dev.oms.app.connector.registry.ConnectorPort;
 import dev.oms.domain.DomainException;
-import dev.oms.domain.order.Address;
 import dev.oms.platform.json.Json;
+import dev.oms.platform.json.Shapes;
 import dev.oms.platform.observability.ConnectorCallContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -145,22 +145,17 @@ public final class ProviderRelay {
         private JsonNode call(ObjectNode request) { return RelayAnswers.orThrow(transport.apply(request)); }
     }
 
-
     static ObjectNode config(ConnectorConfig c) {
         ObjectNode o = Json.object().put("tenant_id", c.tenantId()).put("port", c.port().wireName()).put("adapter", c.adapter())
                 .put("version", c.version()).put("updated_at", c.updatedAt() == null ? null : c.updatedAt().toString()).put("updated_by", c.updatedBy());
-        ObjectNode settings = o.putObject("settings");
-        c.settings().forEach(settings::put);
-        ObjectNode secrets = o.putObject("secrets");
-        c.secrets().forEach(secrets::put);
+        o.set("settings", Json.valueToTree(c.settings()));
+        o.set("secrets", Json.valueToTree(c.secrets()));
         return o;
     }
 
     static ConnectorConfig config(JsonNode o) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        o.path("settings").properties().forEach(e -> settings.put(e.getKey(), e.getValue().asText()));
-        Map<String, String> secrets = new LinkedHashMap<>();
-        o.path("secrets").properties().forEach(e -> secrets.put(e.getKey(), e.getValue().asText()));
+        Map<String, String> settings = Shapes.stringMap(o.get("settings"));
+        Map<String, String> secrets = Shapes.stringMap(o.get("secrets"));
         ConnectorPort port = ConnectorPort.parse(o.path("port").asText("")).orElseThrow();
         String updatedAt = o.path("updated_at").asText(null);
         return new ConnectorConfig(o.path("tenant_id").asText(null), port, o.path("adapter").asText(null), settings, secrets,
@@ -173,24 +168,15 @@ public final class ProviderRelay {
                 .put("shipment_reference", d.shipmentReference());
         var items = o.putArray("items");
         for (FulfillmentProvider.Item i : d.items()) items.addObject().put("line_id", i.lineId()).put("sku", i.sku()).put("quantity", i.quantity());
-        Address a = d.shipTo();
-        if (a != null) {
-            o.putObject("ship_to").put("name", a.name()).put("company", a.company()).put("line1", a.line1()).put("line2", a.line2())
-                    .put("city", a.city()).put("region", a.region()).put("postal_code", a.postalCode()).put("country", a.country())
-                    .put("phone", a.phone()).put("email", a.email());
-        }
+        if (d.shipTo() != null) o.set("ship_to", Shapes.address(d.shipTo()));
         return o;
     }
 
     static FulfillmentProvider.Dispatch dispatch(JsonNode o) {
         List<FulfillmentProvider.Item> items = new ArrayList<>();
         o.path("items").forEach(i -> items.add(new FulfillmentProvider.Item(i.path("line_id").asText(null), i.path("sku").asText(null), i.path("quantity").asLong())));
-        JsonNode a = o.path("ship_to");
-        Address to = a.isObject() ? new Address(a.path("name").asText(null), a.path("company").asText(null), a.path("line1").asText(null),
-                a.path("line2").asText(null), a.path("city").asText(null), a.path("region").asText(null), a.path("postal_code").asText(null),
-                a.path("country").asText(null), a.path("phone").asText(null), a.path("email").asText(null)) : null;
         return new FulfillmentProvider.Dispatch(o.path("order_id").asText(null), o.path("order_number").asLong(), o.path("fulfillment_id").asText(null),
-                o.path("warehouse_id").asText(null), items, to, o.path("carrier_hint").asText(null), o.path("service_code").asText(null),
+                o.path("warehouse_id").asText(null), items, Shapes.address(o.get("ship_to")), o.path("carrier_hint").asText(null), o.path("service_code").asText(null),
                 o.path("shipment_reference").asText(null));
     }
 }
