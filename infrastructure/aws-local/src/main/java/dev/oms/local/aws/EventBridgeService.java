@@ -309,8 +309,9 @@ public final class EventBridgeService implements AutoCloseable {
                 long wait = Math.min(options.maxBackoff().toMillis(), options.retryBackoff().toMillis() << Math.min(a.number() - 1, 20));
                 try {
                     retries.schedule(() -> {
-                        pending.decrementAndGet();
+                        // the next attempt counts before this one stops counting: awaitDeliveries never sees a gap
                         submit(new Attempt(a.journalId(), t, a.state(), a.envelope(), a.received(), a.number() + 1));
+                        pending.decrementAndGet();
                     }, wait, TimeUnit.MILLISECONDS);
                 } catch (java.util.concurrent.RejectedExecutionException closed) {
                     pending.decrementAndGet();

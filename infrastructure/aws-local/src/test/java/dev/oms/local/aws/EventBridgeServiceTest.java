@@ -162,6 +162,7 @@ class EventBridgeServiceTest {
 
     @Test
     void input_transformer_and_input_path_shape_what_targets_receive() throws Exception {
+        assertThat(events.awaitDeliveries(WAIT)).as("deliveries of earlier tests' events").isTrue();
         dispatcher.executions.clear();
         dispatcher.invocations.clear();
         String id = events.publish("oms", "oms.orders", "order.created",
@@ -231,6 +232,12 @@ class EventBridgeServiceTest {
 
     private static List<String> rulesMatchedBy(String source, String detailType, String detail) {
         String id = events.publish("oms", source, detailType, detail);
+        try {
+            assertThat(events.awaitDeliveries(WAIT)).as("deliveries of the matched rules").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
         return events.archivedEvent(id).orElseThrow().matches().stream().map(EventBridgeService.RuleMatch::ruleName).toList();
     }
 
