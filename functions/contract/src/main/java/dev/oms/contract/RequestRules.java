@@ -1,7 +1,6 @@
 package dev.oms.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RequestRules {
     public static final String RESOURCE_DIR = "openapi/requests/";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Optional<RequestRules>> LOADED = new ConcurrentHashMap<>();
     private static final SchemaValidator VALIDATOR = SchemaValidator.forRequests();
 
@@ -52,7 +50,7 @@ public final class RequestRules {
 
     private static Optional<RequestRules> load(String routeKey) {
         try (InputStream in = RequestRules.class.getClassLoader().getResourceAsStream(resourceName(routeKey))) {
-            return in == null ? Optional.empty() : Optional.of(new RequestRules(JSON.readTree(in)));
+            return in == null ? Optional.empty() : Optional.of(new RequestRules(dev.oms.platform.json.Json.parseDocument(in)));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the contract's rules for " + routeKey, e);
         }

@@ -330,6 +330,8 @@ public final class Benchmark {
         coldClasspath = dir.relativize(function) + ", " + dir.relativize(driver);
         floorClasspath = dir.relativize(floor).toString();
         List<String> functionCommand = javaCommand(lambdaConfig, function + java.io.File.pathSeparator + driver, ColdStart.class.getName());
+        // the caller's token is minted here, as on Lambda the caller brings it: the cold JVM only verifies it
+        functionCommand.add(dev.oms.platform.auth.TokenService.fromEnvironment().mint(Events.agent("bench"), 3600));
         List<String> floorCommand = javaCommand(lambdaConfig, floor.toString(), ColdFloor.class.getName());
         List<ColdRun> functionRuns = new ArrayList<>();
         List<ColdRun> floorRuns = new ArrayList<>();

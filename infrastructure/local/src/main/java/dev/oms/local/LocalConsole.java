@@ -17,7 +17,7 @@ final class LocalConsole {
         try {
             return Json.parse(json);
         } catch (Exception e) {
-            return Json.MAPPER.getNodeFactory().textNode(json);
+            return Json.mapper().getNodeFactory().textNode(json);
         }
     }
 

@@ -66,7 +66,7 @@ final class LocalFunctions {
 
     private static Object adapt(Object event, Class<?> wanted) {
         if (event == null || wanted == null || wanted.isInstance(event)) return event;
-        return Json.MAPPER.convertValue(event, wanted);
+        return Json.mapper().convertValue(event, wanted);
     }
 
     /** The I of the handler's RequestHandler&lt;I, O&gt;. */

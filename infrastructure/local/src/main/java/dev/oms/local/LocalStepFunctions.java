@@ -47,7 +47,7 @@ final class LocalStepFunctions implements AutoCloseable {
     /** A function error becomes a task failure named after the exception class, as the Lambda Java runtime reports it. */
     private static JsonNode invoke(LocalFunctions functions, String name, JsonNode payload) throws dev.oms.local.sfn.TaskFailedException {
         try {
-            return Json.valueToTree(functions.invoke(name, Json.MAPPER.convertValue(payload, Map.class)));
+            return Json.valueToTree(functions.invoke(name, Json.mapper().convertValue(payload, Map.class)));
         } catch (RuntimeException e) {
             throw LambdaTaskInvoker.functionError(e);
         }

@@ -7,7 +7,7 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * Logs ({@link Log}: Lambda's JSON log format on Lambda, text lines locally) and Powertools metrics through their
- * functional API (no AspectJ): EMF metrics per request. Metrics are off when {@code OMS_METRICS=off} (the local
+ * functional API (no AspectJ): EMF metrics per request, written by {@link EmfLineMetrics}. Metrics are off when {@code OMS_METRICS=off} (the local
  * runtime's default).
  * The per-request access line is at DEBUG (API Gateway's access logs and the metrics count requests); failures are
  * logged at ERROR with their stack trace.
@@ -15,6 +15,11 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 public final class Observability {
     private static final Log LOG = Log.fromEnvironment();
     private static final boolean METRICS = !"off".equals(Env.get("OMS_METRICS", "on"));
+
+    static {
+        // Powertools' metrics API with lines written by EmfLineMetrics (its own extension point), not the EMF library
+        if (METRICS) MetricsFactory.setMetricsProvider(EmfLineMetrics.provider());
+    }
 
     private Observability() { }
 

@@ -28,7 +28,7 @@ public final class RenderWire {
     private RenderWire() { }
 
     /** The models as JSON: records by their components, dates as ISO strings. */
-    static final ObjectMapper MAPPER = Json.MAPPER.copy().registerModule(new SimpleModule()
+    static final ObjectMapper MAPPER = Json.mapper().copy().registerModule(new SimpleModule()
             .addSerializer(LocalDate.class, ToStringSerializer.instance)
             .addDeserializer(LocalDate.class, new StdDeserializer<>(LocalDate.class) {
                 @Override

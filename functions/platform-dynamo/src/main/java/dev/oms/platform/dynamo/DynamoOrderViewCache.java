@@ -44,8 +44,8 @@ public final class DynamoOrderViewCache {
     /** Decimals come back as written ({@code 75.00} stays {@code 75.00}: trailing zeros are the currency's scale). */
     private static ObjectNode read(String view) {
         try {
-            return (ObjectNode) Json.MAPPER.reader().without(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).readTree(view);
-        } catch (java.io.IOException e) {
+            return (ObjectNode) Json.parseKeepingDecimalScale(view);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new java.io.UncheckedIOException("A cached order view does not parse", e);
         }
     }

@@ -66,7 +66,7 @@ public final class LambdaService implements AutoCloseable {
         String body = LocalHttpServer.body(ex);
         Object event;
         try {
-            event = body.isBlank() ? Map.of() : Json.MAPPER.convertValue(Json.parse(body), Object.class);
+            event = body.isBlank() ? Map.of() : Json.mapper().convertValue(Json.parse(body), Object.class);
         } catch (Exception e) {
             error(ex, 400, "InvalidRequestContentException", "Could not parse request body into json");
             return;
@@ -86,7 +86,7 @@ public final class LambdaService implements AutoCloseable {
         ex.getResponseHeaders().set("X-Amz-Executed-Version", "$LATEST");
         try {
             Object result = lambda.invoke(id, event);
-            LocalHttpServer.respond(ex, 200, "application/json", result == null ? "null" : Json.MAPPER.writeValueAsString(result));
+            LocalHttpServer.respond(ex, 200, "application/json", result == null ? "null" : Json.mapper().writeValueAsString(result));
         } catch (Exception e) {
             ex.getResponseHeaders().set("X-Amz-Function-Error", "Unhandled");
             JsonNode err = Json.object().put("errorType", e.getClass().getName()).put("errorMessage", String.valueOf(e.getMessage()));
