@@ -11,10 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Timeline: the order's event items, oldest first. Audit: the tenant's event items by time, actor or action. */
@@ -29,12 +25,8 @@ public final class DynamoAuditLog implements AuditLog {
     @Override
     public Page<StoredEvent> timeline(String tenantId, String orderId, PageRequest page) {
         String pk = Keys.order(tenantId, orderId);
-        QueryEnhancedRequest.Builder q = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortBeginsWith(k -> k.partitionValue(pk).sortValue(Keys.EVENT_SK_PREFIX)))
-                .limit(page.limit()).consistentRead(true);
-        Map<String, AttributeValue> start = Positions.decode(page.position());
-        if (start != null) q.exclusiveStartKey(start);
-        var result = table.table().query(q.build()).iterator().next();
+        var result = table.query(TableQuery.builder().keyCondition(KeyCondition.sortBeginsWith(pk, Keys.EVENT_SK_PREFIX))
+                .limit(page.limit()).consistentRead(true).exclusiveStartKey(Positions.decode(page.position())).build()).iterator().next();
         return toPage(result.items(), result.lastEvaluatedKey());
     }
 
@@ -70,9 +62,9 @@ public final class DynamoAuditLog implements AuditLog {
         return new Page<>(events, ShardedIndexQuery.position(result.after()));
     }
 
-    private static Page<StoredEvent> toPage(List<EnhancedDocument> docs, Map<String, AttributeValue> last) {
-        List<StoredEvent> events = new ArrayList<>(docs.size());
-        for (EnhancedDocument d : docs) events.add(EventItemMapper.fromItem(SingleTable.item(d.toMap())));
+    private static Page<StoredEvent> toPage(List<ObjectNode> items, Map<String, AttributeValue> last) {
+        List<StoredEvent> events = new ArrayList<>(items.size());
+        for (ObjectNode item : items) events.add(EventItemMapper.fromItem(item));
         return new Page<>(events, Positions.encode(last));
     }
 }

@@ -17,17 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -52,16 +44,12 @@ public final class DynamoOrderRepository implements OrderRepository {
     @Override
     public Optional<Order> find(String tenantId, String orderId) {
         String pk = Keys.order(tenantId, orderId);
-        QueryConditional range = QueryConditional.sortBetween(
-                k -> k.partitionValue(pk).sortValue(Keys.ORDER_SK), k -> k.partitionValue(pk).sortValue(Keys.CHILDREN_END));
         ObjectNode header = null;
         List<ObjectNode> children = new ArrayList<>();
-        for (var page : table.table().query(QueryEnhancedRequest.builder().queryConditional(range).consistentRead(true).build())) {
-            for (EnhancedDocument d : page.items()) {
-                ObjectNode item = SingleTable.item(d.toMap());
-                if (Keys.ORDER_SK.equals(item.path(Keys.SK).asText())) header = item;
-                else children.add(item);
-            }
+        for (ObjectNode item : table.query(TableQuery.builder().keyCondition(KeyCondition.sortBetween(pk, Keys.ORDER_SK, Keys.CHILDREN_END))
+                .consistentRead(true).build()).items()) {
+            if (Keys.ORDER_SK.equals(item.path(Keys.SK).asText())) header = item;
+            else children.add(item);
         }
         if (header == null) return Optional.empty();
         Order order = OrderItemMapper.fromItem(header);
@@ -85,14 +73,10 @@ public final class DynamoOrderRepository implements OrderRepository {
     public void commit(OrderCommit c, dev.oms.app.port.CounterClaim claim) {
         Order order = c.order();
         String tenant = order.tenantId();
-        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
         Expression condition = c.expectedVersion() == 0
-                ? Expression.builder().expression("attribute_not_exists(PK)").build()
+                ? Expression.of("attribute_not_exists(PK)")
                 : Expression.builder().expression("version = :v").putExpressionValue(":v", AttributeValue.fromN(Long.toString(c.expectedVersion()))).build();
-        tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
-                .item(SingleTable.document(OrderItemMapper.toItem(order)))
-                .conditionExpression(condition)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
+        TableTransaction tx = table.transaction().put(OrderItemMapper.toItem(order), condition);
         int extRefIndex = -1;
         int count = 1;
         if (c.expectedVersion() == 0 && order.state().externalReference != null) {
@@ -101,15 +85,12 @@ public final class DynamoOrderRepository implements OrderRepository {
             ref.put(Keys.SK, Keys.SINGLE);
             ref.put("type", "external_reference");
             ref.put("order_id", order.id());
-            tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
-                    .item(SingleTable.document(ref))
-                    .conditionExpression(Expression.builder().expression("attribute_not_exists(PK)").build())
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
+            tx.put(ref, Expression.of("attribute_not_exists(PK)"));
             extRefIndex = count++;
         }
         if (c.expectedVersion() == 0) {
             // the guest lookup finds an order by the number its customer sees (docs/customer-care.md)
-            tx.addPutItem(table.table(), SingleTable.document(GuestLookupItems.orderNumberItem(tenant, order.state().number, order.id())));
+            tx.put(GuestLookupItems.orderNumberItem(tenant, order.state().number, order.id()));
             count++;
         }
         count += addEvents(tx, Keys.order(tenant, order.id()), c);
@@ -122,20 +103,19 @@ public final class DynamoOrderRepository implements OrderRepository {
             counter.put("type", "counter");
             counter.put("value", claim.next());
             Expression atExpected = claim.expected() == 0
-                    ? Expression.builder().expression("attribute_not_exists(PK)").build()
+                    ? Expression.of("attribute_not_exists(PK)")
                     : Expression.builder().expression("#v = :v").putExpressionName("#v", "value")
                             .putExpressionValue(":v", AttributeValue.fromN(Long.toString(claim.expected()))).build();
-            tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
-                    .item(SingleTable.document(counter)).conditionExpression(atExpected).build());
+            tx.put(counter, atExpected);
             counterIndex = count++;
         }
         int idemIndex = -1;
         if (c.idempotency() != null) {
-            IdempotencyStore.addCompletion(tx, table, c.idempotency());
+            IdempotencyStore.addCompletion(tx, c.idempotency());
             idemIndex = count;
         }
         try {
-            execute(tx.build(), extRefIndex, idemIndex, order.state().externalReference);
+            execute(tx, extRefIndex, idemIndex, order.state().externalReference);
         } catch (TransactionCanceledException e) {
             if (counterIndex >= 0 && failed(e.cancellationReasons(), counterIndex)) throw new ConcurrentUpdateException(c.expectedVersion());
             throw e;
@@ -148,53 +128,46 @@ public final class DynamoOrderRepository implements OrderRepository {
         String tenant = order.tenantId();
         String pk = Keys.order(tenant, order.id());
         List<ObjectNode> items = new ArrayList<>();
-        for (var page : table.table().query(QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(pk))).consistentRead(true).build())) {
-            page.items().forEach(d -> items.add(SingleTable.item(d.toMap())));
-        }
+        table.query(TableQuery.builder().keyCondition(KeyCondition.partition(pk)).consistentRead(true).build()).items().forEach(items::add);
         // the first transaction removes the header (guarded by its version), the reference index and writes the
         // deletion to the audit log; remaining event items follow in further transactions
-        TransactWriteItemsEnhancedRequest.Builder first = TransactWriteItemsEnhancedRequest.builder();
-        first.addDeleteItem(table.table(), TransactDeleteItemEnhancedRequest.builder()
-                .key(SingleTable.key(pk, Keys.ORDER_SK))
-                .conditionExpression(Expression.builder().expression("version = :v")
-                        .putExpressionValue(":v", AttributeValue.fromN(Long.toString(c.expectedVersion()))).build())
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
+        TableTransaction first = table.transaction().delete(pk, Keys.ORDER_SK, Expression.builder().expression("version = :v")
+                .putExpressionValue(":v", AttributeValue.fromN(Long.toString(c.expectedVersion()))).build());
         int actions = 1;
-        first.addDeleteItem(table.table(), SingleTable.key(GuestLookupItems.orderNumber(tenant, order.state().number), Keys.SINGLE));
+        first.delete(GuestLookupItems.orderNumber(tenant, order.state().number), Keys.SINGLE);
         actions++;
         if (order.state().externalReference != null) {
-            first.addDeleteItem(table.table(), SingleTable.key(Keys.externalReference(tenant, order.state().externalReference), Keys.SINGLE));
+            first.delete(Keys.externalReference(tenant, order.state().externalReference), Keys.SINGLE);
             actions++;
         }
         actions += addEvents(first, Keys.deletedOrder(tenant, order.id()), c);
         int idemIndex = -1;
         if (c.idempotency() != null) {
-            IdempotencyStore.addCompletion(first, table, c.idempotency());
+            IdempotencyStore.addCompletion(first, c.idempotency());
             idemIndex = actions++;
         }
-        List<software.amazon.awssdk.enhanced.dynamodb.Key> rest = new ArrayList<>();
+        List<String[]> rest = new ArrayList<>(); // {pk, sk}
         for (ObjectNode item : items) {
             String sk = item.path(Keys.SK).asText();
             if (Keys.ORDER_SK.equals(sk)) continue;
-            rest.add(SingleTable.key(pk, sk));
+            rest.add(new String[] {pk, sk});
             ChildCodec<?> codec = ChildCodecs.forKind(item.path("type").asText());
             if (sk.startsWith(Keys.CHILD_SK_PREFIX) && codec != null && codec.addressable()) {
-                rest.add(SingleTable.key(Keys.childRef(tenant, item.path("id").asText()), Keys.SINGLE));
+                rest.add(new String[] {Keys.childRef(tenant, item.path("id").asText()), Keys.SINGLE});
             }
         }
         int i = 0;
-        for (; i < rest.size() && actions < 100; i++, actions++) first.addDeleteItem(table.table(), rest.get(i));
-        execute(first.build(), -1, idemIndex, null);
+        for (; i < rest.size() && actions < 100; i++, actions++) first.delete(rest.get(i)[0], rest.get(i)[1]);
+        execute(first, -1, idemIndex, null);
         while (i < rest.size()) {
-            TransactWriteItemsEnhancedRequest.Builder more = TransactWriteItemsEnhancedRequest.builder();
-            for (int n = 0; i < rest.size() && n < 100; i++, n++) more.addDeleteItem(table.table(), rest.get(i));
-            table.enhanced().transactWriteItems(more.build());
+            TableTransaction more = table.transaction();
+            for (int n = 0; i < rest.size() && n < 100; i++, n++) more.delete(rest.get(i)[0], rest.get(i)[1]);
+            table.transact(more);
         }
     }
 
     /** Puts every child the command changed and, for a new addressable one, its pointer; answers how many writes. */
-    private int addChildren(TransactWriteItemsEnhancedRequest.Builder tx, Order order) {
+    private int addChildren(TableTransaction tx, Order order) {
         int writes = 0;
         String pk = Keys.order(order.tenantId(), order.id());
         for (OrderChild child : order.changedChildren()) {
@@ -206,7 +179,7 @@ public final class DynamoOrderRepository implements OrderRepository {
             item.put("order_id", order.id());
             if (child instanceof dev.oms.domain.order.OrderTask task) TaskCodec.index(item, order.tenantId(), task);
             if (child instanceof dev.oms.domain.order.Fulfillment f) DynamoFulfilmentIndex.index(item, order.tenantId(), f);
-            tx.addPutItem(table.table(), SingleTable.document(item));
+            tx.put(item);
             writes++;
             if (codec.addressable() && order.isNewChild(child)) {
                 ObjectNode ref = dev.oms.platform.json.Json.object();
@@ -215,7 +188,7 @@ public final class DynamoOrderRepository implements OrderRepository {
                 ref.put("type", "child_ref");
                 ref.put("kind", child.kind());
                 ref.put("order_id", order.id());
-                tx.addPutItem(table.table(), SingleTable.document(ref));
+                tx.put(ref);
                 writes++;
             }
         }
@@ -223,29 +196,26 @@ public final class DynamoOrderRepository implements OrderRepository {
     }
 
     /** Adds the command's event items (and the guards of the saga starts they request); returns how many actions. */
-    private int addEvents(TransactWriteItemsEnhancedRequest.Builder tx, String pk, OrderCommit c) {
+    private int addEvents(TableTransaction tx, String pk, OrderCommit c) {
         Order order = c.order();
         int actions = 0;
         for (DomainEvent e : order.pendingEvents()) {
             ObjectNode item = EventItemMapper.toItem(pk, ids.next("evt"), order.tenantId(), order.id(), order.version(), e, c.meta());
-            tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
-                    .item(SingleTable.document(item))
-                    .conditionExpression(Expression.builder().expression("attribute_not_exists(PK)").build()).build());
+            tx.put(item, Expression.of("attribute_not_exists(PK)"));
             actions++;
             // an event that requests a saga carries the guard of its start, for the saga sweeper
             ObjectNode guard = SagaStartGuards.itemFor(dev.oms.platform.events.EventEnvelope.fromItem(item), c.meta().occurredAt());
             if (guard != null) {
-                tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
-                        .item(SingleTable.document(guard)).build());
+                tx.put(guard);
                 actions++;
             }
         }
         return actions;
     }
 
-    private void execute(TransactWriteItemsEnhancedRequest request, int extRefIndex, int idemIndex, String externalReference) {
+    private void execute(TableTransaction tx, int extRefIndex, int idemIndex, String externalReference) {
         try {
-            table.enhanced().transactWriteItems(request);
+            table.transact(tx);
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
             if (failed(reasons, 0)) {

@@ -18,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 
 /** Pick lists under {@code T#{tenant}#PICKLIST#{id}} (the item, {@code A}, and its events): one GetItem to read, one transaction to write. */
 public final class DynamoPicklistStore implements PicklistStore {
@@ -54,9 +52,8 @@ public final class DynamoPicklistStore implements PicklistStore {
         item.put("type", "picklist");
         ObjectNode scans = item.putObject("scans");
         p.scans().forEach((id, r) -> scans.putObject(id).put("outcome", r.outcome().wire()).put("line_id", r.lineId()));
-        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
-        tx.addPutItem(table.table(), AggregateWrites.put(item, condition));
-        AggregateWrites.addEvents(table, ids, tx, pk, tenantId, "picklist", p.id(), p.version(), events, meta);
+        TableTransaction tx = table.transaction().put(item, condition);
+        AggregateWrites.addEvents(ids, tx, pk, tenantId, "picklist", p.id(), p.version(), events, meta);
         AggregateWrites.commit(table, tx, idempotency);
     }
 

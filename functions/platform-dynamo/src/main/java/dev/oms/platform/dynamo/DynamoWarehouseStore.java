@@ -20,13 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * Warehouses under {@code T#{tenant}#WAREHOUSES} (one Query lists them), their events, workers and workstations in
@@ -49,24 +43,18 @@ public final class DynamoWarehouseStore implements WarehouseStore {
 
     @Override
     public Page<Warehouse> list(String tenantId, PageRequest page) {
-        QueryEnhancedRequest.Builder q = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(WarehouseKeys.warehouses(tenantId))))
-                .consistentRead(true).limit(page.limit());
-        Map<String, AttributeValue> start = Positions.decode(page.position());
-        if (start != null) q.exclusiveStartKey(start);
-        var result = table.table().query(q.build()).iterator().next();
+        var result = table.query(TableQuery.builder().keyCondition(KeyCondition.partition(WarehouseKeys.warehouses(tenantId)))
+                .consistentRead(true).limit(page.limit()).exclusiveStartKey(Positions.decode(page.position())).build()).iterator().next();
         List<Warehouse> out = new ArrayList<>();
-        result.items().forEach(d -> out.add(fromItem(SingleTable.item(d.toMap()))));
+        result.items().forEach(i -> out.add(fromItem(i)));
         return new Page<>(out, Positions.encode(result.lastEvaluatedKey()));
     }
 
     @Override
     public List<Warehouse> all(String tenantId) {
         List<Warehouse> out = new ArrayList<>();
-        for (var page : table.table().query(QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(WarehouseKeys.warehouses(tenantId)))).consistentRead(true).build())) {
-            page.items().forEach(d -> out.add(fromItem(SingleTable.item(d.toMap()))));
-        }
+        table.query(TableQuery.builder().keyCondition(KeyCondition.partition(WarehouseKeys.warehouses(tenantId))).consistentRead(true).build())
+                .items().forEach(i -> out.add(fromItem(i)));
         return out;
     }
 
@@ -93,8 +81,7 @@ public final class DynamoWarehouseStore implements WarehouseStore {
         item.put(Keys.SK, WarehouseKeys.resourceSk(kind, id));
         if (fields.get("type") != null) item.put("resource_type", String.valueOf(fields.get("type"))); // the item's own type names the item kind
         item.put("type", "warehouse_" + kind);
-        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
-        tx.addPutItem(table.table(), AggregateWrites.put(item, AggregateWrites.isNew()));
+        TableTransaction tx = table.transaction().put(item, AggregateWrites.isNew());
         addEvent(tx, tenantId, warehouse.id(), warehouse.version(), event, meta);
         AggregateWrites.commit(table, tx, idempotency);
     }
@@ -112,20 +99,15 @@ public final class DynamoWarehouseStore implements WarehouseStore {
 
     private void write(String tenantId, Warehouse w, Expression condition, boolean delete, DomainEvent event, CommandMeta meta,
                        IdempotencyRecord idempotency) {
-        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
-        if (delete) {
-            tx.addDeleteItem(table.table(), TransactDeleteItemEnhancedRequest.builder()
-                    .key(SingleTable.key(WarehouseKeys.warehouses(tenantId), WarehouseKeys.warehouseSk(w.id())))
-                    .conditionExpression(condition).returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
-        } else {
-            tx.addPutItem(table.table(), AggregateWrites.put(toItem(tenantId, w), condition));
-        }
+        TableTransaction tx = table.transaction();
+        if (delete) tx.delete(WarehouseKeys.warehouses(tenantId), WarehouseKeys.warehouseSk(w.id()), condition);
+        else tx.put(toItem(tenantId, w), condition);
         addEvent(tx, tenantId, w.id(), w.version(), event, meta);
         AggregateWrites.commit(table, tx, idempotency);
     }
 
-    private void addEvent(TransactWriteItemsEnhancedRequest.Builder tx, String tenantId, String warehouseId, long sequence, DomainEvent event, CommandMeta meta) {
-        AggregateWrites.addEvents(table, ids, tx, WarehouseKeys.warehouse(tenantId, warehouseId), tenantId, "warehouse", warehouseId, sequence,
+    private void addEvent(TableTransaction tx, String tenantId, String warehouseId, long sequence, DomainEvent event, CommandMeta meta) {
+        AggregateWrites.addEvents(ids, tx, WarehouseKeys.warehouse(tenantId, warehouseId), tenantId, "warehouse", warehouseId, sequence,
                 List.of(event), meta);
     }
 

@@ -12,15 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Map;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * Idempotency-Key records. A request first claims its key (one conditional put that, when it fails, returns what is
@@ -82,9 +75,7 @@ public final class IdempotencyStore {
         }
         Expression condition = cb.build();
         try {
-            table.table().putItem(PutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(item))
-                    .conditionExpression(condition)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
+            table.put(item, condition);
             return new Claimed();
         } catch (ConditionalCheckFailedException e) {
             JsonNode old = SingleTable.item(e.item());
@@ -97,10 +88,14 @@ public final class IdempotencyStore {
     }
 
     /** Adds the completed record to a command's transaction; it fails the transaction if the claim was lost. */
-    public static void addCompletion(TransactWriteItemsEnhancedRequest.Builder tx, SingleTable table, IdempotencyRecord r) {
-        tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
-                .item(SingleTable.document(completedItem(r)))
-                .conditionExpression(ownedBy(r.owner())).build());
+    public static void addCompletion(TableTransaction tx, IdempotencyRecord r) {
+        tx.put(completedItem(r), ownedBy(r.owner()));
+    }
+
+    /** Transitional: removed when every store is on TableTransaction. */
+    public static void addCompletion(software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest.Builder tx, SingleTable table, IdempotencyRecord r) {
+        tx.addPutItem(table.table(), software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest.builder(software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument.class)
+                .item(SingleTable.document(completedItem(r))).conditionExpression(SingleTable.legacy(ownedBy(r.owner()))).build());
     }
 
     /**
@@ -108,26 +103,23 @@ public final class IdempotencyStore {
      * same transaction; without a key, one conditional put.
      */
     public static void putNew(SingleTable table, ObjectNode item, IdempotencyRecord idempotency) {
-        put(table, item, idempotency, Expression.builder().expression("attribute_not_exists(PK)").build());
+        put(table, item, idempotency, Expression.of("attribute_not_exists(PK)"));
     }
 
     /** Like {@link #putNew}, over an item that exists (refused if it does not). */
     public static void putOver(SingleTable table, ObjectNode item, IdempotencyRecord idempotency) {
-        put(table, item, idempotency, Expression.builder().expression("attribute_exists(PK)").build());
+        put(table, item, idempotency, Expression.of("attribute_exists(PK)"));
     }
 
     private static void put(SingleTable table, ObjectNode item, IdempotencyRecord idempotency, Expression absent) {
         if (idempotency == null) {
-            table.table().putItem(PutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(item))
-                    .conditionExpression(absent).build());
+            table.put(item, absent);
             return;
         }
-        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
-        tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
-                .item(SingleTable.document(item)).conditionExpression(absent).build());
-        addCompletion(tx, table, idempotency);
+        TableTransaction tx = table.transaction().put(item, absent);
+        addCompletion(tx, idempotency);
         try {
-            table.enhanced().transactWriteItems(tx.build());
+            table.transact(tx);
         } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
             throw lostClaim();
         }
@@ -136,8 +128,7 @@ public final class IdempotencyStore {
     /** Stores the completed record on its own, for requests whose work wrote nothing else. */
     public void complete(IdempotencyRecord r) {
         try {
-            table.table().putItem(PutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(completedItem(r)))
-                    .conditionExpression(ownedBy(r.owner())).build());
+            table.put(completedItem(r), ownedBy(r.owner()));
         } catch (ConditionalCheckFailedException e) {
             throw lostClaim();
         }
@@ -146,11 +137,10 @@ public final class IdempotencyStore {
     /** Gives the key back after a request failed, so that the client can retry it. */
     public void release(String tenant, String scope, String owner) {
         try {
-            table.table().deleteItem(DeleteItemEnhancedRequest.builder().key(SingleTable.key(Keys.idempotency(tenant, hash(scope)), Keys.SINGLE))
-                    .conditionExpression(Expression.builder().expression("#owner = :owner AND #state = :inprog")
-                            .putExpressionName("#owner", "owner").putExpressionName("#state", "state")
-                            .putExpressionValue(":owner", AttributeValue.fromS(owner))
-                            .putExpressionValue(":inprog", AttributeValue.fromS("in_progress")).build()).build());
+            table.delete(Keys.idempotency(tenant, hash(scope)), Keys.SINGLE, Expression.builder().expression("#owner = :owner AND #state = :inprog")
+                    .putExpressionName("#owner", "owner").putExpressionName("#state", "state")
+                    .putExpressionValue(":owner", AttributeValue.fromS(owner))
+                    .putExpressionValue(":inprog", AttributeValue.fromS("in_progress")).build());
         } catch (ConditionalCheckFailedException ignored) {
             // someone else holds or completed it: nothing of ours to release
         }

@@ -9,10 +9,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -142,21 +138,18 @@ final class ShardedIndexQuery {
                 else upper = r.after();
             }
             String from = lower, to = upper;
-            QueryConditional key = QueryConditional.sortBetween(k -> k.partitionValue(pk).sortValue(from), k -> k.partitionValue(pk).sortValue(to));
+            KeyCondition key = KeyCondition.sortBetween(pk, from, to);
             while (buffer.isEmpty() && !exhausted) {
                 if (wasted >= maxWasted) {
                     paused = true;
                     return;
                 }
-                QueryEnhancedRequest.Builder q = QueryEnhancedRequest.builder().queryConditional(key)
-                        .scanIndexForward(r.ascending()).limit(chunk);
-                if (r.filter() != null) q.filterExpression(r.filter());
-                if (start != null) q.exclusiveStartKey(start);
-                var page = table.index(r.index()).query(q.build()).iterator().next();
-                int scanned = page.scannedCount() == null ? page.items().size() : page.scannedCount();
+                TablePages.Page page = table.query(TableQuery.builder().index(r.index()).keyCondition(key)
+                        .scanIndexForward(r.ascending()).limit(chunk).filterExpression(r.filter()).exclusiveStartKey(start).build())
+                        .iterator().next();
+                int scanned = page.scannedCount();
                 int kept = 0;
-                for (EnhancedDocument d : page.items()) {
-                    ObjectNode item = SingleTable.item(d.toMap());
+                for (ObjectNode item : page.items()) {
                     String sk = item.path(skAttr).asText();
                     if (sk.equals(r.after())) { scanned--; continue; } // the previous page's last item, kept by the inclusive range
                     buffer.addLast(item);
@@ -164,7 +157,7 @@ final class ShardedIndexQuery {
                 }
                 wasted += Math.max(0, scanned - kept);
                 start = page.lastEvaluatedKey();
-                exhausted = start == null || start.isEmpty();
+                exhausted = start == null;
                 if (!exhausted) examinedTo = start.get(skAttr).s();
             }
         }

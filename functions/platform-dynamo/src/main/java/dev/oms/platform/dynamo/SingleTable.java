@@ -15,6 +15,12 @@ import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * The one table, through the Enhanced client with a document schema (no bean reflection). Items are JSON trees
@@ -60,9 +66,58 @@ public final class SingleTable {
 
     public String name() { return name; }
 
+    /** The item at {@code pk}/{@code sk} (a consistent GetItem). */
     public Optional<ObjectNode> get(String pk, String sk) {
-        EnhancedDocument doc = table.getItem(r -> r.key(key(pk, sk)).consistentRead(true));
-        return Optional.ofNullable(doc).map(d -> AttributeValues.toObject(d.toMap()));
+        GetItemResponse r = client.getItem(GetItemRequest.builder().tableName(name).key(primaryKey(pk, sk)).consistentRead(true).build());
+        return r.hasItem() && !r.item().isEmpty() ? Optional.of(AttributeValues.toObject(r.item())) : Optional.empty();
+    }
+
+    /** Writes {@code item} (a PutItem), replacing what is at its key. */
+    public void put(ObjectNode item) {
+        client.putItem(PutItemRequest.builder().tableName(name).item(AttributeValues.fromObject(item)).build());
+    }
+
+    /**
+     * Writes {@code item} if {@code condition} holds; otherwise DynamoDB refuses with
+     * {@code ConditionalCheckFailedException}, which carries the item as it was.
+     */
+    public void put(ObjectNode item, Expression condition) {
+        client.putItem(PutItemRequest.builder().tableName(name).item(AttributeValues.fromObject(item))
+                .conditionExpression(condition.expression()).expressionAttributeNames(condition.namesOrNull())
+                .expressionAttributeValues(condition.valuesOrNull())
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
+    }
+
+    public void delete(String pk, String sk) {
+        client.deleteItem(DeleteItemRequest.builder().tableName(name).key(primaryKey(pk, sk)).build());
+    }
+
+    /** Deletes the item if {@code condition} holds (as {@link #put(ObjectNode, Expression)}). */
+    public void delete(String pk, String sk, Expression condition) {
+        client.deleteItem(DeleteItemRequest.builder().tableName(name).key(primaryKey(pk, sk))
+                .conditionExpression(condition.expression()).expressionAttributeNames(condition.namesOrNull())
+                .expressionAttributeValues(condition.valuesOrNull())
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
+    }
+
+    /** The pages of {@code query}, read as they are iterated. */
+    public TablePages query(TableQuery query) { return new TablePages(client, name, query); }
+
+    /** An empty transaction on this table; {@link #transact} runs it. */
+    public TableTransaction transaction() { return new TableTransaction(name); }
+
+    /** Runs {@code tx} (a TransactWriteItems); a refused write cancels it all ({@code TransactionCanceledException}). */
+    public void transact(TableTransaction tx) { client.transactWriteItems(tx.request()); }
+
+    /** Transitional: an Expression for the Enhanced client (removed when every store is on the low-level client). */
+    static software.amazon.awssdk.enhanced.dynamodb.Expression legacy(Expression e) {
+        return software.amazon.awssdk.enhanced.dynamodb.Expression.builder().expression(e.expression())
+                .expressionNames(e.expressionNames()).expressionValues(e.expressionValues()).build();
+    }
+
+    /** The table's key of an item. */
+    public static Map<String, AttributeValue> primaryKey(String pk, String sk) {
+        return Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk));
     }
 
     public static Key key(String pk, String sk) { return Key.builder().partitionValue(pk).sortValue(sk).build(); }
@@ -71,7 +126,7 @@ public final class SingleTable {
         return EnhancedDocument.fromAttributeValueMap(AttributeValues.fromObject(item));
     }
 
-    public static ObjectNode item(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> map) {
+    public static ObjectNode item(Map<String, AttributeValue> map) {
         return AttributeValues.toObject(map);
     }
 }
