@@ -17,13 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -48,12 +41,7 @@ public final class DynamoApiKeys implements ApiKeyStore {
         if (key.deviceId() != null) data.put("device_id", key.deviceId());
         ObjectNode event = EventItemMapper.toAggregateItem(Keys.apiKey(key.id()), eventId, key.tenantId(), "api_key", key.id(), 1,
                 DomainEvent.of("api_key.created", data), meta);
-        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
-        tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
-                .item(SingleTable.document(toItem(key)))
-                .conditionExpression(Expression.builder().expression("attribute_not_exists(PK)").build()).build());
-        tx.addPutItem(table.table(), SingleTable.document(event));
-        table.enhanced().transactWriteItems(tx.build());
+        table.transact(table.transaction().put(toItem(key), Expression.of("attribute_not_exists(PK)")).put(event));
     }
 
     @Override
@@ -64,13 +52,10 @@ public final class DynamoApiKeys implements ApiKeyStore {
         data.put("revoked_at", Times.format(revoked.revokedAt()));
         ObjectNode event = EventItemMapper.toAggregateItem(Keys.apiKey(revoked.id()), eventId, revoked.tenantId(), "api_key", revoked.id(), 2,
                 DomainEvent.of("api_key.revoked", data), meta);
-        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
-        tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
-                .item(SingleTable.document(toItem(revoked)))
-                .conditionExpression(Expression.builder().expression("attribute_exists(PK) AND attribute_not_exists(revoked_at)").build()).build());
-        tx.addPutItem(table.table(), SingleTable.document(event));
+        TableTransaction tx = table.transaction()
+                .put(toItem(revoked), Expression.of("attribute_exists(PK) AND attribute_not_exists(revoked_at)")).put(event);
         try {
-            table.enhanced().transactWriteItems(tx.build());
+            table.transact(tx);
             return true;
         } catch (TransactionCanceledException e) {
             if (e.cancellationReasons().isEmpty() || !"ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) throw e;
@@ -85,14 +70,10 @@ public final class DynamoApiKeys implements ApiKeyStore {
 
     @Override
     public Page<ApiKey> list(String tenantId, PageRequest page) {
-        QueryEnhancedRequest.Builder q = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(Keys.apiKeys(tenantId))))
-                .scanIndexForward(false).limit(page.limit());
-        Map<String, AttributeValue> start = Positions.decode(page.position());
-        if (start != null) q.exclusiveStartKey(start);
-        var result = table.index(Keys.GSI1).query(q.build()).iterator().next();
+        var result = table.query(TableQuery.builder().index(Keys.GSI1).keyCondition(KeyCondition.partition(Keys.apiKeys(tenantId)))
+                .scanIndexForward(false).limit(page.limit()).exclusiveStartKey(Positions.decode(page.position())).build()).iterator().next();
         List<ApiKey> keys = new ArrayList<>();
-        result.items().forEach(d -> keys.add(fromItem(SingleTable.item(d.toMap()))));
+        result.items().forEach(i -> keys.add(fromItem(i)));
         return new Page<>(keys, Positions.encode(result.lastEvaluatedKey()));
     }
 

@@ -12,10 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -32,12 +28,11 @@ public final class DynamoConnectorRegistry implements ConnectorRegistry {
 
     @Override
     public List<ConnectorConfig> list(String tenantId) {
-        QueryEnhancedRequest q = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortBeginsWith(k -> k.partitionValue(ConnectorKeys.registry(tenantId)).sortValue("PORT#")))
+        TableQuery q = TableQuery.builder().keyCondition(KeyCondition.sortBeginsWith(ConnectorKeys.registry(tenantId), "PORT#"))
                 .consistentRead(true).build();
         List<ConnectorConfig> out = new ArrayList<>();
-        table.table().query(q).items().forEach(d -> {
-            ConnectorConfig c = config(tenantId, SingleTable.item(d.toMap()));
+        table.query(q).items().forEach(i -> {
+            ConnectorConfig c = config(tenantId, i);
             if (c != null) out.add(c);
         });
         return out;
@@ -57,12 +52,11 @@ public final class DynamoConnectorRegistry implements ConnectorRegistry {
         item.put("updated_at", Times.format(c.updatedAt()));
         item.put("updated_by", c.updatedBy());
         Expression condition = c.version() == 1
-                ? Expression.builder().expression("attribute_not_exists(PK)").build()
+                ? Expression.of("attribute_not_exists(PK)")
                 : Expression.builder().expression("#v = :v").putExpressionName("#v", "version")
                         .putExpressionValue(":v", AttributeValue.fromN(Long.toString(c.version() - 1))).build();
         try {
-            table.table().putItem(PutItemEnhancedRequest.builder(software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument.class)
-                    .item(SingleTable.document(item)).conditionExpression(condition).build());
+            table.put(item, condition);
             return true;
         } catch (ConditionalCheckFailedException lost) {
             return false;

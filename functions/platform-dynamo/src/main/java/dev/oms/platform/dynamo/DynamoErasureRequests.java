@@ -17,10 +17,6 @@ import dev.oms.platform.json.Times;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -51,39 +47,34 @@ public final class DynamoErasureRequests implements ErasureRequestStore {
 
     @Override
     public void create(ErasureRequest r, String previousRequestId, RecordedEvent event, IdempotencyRecord idempotency) {
-        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
-        tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(item(r)))
-                .conditionExpression(Expression.builder().expression("attribute_not_exists(PK)").build()).build());
+        TableTransaction tx = table.transaction().put(item(r), Expression.of("attribute_not_exists(PK)"));
         ObjectNode pointer = Json.object();
         pointer.put(Keys.PK, subjectPk(r.tenantId(), r.subjectDigest()));
         pointer.put(Keys.SK, Keys.SINGLE);
         pointer.put("type", "erasure_subject");
         pointer.put("request_id", r.id());
-        Expression latest = previousRequestId == null ? Expression.builder().expression("attribute_not_exists(PK)").build()
+        Expression latest = previousRequestId == null ? Expression.of("attribute_not_exists(PK)")
                 : Expression.builder().expression("request_id = :previous").putExpressionValue(":previous", AttributeValue.fromS(previousRequestId)).build();
-        tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(pointer))
-                .conditionExpression(latest).build());
+        tx.put(pointer, latest);
         ObjectNode eventItem = eventItem(r, event);
-        tx.addPutItem(table.table(), SingleTable.document(eventItem));
+        tx.put(eventItem);
         ObjectNode guard = SagaStartGuards.itemFor(EventEnvelope.fromItem(eventItem), event.meta().occurredAt());
-        if (guard != null) tx.addPutItem(table.table(), SingleTable.document(guard));
-        if (idempotency != null) IdempotencyStore.addCompletion(tx, table, idempotency);
+        if (guard != null) tx.put(guard);
+        if (idempotency != null) IdempotencyStore.addCompletion(tx, idempotency);
         write(tx, idempotency != null ? (guard != null ? 4 : 3) : -1);
     }
 
     @Override
     public void save(ErasureRequest r, RecordedEvent event) {
-        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
-        tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(item(r)))
-                .conditionExpression(Expression.builder().expression("version = :v")
-                        .putExpressionValue(":v", AttributeValue.fromN(Long.toString(r.version() - 1))).build()).build());
-        if (event != null) tx.addPutItem(table.table(), SingleTable.document(eventItem(r, event)));
+        TableTransaction tx = table.transaction().put(item(r), Expression.builder().expression("version = :v")
+                .putExpressionValue(":v", AttributeValue.fromN(Long.toString(r.version() - 1))).build());
+        if (event != null) tx.put(eventItem(r, event));
         write(tx, -1);
     }
 
-    private void write(TransactWriteItemsEnhancedRequest.Builder tx, int idempotencyIndex) {
+    private void write(TableTransaction tx, int idempotencyIndex) {
         try {
-            table.enhanced().transactWriteItems(tx.build());
+            table.transact(tx);
         } catch (TransactionCanceledException e) {
             var reasons = e.cancellationReasons();
             if (reasons != null && idempotencyIndex >= 0 && reasons.size() > idempotencyIndex

@@ -11,10 +11,6 @@ import dev.oms.platform.json.Times;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -55,15 +51,12 @@ public final class DynamoImpersonationConsents implements ImpersonationConsentSt
         ObjectNode event = EventItemMapper.toAggregateItem(pk, eventId, next.tenantId(), "customer", next.customerId(), next.version(),
                 DomainEvent.of("customer.impersonation_consent_changed", data), meta);
         Expression condition = next.version() == 1
-                ? Expression.builder().expression("attribute_not_exists(PK)").build()
+                ? Expression.of("attribute_not_exists(PK)")
                 : Expression.builder().expression("version = :v").putExpressionValue(":v", AttributeValue.fromN(Long.toString(next.version() - 1))).build();
-        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
-        tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(item))
-                .conditionExpression(condition).build());
-        tx.addPutItem(table.table(), SingleTable.document(event));
-        if (idempotency != null) IdempotencyStore.addCompletion(tx, table, idempotency);
+        TableTransaction tx = table.transaction().put(item, condition).put(event);
+        if (idempotency != null) IdempotencyStore.addCompletion(tx, idempotency);
         try {
-            table.enhanced().transactWriteItems(tx.build());
+            table.transact(tx);
             return true;
         } catch (TransactionCanceledException e) {
             var reasons = e.cancellationReasons();

@@ -20,11 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -47,9 +42,8 @@ public final class DynamoJobRepository implements JobRepository {
     @Override
     public void update(Job job, long expectedVersion) {
         try {
-            table.table().putItem(PutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(toItem(job)))
-                    .conditionExpression(Expression.builder().expression("version = :v")
-                            .putExpressionValue(":v", AttributeValue.fromN(Long.toString(expectedVersion))).build()).build());
+            table.put(toItem(job), Expression.builder().expression("version = :v")
+                    .putExpressionValue(":v", AttributeValue.fromN(Long.toString(expectedVersion))).build());
         } catch (ConditionalCheckFailedException e) {
             throw new ConcurrentUpdateException(expectedVersion + 1);
         }
@@ -57,14 +51,10 @@ public final class DynamoJobRepository implements JobRepository {
 
     @Override
     public Page<Job> list(String tenantId, PageRequest page) {
-        String pk = Keys.jobs(tenantId);
-        QueryEnhancedRequest.Builder q = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(pk))).scanIndexForward(false).limit(page.limit());
-        Map<String, AttributeValue> start = Positions.decode(page.position());
-        if (start != null) q.exclusiveStartKey(start);
-        var result = table.index(Keys.GSI1).query(q.build()).iterator().next();
+        var result = table.query(TableQuery.builder().index(Keys.GSI1).keyCondition(KeyCondition.partition(Keys.jobs(tenantId)))
+                .scanIndexForward(false).limit(page.limit()).exclusiveStartKey(Positions.decode(page.position())).build()).iterator().next();
         List<Job> jobs = new ArrayList<>();
-        result.items().forEach(d -> jobs.add(fromItem(SingleTable.item(d.toMap()))));
+        result.items().forEach(i -> jobs.add(fromItem(i)));
         return new Page<>(jobs, Positions.encode(result.lastEvaluatedKey()));
     }
 

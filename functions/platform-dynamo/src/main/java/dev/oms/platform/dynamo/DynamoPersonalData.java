@@ -14,12 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -72,7 +66,7 @@ public final class DynamoPersonalData implements PersonalDataStore {
                 next.put("file_name", PersonalDataScrubber.ERASED);
             }
             if (next.equals(item)) continue;
-            table.table().putItem(SingleTable.document(next));
+            table.put(next);
             if (sk.startsWith(Keys.EVENT_SK_PREFIX)) events++; else rewritten++;
         }
         ObjectNode scrubbedHeader = scrubber.item(header);
@@ -82,13 +76,11 @@ public final class DynamoPersonalData implements PersonalDataStore {
         order.state().version = previous + 1;
         order.state().updatedAt = meta.occurredAt();
         ObjectNode nextHeader = OrderItemMapper.toItem(order);
-        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
-        tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(nextHeader))
-                .conditionExpression(Expression.builder().expression("version = :v").putExpressionValue(":v", AttributeValue.fromN(Long.toString(previous))).build())
-                .build());
+        TableTransaction tx = table.transaction().put(nextHeader,
+                Expression.builder().expression("version = :v").putExpressionValue(":v", AttributeValue.fromN(Long.toString(previous))).build());
         ObjectNode event = EventItemMapper.toItem(pk, eventId, tenantId, orderId, previous + 1,
                 DomainEvent.of(PrivacyEventTypes.ORDER_PERSONAL_DATA_ERASED, Map.of("request_id", requestId)), meta);
-        tx.addPutItem(table.table(), SingleTable.document(event));
+        tx.put(event);
         ObjectNode mark = Json.object();
         mark.put(Keys.PK, pk);
         mark.put(Keys.SK, marker);
@@ -97,10 +89,9 @@ public final class DynamoPersonalData implements PersonalDataStore {
         mark.put("items_rewritten", rewritten + 1);
         mark.put("events_rewritten", events);
         files.forEach(mark.putArray("files")::add);
-        tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(mark))
-                .conditionExpression(Expression.builder().expression("attribute_not_exists(PK)").build()).build());
+        tx.put(mark, Expression.of("attribute_not_exists(PK)"));
         try {
-            table.enhanced().transactWriteItems(tx.build());
+            table.transact(tx);
         } catch (TransactionCanceledException e) {
             throw new ConcurrentUpdateException(previous); // the order changed meanwhile: the step runs again
         }
@@ -127,7 +118,7 @@ public final class DynamoPersonalData implements PersonalDataStore {
                     }
                 }
                 if (next.equals(d)) continue;
-                table.table().putItem(SingleTable.document(next));
+                table.put(next);
                 rewritten++;
             }
         }
@@ -136,15 +127,12 @@ public final class DynamoPersonalData implements PersonalDataStore {
 
     @Override
     public void eraseCustomerRecords(String tenantId, String customerId) {
-        table.table().deleteItem(k -> k.key(SingleTable.key(DynamoImpersonationConsents.pk(tenantId, customerId), Keys.SINGLE)));
+        table.delete(DynamoImpersonationConsents.pk(tenantId, customerId), Keys.SINGLE);
     }
 
     private List<ObjectNode> partition(String pk) {
         List<ObjectNode> out = new ArrayList<>();
-        for (var page : table.table().query(QueryEnhancedRequest.builder().queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(pk)))
-                .consistentRead(true).build())) {
-            for (EnhancedDocument d : page.items()) out.add(SingleTable.item(d.toMap()));
-        }
+        table.query(TableQuery.builder().keyCondition(KeyCondition.partition(pk)).consistentRead(true).build()).items().forEach(out::add);
         return out;
     }
 }

@@ -14,14 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** Policies under {@code T#{tenant}#POLICIES}: one Query lists them all; writes are guarded by {@code version}. */
@@ -32,12 +25,9 @@ public final class DynamoPolicyStore implements PolicyStore {
 
     @Override
     public List<Policy> list(String tenantId) {
-        String pk = Keys.policies(tenantId);
         List<Policy> out = new ArrayList<>();
-        for (var page : table.table().query(QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(pk))).consistentRead(true).build())) {
-            for (EnhancedDocument d : page.items()) out.add(fromItem(SingleTable.item(d.toMap())));
-        }
+        table.query(TableQuery.builder().keyCondition(KeyCondition.partition(Keys.policies(tenantId))).consistentRead(true).build())
+                .items().forEach(i -> out.add(fromItem(i)));
         return out;
     }
 
@@ -48,7 +38,7 @@ public final class DynamoPolicyStore implements PolicyStore {
 
     @Override
     public void create(String tenantId, Policy policy, IdempotencyRecord idempotency) {
-        write(tenantId, policy, Expression.builder().expression("attribute_not_exists(PK)").build(), idempotency);
+        write(tenantId, policy, Expression.of("attribute_not_exists(PK)"), idempotency);
     }
 
     @Override
@@ -58,13 +48,10 @@ public final class DynamoPolicyStore implements PolicyStore {
     }
 
     private void write(String tenantId, Policy policy, Expression condition, IdempotencyRecord idempotency) {
-        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
-        tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
-                .item(SingleTable.document(toItem(tenantId, policy))).conditionExpression(condition)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
-        if (idempotency != null) IdempotencyStore.addCompletion(tx, table, idempotency);
+        TableTransaction tx = table.transaction().put(toItem(tenantId, policy), condition);
+        if (idempotency != null) IdempotencyStore.addCompletion(tx, idempotency);
         try {
-            table.enhanced().transactWriteItems(tx.build());
+            table.transact(tx);
         } catch (TransactionCanceledException e) {
             var reasons = e.cancellationReasons();
             if (reasons != null && !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {

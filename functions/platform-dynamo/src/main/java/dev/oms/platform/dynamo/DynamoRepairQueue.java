@@ -14,11 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -31,8 +26,7 @@ public final class DynamoRepairQueue implements RepairQueue {
     @Override
     public void open(RepairItem item) {
         try {
-            table.table().putItem(PutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(toItem(item)))
-                    .conditionExpression(Expression.builder().expression("attribute_not_exists(PK)").build()).build());
+            table.put(toItem(item), Expression.of("attribute_not_exists(PK)"));
         } catch (ConditionalCheckFailedException alreadyOpen) {
             // a retried saga step opens the same item again: keep the first
         }
@@ -46,22 +40,18 @@ public final class DynamoRepairQueue implements RepairQueue {
     @Override
     public Page<RepairItem> list(String tenantId, String state, PageRequest page) {
         String pk = Keys.repairsByState(tenantId, state);
-        QueryEnhancedRequest.Builder q = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(pk))).limit(page.limit());
-        Map<String, AttributeValue> start = Positions.decode(page.position());
-        if (start != null) q.exclusiveStartKey(start);
-        var result = table.index(Keys.GSI1).query(q.build()).iterator().next();
+        var result = table.query(TableQuery.builder().index(Keys.GSI1).keyCondition(KeyCondition.partition(pk)).limit(page.limit())
+                .exclusiveStartKey(Positions.decode(page.position())).build()).iterator().next();
         List<RepairItem> items = new ArrayList<>();
-        result.items().forEach(d -> items.add(fromItem(SingleTable.item(d.toMap()))));
+        result.items().forEach(i -> items.add(fromItem(i)));
         return new Page<>(items, Positions.encode(result.lastEvaluatedKey()));
     }
 
     @Override
     public void update(RepairItem item, long expectedVersion) {
         try {
-            table.table().putItem(PutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(toItem(item)))
-                    .conditionExpression(Expression.builder().expression("version = :v")
-                            .putExpressionValue(":v", AttributeValue.fromN(Long.toString(expectedVersion))).build()).build());
+            table.put(toItem(item), Expression.builder().expression("version = :v")
+                    .putExpressionValue(":v", AttributeValue.fromN(Long.toString(expectedVersion))).build());
         } catch (ConditionalCheckFailedException e) {
             throw new ConcurrentUpdateException(expectedVersion + 1);
         }

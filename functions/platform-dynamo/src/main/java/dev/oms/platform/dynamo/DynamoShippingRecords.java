@@ -15,14 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -46,25 +40,21 @@ public final class DynamoShippingRecords implements ShippingRecordStore {
 
     @Override
     public List<Manifest> manifests(String tenantId, String warehouseId, String carrier, LocalDate dispatchDate) {
-        return query(QueryRequest.builder().keyConditionExpression("#pk = :pk AND begins_with(#sk, :day)")
-                .expressionAttributeNames(Map.of("#pk", Keys.GSI4PK, "#sk", Keys.GSI4SK))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ShippingKeys.manifests(tenantId, warehouseId, carrier)),
-                        ":day", AttributeValue.fromS(dispatchDate + "#")))
-                .limit(20));
+        return query(TableQuery.builder().index(Keys.GSI4)
+                .keyCondition(KeyCondition.sortBeginsWith(ShippingKeys.manifests(tenantId, warehouseId, carrier), dispatchDate + "#")).limit(20).build());
     }
 
     @Override
     public Optional<Manifest> latestManifest(String tenantId, String warehouseId, String carrier) {
-        return query(QueryRequest.builder().keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", Keys.GSI4PK))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ShippingKeys.manifests(tenantId, warehouseId, carrier))))
-                .scanIndexForward(false).limit(1)).stream().findFirst();
+        return query(TableQuery.builder().index(Keys.GSI4).keyCondition(KeyCondition.partition(ShippingKeys.manifests(tenantId, warehouseId, carrier)))
+                .scanIndexForward(false).limit(1).build()).stream().findFirst();
     }
 
-    /** A manifests Query of GSI4 (projection ALL, with the low-level client: the enhanced schema names GSI1-3 only). */
-    private List<Manifest> query(QueryRequest.Builder q) {
+    /** One page of a manifests Query of GSI4 (projection ALL). */
+    private List<Manifest> query(TableQuery q) {
         List<Manifest> out = new ArrayList<>();
-        for (Map<String, AttributeValue> item : table.client().query(q.tableName(table.name()).indexName(Keys.GSI4).build()).items()) {
-            if (ShippingRecordCodec.read(SingleTable.item(item)) instanceof Manifest m) out.add(m);
+        for (ObjectNode item : table.query(q).iterator().next().items()) {
+            if (ShippingRecordCodec.read(item) instanceof Manifest m) out.add(m);
         }
         return out;
     }
@@ -85,27 +75,21 @@ public final class DynamoShippingRecords implements ShippingRecordStore {
             item.put(Keys.GSI4SK, m.dispatchDate() + "#" + m.id());
         }
         Expression condition = next.version() == 1
-                ? Expression.builder().expression("attribute_not_exists(PK)").build()
+                ? Expression.of("attribute_not_exists(PK)")
                 : Expression.builder().expression("version = :v").putExpressionValue(":v", AttributeValue.fromN(Long.toString(next.version() - 1))).build();
-        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
-        tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(item))
-                .conditionExpression(condition).returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
-        for (DomainEvent e : events) {
-            tx.addPutItem(table.table(), SingleTable.document(EventItemMapper.toAggregateItem(pk, ids.next("evt"), tenantId, next.aggregateType(),
-                    next.id(), next.version(), e, meta)));
-        }
+        TableTransaction tx = table.transaction().put(item, condition);
+        AggregateWrites.addEvents(ids, tx, pk, tenantId, next.aggregateType(), next.id(), next.version(), events, meta);
         for (Claim c : claims) {
             ObjectNode claim = dev.oms.platform.json.Json.object();
             claim.put(Keys.PK, ShippingKeys.claim(tenantId, c.name()));
             claim.put(Keys.SK, Keys.SINGLE);
             claim.put("type", "shipping_claim");
             claim.put("record_id", next.id());
-            tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(claim))
-                    .conditionExpression(Expression.builder().expression("attribute_not_exists(PK)").build()).build());
+            tx.put(claim, Expression.of("attribute_not_exists(PK)"));
         }
-        if (idempotency != null) IdempotencyStore.addCompletion(tx, table, idempotency);
+        if (idempotency != null) IdempotencyStore.addCompletion(tx, idempotency);
         try {
-            table.enhanced().transactWriteItems(tx.build());
+            table.transact(tx);
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons() == null ? List.of() : e.cancellationReasons();
             if (!reasons.isEmpty() && failed(reasons.get(0))) {

@@ -9,10 +9,6 @@ import dev.oms.platform.json.Times;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -30,31 +26,26 @@ public final class DynamoTaskIndex implements TaskIndex {
     public Page<OrderTask> list(String tenantId, TaskFilter f, PageRequest page) {
         String index = f.assignee() == null ? Keys.GSI1 : Keys.GSI2;
         String pk = f.assignee() == null ? Keys.tasksByStatus(tenantId, f.status()) : Keys.tasksByAssignee(tenantId, f.assignee(), f.status());
-        QueryConditional key = f.dueBefore() == null
-                ? QueryConditional.keyEqualTo(k -> k.partitionValue(pk))
-                : QueryConditional.sortLessThan(k -> k.partitionValue(pk).sortValue(Times.format(f.dueBefore())));
+        KeyCondition key = f.dueBefore() == null ? KeyCondition.partition(pk) : KeyCondition.sortLessThan(pk, Times.format(f.dueBefore()));
         Expression filter = f.orderId() == null ? null : Expression.builder().expression("order_id = :order")
                 .putExpressionValue(":order", AttributeValue.fromS(f.orderId())).build();
         Map<String, AttributeValue> start = Positions.decode(page.position());
         List<OrderTask> found = new ArrayList<>();
         int examined = 0;
         while (true) {
-            QueryEnhancedRequest.Builder q = QueryEnhancedRequest.builder().queryConditional(key)
-                    .limit(Math.min(200, page.limit() - found.size() + (filter == null ? 0 : 20)));
-            if (filter != null) q.filterExpression(filter);
-            if (start != null) q.exclusiveStartKey(start);
-            var result = table.index(index).query(q.build()).iterator().next();
-            examined += result.scannedCount() == null ? result.items().size() : result.scannedCount();
-            for (EnhancedDocument d : result.items()) {
-                ObjectNode item = SingleTable.item(d.toMap());
+            var result = table.query(TableQuery.builder().index(index).keyCondition(key)
+                    .limit(Math.min(200, page.limit() - found.size() + (filter == null ? 0 : 20)))
+                    .filterExpression(filter).exclusiveStartKey(start).build()).iterator().next();
+            examined += result.scannedCount();
+            for (ObjectNode item : result.items()) {
                 found.add(CODEC.fromItem(item));
                 if (found.size() == page.limit()) {
-                    boolean lastOfPage = d == result.items().get(result.items().size() - 1);
+                    boolean lastOfPage = item == result.items().get(result.items().size() - 1);
                     return new Page<>(found, lastOfPage && result.lastEvaluatedKey() == null ? null : Positions.encode(Positions.keyOf(item, index)));
                 }
             }
             start = result.lastEvaluatedKey();
-            if (start == null || start.isEmpty()) return new Page<>(found, null);
+            if (start == null) return new Page<>(found, null);
             if (examined >= DynamoOrderRepository.MAX_EXAMINED) return new Page<>(found, Positions.encode(start));
         }
     }

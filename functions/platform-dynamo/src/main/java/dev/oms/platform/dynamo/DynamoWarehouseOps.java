@@ -19,14 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -107,28 +100,22 @@ public final class DynamoWarehouseOps implements WarehouseOpsStore {
 
     private <T> List<T> list(String tenantId, String kind, Function<JsonNode, T> read) {
         List<T> out = new ArrayList<>();
-        for (var page : table.table().query(QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortBeginsWith(k -> k.partitionValue(WarehouseOpsKeys.config(tenantId)).sortValue(kind)))
-                .consistentRead(true).build())) {
-            for (EnhancedDocument d : page.items()) out.add(read.apply(SingleTable.item(d.toMap())));
-        }
+        table.query(TableQuery.builder().keyCondition(KeyCondition.sortBeginsWith(WarehouseOpsKeys.config(tenantId), kind)).consistentRead(true).build())
+                .items().forEach(i -> out.add(read.apply(i)));
         return out;
     }
 
     private void write(String tenantId, String kind, String aggregateType, String id, ObjectNode item, long version, long expectedVersion,
                        RecordedEvent event, IdempotencyRecord idempotency) {
-        Expression condition = expectedVersion == 0 ? Expression.builder().expression("attribute_not_exists(PK)").build()
+        Expression condition = expectedVersion == 0 ? Expression.of("attribute_not_exists(PK)")
                 : Expression.builder().expression("version = :v").putExpressionValue(":v", AttributeValue.fromN(Long.toString(expectedVersion))).build();
-        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
-        tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
-                .item(SingleTable.document(item)).conditionExpression(condition)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
+        TableTransaction tx = table.transaction().put(item, condition);
         ObjectNode eventItem = EventItemMapper.toAggregateItem(WarehouseOpsKeys.events(tenantId, kind, id), event.eventId(), tenantId, aggregateType,
                 id, version, event.event(), event.meta());
-        tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(eventItem)).build());
-        if (idempotency != null) IdempotencyStore.addCompletion(tx, table, idempotency);
+        tx.put(eventItem);
+        if (idempotency != null) IdempotencyStore.addCompletion(tx, idempotency);
         try {
-            table.enhanced().transactWriteItems(tx.build());
+            table.transact(tx);
         } catch (TransactionCanceledException e) {
             var reasons = e.cancellationReasons();
             if (reasons != null && !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {

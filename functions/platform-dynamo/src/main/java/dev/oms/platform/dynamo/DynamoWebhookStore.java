@@ -15,14 +15,7 @@ import dev.oms.platform.json.Times;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -42,7 +35,7 @@ public final class DynamoWebhookStore implements WebhookStore {
 
     @Override
     public void createSubscription(WebhookSubscription s) {
-        put(toItem(s), Expression.builder().expression("attribute_not_exists(PK)").build());
+        table.put(toItem(s), Expression.of("attribute_not_exists(PK)"));
     }
 
     @Override
@@ -52,12 +45,10 @@ public final class DynamoWebhookStore implements WebhookStore {
 
     @Override
     public Page<WebhookSubscription> listSubscriptions(String tenantId, PageRequest page) {
-        QueryEnhancedRequest.Builder q = QueryEnhancedRequest.builder().queryConditional(inPartition(Keys.webhooks(tenantId))).limit(page.limit());
-        Map<String, AttributeValue> start = Positions.decode(page.position());
-        if (start != null) q.exclusiveStartKey(start);
-        var result = table.table().query(q.build()).iterator().next();
+        var result = table.query(TableQuery.builder().keyCondition(KeyCondition.partition(Keys.webhooks(tenantId))).limit(page.limit())
+                .exclusiveStartKey(Positions.decode(page.position())).build()).iterator().next();
         List<WebhookSubscription> items = new ArrayList<>();
-        result.items().forEach(d -> items.add(subscription(SingleTable.item(d.toMap()))));
+        result.items().forEach(i -> items.add(subscription(i)));
         return new Page<>(items, Positions.encode(result.lastEvaluatedKey()));
     }
 
@@ -72,17 +63,16 @@ public final class DynamoWebhookStore implements WebhookStore {
     public int countSubscriptions(String tenantId) { return all(tenantId, null).size(); }
 
     private List<WebhookSubscription> all(String tenantId, Expression filter) {
-        QueryEnhancedRequest.Builder q = QueryEnhancedRequest.builder().queryConditional(inPartition(Keys.webhooks(tenantId)));
-        if (filter != null) q.filterExpression(filter);
         List<WebhookSubscription> out = new ArrayList<>();
-        table.table().query(q.build()).items().forEach(d -> out.add(subscription(SingleTable.item(d.toMap()))));
+        table.query(TableQuery.builder().keyCondition(KeyCondition.partition(Keys.webhooks(tenantId))).filterExpression(filter).build())
+                .items().forEach(i -> out.add(subscription(i)));
         return out;
     }
 
     @Override
     public void updateSubscription(WebhookSubscription s, long expectedVersion) {
         try {
-            put(toItem(s), atVersion(expectedVersion));
+            table.put(toItem(s), atVersion(expectedVersion));
         } catch (ConditionalCheckFailedException e) {
             throw new ConcurrentUpdateException(expectedVersion);
         }
@@ -91,8 +81,7 @@ public final class DynamoWebhookStore implements WebhookStore {
     @Override
     public void deleteSubscription(String tenantId, String webhookId, long expectedVersion) {
         try {
-            table.table().deleteItem(DeleteItemEnhancedRequest.builder()
-                    .key(SingleTable.key(Keys.webhooks(tenantId), Keys.webhookSk(webhookId))).conditionExpression(atVersion(expectedVersion)).build());
+            table.delete(Keys.webhooks(tenantId), Keys.webhookSk(webhookId), atVersion(expectedVersion));
         } catch (ConditionalCheckFailedException e) {
             throw new ConcurrentUpdateException(expectedVersion);
         }
@@ -103,7 +92,7 @@ public final class DynamoWebhookStore implements WebhookStore {
     @Override
     public boolean createDelivery(WebhookDelivery d) {
         try {
-            put(toItem(d), Expression.builder().expression("attribute_not_exists(PK)").build());
+            table.put(toItem(d), Expression.of("attribute_not_exists(PK)"));
             return true;
         } catch (ConditionalCheckFailedException exists) {
             return false;
@@ -118,7 +107,7 @@ public final class DynamoWebhookStore implements WebhookStore {
     @Override
     public void updateDelivery(WebhookDelivery d, long expectedVersion) {
         try {
-            put(toItem(d), atVersion(expectedVersion));
+            table.put(toItem(d), atVersion(expectedVersion));
         } catch (ConditionalCheckFailedException e) {
             throw new ConcurrentUpdateException(expectedVersion);
         }
@@ -127,28 +116,17 @@ public final class DynamoWebhookStore implements WebhookStore {
     /** Newest first; a {@code state} filter may leave a page short, with a cursor for the rest. */
     @Override
     public Page<WebhookDelivery> listDeliveries(String tenantId, String webhookId, String state, PageRequest page) {
-        QueryEnhancedRequest.Builder q = QueryEnhancedRequest.builder()
-                .queryConditional(inPartition(Keys.webhookDeliveries(tenantId, webhookId))).scanIndexForward(false).limit(page.limit());
-        if (state != null) {
-            q.filterExpression(Expression.builder().expression("#state = :state").putExpressionName("#state", "state")
-                    .putExpressionValue(":state", AttributeValue.fromS(state)).build());
-        }
-        Map<String, AttributeValue> start = Positions.decode(page.position());
-        if (start != null) q.exclusiveStartKey(start);
-        var result = table.table().query(q.build()).iterator().next();
+        Expression filter = state == null ? null : Expression.builder().expression("#state = :state").putExpressionName("#state", "state")
+                .putExpressionValue(":state", AttributeValue.fromS(state)).build();
+        var result = table.query(TableQuery.builder().keyCondition(KeyCondition.partition(Keys.webhookDeliveries(tenantId, webhookId)))
+                .scanIndexForward(false).limit(page.limit()).filterExpression(filter).exclusiveStartKey(Positions.decode(page.position())).build())
+                .iterator().next();
         List<WebhookDelivery> items = new ArrayList<>();
-        result.items().forEach(d -> items.add(delivery(SingleTable.item(d.toMap()))));
+        result.items().forEach(i -> items.add(delivery(i)));
         return new Page<>(items, Positions.encode(result.lastEvaluatedKey()));
     }
 
     // ---- items ---------------------------------------------------------------------------------------------------
-
-    private void put(ObjectNode item, Expression condition) {
-        table.table().putItem(PutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(item))
-                .conditionExpression(condition).build());
-    }
-
-    private static QueryConditional inPartition(String pk) { return QueryConditional.keyEqualTo(k -> k.partitionValue(pk)); }
 
     private static Expression atVersion(long version) {
         return Expression.builder().expression("version = :v").putExpressionValue(":v", AttributeValue.fromN(Long.toString(version))).build();
