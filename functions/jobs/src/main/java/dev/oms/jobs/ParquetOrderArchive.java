@@ -7,8 +7,10 @@ import blue.strategic.parquet.ParquetReader;
 import blue.strategic.parquet.ParquetWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.port.OrderArchive;
+import dev.oms.platform.dynamo.KeyCondition;
 import dev.oms.platform.dynamo.Keys;
 import dev.oms.platform.dynamo.SingleTable;
+import dev.oms.platform.dynamo.TableQuery;
 import dev.oms.platform.json.Json;
 import dev.oms.platform.storage.ObjectStore;
 import java.io.IOException;
@@ -26,8 +28,6 @@ import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 
 /**
  * The retention archive: one Parquet file per order ({@code archive/{tenant}/orders/{orderId}.parquet} in the jobs
@@ -69,14 +69,10 @@ public final class ParquetOrderArchive implements OrderArchive {
         List<Row> rows = new ArrayList<>();
         long version = -1;
         String pk = Keys.order(tenantId, orderId);
-        for (var page : table.table().query(QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(pk))).consistentRead(true).build())) {
-            for (var d : page.items()) {
-                ObjectNode item = SingleTable.item(d.toMap());
-                String sk = item.path(Keys.SK).asText();
-                if (Keys.ORDER_SK.equals(sk)) version = item.path("version").asLong();
-                rows.add(new Row(tenantId, orderId, sk, item.hasNonNull("type") ? item.get("type").asText() : null, Json.write(item)));
-            }
+        for (ObjectNode item : table.query(TableQuery.builder().keyCondition(KeyCondition.partition(pk)).consistentRead(true).build()).items()) {
+            String sk = item.path(Keys.SK).asText();
+            if (Keys.ORDER_SK.equals(sk)) version = item.path("version").asLong();
+            rows.add(new Row(tenantId, orderId, sk, item.hasNonNull("type") ? item.get("type").asText() : null, Json.write(item)));
         }
         if (version < 0) throw new IllegalStateException("order " + orderId + " of " + tenantId + " has no header to archive");
         String key = key(tenantId, orderId);
@@ -131,10 +127,8 @@ public final class ParquetOrderArchive implements OrderArchive {
     @Override
     public List<String> tenantsWithRetention() {
         List<String> out = new ArrayList<>();
-        for (var page : table.index(Keys.GSI1).query(QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(Keys.RETENTION_TENANTS))).build())) {
-            page.items().forEach(d -> out.add(SingleTable.item(d.toMap()).path(Keys.GSI1SK).asText()));
-        }
+        table.query(TableQuery.builder().index(Keys.GSI1).keyCondition(KeyCondition.partition(Keys.RETENTION_TENANTS)).build())
+                .items().forEach(i -> out.add(i.path(Keys.GSI1SK).asText()));
         return out;
     }
 

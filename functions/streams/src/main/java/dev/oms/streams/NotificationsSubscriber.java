@@ -15,7 +15,6 @@ import dev.oms.domain.order.Order;
 import dev.oms.domain.order.Shipment;
 import dev.oms.platform.Platform;
 import dev.oms.platform.dynamo.Keys;
-import dev.oms.platform.dynamo.SingleTable;
 import dev.oms.platform.json.Json;
 import dev.oms.platform.observability.Observability;
 import java.util.List;
@@ -86,7 +85,7 @@ public final class NotificationsSubscriber implements RequestHandler<Map<String,
         item.put(Keys.SK, Keys.SINGLE);
         item.put("type", "marker");
         item.put(Keys.TTL, p.clock.instant().getEpochSecond() + 7 * 86400);
-        p.table.table().putItem(SingleTable.document(item));
+        p.table.put(item);
     }
 
     private static String recipient(Order order, String channel) {

@@ -161,7 +161,7 @@ public final class SandboxCarrier implements CarrierService {
                 DomainException.notFound("carrier.parcel_not_found", "The sandbox carrier has no parcel " + trackingNumber));
         ObjectNode e = event(p.path("events").size(), status, location, description);
         ((ArrayNode) p.withArray("events")).add(e);
-        table.table().putItem(SingleTable.document(p));
+        table.put(p);
         return new AddedEvent(new ParcelRef(trackingNumber, text(p, "order_id"), text(p, "shipment_id")), report(trackingNumber, e));
     }
 
@@ -179,7 +179,7 @@ public final class SandboxCarrier implements CarrierService {
         item.put("order_id", orderId);
         item.put("shipment_id", shipmentId);
         item.putArray("events").add(event(0, status, null, description));
-        table.table().putItem(SingleTable.document(item));
+        table.put(item);
     }
 
     private ObjectNode event(int index, String status, String location, String description) {

@@ -55,7 +55,7 @@ public final class SandboxCart implements CartService {
         item.put("currency", c.unitPrice().currency());
         if (c.taxRateBps() != null) item.put("tax_rate_bps", c.taxRateBps());
         item.put("orderable", c.orderable());
-        table.table().putItem(SingleTable.document(item));
+        table.put(item);
     }
 
     @Override
@@ -83,7 +83,7 @@ public final class SandboxCart implements CartService {
             item.put(Keys.SK, Keys.SINGLE);
             item.put("type", "sandbox_cart");
             item.put(Keys.TTL, clock.instant().getEpochSecond() + TTL_SECONDS);
-            table.table().putItem(SingleTable.document(item));
+            table.put(item);
             return cart;
         });
         return toCart(stored);

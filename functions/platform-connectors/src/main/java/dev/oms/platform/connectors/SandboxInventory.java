@@ -115,7 +115,7 @@ public final class SandboxInventory implements InventoryService {
         item.put("type", "sandbox_stock");
         item.put("sku", sku);
         item.put("available", available);
-        table.table().putItem(SingleTable.document(item));
+        table.put(item);
     }
 
     private void saveReservations(String tenantId, String orderId, Map<String, Long> reserved) {
@@ -125,7 +125,7 @@ public final class SandboxInventory implements InventoryService {
         item.put("type", "sandbox_reservation");
         ObjectNode skus = item.putObject("skus");
         reserved.forEach((k, v) -> { if (v > 0) skus.put(k, v); });
-        table.table().putItem(SingleTable.document(item));
+        table.put(item);
     }
 
     // ---- seed 003: stock by warehouse, location and lot ---------------------------------------------------------
@@ -225,7 +225,7 @@ public final class SandboxInventory implements InventoryService {
                     .put("expiry", l.expiry() == null ? null : l.expiry().toString())
                     .put("received_at", dev.oms.platform.json.Times.format(l.receivedAt())).put("available", l.available());
         }
-        table.table().putItem(SingleTable.document(item));
+        table.put(item);
     }
 
     private static SandboxFaults.Mode fault(String operation) {

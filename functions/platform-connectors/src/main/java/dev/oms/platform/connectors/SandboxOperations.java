@@ -27,7 +27,7 @@ final class SandboxOperations {
         item.put(Keys.SK, Keys.SINGLE);
         item.put("type", "sandbox_operation");
         item.set("result", result);
-        table.table().putItem(SingleTable.document(item));
+        table.put(item);
         return result;
     }
 }

@@ -49,7 +49,7 @@ public final class SandboxPayments implements PaymentGateway {
             ObjectNode p = authorized(tenantId, paymentId, amount, "voided");
             p.put("voided", p.path("voided").asLong() + amount.minor());
             if (p.path("voided").asLong() == p.path("amount").asLong()) p.put("state", "voided");
-            table.table().putItem(SingleTable.document(p));
+            table.put(p);
             return operation(ids.next("void"), paymentId, "void", amount);
         });
         return toOperation(result);
@@ -62,7 +62,7 @@ public final class SandboxPayments implements PaymentGateway {
             ObjectNode p = authorized(tenantId, paymentId, amount, "captured");
             p.put("captured", p.path("captured").asLong() + amount.minor());
             if (p.path("captured").asLong() == p.path("amount").asLong()) p.put("state", "captured");
-            table.table().putItem(SingleTable.document(p));
+            table.put(p);
             return operation(ids.next("cap"), paymentId, "capture", amount);
         });
         return toOperation(result);
@@ -92,7 +92,7 @@ public final class SandboxPayments implements PaymentGateway {
             if (amount.minor() > refundable) throw refused("only " + refundable + " of payment " + paymentId + " can be refunded");
             p.put("refunded", p.path("refunded").asLong() + amount.minor());
             if (p.path("refunded").asLong() == p.path("amount").asLong()) p.put("state", "refunded");
-            table.table().putItem(SingleTable.document(p));
+            table.put(p);
             return operation(ids.next("re"), paymentId, "refund", amount);
         });
         return toOperation(result);
@@ -112,7 +112,7 @@ public final class SandboxPayments implements PaymentGateway {
         item.put("captured", "captured".equals(state) ? amount.minor() : 0);
         item.put("refunded", 0);
         item.put("voided", 0);
-        table.table().putItem(SingleTable.document(item));
+        table.put(item);
         return id;
     }
 
@@ -124,7 +124,7 @@ public final class SandboxPayments implements PaymentGateway {
         ObjectNode p = existing(tenantId, paymentId);
         p.put("state", state);
         if ("captured".equals(state)) p.put("captured", p.path("amount").asLong());
-        table.table().putItem(SingleTable.document(p));
+        table.put(p);
     }
 
     private ObjectNode find(String tenantId, String paymentId) {

@@ -29,7 +29,7 @@ public final class SandboxPromotions implements PromotionsService {
         item.put(Keys.SK, "CODE#" + code);
         item.put("type", "sandbox_promotion");
         item.put("promotion_type", parsed.type().wire());
-        table.table().putItem(SingleTable.document(item));
+        table.put(item);
     }
 
     @Override

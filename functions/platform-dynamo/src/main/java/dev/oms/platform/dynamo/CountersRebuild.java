@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -73,25 +71,18 @@ public final class CountersRebuild {
 
     private Iterable<JsonNode> events(String orderPk) {
         java.util.List<JsonNode> out = new java.util.ArrayList<>();
-        for (var page : table.table().query(QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortBeginsWith(k -> k.partitionValue(orderPk).sortValue(Keys.EVENT_SK_PREFIX))).build())) {
-            page.items().forEach(d -> out.add(SingleTable.item(d.toMap())));
-        }
+        table.query(TableQuery.builder().keyCondition(KeyCondition.sortBeginsWith(orderPk, Keys.EVENT_SK_PREFIX)).build()).items().forEach(out::add);
         return out;
     }
 
     /** Deletes the counter items of the range that the rebuild does not write. */
     private int deleteStale(String partition, String from, String to, Map<String, Increment> keep) {
         int n = 0;
-        for (var page : table.table().query(QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortBetween(k -> k.partitionValue(partition).sortValue(from), k -> k.partitionValue(partition).sortValue(to)))
-                .build())) {
-            for (var d : page.items()) {
-                String sk = d.getString(Keys.SK);
-                if (keep.containsKey(partition + "\n" + sk)) continue;
-                table.table().deleteItem(SingleTable.key(partition, sk));
-                n++;
-            }
+        for (ObjectNode item : table.query(TableQuery.builder().keyCondition(KeyCondition.sortBetween(partition, from, to)).build()).items()) {
+            String sk = item.path(Keys.SK).asText();
+            if (keep.containsKey(partition + "\n" + sk)) continue;
+            table.delete(partition, sk);
+            n++;
         }
         return n;
     }

@@ -15,9 +15,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -35,7 +32,7 @@ public final class DynamoAllocationStore implements AllocationStore {
     @Override
     public void create(String tenantId, Allocation a) {
         try {
-            put(tenantId, a, Expression.builder().expression("attribute_not_exists(PK)").build());
+            put(tenantId, a, Expression.of("attribute_not_exists(PK)"));
         } catch (ConditionalCheckFailedException exists) {
             // a retried request: the allocation it made first stands
         }
@@ -52,8 +49,7 @@ public final class DynamoAllocationStore implements AllocationStore {
     }
 
     private void put(String tenantId, Allocation a, Expression condition) {
-        table.table().putItem(PutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(toItem(tenantId, a)))
-                .conditionExpression(condition).build());
+        table.put(toItem(tenantId, a), condition);
     }
 
     static ObjectNode toItem(String tenantId, Allocation a) {

@@ -16,8 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -52,7 +50,7 @@ public final class DynamoConnectorCallLog implements ConnectorCallLog {
         item.put("vendor_request_id", c.vendorRequestId());
         if (c.connectorId() != null) item.put("connector_id", c.connectorId());
         item.put(Keys.TTL, c.at().plus(Duration.ofDays(CALL_LOG_DAYS)).getEpochSecond());
-        table.table().putItem(SingleTable.document(item));
+        table.put(item);
         if (c.connectorId() != null) return; // a registered connector's health is read from its own log
         boolean failed = c.failed();
         String at = failed ? "last_failure_at" : "last_success_at";
@@ -97,14 +95,10 @@ public final class DynamoConnectorCallLog implements ConnectorCallLog {
     }
 
     private Page<ConnectorCall> page(String tenantId, ConnectorPort port, String partition, PageRequest page) {
-        QueryEnhancedRequest.Builder q = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(partition)))
-                .scanIndexForward(false).limit(page.limit());
-        Map<String, AttributeValue> start = Positions.decode(page.position());
-        if (start != null) q.exclusiveStartKey(start);
-        var result = table.table().query(q.build()).iterator().next();
+        var result = table.query(TableQuery.builder().keyCondition(KeyCondition.partition(partition))
+                .scanIndexForward(false).limit(page.limit()).exclusiveStartKey(Positions.decode(page.position())).build()).iterator().next();
         List<ConnectorCall> items = new ArrayList<>();
-        result.items().forEach(d -> items.add(call(tenantId, port, SingleTable.item(d.toMap()))));
+        result.items().forEach(i -> items.add(call(tenantId, port, i)));
         return new Page<>(items, Positions.encode(result.lastEvaluatedKey()));
     }
 

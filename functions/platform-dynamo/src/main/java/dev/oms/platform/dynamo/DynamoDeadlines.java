@@ -10,10 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
@@ -30,15 +26,14 @@ public final class DynamoDeadlines implements Deadlines {
     @Override
     public void set(Deadline d) {
         try {
-            table.table().putItem(PutItemEnhancedRequest.builder(software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument.class)
-                    .item(SingleTable.document(item(d))).conditionExpression(Expression.builder().expression("attribute_not_exists(PK)").build()).build());
+            table.put(item(d), Expression.of("attribute_not_exists(PK)"));
         } catch (ConditionalCheckFailedException exists) {
             // the order has its deadline already (a repeated order.created)
         }
     }
 
     @Override
-    public void move(Deadline d) { table.table().putItem(SingleTable.document(item(d))); }
+    public void move(Deadline d) { table.put(item(d)); }
 
     private static ObjectNode item(Deadline d) {
         ObjectNode o = Json.object();
@@ -57,7 +52,7 @@ public final class DynamoDeadlines implements Deadlines {
 
     @Override
     public void clear(String tenantId, String orderId, String kind) {
-        table.table().deleteItem(SingleTable.key(Keys.deadline(tenantId, kind, orderId), Keys.SINGLE));
+        table.delete(Keys.deadline(tenantId, kind, orderId), Keys.SINGLE);
     }
 
     @Override
@@ -66,9 +61,8 @@ public final class DynamoDeadlines implements Deadlines {
         List<Deadline> out = new ArrayList<>();
         for (int s = 0; s < SHARDS; s++) {
             String shard = Keys.deadlineShard(s);
-            QueryEnhancedRequest q = QueryEnhancedRequest.builder().limit(limit)
-                    .queryConditional(QueryConditional.sortLessThanOrEqualTo(k -> k.partitionValue(shard).sortValue(upTo))).build();
-            table.index(Keys.GSI1).query(q).iterator().next().items().forEach(d -> out.add(fromItem(SingleTable.item(d.toMap()))));
+            table.query(TableQuery.builder().index(Keys.GSI1).keyCondition(KeyCondition.sortLessThanOrEqualTo(shard, upTo)).limit(limit).build())
+                    .iterator().next().items().forEach(i -> out.add(fromItem(i)));
         }
         out.sort(Comparator.comparing(Deadline::dueAt));
         return out.size() > limit ? out.subList(0, limit) : out;

@@ -1,6 +1,5 @@
 package dev.oms.platform.dynamo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oms.app.port.FulfilmentIndex;
 import dev.oms.app.port.Page;
@@ -10,10 +9,6 @@ import dev.oms.platform.json.Shapes;
 import dev.oms.platform.json.Times;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The fulfilment items' own index attributes, set each time an order writes a fulfilment: GSI1 lists the tenant's
@@ -38,43 +33,30 @@ public final class DynamoFulfilmentIndex implements FulfilmentIndex {
 
     @Override
     public Page<Entry> list(String tenantId, PageRequest page) {
-        QueryEnhancedRequest.Builder q = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(WarehouseKeys.fulfilments(tenantId))))
-                .scanIndexForward(false).limit(page.limit());
-        Map<String, AttributeValue> start = Positions.decode(page.position());
-        if (start != null) q.exclusiveStartKey(start);
-        var result = table.index(Keys.GSI1).query(q.build()).iterator().next();
+        var result = table.query(TableQuery.builder().index(Keys.GSI1).keyCondition(KeyCondition.partition(WarehouseKeys.fulfilments(tenantId)))
+                .scanIndexForward(false).limit(page.limit()).exclusiveStartKey(Positions.decode(page.position())).build()).iterator().next();
         List<Entry> out = new ArrayList<>();
-        result.items().forEach(d -> {
-            JsonNode i = SingleTable.item(d.toMap());
-            out.add(new Entry(Shapes.text(i, "id"), Shapes.text(i, "order_id"), Shapes.text(i, "warehouse_id"), Shapes.text(i, "warehouse_status"),
-                    Times.parse(Shapes.text(i, "created_at"))));
-        });
+        result.items().forEach(i -> out.add(new Entry(Shapes.text(i, "id"), Shapes.text(i, "order_id"), Shapes.text(i, "warehouse_id"),
+                Shapes.text(i, "warehouse_status"), Times.parse(Shapes.text(i, "created_at")))));
         return new Page<>(out, Positions.encode(result.lastEvaluatedKey()));
     }
 
     @Override
     public List<Open> open(String tenantId, String warehouseId, int max) {
-        QueryEnhancedRequest q = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(WarehouseKeys.openFulfilments(tenantId, warehouseId))))
-                .build();
         List<Open> out = new ArrayList<>();
-        for (var page : table.index(Keys.GSI2).query(q)) {
-            for (var d : page.items()) {
-                JsonNode i = SingleTable.item(d.toMap());
-                out.add(new Open(Shapes.text(i, "id"), Shapes.text(i, "order_id"), Shapes.text(i, "warehouse_id"), Shapes.text(i, "warehouse_status"),
-                        Times.parse(Shapes.text(i, "created_at")), Times.parse(Shapes.text(i.path("warehouse"), "requested_ship_date"))));
-                if (out.size() >= max) return out;
-            }
+        for (ObjectNode i : table.query(TableQuery.builder().index(Keys.GSI2)
+                .keyCondition(KeyCondition.partition(WarehouseKeys.openFulfilments(tenantId, warehouseId))).build()).items()) {
+            out.add(new Open(Shapes.text(i, "id"), Shapes.text(i, "order_id"), Shapes.text(i, "warehouse_id"), Shapes.text(i, "warehouse_status"),
+                    Times.parse(Shapes.text(i, "created_at")), Times.parse(Shapes.text(i.path("warehouse"), "requested_ship_date"))));
+            if (out.size() >= max) return out;
         }
         return out;
     }
 
     @Override
     public boolean anyOpen(String tenantId, String warehouseId) {
-        var result = table.index(Keys.GSI2).query(QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(WarehouseKeys.openFulfilments(tenantId, warehouseId))))
-                .limit(1).build()).iterator().next();
+        var result = table.query(TableQuery.builder().index(Keys.GSI2)
+                .keyCondition(KeyCondition.partition(WarehouseKeys.openFulfilments(tenantId, warehouseId))).limit(1).build()).iterator().next();
         return !result.items().isEmpty();
     }
 }

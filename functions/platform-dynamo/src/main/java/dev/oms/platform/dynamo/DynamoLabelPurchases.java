@@ -7,9 +7,6 @@ import dev.oms.platform.json.Shapes;
 import dev.oms.platform.json.Times;
 import java.time.Clock;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
@@ -42,8 +39,7 @@ public final class DynamoLabelPurchases implements LabelPurchases {
         item.put("vendor_shipment_id", vendorShipmentId);
         item.put("created_at", Times.format(clock.instant()));
         try {
-            table.table().putItem(PutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(item))
-                    .conditionExpression(Expression.builder().expression("attribute_not_exists(PK)").build()).build());
+            table.put(item, Expression.of("attribute_not_exists(PK)"));
             return true;
         } catch (ConditionalCheckFailedException exists) {
             return false;
@@ -66,7 +62,7 @@ public final class DynamoLabelPurchases implements LabelPurchases {
         item.put("service", service);
         item.put("archive_key", archiveKey);
         item.put("bought_at", Times.format(clock.instant()));
-        table.table().putItem(SingleTable.document(item));
+        table.put(item);
         String vendorShipmentId = Shapes.text(item, "vendor_shipment_id");
         if (trackingNumber != null && vendorShipmentId != null) {
             ObjectNode byTracking = Json.object();
@@ -74,7 +70,7 @@ public final class DynamoLabelPurchases implements LabelPurchases {
             byTracking.put(Keys.SK, Keys.SINGLE);
             byTracking.put("type", "carrier_tracking");
             byTracking.put("vendor_shipment_id", vendorShipmentId);
-            table.table().putItem(SingleTable.document(byTracking));
+            table.put(byTracking);
         }
     }
 
@@ -92,7 +88,7 @@ public final class DynamoLabelPurchases implements LabelPurchases {
         item.put("type", "carrier_shipment");
         item.put("order_id", orderId);
         item.put("shipment_id", shipmentId);
-        table.table().putItem(SingleTable.document(item));
+        table.put(item);
     }
 
     @Override

@@ -29,6 +29,6 @@ public final class DynamoNotificationSuppressions implements NotificationSuppres
         item.put("type", "notification_suppression");
         item.put("reason", reason);
         item.put("suppressed_at", Times.format(clock.instant()));
-        table.table().putItem(SingleTable.document(item));
+        table.put(item);
     }
 }

@@ -7,8 +7,6 @@ import dev.oms.platform.json.Json;
 import dev.oms.platform.json.Times;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 
 /**
  * An order's event items read back as the envelopes consumers received ({@link EventEnvelope#fromItem}), oldest first:
@@ -22,20 +20,16 @@ public final class DynamoOrderEventPayloads implements OrderEventPayloads {
     @Override
     public List<EventPayload> replayOf(String tenantId, String orderId, int max, String replayId) {
         String pk = Keys.order(tenantId, orderId);
-        QueryEnhancedRequest q = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortBeginsWith(k -> k.partitionValue(pk).sortValue(Keys.EVENT_SK_PREFIX)))
-                .consistentRead(true).build();
+        TableQuery q = TableQuery.builder().keyCondition(KeyCondition.sortBeginsWith(pk, Keys.EVENT_SK_PREFIX)).consistentRead(true).build();
         List<EventPayload> out = new ArrayList<>();
-        for (var page : table.table().query(q)) {
-            for (var d : page.items()) {
-                ObjectNode envelope = EventEnvelope.fromItem(SingleTable.item(d.toMap()));
-                ObjectNode metadata = envelope.path("metadata").isObject() ? ((ObjectNode) envelope.get("metadata")).deepCopy() : Json.object();
-                metadata.put("oms_replay_id", replayId);
-                envelope.set("metadata", metadata);
-                out.add(new EventPayload(envelope.path("id").asText(), envelope.path("type").asText(),
-                        Times.parse(envelope.path("occurred_at").asText()), Json.write(envelope)));
-                if (out.size() >= max) return out;
-            }
+        for (ObjectNode item : table.query(q).items()) {
+            ObjectNode envelope = EventEnvelope.fromItem(item);
+            ObjectNode metadata = envelope.path("metadata").isObject() ? ((ObjectNode) envelope.get("metadata")).deepCopy() : Json.object();
+            metadata.put("oms_replay_id", replayId);
+            envelope.set("metadata", metadata);
+            out.add(new EventPayload(envelope.path("id").asText(), envelope.path("type").asText(),
+                    Times.parse(envelope.path("occurred_at").asText()), Json.write(envelope)));
+            if (out.size() >= max) return out;
         }
         return out;
     }

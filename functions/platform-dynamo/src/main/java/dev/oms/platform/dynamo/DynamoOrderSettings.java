@@ -18,14 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -113,14 +106,10 @@ public final class DynamoOrderSettings implements OrderSettingsStore {
         String check = expectedVersion == OrderSettingsStore.DEFAULTS_VERSION ? "attribute_not_exists(version) OR version = :v" : "version = :v";
         Expression condition = Expression.builder().expression(check)
                 .putExpressionValue(":v", AttributeValue.fromN(Long.toString(expectedVersion))).build();
-        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
-        tx.addPutItem(table.table(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
-                .item(SingleTable.document(toItem(tenantId, next))).conditionExpression(condition)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
-        tx.addPutItem(table.table(), SingleTable.document(historyItem(tenantId, entry)));
-        if (idempotency != null) IdempotencyStore.addCompletion(tx, table, idempotency);
+        TableTransaction tx = table.transaction().put(toItem(tenantId, next), condition).put(historyItem(tenantId, entry));
+        if (idempotency != null) IdempotencyStore.addCompletion(tx, idempotency);
         try {
-            table.enhanced().transactWriteItems(tx.build());
+            table.transact(tx);
         } catch (TransactionCanceledException e) {
             var reasons = e.cancellationReasons();
             if (reasons != null && !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
@@ -173,15 +162,11 @@ public final class DynamoOrderSettings implements OrderSettingsStore {
     @Override
     public Page<HistoryEntry> history(String tenantId, PageRequest page) {
         String pk = Keys.settings(tenantId);
-        QueryEnhancedRequest.Builder q = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortBeginsWith(k -> k.partitionValue(pk).sortValue("H#")))
-                .scanIndexForward(false).limit(page.limit()).consistentRead(true);
-        Map<String, AttributeValue> start = Positions.decode(page.position());
-        if (start != null) q.exclusiveStartKey(start);
-        var result = table.table().query(q.build()).iterator().next();
+        var result = table.query(TableQuery.builder().keyCondition(KeyCondition.sortBeginsWith(pk, "H#"))
+                .scanIndexForward(false).limit(page.limit()).consistentRead(true).exclusiveStartKey(Positions.decode(page.position())).build())
+                .iterator().next();
         List<HistoryEntry> out = new ArrayList<>();
-        for (EnhancedDocument d : result.items()) {
-            ObjectNode i = SingleTable.item(d.toMap());
+        for (ObjectNode i : result.items()) {
             List<SettingsPatch.Change> changes = new ArrayList<>();
             i.path("changes").forEach(c -> changes.add(new SettingsPatch.Change(c.path("field").asText(), plain(c.get("from")), plain(c.get("to")))));
             out.add(new HistoryEntry(i.path("version").asLong(), Times.parse(Shapes.text(i, "at")), Shapes.text(i, "actor_id"),

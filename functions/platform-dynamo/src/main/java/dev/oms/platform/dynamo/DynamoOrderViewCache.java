@@ -5,9 +5,6 @@ import dev.oms.platform.json.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -77,8 +74,7 @@ public final class DynamoOrderViewCache {
                 .putExpressionName("#v", "version").putExpressionName("#view", "view")
                 .putExpressionValue(":v", AttributeValue.fromN(Long.toString(version))).build();
         try {
-            table.table().putItem(PutItemEnhancedRequest.builder(EnhancedDocument.class)
-                    .item(SingleTable.document(item)).conditionExpression(condition).build());
+            table.put(item, condition);
             return true;
         } catch (ConditionalCheckFailedException newer) {
             return false;

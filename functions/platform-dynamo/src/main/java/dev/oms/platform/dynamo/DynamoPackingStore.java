@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -66,9 +65,8 @@ public final class DynamoPackingStore implements PackingStore {
             item.putObject("session").put("id", s.id()).put("holder", s.holder()).put("worker_id", s.workerId()).put("device_id", s.deviceId())
                     .put("opened_at", Times.format(s.openedAt()));
         }
-        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
-        tx.addPutItem(table.table(), AggregateWrites.put(item, next.version() == 1 ? AggregateWrites.isNew() : AggregateWrites.versionIs(next.version() - 1)));
-        AggregateWrites.addEvents(table, ids, tx, pk, tenantId, "pack_station", next.id(), next.version(), events, meta);
+        TableTransaction tx = table.transaction().put(item, next.version() == 1 ? AggregateWrites.isNew() : AggregateWrites.versionIs(next.version() - 1));
+        AggregateWrites.addEvents(ids, tx, pk, tenantId, "pack_station", next.id(), next.version(), events, meta);
         AggregateWrites.commit(table, tx, idempotency);
     }
 
@@ -90,9 +88,8 @@ public final class DynamoPackingStore implements PackingStore {
         String pk = packingKey(tenantId, next.fulfillmentId());
         ObjectNode item = json(next);
         item.put(Keys.PK, pk).put(Keys.SK, Keys.SINGLE).put("type", FulfilmentPacking.TYPE);
-        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
-        tx.addPutItem(table.table(), AggregateWrites.put(item, next.version() == 1 ? AggregateWrites.isNew() : AggregateWrites.versionIs(next.version() - 1)));
-        AggregateWrites.addEvents(table, ids, tx, pk, tenantId, FulfilmentPacking.TYPE, next.fulfillmentId(), next.version(), events, meta);
+        TableTransaction tx = table.transaction().put(item, next.version() == 1 ? AggregateWrites.isNew() : AggregateWrites.versionIs(next.version() - 1));
+        AggregateWrites.addEvents(ids, tx, pk, tenantId, FulfilmentPacking.TYPE, next.fulfillmentId(), next.version(), events, meta);
         for (TraceLink l : links) {
             ObjectNode link = Json.object();
             boolean serial = TraceLink.SERIAL.equals(l.kind());
@@ -101,11 +98,11 @@ public final class DynamoPackingStore implements PackingStore {
                     .put("type", "trace_link").put("kind", l.kind()).put("value", l.value()).put("sku", l.sku()).put("fulfillment_id", l.fulfillmentId())
                     .put("order_id", l.orderId()).put("order_line_id", l.lineId()).put("quantity", l.quantity()).put("reference", l.reference())
                     .put("at", Times.format(l.at()));
-            tx.addPutItem(table.table(), AggregateWrites.put(link, AggregateWrites.isNew()));
+            tx.put(link, AggregateWrites.isNew());
         }
-        if (idempotency != null) IdempotencyStore.addCompletion(tx, table, idempotency);
+        if (idempotency != null) IdempotencyStore.addCompletion(tx, idempotency);
         try {
-            table.enhanced().transactWriteItems(tx.build());
+            table.transact(tx);
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons() == null ? List.of() : e.cancellationReasons();
             if (!reasons.isEmpty() && failed(reasons.get(0))) {

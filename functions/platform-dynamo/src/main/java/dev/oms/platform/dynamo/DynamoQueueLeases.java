@@ -7,9 +7,6 @@ import dev.oms.platform.json.Json;
 import dev.oms.platform.json.Shapes;
 import dev.oms.platform.json.Times;
 import java.time.Duration;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -44,8 +41,7 @@ public final class DynamoQueueLeases implements QueueLeases {
                 .putExpressionValue(":me", AttributeValue.fromS(lease.claimedBy()))
                 .build();
         try {
-            table.table().putItem(PutItemEnhancedRequest.builder(EnhancedDocument.class)
-                    .item(SingleTable.document(o)).conditionExpression(condition).build());
+            table.put(o, condition);
             return new Outcome(true, lease);
         } catch (ConditionalCheckFailedException held) {
             return new Outcome(false, table.get(pk, Keys.SINGLE).map(DynamoQueueLeases::fromItem).orElse(null));

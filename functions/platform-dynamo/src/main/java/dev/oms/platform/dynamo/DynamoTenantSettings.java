@@ -42,6 +42,6 @@ public final class DynamoTenantSettings implements TenantSettingsStore {
         item.put("cancellation_policy", s.cancellationPolicy());
         item.put("allow_partial_shipments", s.allowPartialShipments());
         item.put("return_window_days", s.returnWindowDays());
-        table.table().putItem(SingleTable.document(item));
+        table.put(item);
     }
 }

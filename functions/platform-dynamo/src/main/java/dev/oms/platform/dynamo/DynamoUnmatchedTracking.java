@@ -51,9 +51,8 @@ public final class DynamoUnmatchedTracking implements UnmatchedTrackingStore {
                     .put("carrier", carrier).put("version", version + 1).put("updated_at", Times.format(meta.occurredAt()));
             ArrayNode a = item.putArray("reports");
             kept.forEach(a::add);
-            var tx = software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest.builder();
-            tx.addPutItem(table.table(), AggregateWrites.put(item, version == 0 ? AggregateWrites.isNew() : AggregateWrites.versionIs(version)));
-            AggregateWrites.addEvents(table, ids, tx, pk, tenantId, "carrier_tracking", trackingNumber, version + 1, List.of(event), meta);
+            TableTransaction tx = table.transaction().put(item, version == 0 ? AggregateWrites.isNew() : AggregateWrites.versionIs(version));
+            AggregateWrites.addEvents(ids, tx, pk, tenantId, "carrier_tracking", trackingNumber, version + 1, List.of(event), meta);
             try {
                 AggregateWrites.commit(table, tx, idempotency);
                 return;

@@ -50,7 +50,7 @@ public final class GuestLookupItems implements GuestChallengeStore, OrderNumbers
         item.put("attempts", c.attempts());
         item.put("used", c.used());
         item.put(Keys.TTL, c.expiresAtEpochSecond() + 3600);
-        table.table().putItem(SingleTable.document(item));
+        table.put(item);
     }
 
     @Override

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -85,7 +83,7 @@ public final class SagaStartGuards {
 
     /** The start happened (or Step Functions already had the execution): the guard goes. */
     public void confirm(String tenant, String subjectId) {
-        table.table().deleteItem(SingleTable.key(pk(tenant, subjectId), Keys.SINGLE));
+        table.delete(pk(tenant, subjectId), Keys.SINGLE);
     }
 
     public Optional<Guard> find(String tenant, String subjectId) {
@@ -98,10 +96,9 @@ public final class SagaStartGuards {
         List<Guard> out = new ArrayList<>();
         for (int s = 0; s < SHARDS; s++) {
             String shard = Keys.sagaStartShard(s);
-            QueryEnhancedRequest q = QueryEnhancedRequest.builder().limit(limit)
-                    .queryConditional(QueryConditional.sortLessThanOrEqualTo(k -> k.partitionValue(shard).sortValue(upTo))).build();
-            var page = table.index(Keys.GSI1).query(q).iterator().next();
-            page.items().forEach(d -> out.add(fromItem(SingleTable.item(d.toMap()))));
+            var page = table.query(TableQuery.builder().index(Keys.GSI1).keyCondition(KeyCondition.sortLessThanOrEqualTo(shard, upTo))
+                    .limit(limit).build()).iterator().next();
+            page.items().forEach(i -> out.add(fromItem(i)));
         }
         return out;
     }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 
 /**
  * Every order header of one tenant, for the operator tasks that walk them all (backfills, the counters rebuild): the
@@ -20,14 +18,9 @@ final class TenantOrderHeaders {
         List<String> partitions = new ArrayList<>(Keys.ordersByCreated(tenant));
         partitions.add(Keys.unshardedOrders(tenant));
         for (String pk : partitions) {
-            QueryConditional key = createdBefore == null
-                    ? QueryConditional.keyEqualTo(k -> k.partitionValue(pk))
-                    : QueryConditional.sortLessThan(k -> k.partitionValue(pk).sortValue(createdBefore));
-            for (var page : table.index(Keys.GSI1).query(QueryEnhancedRequest.builder().queryConditional(key).build())) {
-                for (var d : page.items()) {
-                    ObjectNode header = SingleTable.item(d.toMap());
-                    if ("order".equals(header.path("type").asText())) each.accept(header);
-                }
+            KeyCondition key = createdBefore == null ? KeyCondition.partition(pk) : KeyCondition.sortLessThan(pk, createdBefore);
+            for (ObjectNode header : table.query(TableQuery.builder().index(Keys.GSI1).keyCondition(key).build()).items()) {
+                if ("order".equals(header.path("type").asText())) each.accept(header);
             }
         }
     }

@@ -3,8 +3,6 @@ package dev.oms.platform.dynamo;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -46,10 +44,7 @@ public final class TenantShardKeysMigration {
 
     /** Each item of an unsharded GSI1 partition, a page at a time (a tenant's whole audit log never sits in memory). */
     private void forEach(String gsi1pk, java.util.function.Consumer<ObjectNode> each) {
-        for (var page : table.index(Keys.GSI1).query(QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(gsi1pk))).build())) {
-            page.items().forEach(d -> each.accept(SingleTable.item(d.toMap())));
-        }
+        table.query(TableQuery.builder().index(Keys.GSI1).keyCondition(KeyCondition.partition(gsi1pk)).build()).items().forEach(each);
     }
 
     private boolean move(ObjectNode item, String unsharded, Map<String, String> keys) {

@@ -29,7 +29,7 @@ public final class DynamoInboundSecrets {
         item.put("type", "inbound_secret");
         item.put("source", source);
         item.put("secret", secret);
-        table.table().putItem(SingleTable.document(item));
+        table.put(item);
     }
 
     /** Makes a new secret for the source, stores it (replacing any previous one) and returns it: show it once. */
