@@ -76,7 +76,7 @@ final class DemoData {
         marker.put(Keys.PK, Keys.marker(TENANT, "demo-data"));
         marker.put(Keys.SK, Keys.SINGLE);
         marker.put("type", "marker");
-        p.table.table().putItem(SingleTable.document(marker));
+        p.table.put(marker);
     }
 
     private String order(String ref, String customer, String channel, String currency, long unitPrice, long quantity, String sku,

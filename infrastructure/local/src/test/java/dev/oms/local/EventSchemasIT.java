@@ -48,12 +48,13 @@ class EventSchemasIT {
         Map<String, JsonSchema> schemas = schemas();
         List<String> problems = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
-        var scan = Platform.get().table.table().scan(r -> r.filterExpression(software.amazon.awssdk.enhanced.dynamodb.Expression.builder()
-                .expression("#t = :event").putExpressionName("#t", "type")
-                .putExpressionValue(":event", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("event")).build()));
+        SingleTable table = Platform.get().table;
+        var scan = table.client().scanPaginator(r -> r.tableName(table.name()).filterExpression("#t = :event")
+                .expressionAttributeNames(java.util.Map.of("#t", "type"))
+                .expressionAttributeValues(java.util.Map.of(":event", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("event"))));
         for (var page : scan) {
             for (var doc : page.items()) {
-                JsonNode envelope = EventEnvelope.fromItem(SingleTable.item(doc.toMap()));
+                JsonNode envelope = EventEnvelope.fromItem(SingleTable.item(doc));
                 String type = envelope.path("type").asText();
                 seen.add(type);
                 JsonSchema schema = schemas.get(type);

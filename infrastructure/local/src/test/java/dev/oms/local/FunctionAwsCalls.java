@@ -152,6 +152,8 @@ final class FunctionAwsCalls {
                     String method = ref.name().stringValue();
                     List<String> signed = CALLING_METHODS.get(owner + "." + method);
                     if (signed != null) actions.addAll(signed);
+                    // a TableQuery on an index: SingleTable's Query goes to the index's ARN
+                    if (owner.equals("dev/oms/platform/dynamo/TableQuery$Builder") && method.equals("index")) index[0] = true;
                     if (NOT_CALLS.contains(method)) continue;
                     Matcher client = SERVICE_CLIENT.matcher(owner);
                     if (client.matches()) {

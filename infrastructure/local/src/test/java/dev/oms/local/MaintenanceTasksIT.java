@@ -61,7 +61,7 @@ class MaintenanceTasksIT {
 
         // damage: the all-channels day gone (every shard of it), a channel's day wrong, a stale day nothing counts
         SingleTable table = Platform.get().table;
-        for (String shard : Keys.orderMetrics(t, "*")) table.table().deleteItem(SingleTable.key(shard, TODAY.toString()));
+        for (String shard : Keys.orderMetrics(t, "*")) table.delete(shard, TODAY.toString());
         table.client().putItem(r -> r.tableName(table.name()).item(Map.of(Keys.PK, AttributeValue.fromS(Keys.orderMetrics(t, "pos", posOrder)),
                 Keys.SK, AttributeValue.fromS(TODAY.toString()), "orders_GBP", AttributeValue.fromN("99"))));
         LocalDate yesterday = TODAY.minusDays(1);
@@ -114,14 +114,12 @@ class MaintenanceTasksIT {
                 .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(Keys.unshardedOrders(t)),
                         ":s", AttributeValue.fromS("T#" + t + "#ORDERS#STATUS#" + status))));
         int events = 0;
-        for (var page : table.table().query(q -> q.queryConditional(software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional
-                .sortBeginsWith(k -> k.partitionValue(Keys.order(t, old)).sortValue(Keys.EVENT_SK_PREFIX))))) {
-            for (var d : page.items()) {
-                events++;
-                table.client().updateItem(r -> r.tableName(table.name()).key(Map.of(Keys.PK, AttributeValue.fromS(d.getString(Keys.PK)),
-                        Keys.SK, AttributeValue.fromS(d.getString(Keys.SK)))).updateExpression("SET GSI1PK = :a")
-                        .expressionAttributeValues(Map.of(":a", AttributeValue.fromS(Keys.unshardedAudit(t)))));
-            }
+        for (var d : table.query(dev.oms.platform.dynamo.TableQuery.builder()
+                .keyCondition(dev.oms.platform.dynamo.KeyCondition.sortBeginsWith(Keys.order(t, old), Keys.EVENT_SK_PREFIX)).build()).items()) {
+            events++;
+            table.client().updateItem(r -> r.tableName(table.name()).key(SingleTable.primaryKey(d.path(Keys.PK).asText(), d.path(Keys.SK).asText()))
+                    .updateExpression("SET GSI1PK = :a")
+                    .expressionAttributeValues(Map.of(":a", AttributeValue.fromS(Keys.unshardedAudit(t)))));
         }
         assertThat(events).isPositive();
         assertThat(ids(agent.get("/v1/orders?limit=50").json())).containsExactly(recent);

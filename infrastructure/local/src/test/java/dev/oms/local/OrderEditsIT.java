@@ -206,7 +206,7 @@ class OrderEditsIT {
         settings.put("SK", "A");
         settings.put("type", "settings");
         settings.put("quote_ttl_minutes", 60);
-        Platform.get().table.table().putItem(dev.oms.platform.dynamo.SingleTable.document(settings));
+        Platform.get().table.put(settings);
         String id = create(a, TestSystem.order("ttl"));
         String l = a.get("/v1/orders/" + id).json().path("lines").get(0).path("id").asText();
         JsonNode q = quote(a, id, quantity(l, 1)).json();

@@ -16,8 +16,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 
 /**
  * The saga sweeper as the local runtime runs it: the template's {@code SagaSweeperSchedule} (EventBridge Scheduler,
@@ -127,7 +125,7 @@ class SagaSweeperIT {
         envelope.put("id", "evt_replayed").put("type", "order.cancellation_requested").put("tenant_id", tenant).put("order_id", id);
         envelope.putObject("data").put("cancellation_id", cancellation).put("scope", "full").put("refund", true).put("restock", false);
         ObjectNode item = SagaStartGuards.itemFor(envelope, Instant.now().minusSeconds(600));
-        Platform.get().table.table().putItem(PutItemEnhancedRequest.builder(EnhancedDocument.class).item(SingleTable.document(item)).build());
+        Platform.get().table.put(item);
         assertThat(guards.find(tenant, cancellation)).isPresent();
 
         sweep();

@@ -221,13 +221,10 @@ class WarehouseDispatchIT {
     /** The events of a manifest of this tenant, of one type, as stored with it. */
     static List<JsonNode> manifestEvents(String manifestId, String type) {
         List<JsonNode> out = new java.util.ArrayList<>();
-        var table = dev.oms.platform.Platform.get().table.table();
-        for (var page : table.query(r -> r.queryConditional(software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional.keyEqualTo(
-                k -> k.partitionValue(dev.oms.platform.dynamo.ShippingKeys.record(tenant, manifestId)))))) {
-            for (var doc : page.items()) {
-                JsonNode item = dev.oms.platform.dynamo.SingleTable.item(doc.toMap());
-                if (type.equals(item.path("event_type").asText())) out.add(item);
-            }
+        var table = dev.oms.platform.Platform.get().table;
+        for (JsonNode item : table.query(dev.oms.platform.dynamo.TableQuery.builder()
+                .keyCondition(dev.oms.platform.dynamo.KeyCondition.partition(dev.oms.platform.dynamo.ShippingKeys.record(tenant, manifestId))).build()).items()) {
+            if (type.equals(item.path("event_type").asText())) out.add(item);
         }
         return out;
     }

@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
 /**
  * Seed 003 part C, warehouse operations (docs/fulfillment-operations.md): routing rules evaluated with an explanation,
@@ -443,9 +442,10 @@ class WarehouseOpsIT {
     /** The events of one warehouse operations aggregate, as envelopes. */
     static List<JsonNode> events(String tenantId, String kind, String id) {
         List<JsonNode> out = new ArrayList<>();
-        var table = Platform.get().table.table();
-        for (var page : table.query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(WarehouseOpsKeys.events(tenantId, kind, id)))))) {
-            for (var doc : page.items()) out.add(EventEnvelope.fromItem(SingleTable.item(doc.toMap())));
+        var table = Platform.get().table;
+        for (var page : table.query(dev.oms.platform.dynamo.TableQuery.builder()
+                .keyCondition(dev.oms.platform.dynamo.KeyCondition.partition(WarehouseOpsKeys.events(tenantId, kind, id))).build())) {
+            for (var doc : page.items()) out.add(EventEnvelope.fromItem(doc));
         }
         return out;
     }

@@ -23,7 +23,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityRequest;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityResponse;
@@ -440,9 +439,9 @@ class WebhooksIT {
     /** The order's events as the stream publisher sends them (the envelope), oldest first. */
     List<ObjectNode> envelopes(String orderId) {
         List<ObjectNode> out = new ArrayList<>();
-        var events = Platform.get().table.table().query(r -> r.queryConditional(QueryConditional.sortBeginsWith(
-                k -> k.partitionValue(Keys.order(tenant, orderId)).sortValue(Keys.EVENT_SK_PREFIX))));
-        events.items().forEach(d -> out.add(EventEnvelope.fromItem(SingleTable.item(d.toMap()))));
+        Platform.get().table.query(dev.oms.platform.dynamo.TableQuery.builder()
+                .keyCondition(dev.oms.platform.dynamo.KeyCondition.sortBeginsWith(Keys.order(tenant, orderId), Keys.EVENT_SK_PREFIX)).build())
+                .items().forEach(d -> out.add(EventEnvelope.fromItem(d)));
         return out;
     }
 

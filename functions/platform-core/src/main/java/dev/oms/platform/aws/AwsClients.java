@@ -12,7 +12,6 @@ import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -45,8 +44,6 @@ public final class AwsClients {
 
     public static DynamoDbClient dynamo() { return Dynamo.CLIENT; }
 
-    public static DynamoDbEnhancedClient enhanced() { return Dynamo.ENHANCED; }
-
     public static EventBridgeClient eventBridge() { return EventBridge.CLIENT; }
 
     public static SfnClient stepFunctions() { return StepFunctions.CLIENT; }
@@ -66,7 +63,6 @@ public final class AwsClients {
                 .overrideConfiguration(ClientOverrideConfiguration.builder().addExecutionInterceptor(RequestMeter.INTERCEPTOR)
                         .addExecutionInterceptor(CapacityMeter.INTERCEPTOR).build())
                 .build();
-        static final DynamoDbEnhancedClient ENHANCED = DynamoDbEnhancedClient.builder().dynamoDbClient(CLIENT).build();
     }
 
     private static final class EventBridge {

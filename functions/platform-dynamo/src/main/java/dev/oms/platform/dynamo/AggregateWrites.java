@@ -48,37 +48,4 @@ final class AggregateWrites {
             throw e;
         }
     }
-
-    // ---- transitional (removed when every store is on TableTransaction)
-    static software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest<software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument> put(
-            com.fasterxml.jackson.databind.node.ObjectNode item, Expression condition) {
-        return software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest.builder(software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument.class)
-                .item(SingleTable.document(item)).conditionExpression(SingleTable.legacy(condition))
-                .returnValuesOnConditionCheckFailure(software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure.ALL_OLD).build();
-    }
-
-    static void addEvents(SingleTable table, IdGenerator ids, software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest.Builder tx, String pk, String tenantId,
-                          String aggregateType, String aggregateId, long sequence, List<DomainEvent> events, CommandMeta meta) {
-        for (DomainEvent e : events) {
-            tx.addPutItem(table.table(), SingleTable.document(EventItemMapper.toAggregateItem(pk, ids.next("evt"), tenantId, aggregateType, aggregateId,
-                    sequence, e, meta)));
-        }
-    }
-
-    static void commit(SingleTable table, software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest.Builder tx, IdempotencyRecord idempotency) {
-        if (idempotency != null) IdempotencyStore.addCompletion(tx, table, idempotency);
-        try {
-            table.enhanced().transactWriteItems(tx.build());
-        } catch (TransactionCanceledException e) {
-            var reasons = e.cancellationReasons();
-            if (reasons != null && !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
-                Map<String, AttributeValue> old = reasons.get(0).item();
-                throw new ConcurrentUpdateException(old == null || !old.containsKey("version") ? 0 : Long.parseLong(old.get("version").n()));
-            }
-            if (idempotency != null && reasons != null && "ConditionalCheckFailed".equals(reasons.get(reasons.size() - 1).code())) {
-                throw IdempotencyStore.lostClaim();
-            }
-            throw e;
-        }
-    }
 }

@@ -92,12 +92,6 @@ public final class IdempotencyStore {
         tx.put(completedItem(r), ownedBy(r.owner()));
     }
 
-    /** Transitional: removed when every store is on TableTransaction. */
-    public static void addCompletion(software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest.Builder tx, SingleTable table, IdempotencyRecord r) {
-        tx.addPutItem(table.table(), software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest.builder(software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument.class)
-                .item(SingleTable.document(completedItem(r))).conditionExpression(SingleTable.legacy(ownedBy(r.owner()))).build());
-    }
-
     /**
      * Puts a new item (refused if its key exists) and, under an {@code Idempotency-Key}, the completed record in the
      * same transaction; without a key, one conditional put.

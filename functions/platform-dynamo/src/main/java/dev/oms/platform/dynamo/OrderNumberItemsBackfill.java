@@ -25,8 +25,7 @@ public final class OrderNumberItemsBackfill {
             n[0]++;
             ObjectNode item = GuestLookupItems.orderNumberItem(tenant, header.path("number").asLong(), header.path("id").asText());
             try {
-                table.client().putItem(r -> r.tableName(table.name()).item(SingleTable.document(item).toMap())
-                        .conditionExpression("attribute_not_exists(PK)"));
+                table.put(item, Expression.of("attribute_not_exists(PK)"));
                 n[1]++;
             } catch (ConditionalCheckFailedException already) {
                 n[2]++;
