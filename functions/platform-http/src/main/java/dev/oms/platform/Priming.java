@@ -9,10 +9,10 @@ import dev.oms.platform.observability.Observability;
 /**
  * SnapStart priming. Lambda snapshots a function once its initialisation is done, and a restored function does not
  * pay again for what the snapshot already holds: loaded and initialised classes, built clients, an open connection.
- * So before the checkpoint each handler runs what its first request would run: the JSON mapper both ways, its route
- * table, the contract's request rules of every route (loaded and run once), and one DynamoDB read through the Enhanced client (of a key that never exists), which loads the SDK's
- * request path (endpoint rules, signing, the HTTP client, marshalling and unmarshalling). Best effort: a failure
- * is logged and the snapshot is taken anyway.
+ * So before the checkpoint each handler runs what its first request would run: JSON both ways, its route table, the
+ * contract's request rules of every route (loaded and run once), and one DynamoDB read (of a key that never exists),
+ * which loads the SDK's request path (endpoint rules, signing, the HTTP client, marshalling and unmarshalling). Best
+ * effort: a failure is logged and the snapshot is taken anyway.
  */
 public final class Priming {
     static final String PRIME_KEY = "PRIME#SNAPSTART";

@@ -24,7 +24,7 @@ import java.util.zip.ZipFile;
  * The IAM actions a function's code can need, read from its deployment jar: a walk of the project's classes
  * ({@code dev/oms/**}) reachable from the handler class (class references, descriptors, inner classes, and the
  * {@code META-INF/services} providers of every reachable service interface), collecting each AWS SDK client call
- * (service clients, the DynamoDB enhanced client, presigners) and each library or signer class that calls AWS on the
+ * (service clients, presigners; SingleTable's methods where they are called) and each library or signer class that calls AWS on the
  * code's behalf. Over-approximates (a reachable class may never run on this function's routes), never under: the
  * template may grant exactly this and nothing more (LeastPrivilegeIT).
  */
@@ -34,7 +34,6 @@ final class FunctionAwsCalls {
 
     private static final Pattern PROJECT_TYPE = Pattern.compile("L(dev/oms/[^;<]+)[;<]");
     private static final Pattern SERVICE_CLIENT = Pattern.compile("software/amazon/awssdk/services/(\\w+)/\\w+(Client|Presigner)");
-    private static final Pattern ENHANCED = Pattern.compile("software/amazon/awssdk/enhanced/dynamodb/(DynamoDbEnhancedClient|DynamoDbTable|DynamoDbIndex)");
     /** Client methods that build, describe or close a client: no AWS call. */
     private static final Set<String> NOT_CALLS = Set.of("builder", "create", "close", "serviceName", "serviceClientConfiguration",
             "table", "index", "tableSchema", "tableName", "indexName", "mapperExtension", "keyFrom", "utilities", "waiter");
@@ -60,7 +59,21 @@ final class FunctionAwsCalls {
             // HEAD of a key that may be missing: without s3:ListBucket S3 answers 403 instead of 404
             "dev/oms/platform/aws/SignedS3.size", List.of("s3:GetObject", "s3:ListBucket"),
             "dev/oms/platform/aws/SignedS3.presignPut", List.of("s3:PutObject"),
-            "dev/oms/platform/aws/SignedS3.put", List.of("s3:PutObject"));
+            "dev/oms/platform/aws/SignedS3.put", List.of("s3:PutObject"),
+            // the table's own methods, counted where they are called (SingleTable wraps the client for every store)
+            "dev/oms/platform/dynamo/SingleTable.get", List.of("dynamodb:GetItem"),
+            "dev/oms/platform/dynamo/SingleTable.put", List.of("dynamodb:PutItem"),
+            "dev/oms/platform/dynamo/SingleTable.delete", List.of("dynamodb:DeleteItem"),
+            "dev/oms/platform/dynamo/SingleTable.query", List.of("dynamodb:Query"),
+            "dev/oms/platform/dynamo/SingleTable.transact", List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                    "dynamodb:ConditionCheckItem"));
+
+    /**
+     * Classes whose own client calls are not counted: each of their methods that calls AWS is in
+     * {@link #CALLING_METHODS}, counted where the project's code calls it (so a function that only reads the table is
+     * not granted the writes SingleTable can make).
+     */
+    private static final Set<String> WRAPPERS = Set.of("dev/oms/platform/dynamo/SingleTable", "dev/oms/platform/dynamo/TablePages");
 
     /** SDK method (service:method) to the IAM actions it needs. */
     private static final Map<String, List<String>> ACTIONS = Map.ofEntries(
@@ -154,16 +167,11 @@ final class FunctionAwsCalls {
                     if (signed != null) actions.addAll(signed);
                     // a TableQuery on an index: SingleTable's Query goes to the index's ARN
                     if (owner.equals("dev/oms/platform/dynamo/TableQuery$Builder") && method.equals("index")) index[0] = true;
-                    if (NOT_CALLS.contains(method)) continue;
+                    if (NOT_CALLS.contains(method) || WRAPPERS.contains(c.contains("$") ? c.substring(0, c.indexOf('$')) : c)) continue;
                     Matcher client = SERVICE_CLIENT.matcher(owner);
                     if (client.matches()) {
                         sdkCalls.add(client.group(1) + ":" + method);
                         continue;
-                    }
-                    Matcher enhanced = ENHANCED.matcher(owner);
-                    if (enhanced.matches()) {
-                        sdkCalls.add("dynamodb:" + method);
-                        if (enhanced.group(1).equals("DynamoDbIndex")) index[0] = true;
                     }
                 }
             }
@@ -173,7 +181,8 @@ final class FunctionAwsCalls {
             List<String> a = ACTIONS.get(call);
             if (a == null) unmapped.add(call); else actions.addAll(a);
         }
-        return new Needs(actions, index[0], unmapped);
+        // an index is only queried by a Query (a class may build an index query that this function never runs)
+        return new Needs(actions, index[0] && actions.contains("dynamodb:Query"), unmapped);
     }
 
     private static void visitType(String type, Deque<String> todo, Set<String> actions) {
