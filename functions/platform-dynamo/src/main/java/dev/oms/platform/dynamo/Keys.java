@@ -47,13 +47,16 @@ public final class Keys {
     /** The shard of an id: stable ({@link String#hashCode()} is specified), uniform over {@link #TENANT_SHARDS}. */
     public static int shardOf(String id) { return Math.floorMod(id.hashCode(), TENANT_SHARDS); }
 
-    private static String shard(String base, String id) { return base + String.format("#S%02d", shardOf(id)); }
+    private static String shard(String base, String id) { return base + shardSuffix(shardOf(id)); }
 
     private static java.util.List<String> shards(String base) {
         java.util.List<String> all = new java.util.ArrayList<>(TENANT_SHARDS);
-        for (int s = 0; s < TENANT_SHARDS; s++) all.add(base + String.format("#S%02d", s));
+        for (int s = 0; s < TENANT_SHARDS; s++) all.add(base + shardSuffix(s));
         return all;
     }
+
+    /** {@code #S07}: two digits (no String.format on the request path: its Formatter loads the locale data). */
+    private static String shardSuffix(int shard) { return (shard < 10 ? "#S0" : "#S") + shard; }
 
     /** The creation list partition (GSI1) of one order. */
     public static String ordersByCreated(String tenant, String orderId) { return shard(t(tenant) + "#ORDERS", orderId); }
