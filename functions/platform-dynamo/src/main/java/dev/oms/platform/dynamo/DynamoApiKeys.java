@@ -104,8 +104,7 @@ public final class DynamoApiKeys implements ApiKeyStore {
     public void recordUse(String keyId, java.time.Instant at, java.time.Instant unlessSince) {
         try {
             table.client().updateItem(software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest.builder().tableName(table.name())
-                    .key(java.util.Map.of(Keys.PK, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(Keys.apiKey(keyId)),
-                            Keys.SK, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(Keys.SINGLE)))
+                    .key(SingleTable.primaryKey(Keys.apiKey(keyId), Keys.SINGLE))
                     .updateExpression("SET last_used_at = :at")
                     .conditionExpression("attribute_exists(PK) AND (attribute_not_exists(last_used_at) OR last_used_at < :since)")
                     .expressionAttributeValues(java.util.Map.of(":at", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(Times.format(at)),

@@ -79,8 +79,7 @@ public final class DynamoConnectorCallLog implements ConnectorCallLog {
     private void updateHealth(String tenantId, ConnectorPort port, String adapter, String expression,
                               Map<String, String> names, Map<String, AttributeValue> values) {
         table.client().updateItem(UpdateItemRequest.builder().tableName(table.name())
-                .key(Map.of(Keys.PK, AttributeValue.fromS(ConnectorKeys.registry(tenantId)),
-                        Keys.SK, AttributeValue.fromS(ConnectorKeys.healthSk(port, adapter))))
+                .key(SingleTable.primaryKey(ConnectorKeys.registry(tenantId), ConnectorKeys.healthSk(port, adapter)))
                 .updateExpression(expression).expressionAttributeNames(names).expressionAttributeValues(values).build());
     }
 

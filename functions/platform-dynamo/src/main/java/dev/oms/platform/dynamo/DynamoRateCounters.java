@@ -54,8 +54,7 @@ public final class DynamoRateCounters {
     }
 
     private static Map<String, AttributeValue> key(String tenant, String quota, long windowStart) {
-        return Map.of(Keys.PK, AttributeValue.fromS(RateLimitKeys.counter(tenant, quota)),
-                Keys.SK, AttributeValue.fromS(RateLimitKeys.windowSk(windowStart)));
+        return SingleTable.primaryKey(RateLimitKeys.counter(tenant, quota), RateLimitKeys.windowSk(windowStart));
     }
 
     private static AttributeValue num(long n) { return AttributeValue.fromN(Long.toString(n)); }

@@ -86,6 +86,6 @@ public final class GuestLookupItems implements GuestChallengeStore, OrderNumbers
     }
 
     private static Map<String, AttributeValue> key(String tenantId, String key) {
-        return Map.of(Keys.PK, AttributeValue.fromS(challenge(tenantId, key)), Keys.SK, AttributeValue.fromS(Keys.SINGLE));
+        return SingleTable.primaryKey(challenge(tenantId, key), Keys.SINGLE);
     }
 }

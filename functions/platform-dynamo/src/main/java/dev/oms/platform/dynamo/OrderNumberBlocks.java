@@ -44,7 +44,7 @@ final class OrderNumberBlocks {
     /** Adds a block to the counter; answers the block's last value. */
     private long reserve(String tenant) {
         var response = table.client().updateItem(r -> r.tableName(table.name())
-                .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.orderCounter(tenant)), Keys.SK, AttributeValue.fromS(Keys.SINGLE)))
+                .key(SingleTable.primaryKey(Keys.orderCounter(tenant), Keys.SINGLE))
                 .updateExpression("ADD #v :block SET #t = :type")
                 .expressionAttributeNames(Map.of("#v", "value", "#t", "type"))
                 .expressionAttributeValues(Map.of(":block", AttributeValue.fromN(Integer.toString(blockSize)), ":type", AttributeValue.fromS("counter")))

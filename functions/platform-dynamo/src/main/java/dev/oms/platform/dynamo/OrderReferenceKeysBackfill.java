@@ -67,7 +67,7 @@ public final class OrderReferenceKeysBackfill {
         }
         String expression = (sets.isEmpty() ? "" : "SET " + String.join(", ", sets) + " ") + (removes.isEmpty() ? "" : "REMOVE " + String.join(", ", removes));
         table.client().updateItem(r -> r.tableName(table.name())
-                .key(Map.of(Keys.PK, AttributeValue.fromS(header.path(Keys.PK).asText()), Keys.SK, AttributeValue.fromS(header.path(Keys.SK).asText())))
+                .key(SingleTable.primaryKey(header.path(Keys.PK).asText(), header.path(Keys.SK).asText()))
                 .updateExpression(expression.trim()).conditionExpression("version = :v")
                 .expressionAttributeNames(names).expressionAttributeValues(values));
     }

@@ -122,7 +122,7 @@ public final class SagaStartGuards {
     public boolean rearm(String tenant, String subjectId) {
         try {
             table.client().updateItem(b -> b.tableName(table.name())
-                    .key(Map.of(Keys.PK, AttributeValue.fromS(pk(tenant, subjectId)), Keys.SK, AttributeValue.fromS(Keys.SINGLE)))
+                    .key(SingleTable.primaryKey(pk(tenant, subjectId), Keys.SINGLE))
                     .updateExpression("SET attempts = :zero, #state = :pending, #g1pk = :shard, #g1sk = :due")
                     .conditionExpression("attribute_exists(PK)")
                     .expressionAttributeNames(Map.of("#state", "state", "#g1pk", Keys.GSI1PK, "#g1sk", Keys.GSI1SK))
@@ -145,7 +145,7 @@ public final class SagaStartGuards {
         }
         try {
             table.client().updateItem(b -> b.tableName(table.name())
-                    .key(Map.of(Keys.PK, AttributeValue.fromS(pk(g.tenantId(), g.subjectId())), Keys.SK, AttributeValue.fromS(Keys.SINGLE)))
+                    .key(SingleTable.primaryKey(pk(g.tenantId(), g.subjectId()), Keys.SINGLE))
                     .updateExpression(expression).conditionExpression("attempts = :attempts")
                     .expressionAttributeNames(names).expressionAttributeValues(v));
             return true;

@@ -63,7 +63,7 @@ public final class TenantShardKeysMigration {
         values.put(":old", AttributeValue.fromS(unsharded));
         try {
             table.client().updateItem(r -> r.tableName(table.name())
-                    .key(Map.of(Keys.PK, AttributeValue.fromS(item.path(Keys.PK).asText()), Keys.SK, AttributeValue.fromS(item.path(Keys.SK).asText())))
+                    .key(SingleTable.primaryKey(item.path(Keys.PK).asText(), item.path(Keys.SK).asText()))
                     .updateExpression(set.toString()).conditionExpression("#g1 = :old")
                     .expressionAttributeNames(names).expressionAttributeValues(values));
             return true;
