@@ -36,7 +36,7 @@ final class FunctionAwsCalls {
     private static final Pattern SERVICE_CLIENT = Pattern.compile("software/amazon/awssdk/services/(\\w+)/\\w+(Client|Presigner)");
     /** Client methods that build, describe or close a client: no AWS call. */
     private static final Set<String> NOT_CALLS = Set.of("builder", "create", "close", "serviceName", "serviceClientConfiguration",
-            "table", "index", "tableSchema", "tableName", "indexName", "mapperExtension", "keyFrom", "utilities", "waiter");
+            "utilities", "waiter");
 
     /** Library and signing classes that call AWS for the code that uses them. */
     private static final Map<String, List<String>> CALLING_CLASSES = Map.of(

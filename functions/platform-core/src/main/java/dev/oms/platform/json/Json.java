@@ -214,7 +214,7 @@ public final class Json {
                 for (Object o : list) a.add(valueToTree(o));
                 yield a;
             }
-            case Object[] array -> valueToTree(List.of(array));
+            case Object[] array -> valueToTree(java.util.Arrays.asList(array)); // elements may be null
             case Enum<?> e -> NODES.textNode(e.name());
             case CharSequence s -> NODES.textNode(s.toString());
             default -> mapper().valueToTree(value);

@@ -95,6 +95,8 @@ class JsonTest {
         values.put("list", Arrays.asList(1, "two", null, List.of(3L), Map.of("k", "v")));
         values.put("map", Map.of("nested", List.of()));
         assertThat(describe(Json.valueToTree(values))).isEqualTo(describe(REFERENCE.valueToTree(values)));
+        Object[] withNull = {"a", null, 3};
+        assertThat(describe(Json.valueToTree(withNull))).isEqualTo(describe(REFERENCE.valueToTree(withNull)));
         for (Object single : Arrays.asList("x", 1, 2L, 1.25, new BigDecimal("3.10"), true, null, List.of(1, 2))) {
             assertThat(describe(Json.valueToTree(single))).as(String.valueOf(single)).isEqualTo(describe(REFERENCE.valueToTree(single)));
         }

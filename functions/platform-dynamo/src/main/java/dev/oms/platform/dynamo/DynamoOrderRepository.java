@@ -77,24 +77,22 @@ public final class DynamoOrderRepository implements OrderRepository {
                 ? Expression.of("attribute_not_exists(PK)")
                 : Expression.builder().expression("version = :v").putExpressionValue(":v", AttributeValue.fromN(Long.toString(c.expectedVersion()))).build();
         TableTransaction tx = table.transaction().put(OrderItemMapper.toItem(order), condition);
-        int extRefIndex = -1;
-        int count = 1;
+        int extRefIndex = -1; // where a refused write sits in the transaction: the index of its cancellation reason
         if (c.expectedVersion() == 0 && order.state().externalReference != null) {
             ObjectNode ref = dev.oms.platform.json.Json.object();
             ref.put(Keys.PK, Keys.externalReference(tenant, order.state().externalReference));
             ref.put(Keys.SK, Keys.SINGLE);
             ref.put("type", "external_reference");
             ref.put("order_id", order.id());
+            extRefIndex = tx.size();
             tx.put(ref, Expression.of("attribute_not_exists(PK)"));
-            extRefIndex = count++;
         }
         if (c.expectedVersion() == 0) {
             // the guest lookup finds an order by the number its customer sees (docs/customer-care.md)
             tx.put(GuestLookupItems.orderNumberItem(tenant, order.state().number, order.id()));
-            count++;
         }
-        count += addEvents(tx, Keys.order(tenant, order.id()), c);
-        count += addChildren(tx, order);
+        addEvents(tx, Keys.order(tenant, order.id()), c);
+        addChildren(tx, order);
         int counterIndex = -1;
         if (claim != null) {
             ObjectNode counter = dev.oms.platform.json.Json.object();
@@ -106,13 +104,13 @@ public final class DynamoOrderRepository implements OrderRepository {
                     ? Expression.of("attribute_not_exists(PK)")
                     : Expression.builder().expression("#v = :v").putExpressionName("#v", "value")
                             .putExpressionValue(":v", AttributeValue.fromN(Long.toString(claim.expected()))).build();
+            counterIndex = tx.size();
             tx.put(counter, atExpected);
-            counterIndex = count++;
         }
         int idemIndex = -1;
         if (c.idempotency() != null) {
+            idemIndex = tx.size();
             IdempotencyStore.addCompletion(tx, c.idempotency());
-            idemIndex = count;
         }
         try {
             execute(tx, extRefIndex, idemIndex, order.state().externalReference);
@@ -133,18 +131,15 @@ public final class DynamoOrderRepository implements OrderRepository {
         // deletion to the audit log; remaining event items follow in further transactions
         TableTransaction first = table.transaction().delete(pk, Keys.ORDER_SK, Expression.builder().expression("version = :v")
                 .putExpressionValue(":v", AttributeValue.fromN(Long.toString(c.expectedVersion()))).build());
-        int actions = 1;
         first.delete(GuestLookupItems.orderNumber(tenant, order.state().number), Keys.SINGLE);
-        actions++;
         if (order.state().externalReference != null) {
             first.delete(Keys.externalReference(tenant, order.state().externalReference), Keys.SINGLE);
-            actions++;
         }
-        actions += addEvents(first, Keys.deletedOrder(tenant, order.id()), c);
+        addEvents(first, Keys.deletedOrder(tenant, order.id()), c);
         int idemIndex = -1;
         if (c.idempotency() != null) {
+            idemIndex = first.size();
             IdempotencyStore.addCompletion(first, c.idempotency());
-            idemIndex = actions++;
         }
         List<String[]> rest = new ArrayList<>(); // {pk, sk}
         for (ObjectNode item : items) {
@@ -157,7 +152,7 @@ public final class DynamoOrderRepository implements OrderRepository {
             }
         }
         int i = 0;
-        for (; i < rest.size() && actions < 100; i++, actions++) first.delete(rest.get(i)[0], rest.get(i)[1]);
+        for (; i < rest.size() && first.size() < 100; i++) first.delete(rest.get(i)[0], rest.get(i)[1]);
         execute(first, -1, idemIndex, null);
         while (i < rest.size()) {
             TableTransaction more = table.transaction();
@@ -166,9 +161,8 @@ public final class DynamoOrderRepository implements OrderRepository {
         }
     }
 
-    /** Puts every child the command changed and, for a new addressable one, its pointer; answers how many writes. */
-    private int addChildren(TableTransaction tx, Order order) {
-        int writes = 0;
+    /** Puts every child the command changed and, for a new addressable one, its pointer. */
+    private void addChildren(TableTransaction tx, Order order) {
         String pk = Keys.order(order.tenantId(), order.id());
         for (OrderChild child : order.changedChildren()) {
             ChildCodec<?> codec = ChildCodecs.of(child);
@@ -180,7 +174,6 @@ public final class DynamoOrderRepository implements OrderRepository {
             if (child instanceof dev.oms.domain.order.OrderTask task) TaskCodec.index(item, order.tenantId(), task);
             if (child instanceof dev.oms.domain.order.Fulfillment f) DynamoFulfilmentIndex.index(item, order.tenantId(), f);
             tx.put(item);
-            writes++;
             if (codec.addressable() && order.isNewChild(child)) {
                 ObjectNode ref = dev.oms.platform.json.Json.object();
                 ref.put(Keys.PK, Keys.childRef(order.tenantId(), child.id()));
@@ -189,28 +182,22 @@ public final class DynamoOrderRepository implements OrderRepository {
                 ref.put("kind", child.kind());
                 ref.put("order_id", order.id());
                 tx.put(ref);
-                writes++;
             }
         }
-        return writes;
     }
 
-    /** Adds the command's event items (and the guards of the saga starts they request); returns how many actions. */
-    private int addEvents(TableTransaction tx, String pk, OrderCommit c) {
+    /** Adds the command's event items (and the guards of the saga starts they request). */
+    private void addEvents(TableTransaction tx, String pk, OrderCommit c) {
         Order order = c.order();
-        int actions = 0;
         for (DomainEvent e : order.pendingEvents()) {
             ObjectNode item = EventItemMapper.toItem(pk, ids.next("evt"), order.tenantId(), order.id(), order.version(), e, c.meta());
             tx.put(item, Expression.of("attribute_not_exists(PK)"));
-            actions++;
             // an event that requests a saga carries the guard of its start, for the saga sweeper
             ObjectNode guard = SagaStartGuards.itemFor(dev.oms.platform.events.EventEnvelope.fromItem(item), c.meta().occurredAt());
             if (guard != null) {
                 tx.put(guard);
-                actions++;
             }
         }
-        return actions;
     }
 
     private void execute(TableTransaction tx, int extRefIndex, int idemIndex, String externalReference) {

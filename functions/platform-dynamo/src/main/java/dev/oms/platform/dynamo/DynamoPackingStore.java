@@ -90,6 +90,7 @@ public final class DynamoPackingStore implements PackingStore {
         item.put(Keys.PK, pk).put(Keys.SK, Keys.SINGLE).put("type", FulfilmentPacking.TYPE);
         TableTransaction tx = table.transaction().put(item, next.version() == 1 ? AggregateWrites.isNew() : AggregateWrites.versionIs(next.version() - 1));
         AggregateWrites.addEvents(ids, tx, pk, tenantId, FulfilmentPacking.TYPE, next.fulfillmentId(), next.version(), events, meta);
+        int first = tx.size(); // the first trace link's place in the transaction (its cancellation reason's index)
         for (TraceLink l : links) {
             ObjectNode link = Json.object();
             boolean serial = TraceLink.SERIAL.equals(l.kind());
@@ -109,7 +110,6 @@ public final class DynamoPackingStore implements PackingStore {
                 Map<String, AttributeValue> old = reasons.get(0).item();
                 throw new ConcurrentUpdateException(old == null || !old.containsKey("version") ? 0 : Long.parseLong(old.get("version").n()));
             }
-            int first = 1 + events.size();
             for (int i = 0; i < links.size(); i++) {
                 TraceLink l = links.get(i);
                 if (TraceLink.SERIAL.equals(l.kind()) && reasons.size() > first + i && failed(reasons.get(first + i))) {

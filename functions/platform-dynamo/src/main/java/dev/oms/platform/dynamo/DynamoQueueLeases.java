@@ -44,7 +44,8 @@ public final class DynamoQueueLeases implements QueueLeases {
             table.put(o, condition);
             return new Outcome(true, lease);
         } catch (ConditionalCheckFailedException held) {
-            return new Outcome(false, table.get(pk, Keys.SINGLE).map(DynamoQueueLeases::fromItem).orElse(null));
+            // the refusal carries the lease that holds the item (the put asks for it): no second read
+            return new Outcome(false, held.hasItem() && !held.item().isEmpty() ? fromItem(SingleTable.item(held.item())) : null);
         }
     }
 

@@ -79,6 +79,7 @@ public final class DynamoShippingRecords implements ShippingRecordStore {
                 : Expression.builder().expression("version = :v").putExpressionValue(":v", AttributeValue.fromN(Long.toString(next.version() - 1))).build();
         TableTransaction tx = table.transaction().put(item, condition);
         AggregateWrites.addEvents(ids, tx, pk, tenantId, next.aggregateType(), next.id(), next.version(), events, meta);
+        int firstClaim = tx.size(); // the first claim's place in the transaction (its cancellation reason's index)
         for (Claim c : claims) {
             ObjectNode claim = dev.oms.platform.json.Json.object();
             claim.put(Keys.PK, ShippingKeys.claim(tenantId, c.name()));
@@ -99,7 +100,6 @@ public final class DynamoShippingRecords implements ShippingRecordStore {
                 }
                 throw new ConcurrentUpdateException(old == null || !old.containsKey("version") ? 0 : Long.parseLong(old.get("version").n()));
             }
-            int firstClaim = 1 + events.size();
             for (int i = 0; i < claims.size(); i++) {
                 if (reasons.size() > firstClaim + i && failed(reasons.get(firstClaim + i))) throw claims.get(i).ifTaken();
             }

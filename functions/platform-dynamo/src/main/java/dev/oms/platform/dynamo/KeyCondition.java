@@ -22,10 +22,6 @@ public record KeyCondition(String partition, String operator, String sortValue, 
 
     public static KeyCondition sortLessThanOrEqualTo(String partition, String value) { return new KeyCondition(partition, "<=", value, null); }
 
-    public static KeyCondition sortGreaterThan(String partition, String value) { return new KeyCondition(partition, ">", value, null); }
-
-    public static KeyCondition sortGreaterThanOrEqualTo(String partition, String value) { return new KeyCondition(partition, ">=", value, null); }
-
     /** The key condition expression on {@code index} (null: the table), merged with a filter's names and values. */
     Expression on(String index) {
         Map<String, String> names = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.oms.platform.dynamo;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -17,8 +18,8 @@ public record TableQuery(String index, KeyCondition keyCondition, boolean consis
     /** The low-level request on {@code table}, starting at {@code start} (null: where this query says). */
     QueryRequest request(String table, Map<String, AttributeValue> start) {
         Expression key = keyCondition.on(index);
-        java.util.Map<String, String> names = new java.util.LinkedHashMap<>(key.expressionNames());
-        java.util.Map<String, AttributeValue> values = new java.util.LinkedHashMap<>(key.expressionValues());
+        Map<String, String> names = new LinkedHashMap<>(key.expressionNames());
+        Map<String, AttributeValue> values = new LinkedHashMap<>(key.expressionValues());
         if (filterExpression != null) {
             names.putAll(filterExpression.expressionNames());
             values.putAll(filterExpression.expressionValues());
